@@ -1,0 +1,36 @@
+// Shared jest configuration: every package's jest.config.js calls this with its own directory.
+// @nestjs 12 ships ESM only, so node_modules/@nestjs (and a few other ESM-only deps) go through @swc/jest.
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const esmOnly = ['@nestjs', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable'];
+
+module.exports = function jestConfig(dir, overrides = {}) {
+  return {
+    rootDir: dir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+    transform: {
+      '^.+\\.(t|j|mj)sx?$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true },
+            target: 'es2023',
+            keepClassNames: true,
+          },
+          module: { type: 'commonjs' },
+        },
+      ],
+    },
+    transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+    moduleNameMapper: {
+      '^@laurel/(contracts|platform|testing|calendar|policy)$': `${root}/packages/$1/src/index.ts`,
+    },
+    moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+    testTimeout: 30000,
+    maxWorkers: process.env.LAUREL_JEST_WORKERS ?? '50%',
+    ...overrides,
+  };
+};
