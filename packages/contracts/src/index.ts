@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './messaging';
+export * from './platform';
+export * from './services';

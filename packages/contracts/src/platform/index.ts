@@ -1,0 +1,3 @@
+export * from './audit.contract';
+export * from './dead-letter.contract';
+export * from './service-health.contract';

@@ -1,0 +1,52 @@
+import {
+  auditListContract,
+  auditVerifyContract,
+  deadLetterListContract,
+  deadLetterReplayContract,
+  serviceHealthContract,
+} from '@laurel/contracts';
+import { Controller, Inject, type Type } from '@nestjs/common';
+import { DeadLetters } from '../events/dead-letter.service';
+import { Handles } from '../nats/handles.decorator';
+import { PlatformRuntime } from './platform-runtime';
+
+/** The subjects every service answers: its health, its audit trail, its dead letters. */
+export function platformHandlerFor(service: string): Type<unknown> {
+  @Controller()
+  class PlatformHandler {
+    private readonly deadLetters: DeadLetters<PlatformRuntime['database']['app']>;
+
+    constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {
+      this.deadLetters = new DeadLetters(runtime.database, runtime.consumers);
+    }
+
+    @Handles(serviceHealthContract(service))
+    health() {
+      return this.runtime.health();
+    }
+
+    @Handles(auditListContract(service))
+    async auditList(request: { afterSeq: number; limit: number }) {
+      const entries = await this.runtime.database.inTenant((tx) =>
+        this.runtime.audit.list(tx, request.afterSeq, request.limit),
+      );
+      return { entries };
+    }
+
+    @Handles(auditVerifyContract(service))
+    auditVerify() {
+      return this.runtime.database.inTenant((tx) => this.runtime.audit.verify(tx));
+    }
+
+    @Handles(deadLetterListContract(service))
+    async deadLetterList(request: { includeResolved: boolean }) {
+      return { deadLetters: await this.deadLetters.list(request.includeResolved) };
+    }
+
+    @Handles(deadLetterReplayContract(service))
+    async deadLetterReplay(request: { id: string }) {
+      return { replayed: await this.deadLetters.replay(request.id) };
+    }
+  }
+  return PlatformHandler;
+}

@@ -1,0 +1,199 @@
+import { jetstream, type JetStreamClient, type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { ConnectionOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { DestinationStream } from 'pino';
+import { AuditTrail } from '../audit/audit-trail.service';
+import { type Clock, SystemClock } from '../clock/clock';
+import { loadConfig } from '../config/load-config.util';
+import { type PlatformConfig, platformConfigSchema } from '../config/platform-config.schema';
+import { ErrorReporter } from '../errors/error-reporter';
+import { DEFAULT_CONSUMER_POLICY, EventConsumers } from '../events/event-consumer.service';
+import { ensureEventStream } from '../events/event-streams.util';
+import { Outbox } from '../events/outbox.service';
+import { OutboxRelay } from '../events/outbox-relay.service';
+import { checkHealth } from '../health/health-checks';
+import { HealthServer } from '../health/health-server';
+import { PlatformMetrics } from '../health/platform-metrics';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { createLogger } from '../logging/logger';
+import { ServiceClient } from '../nats/service-client.service';
+import { SubjectNamespace } from '../nats/subject-namespace';
+import { connectionFields } from '../prisma/database-url.util';
+import { Database } from '../prisma/database.service';
+import type { PrismaClientLike } from '../prisma/prisma-client-like';
+import type { ServiceDefinition } from './service-definition';
+
+export interface RuntimeOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  logDestination?: DestinationStream;
+}
+
+export function redisConnectionOptions(url: string): ConnectionOptions & { host: string; port: number } {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname || '127.0.0.1',
+    port: parsed.port ? Number(parsed.port) : 6379,
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
+
+/**
+ * Everything a service runs on, created before Nest and closed after it: configuration, logger, clock,
+ * database roles, NATS and JetStream, Redis, the outbox and its relay, durable consumers, jobs, the audit
+ * trail, health and metrics.
+ */
+export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
+  readonly startedAt = Date.now();
+  private healthServer: HealthServer | null = null;
+  healthPort: number | null = null;
+  private stopped = false;
+
+  private constructor(
+    readonly definition: ServiceDefinition<C>,
+    readonly config: PlatformConfig,
+    readonly logger: Logger,
+    readonly clock: Clock,
+    readonly namespace: SubjectNamespace,
+    readonly nats: NatsConnection,
+    readonly js: JetStreamClient,
+    readonly jsm: JetStreamManager,
+    readonly redis: Redis,
+    readonly database: Database<C>,
+    readonly outbox: Outbox,
+    readonly relay: OutboxRelay,
+    readonly consumers: EventConsumers<C>,
+    readonly jobs: JobScheduler,
+    readonly audit: AuditTrail,
+    readonly client: ServiceClient,
+    readonly metrics: PlatformMetrics,
+  ) {}
+
+  get service(): string {
+    return this.definition.service;
+  }
+
+  static async create<C extends PrismaClientLike>(
+    definition: ServiceDefinition<C>,
+    options: RuntimeOptions = {},
+  ): Promise<PlatformRuntime<C>> {
+    const config = loadConfig(platformConfigSchema, options.env);
+    const logger = createLogger({
+      service: definition.service,
+      level: config.LAUREL_LOG_LEVEL,
+      destination: options.logDestination,
+    });
+    const clock = options.clock ?? new SystemClock();
+    const namespace = new SubjectNamespace(config.LAUREL_NATS_PREFIX);
+    const metrics = new PlatformMetrics(definition.service);
+    const nats = await connect({
+      servers: config.LAUREL_NATS_URL,
+      name: `${config.LAUREL_NATS_PREFIX}-${definition.service}`,
+      maxReconnectAttempts: -1,
+    });
+    const js = jetstream(nats);
+    const jsm = await jetstreamManager(nats);
+    const redisOptions = redisConnectionOptions(config.LAUREL_REDIS_URL);
+    const redis = new Redis({ ...redisOptions, lazyConnect: false });
+    const database = new Database<C>(definition.prisma, {
+      schema: definition.service,
+      poolSize: config.LAUREL_DATABASE_POOL_SIZE,
+      app: connectionFields(config.LAUREL_DATABASE_URL, {
+        user: config.LAUREL_DATABASE_APP_USER,
+        password: config.LAUREL_DATABASE_APP_PASSWORD,
+      }),
+      system: connectionFields(config.LAUREL_DATABASE_URL, {
+        user: config.LAUREL_DATABASE_SYSTEM_USER,
+        password: config.LAUREL_DATABASE_SYSTEM_PASSWORD,
+      }),
+    });
+    const relay = new OutboxRelay(database.system, js, namespace, logger, config.LAUREL_RELAY_INTERVAL_MS);
+    const outbox = new Outbox(clock, database.hooks, relay.wake);
+    const consumers = new EventConsumers<C>(
+      database,
+      js,
+      jsm,
+      namespace,
+      logger,
+      definition.consumerPolicy ?? DEFAULT_CONSUMER_POLICY,
+    );
+    const jobs = new JobScheduler(
+      definition.jobs ?? [],
+      redisOptions,
+      `${config.LAUREL_REDIS_PREFIX}:bull`,
+      clock,
+      logger,
+    );
+    const client = new ServiceClient(nats, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
+    ErrorReporter.sink = (error, where) => logger.error({ err: error }, `unexpected error in ${where}`);
+    ErrorReporter.observe = (subject, outcome, seconds) => {
+      metrics.messagesHandled.inc({ subject, outcome });
+      metrics.messageSeconds.observe({ subject }, seconds);
+    };
+    return new PlatformRuntime(
+      definition,
+      config,
+      logger,
+      clock,
+      namespace,
+      nats,
+      js,
+      jsm,
+      redis,
+      database,
+      outbox,
+      relay,
+      consumers,
+      jobs,
+      new AuditTrail(clock),
+      client,
+      metrics,
+    );
+  }
+
+  /** Starts the background machinery once the service's modules have registered their consumers and jobs. */
+  async start(): Promise<void> {
+    await ensureEventStream(this.jsm, this.namespace, this.service);
+    this.relay.start();
+    await this.consumers.start();
+    await this.jobs.start({ rescheduleEveryMs: this.config.LAUREL_RESCHEDULE_INTERVAL_MS });
+    if (this.config.LAUREL_HEALTH_PORT !== undefined) {
+      this.healthServer = new HealthServer(() => this.health(), this.metrics.registry);
+      this.healthPort = await this.healthServer.listen(this.config.LAUREL_HEALTH_HOST, this.config.LAUREL_HEALTH_PORT);
+    }
+    this.logger.info({ healthPort: this.healthPort }, `${this.service} started`);
+  }
+
+  health() {
+    return checkHealth(this.service, this.definition.version ?? '0.1.0', this.startedAt, {
+      database: () => this.database.ping(),
+      redis: async () => {
+        await this.redis.ping();
+      },
+      nats: async () => {
+        if (this.nats.isClosed()) throw new Error('connection closed');
+        await this.nats.rtt();
+      },
+    });
+  }
+
+  /** Stops in order: consumers, relay (after a last pass), jobs, health, then the connections. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.consumers.stop();
+    await this.relay.stop();
+    await this.jobs.stop();
+    await this.healthServer?.close();
+    await this.database.close();
+    await this.nats.drain().catch(() => undefined);
+    this.redis.disconnect();
+    this.logger.info(`${this.service} stopped`);
+  }
+}

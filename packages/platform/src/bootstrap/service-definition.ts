@@ -1,0 +1,18 @@
+import type { Type } from '@nestjs/common';
+import type { ConsumerPolicy } from '../events/event-consumer.service';
+import type { JobDefinition } from '../jobs/job-definition';
+import type { PrismaClientFactory } from '../prisma/database.service';
+import type { PrismaClientLike } from '../prisma/prisma-client-like';
+
+/** What a service tells the platform about itself. */
+export interface ServiceDefinition<C extends PrismaClientLike = PrismaClientLike> {
+  /** Its name: NATS queue group, PostgreSQL schema, subject prefix. */
+  service: string;
+  version?: string;
+  /** Its root Nest module (handlers, services, repositories). */
+  module: Type<unknown>;
+  prisma: PrismaClientFactory<C>;
+  /** Every BullMQ job it declares, in one place. */
+  jobs?: readonly JobDefinition[];
+  consumerPolicy?: ConsumerPolicy;
+}

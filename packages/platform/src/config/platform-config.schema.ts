@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** Environment every service reads, parsed once at start-up. */
+export const platformConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LAUREL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Administrative connection (migrations, roles); services derive their role connections from it. */
+  LAUREL_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .default('postgresql://postgres@127.0.0.1:5432/laurel'),
+  LAUREL_DATABASE_APP_USER: z.string().min(1).default('laurel_app'),
+  LAUREL_DATABASE_APP_PASSWORD: z.string().optional(),
+  LAUREL_DATABASE_SYSTEM_USER: z.string().min(1).default('laurel_system'),
+  LAUREL_DATABASE_SYSTEM_PASSWORD: z.string().optional(),
+  LAUREL_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LAUREL_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  /** Prefix of every Redis key (BullMQ queues, rate limits): one per deployment or test run. */
+  LAUREL_REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('laurel'),
+  LAUREL_NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  /** Prefix of every NATS subject and JetStream stream: one per deployment or test run. */
+  LAUREL_NATS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
+    .default('laurel'),
+  LAUREL_NATS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(10000),
+  /** Port of the service's /health and /metrics listener (0 = any free port). */
+  LAUREL_HEALTH_PORT: port.optional(),
+  LAUREL_HEALTH_HOST: z.string().default('127.0.0.1'),
+  LAUREL_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  LAUREL_RESCHEDULE_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+});
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { type EventContract, type EventEnvelope, eventEnvelopeSchema, type PayloadOf } from '@laurel/contracts';
+import {
+  AckPolicy,
+  type ConsumerMessages,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+} from '@nats-io/jetstream';
+import { nanos } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+import { type RequestContext, RequestContexts } from '../context/request-context';
+import type { SubjectNamespace } from '../nats/subject-namespace';
+import type { Database } from '../prisma/database.service';
+import type { PrismaClientLike, TxOf } from '../prisma/prisma-client-like';
+import { ensureEventStream } from './event-streams.util';
+
+/** One durable consumer: a name unique in the platform, the event it handles and what it does. */
+export interface EventHandlerDefinition<E extends EventContract = EventContract, C extends PrismaClientLike = PrismaClientLike> {
+  /** `<service>-<purpose>`, e.g. `applications-objection-upheld`; never changes once shipped. */
+  readonly consumer: string;
+  readonly event: E;
+  /** Runs in the same transaction as the inbox record: its writes and the record commit together. */
+  handle(tx: TxOf<C>, payload: PayloadOf<E>, envelope: EventEnvelope): Promise<void>;
+}
+
+export interface ConsumerPolicy {
+  /** Deliveries before an event goes to the dead-letter table. */
+  maxDeliveries: number;
+  /** Back-off before each redelivery, in milliseconds (the last one repeats). */
+  backoffMs: number[];
+  ackWaitMs: number;
+}
+
+export const DEFAULT_CONSUMER_POLICY: ConsumerPolicy = {
+  maxDeliveries: 6,
+  backoffMs: [1000, 5000, 30000, 120000, 600000],
+  ackWaitMs: 60000,
+};
+
+/**
+ * Runs durable JetStream consumers. Each event is handled at most once in effect: the event id goes into
+ * the inbox table in the same transaction as the handler's change, so a redelivery finds it and does
+ * nothing. A failing event is retried with back-off and, after the last try, kept as a dead letter.
+ */
+export class EventConsumers<C extends PrismaClientLike> {
+  private readonly running: { messages: ConsumerMessages; done: Promise<void> }[] = [];
+  private readonly handlers = new Map<string, EventHandlerDefinition<EventContract, C>>();
+
+  constructor(
+    private readonly database: Database<C>,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly namespace: SubjectNamespace,
+    private readonly logger: Logger,
+    private readonly policy: ConsumerPolicy = DEFAULT_CONSUMER_POLICY,
+  ) {}
+
+  register<E extends EventContract>(definition: EventHandlerDefinition<E, C>): void {
+    if (this.handlers.has(definition.consumer)) throw new Error(`consumer ${definition.consumer} registered twice`);
+    this.handlers.set(definition.consumer, definition as unknown as EventHandlerDefinition<EventContract, C>);
+  }
+
+  definitions(): EventHandlerDefinition<EventContract, C>[] {
+    return [...this.handlers.values()];
+  }
+
+  async start(): Promise<void> {
+    for (const definition of this.handlers.values()) await this.startOne(definition);
+  }
+
+  async stop(): Promise<void> {
+    for (const { messages } of this.running) messages.stop();
+    await Promise.allSettled(this.running.map((r) => r.done));
+    this.running.length = 0;
+  }
+
+  /** Handles one envelope as the named consumer would; true if it had an effect, false if already handled. */
+  async handle(consumer: string, envelope: EventEnvelope): Promise<boolean> {
+    const definition = this.handlers.get(consumer);
+    if (!definition) throw new Error(`no consumer ${consumer}`);
+    const payload = definition.event.payload.parse(envelope.payload);
+    const context: RequestContext = {
+      tenantId: envelope.tenantId,
+      correlationId: envelope.correlationId,
+      actor: envelope.actor,
+    };
+    return RequestContexts.run(context, () => {
+      const work = async (tx: TxOf<C>): Promise<boolean> => {
+        const inserted = await tx.$executeRawUnsafe(
+          `INSERT INTO inbox_message (consumer, event_id, subject) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING`,
+          consumer,
+          envelope.id,
+          envelope.subject,
+        );
+        if (inserted === 0) return false;
+        await definition.handle(tx, payload, envelope);
+        return true;
+      };
+      return envelope.tenantId ? this.database.inTenant(work) : this.database.asSystem(work);
+    });
+  }
+
+  private async startOne(definition: EventHandlerDefinition<EventContract, C>): Promise<void> {
+    const owner = definition.event.subject.split('.')[0] as string;
+    const stream = await ensureEventStream(this.jsm, this.namespace, owner);
+    const durable = this.namespace.durable(definition.consumer);
+    const config = {
+      durable_name: durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: this.namespace.eventWire(definition.event.subject),
+      max_deliver: this.policy.maxDeliveries + 1,
+      ack_wait: nanos(this.policy.ackWaitMs),
+    };
+    try {
+      await this.jsm.consumers.info(stream, durable);
+    } catch {
+      await this.jsm.consumers.add(stream, config).catch(async (error: unknown) => {
+        await this.jsm.consumers.info(stream, durable).catch(() => {
+          throw error;
+        });
+      });
+    }
+    const consumer = await this.js.consumers.get(stream, durable);
+    const messages = await consumer.consume({ max_messages: 64 });
+    const done = (async () => {
+      for await (const message of messages) await this.onMessage(definition, message);
+    })();
+    this.running.push({ messages, done });
+  }
+
+  private async onMessage(definition: EventHandlerDefinition<EventContract, C>, message: JsMsg): Promise<void> {
+    let envelope: EventEnvelope;
+    try {
+      envelope = eventEnvelopeSchema.parse(message.json());
+    } catch (error) {
+      this.logger.error({ err: error, consumer: definition.consumer }, 'malformed event envelope: terminated');
+      message.term('malformed envelope');
+      return;
+    }
+    try {
+      await this.handle(definition.consumer, envelope);
+      message.ack();
+    } catch (error) {
+      const attempt = message.info.deliveryCount;
+      if (attempt >= this.policy.maxDeliveries) {
+        await this.deadLetter(definition.consumer, envelope, error, attempt);
+        message.term('dead-lettered');
+        return;
+      }
+      const backoff = this.policy.backoffMs;
+      const delay = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1000;
+      this.logger.warn(
+        { err: error, consumer: definition.consumer, eventId: envelope.id, attempt, retryInMs: delay },
+        'event handling failed; will retry',
+      );
+      message.nak(delay);
+    }
+  }
+
+  private async deadLetter(consumer: string, envelope: EventEnvelope, error: unknown, attempts: number): Promise<void> {
+    this.logger.error({ err: error, consumer, eventId: envelope.id, attempts }, 'event dead-lettered');
+    const { payload, ...headers } = envelope;
+    await RequestContexts.run(RequestContexts.system(), () =>
+      this.database.asSystem((tx) =>
+        tx.$executeRawUnsafe(
+          `INSERT INTO dead_letter (id, consumer, event_id, tenant_id, subject, payload, headers, error, attempts)
+           VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5, $6::jsonb, $7::jsonb, $8, $9)
+           ON CONFLICT (consumer, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts,
+             resolved_at = NULL, created_at = now()`,
+          randomUUID(),
+          consumer,
+          envelope.id,
+          envelope.tenantId,
+          envelope.subject,
+          JSON.stringify(payload ?? null),
+          JSON.stringify(headers),
+          error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 4000) : String(error).slice(0, 4000),
+          attempts,
+        ),
+      ),
+    );
+  }
+}

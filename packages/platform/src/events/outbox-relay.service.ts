@@ -1,0 +1,136 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import type { SubjectNamespace } from '../nats/subject-namespace';
+import type { PrismaClientLike } from '../prisma/prisma-client-like';
+import type { OutboxHeaders } from './outbox.service';
+
+interface OutboxRow {
+  id: string;
+  tenant_id: string | null;
+  subject: string;
+  payload: unknown;
+  headers: OutboxHeaders;
+  attempts: number;
+}
+
+const BATCH = 200;
+
+/**
+ * Publishes committed outbox rows to JetStream with the row id as message id (JetStream drops a
+ * duplicate within its window; consumers' inboxes drop any later one), then marks them published.
+ * Woken after each commit that wrote events, and polling as a safety net.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+
+  constructor(
+    private readonly system: PrismaClientLike,
+    private readonly js: JetStreamClient,
+    private readonly namespace: SubjectNamespace,
+    private readonly logger: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  wake = (): void => {
+    this.woken = true;
+    this.wakeUp?.();
+  };
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    this.loop = null;
+  }
+
+  /** Publishes everything due now; returns how many rows were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published.count;
+      if (published.claimed < BATCH) return total;
+    }
+  }
+
+  /** Publishes one outbox row's event; used by the relay and by recovery tooling. */
+  async publish(row: Pick<OutboxRow, 'id' | 'tenant_id' | 'subject' | 'payload' | 'headers'>): Promise<void> {
+    const envelope = {
+      id: row.id,
+      subject: row.subject,
+      tenantId: row.tenant_id,
+      occurredAt: row.headers.occurredAt,
+      correlationId: row.headers.correlationId,
+      actor: row.headers.actor ?? null,
+      payload: row.payload,
+    };
+    await this.js.publish(this.namespace.eventWire(row.subject), JSON.stringify(envelope), { msgID: row.id });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.drain();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay pass failed');
+      }
+      if (!this.running) break;
+      if (!this.woken) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.intervalMs);
+          this.wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+      this.wakeUp = null;
+      this.woken = false;
+    }
+  }
+
+  private async publishBatch(): Promise<{ claimed: number; count: number }> {
+    return this.system.$transaction(async (tx: PrismaClientLike) => {
+      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT id::text, tenant_id::text, subject, payload, headers, attempts FROM outbox_message
+          WHERE published_at IS NULL AND next_attempt_at <= now()
+          ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return { claimed: 0, count: 0 };
+      const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
+      const published: string[] = [];
+      for (const [index, result] of results.entries()) {
+        const row = rows[index] as OutboxRow;
+        if (result.status === 'fulfilled') {
+          published.push(row.id);
+          continue;
+        }
+        const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
+        this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
+        await tx.$executeRawUnsafe(
+          `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+             next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1::uuid`,
+          row.id,
+          String(result.reason).slice(0, 2000),
+          String(delayMs),
+        );
+      }
+      if (published.length > 0) {
+        await tx.$executeRawUnsafe(
+          `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+          published,
+        );
+      }
+      return { claimed: rows.length, count: published.length };
+    }, { timeout: 30000 });
+  }
+}

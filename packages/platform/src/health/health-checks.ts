@@ -1,0 +1,35 @@
+import type { ServiceHealth } from '@laurel/contracts';
+
+export type DependencyCheck = () => Promise<void>;
+
+/** Runs each dependency check with a time limit and sums them up as the service's health. */
+export async function checkHealth(
+  service: string,
+  version: string,
+  startedAt: number,
+  checks: Record<string, DependencyCheck>,
+): Promise<ServiceHealth> {
+  const dependencies: ServiceHealth['dependencies'] = {};
+  await Promise.all(
+    Object.entries(checks).map(async ([name, check]) => {
+      const started = performance.now();
+      try {
+        await Promise.race([
+          check(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2000 ms')), 2000).unref()),
+        ]);
+        dependencies[name] = { status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+      } catch (error) {
+        dependencies[name] = { status: 'down', error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  const down = Object.values(dependencies).filter((d) => d.status === 'down').length;
+  return {
+    service,
+    status: down === 0 ? 'up' : down === Object.keys(dependencies).length ? 'down' : 'degraded',
+    version,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    dependencies,
+  };
+}

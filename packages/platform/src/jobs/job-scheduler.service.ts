@@ -1,0 +1,152 @@
+import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock/clock';
+import { RequestContexts } from '../context/request-context';
+import type { JobDataOf, JobDefinition } from './job-definition';
+
+export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
+
+/** Open deadlines a service reads from its database: the truth the queues are rebuilt from. */
+export interface ScheduledDeadline {
+  job: JobDefinition;
+  data: unknown;
+  runAt: Date;
+  tenantId: string | null;
+}
+export type DeadlineSource = () => Promise<ScheduledDeadline[]>;
+
+interface JobEnvelope {
+  tenantId: string | null;
+  data: unknown;
+}
+
+/**
+ * BullMQ for one service: the queues and jobs it declared, one processor per job (a declared job without
+ * one stops the service at start), deterministic job ids, and re-scheduling of every open deadline from
+ * the database at start, periodically, and when a test clock moves.
+ */
+export class JobScheduler {
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly processors = new Map<string, JobProcessor<JobDefinition>>();
+  private readonly sources: DeadlineSource[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly declared: readonly JobDefinition[],
+    private readonly connection: ConnectionOptions,
+    private readonly prefix: string,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {
+    const seen = new Set<string>();
+    for (const job of declared) {
+      const key = `${job.queue}/${job.name}`;
+      if (seen.has(key)) throw new Error(`job ${key} declared twice`);
+      seen.add(key);
+    }
+  }
+
+  process<J extends JobDefinition>(job: J, processor: JobProcessor<J>): void {
+    const key = `${job.queue}/${job.name}`;
+    if (!this.declared.some((d) => `${d.queue}/${d.name}` === key)) throw new Error(`job ${key} is not declared`);
+    this.processors.set(key, processor as unknown as JobProcessor<JobDefinition>);
+  }
+
+  addDeadlineSource(source: DeadlineSource): void {
+    this.sources.push(source);
+  }
+
+  /** Refuses to start if a declared job has no processor; then starts the workers and re-schedules. */
+  async start(options: { rescheduleEveryMs: number }): Promise<void> {
+    const missing = this.declared.filter((d) => !this.processors.has(`${d.queue}/${d.name}`));
+    if (missing.length > 0) {
+      throw new Error(`declared job(s) without a processor: ${missing.map((d) => `${d.queue}/${d.name}`).join(', ')}`);
+    }
+    for (const queueName of new Set(this.declared.map((d) => d.queue))) {
+      const worker = new Worker(queueName, (job) => this.run(queueName, job), {
+        connection: this.connection,
+        prefix: this.prefix,
+        concurrency: 8,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn({ err: error, queue: queueName, job: job?.name, jobId: job?.id }, 'job failed'),
+      );
+      worker.on('error', (error) => this.logger.error({ err: error, queue: queueName }, 'worker error'));
+      this.workers.push(worker);
+    }
+    await this.reschedule();
+    this.timer = setInterval(() => {
+      this.reschedule().catch((error) => this.logger.error({ err: error }, 're-scheduling failed'));
+    }, options.rescheduleEveryMs);
+    this.timer.unref();
+  }
+
+  /** Schedules a job at `runAt` (clock time); an existing job with the same id is moved, never doubled. */
+  async schedule<J extends JobDefinition>(job: J, data: JobDataOf<J>, runAt: Date, tenantId?: string | null): Promise<void> {
+    const parsed = job.data.parse(data);
+    const jobId = job.jobId(parsed);
+    const delay = Math.max(0, runAt.getTime() - this.clock.now().getTime());
+    const queue = this.queue(job.queue);
+    const existing = await queue.getJob(jobId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'delayed') {
+        await existing.changeDelay(delay);
+        return;
+      }
+      if (state === 'waiting' || state === 'active' || state === 'prioritized' || state === 'waiting-children') return;
+      await existing.remove().catch(() => undefined);
+    }
+    const envelope: JobEnvelope = { tenantId: tenantId ?? RequestContexts.current()?.tenantId ?? null, data: parsed };
+    await queue.add(job.name, envelope, {
+      jobId,
+      delay,
+      removeOnComplete: true,
+      removeOnFail: { count: 1000 },
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 1000 },
+    });
+  }
+
+  async cancel<J extends JobDefinition>(job: J, data: JobDataOf<J>): Promise<void> {
+    const existing = await this.queue(job.queue).getJob(job.jobId(job.data.parse(data)));
+    await existing?.remove().catch(() => undefined);
+  }
+
+  /** Re-schedules every open deadline from the database; returns how many were (re)scheduled. */
+  async reschedule(): Promise<number> {
+    let count = 0;
+    for (const source of this.sources) {
+      for (const deadline of await source()) {
+        await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private async run(queueName: string, job: Job): Promise<void> {
+    const processor = this.processors.get(`${queueName}/${job.name}`);
+    if (!processor) throw new Error(`no processor for ${queueName}/${job.name}`);
+    const definition = this.declared.find((d) => d.queue === queueName && d.name === job.name) as JobDefinition;
+    const envelope = job.data as JobEnvelope;
+    const data = definition.data.parse(envelope.data);
+    await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
+  }
+}

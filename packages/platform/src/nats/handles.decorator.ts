@@ -1,0 +1,57 @@
+import { DomainError, fieldErrorsFromZod, type MessageContract } from '@laurel/contracts';
+import type { MsgHdrs } from '@nats-io/transport-node';
+import { MessagePattern, RpcException } from '@nestjs/microservices';
+import { RequestContexts } from '../context/request-context';
+import { ErrorReporter } from '../errors/error-reporter';
+import { toErrorShape } from '../errors/rpc-error.util';
+import { contextFromHeaders } from './context-headers.util';
+
+interface HeaderCarrier {
+  getHeaders(): MsgHdrs | undefined;
+}
+
+type Handler = (this: unknown, request: unknown, carrier: HeaderCarrier) => unknown;
+
+/**
+ * Marks a method as the handler of a NATS command or query. On arrival it puts tenant, correlation id
+ * and actor from the headers into the request context, refuses tenant-scoped messages without a tenant,
+ * validates the request and the response against the contract, and maps errors to their wire shape.
+ * The handler receives the parsed request.
+ */
+export function Handles(contract: MessageContract): MethodDecorator {
+  return (target, key, descriptor) => {
+    const original = descriptor.value as unknown as Handler;
+    const where = `${contract.subject} handler`;
+    const wrapped = async function (this: unknown, data: unknown, carrier: HeaderCarrier): Promise<unknown> {
+      const context = contextFromHeaders(carrier?.getHeaders());
+      const started = performance.now();
+      try {
+        if (contract.scope === 'tenant' && !context.tenantId) {
+          throw new DomainError({
+            code: 'forbidden',
+            detail: {
+              zh: `${contract.subject} 须在某一辖区（租户）内调用`,
+              en: `${contract.subject} needs a tenant and none was given`,
+            },
+          });
+        }
+        const request = contract.request.safeParse(data ?? {});
+        if (!request.success) throw DomainError.validation(fieldErrorsFromZod(request.error, 'body'));
+        const result = await RequestContexts.run(context, () => original.call(this, request.data, carrier));
+        const response = contract.response.safeParse(result);
+        if (!response.success) {
+          throw new Error(`${contract.subject} answered outside its contract: ${response.error.message}`);
+        }
+        ErrorReporter.observe(contract.subject, 'ok', (performance.now() - started) / 1000);
+        return response.data;
+      } catch (error) {
+        ErrorReporter.observe(contract.subject, 'error', (performance.now() - started) / 1000);
+        throw new RpcException(RequestContexts.run(context, () => toErrorShape(error, where)));
+      }
+    };
+    Object.defineProperty(wrapped, 'name', { value: String(key) });
+    (descriptor as PropertyDescriptor).value = wrapped;
+    MessagePattern(contract.subject)(target, key, descriptor);
+    return descriptor;
+  };
+}

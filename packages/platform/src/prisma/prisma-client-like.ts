@@ -1,0 +1,16 @@
+/** What the platform needs of a service's generated Prisma client. */
+export interface SqlExecutor {
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface PrismaClientLike extends SqlExecutor {
+  $transaction<R>(
+    fn: (tx: never) => Promise<R>,
+    options?: { maxWait?: number; timeout?: number; isolationLevel?: never },
+  ): Promise<R>;
+  $disconnect(): Promise<void>;
+}
+
+/** The client inside an interactive transaction, as Prisma types it. */
+export type TxOf<C> = Omit<C, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends' | '$use'> & SqlExecutor;
