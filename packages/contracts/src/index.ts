@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './gateway';
 export * from './messaging';
 export * from './platform';
 export * from './services';

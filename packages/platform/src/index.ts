@@ -1,6 +1,7 @@
 export * from './audit/audit-hash.util';
 export * from './audit/audit-trail.service';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/pino-nest-logger';
 export * from './bootstrap/platform.module';
 export * from './bootstrap/platform-runtime';
 export * from './bootstrap/service-definition';

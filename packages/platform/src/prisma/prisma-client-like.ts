@@ -4,11 +4,11 @@ export interface SqlExecutor {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
+/** A callback type checked bivariantly, so that any generated client's transaction callback fits. */
+type TransactionCallback<R> = { bivarianceHack(tx: SqlExecutor): Promise<R> }['bivarianceHack'];
+
 export interface PrismaClientLike extends SqlExecutor {
-  $transaction<R>(
-    fn: (tx: never) => Promise<R>,
-    options?: { maxWait?: number; timeout?: number; isolationLevel?: never },
-  ): Promise<R>;
+  $transaction<R>(fn: TransactionCallback<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
   $disconnect(): Promise<void>;
 }
 

@@ -1,0 +1,55 @@
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { Clock } from '@laurel/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+
+export interface AccessClaims {
+  sub: string;
+  username: string;
+  op: boolean;
+  /** tenant id → roles. */
+  ten: Record<string, string[]>;
+  iat: number;
+  exp: number;
+  jti: string;
+}
+
+const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
+
+/** Signs and checks HS256 JWT access tokens. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  sign(claims: Omit<AccessClaims, 'iat' | 'exp' | 'jti'>): { token: string; expiresIn: number } {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const expiresIn = this.config.LAUREL_ACCESS_TOKEN_TTL_SECONDS;
+    const body: AccessClaims = { ...claims, iat, exp: iat + expiresIn, jti: randomUUID() };
+    const unsigned = `${b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64(JSON.stringify(body))}`;
+    return { token: `${unsigned}.${this.signature(unsigned)}`, expiresIn };
+  }
+
+  /** The claims of a valid, unexpired token, or null. */
+  verify(token: string): AccessClaims | null {
+    const parts = token.split('.');
+    if (parts.length !== 3 || token.length > 8192) return null;
+    const [header, payload, signature] = parts as [string, string, string];
+    const expected = Buffer.from(this.signature(`${header}.${payload}`));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    try {
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as AccessClaims;
+      if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) return null;
+      return claims;
+    } catch {
+      return null;
+    }
+  }
+
+  private signature(data: string): string {
+    return createHmac('sha256', this.config.LAUREL_JWT_SECRET).update(data).digest('base64url');
+  }
+}

@@ -1,0 +1,81 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DomainError } from '@laurel/contracts';
+import { Clock, Database, RequestContexts } from '@laurel/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
+import type { GatewayTx, PrismaClient } from '../gateway-prisma';
+import { AccessTokenService } from './access-token.service';
+import type { Tokens } from './auth.schema';
+import { DUMMY_HASH, verifyPassword } from './password.util';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const invalid = () =>
+  new DomainError({ code: 'unauthenticated', detail: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
+const invalidRefresh = () =>
+  new DomainError({ code: 'unauthenticated', detail: { zh: '登录已失效，请重新登录', en: 'The session has ended; sign in again' } });
+
+/** Sign-in, token refresh with rotation (a reused token revokes its family), and sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly tokens: AccessTokenService,
+    private readonly clock: Clock,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
+
+  async login(username: string, password: string): Promise<Tokens> {
+    const user = await this.system((tx) => tx.user.findUnique({ where: { username } }));
+    const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
+    if (!user || !ok || user.disabled) throw invalid();
+    return this.system((tx) => this.issue(tx, user.id, randomUUID()));
+  }
+
+  async refresh(refreshToken: string): Promise<Tokens> {
+    return this.system(async (tx) => {
+      const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
+      if (!row) throw invalidRefresh();
+      if (row.revokedAt) {
+        // A rotated token used again: someone else may hold it. End the whole session.
+        await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+        throw invalidRefresh();
+      }
+      if (row.expiresAt <= this.clock.now()) throw invalidRefresh();
+      await tx.refreshToken.update({ where: { id: row.id }, data: { revokedAt: this.clock.now() } });
+      return this.issue(tx, row.userId, row.familyId);
+    });
+  }
+
+  async logout(refreshToken: string): Promise<void> {
+    await this.system(async (tx) => {
+      const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
+      if (row) {
+        await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+      }
+    });
+  }
+
+  private async issue(tx: GatewayTx, userId: string, familyId: string): Promise<Tokens> {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: true } });
+    if (user.disabled) throw invalidRefresh();
+    const ten: Record<string, string[]> = {};
+    for (const m of user.memberships) (ten[m.tenantId] ??= []).push(m.role);
+    const refreshToken = randomBytes(32).toString('base64url');
+    await tx.refreshToken.create({
+      data: {
+        id: randomUUID(),
+        userId,
+        familyId,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(this.clock.now().getTime() + this.config.LAUREL_REFRESH_TOKEN_TTL_DAYS * 86400000),
+      },
+    });
+    const access = this.tokens.sign({ sub: user.id, username: user.username, op: user.operator, ten });
+    return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' };
+  }
+
+  /** Users and tokens are platform-level: reached through the system role. */
+  private system<T>(fn: (tx: GatewayTx) => Promise<T>): Promise<T> {
+    return RequestContexts.run(RequestContexts.system(), () => this.database.asSystem(fn));
+  }
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { SERVICES } from '@laurel/contracts';
+import {
+  type Clock,
+  loadConfig,
+  PinoNestLogger,
+  PlatformModule,
+  PlatformRuntime,
+  PrefixedNatsServer,
+  RequestContexts,
+} from '@laurel/platform';
+import { Module, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Redis } from 'ioredis';
+import { UserService } from './user/user.service';
+import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
+import { sendProblem, toDomainError } from './http/problem-details.filter';
+import { DomainError } from '@laurel/contracts';
+
+export interface GatewayAppOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Services the health page and the audit/dead-letter routes know; defaults to the platform's services. */
+  services?: readonly string[];
+  routes?: Type<unknown>[];
+}
+
+export interface RunningGateway {
+  app: NestFastifyApplication;
+  runtime: PlatformRuntime<PrismaClient>;
+  config: GatewayConfig;
+  url: string;
+  close(): Promise<void>;
+}
+
+const CORRELATION = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/** Builds and starts the gateway: HTTP API, OpenAPI docs, and its own NATS subjects. */
+export async function startGateway(options: GatewayAppOptions = {}): Promise<RunningGateway> {
+  const config = loadConfig(gatewayConfigSchema, options.env);
+  const services = options.services ?? SERVICES;
+  const runtime = await PlatformRuntime.create(
+    { service: 'gateway', module: GatewayModule, prisma: gatewayPrisma },
+    { env: options.env, clock: options.clock },
+  );
+  const rateLimitRedis = new Redis({ host: new URL(config.LAUREL_REDIS_URL).hostname, port: Number(new URL(config.LAUREL_REDIS_URL).port || 6379), maxRetriesPerRequest: 1 });
+  try {
+    @Module({
+      imports: [
+        PlatformModule.forRuntime(runtime as unknown as PlatformRuntime),
+        GatewayModule.with({ config, services, routes: options.routes }),
+      ],
+    })
+    class GatewayRootModule {}
+
+    const adapter = new FastifyAdapter({
+      bodyLimit: config.LAUREL_HTTP_BODY_LIMIT_BYTES,
+      trustProxy: config.LAUREL_TRUST_PROXY,
+      maxParamLength: 200,
+      requestIdHeader: false,
+      genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+        const given = req.headers['x-correlation-id'];
+        return typeof given === 'string' && CORRELATION.test(given) ? given : randomUUID();
+      },
+    });
+    const app = await NestFactory.create<NestFastifyApplication>(GatewayRootModule, adapter, {
+      logger: new PinoNestLogger(runtime.logger),
+    });
+    app.setGlobalPrefix('api/v1');
+    const fastify = app.getHttpAdapter().getInstance();
+    await app.register(helmet as never, {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", "'unsafe-inline'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    });
+    await app.register(rateLimit as never, {
+      global: true,
+      redis: rateLimitRedis,
+      nameSpace: `${config.LAUREL_REDIS_PREFIX}:rate-limit:`,
+      timeWindow: 60000,
+      allowList: (request: FastifyRequest) => !isLimited(request),
+      max: (request: FastifyRequest) =>
+        isLogin(request) ? config.LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE : config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE,
+      keyGenerator: (request: FastifyRequest) => (isLogin(request) ? `login:${request.ip}` : `public:${request.ip}`),
+      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+        Object.assign(
+          new DomainError({
+            code: 'rate_limited',
+            detail: { zh: `请求过于频繁，请 ${context.after} 后再试`, en: `Too many requests; retry after ${context.after}` },
+          }),
+          { statusCode: 429 },
+        ),
+    });
+    fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(request, reply, toDomainError(error)),
+    );
+    fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(request, reply, DomainError.notFound({ zh: '没有这个地址', en: 'No such resource' })),
+    );
+    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      reply.header('x-correlation-id', request.id);
+      return payload;
+    });
+
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Laurel API')
+        .setDescription(
+          'Laurel runs government quality awards (质量奖) for many jurisdictions. Errors are application/problem+json ' +
+            '(RFC 9457) in zh-CN by default, en with Accept-Language: en. Writes accept an Idempotency-Key header.',
+        )
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+    app.connectMicroservice(
+      {
+        strategy: new PrefixedNatsServer(runtime.namespace, {
+          servers: config.LAUREL_NATS_URL,
+          queue: 'gateway',
+          name: `${config.LAUREL_NATS_PREFIX}-gateway-server`,
+        }),
+      },
+      { inheritAppConfig: true },
+    );
+    await app.init();
+    await runtime.start();
+    await app.startAllMicroservices();
+    await app.listen({ port: config.LAUREL_HTTP_PORT, host: config.LAUREL_HTTP_HOST });
+    const address = fastify.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.LAUREL_HTTP_PORT;
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      runtime,
+      config,
+      url: `http://${config.LAUREL_HTTP_HOST}:${port}`,
+      close: () => {
+        closing ??= (async () => {
+          await app.close();
+          await runtime.stop();
+          rateLimitRedis.disconnect();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await runtime.stop();
+    rateLimitRedis.disconnect();
+    throw error;
+  }
+}
+
+const isLogin = (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/v1/auth/login');
+const isLimited = (request: FastifyRequest) =>
+  isLogin(request) || request.url.startsWith('/api/v1/public/') || request.url.startsWith('/api/v1/health');
+
+/** Creates the operator account at start-up when it does not exist yet. */
+export async function seedOperator(gateway: RunningGateway, username: string, password: string): Promise<boolean> {
+  return gateway.app.get(UserService).ensureOperator(RequestContexts.system(), username, password);
+}

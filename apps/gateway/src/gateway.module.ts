@@ -1,0 +1,56 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditController } from './audit/audit.controller';
+import { AccessTokenService } from './auth/access-token.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
+import { GATEWAY_SERVICES } from './gateway.tokens';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { TenantScopedInterceptor } from './http/tenant-scoped.interceptor';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyService } from './idempotency/idempotency.service';
+import { DeadLetterController } from './operations/dead-letter.controller';
+import { TenantController } from './tenant/tenant.controller';
+import { TenantDirectory } from './tenant/tenant-directory.service';
+import { TenantRepository } from './tenant/tenant.repository';
+import { TenantService } from './tenant/tenant.service';
+import { UserController } from './user/user.controller';
+import { UserService } from './user/user.service';
+
+export interface GatewayModuleOptions {
+  config: GatewayConfig;
+  services: readonly string[];
+  /** More route modules (each service's API; tests add the probe's). */
+  routes?: Type<unknown>[];
+}
+
+@Module({})
+export class GatewayModule {
+  static with(options: GatewayModuleOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      global: true,
+      imports: options.routes ?? [],
+      controllers: [AuthController, TenantController, UserController, HealthController, AuditController, DeadLetterController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: options.config },
+        { provide: GATEWAY_SERVICES, useValue: options.services },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        AccessTokenService,
+        AuthService,
+        TenantDirectory,
+        TenantRepository,
+        TenantService,
+        TenantScopedInterceptor,
+        UserService,
+        IdempotencyService,
+      ],
+      exports: [GATEWAY_CONFIG, GATEWAY_SERVICES, TenantDirectory, TenantScopedInterceptor],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { SERVICES, type ServiceHealth, serviceHealthContract, serviceHealthSchema } from '@laurel/contracts';
+import { PlatformRuntime, RequestContexts } from '@laurel/platform';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { z } from 'zod';
+import { Public } from '../auth/auth.decorators';
+import { GATEWAY_SERVICES } from '../gateway.tokens';
+import { ApiRoute } from '../http/api-route.decorator';
+
+const platformHealthSchema = z.object({
+  status: z.enum(['up', 'degraded', 'down']),
+  checkedAt: z.string(),
+  services: z.array(serviceHealthSchema),
+});
+
+/** The platform's health at a glance: the gateway's own dependencies and every service's answer. */
+@Controller('health')
+@Public()
+export class HealthController {
+  constructor(
+    @Inject(PlatformRuntime) private readonly runtime: PlatformRuntime,
+    @Inject(GATEWAY_SERVICES) private readonly services: readonly string[],
+  ) {}
+
+  @Get()
+  @ApiRoute({ tag: 'operations', summary: 'Health of the gateway and every service', response: platformHealthSchema })
+  async health() {
+    const context = RequestContexts.system();
+    const answers = await Promise.all(
+      this.services.map(async (service): Promise<ServiceHealth> => {
+        try {
+          return await this.runtime.client.request(serviceHealthContract(service), {}, { context, timeoutMs: 1500 });
+        } catch (error) {
+          return {
+            service,
+            status: 'down',
+            version: 'unknown',
+            uptimeSeconds: 0,
+            dependencies: { nats: { status: 'down', error: error instanceof Error ? error.message : String(error) } },
+          };
+        }
+      }),
+    );
+    const all = [await this.runtime.health(), ...answers];
+    const down = all.filter((s) => s.status !== 'up').length;
+    return {
+      status: down === 0 ? 'up' : all[0]?.status === 'down' ? 'down' : 'degraded',
+      checkedAt: new Date().toISOString(),
+      services: all,
+    };
+  }
+}
+
+export { SERVICES };

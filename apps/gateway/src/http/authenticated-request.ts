@@ -1,0 +1,23 @@
+import type { Actor } from '@laurel/contracts';
+import type { RequestContext } from '@laurel/platform';
+import type { FastifyRequest } from 'fastify';
+
+export interface TenantRef {
+  id: string;
+  key: string;
+  status: 'active' | 'suspended';
+}
+
+/** What the guards learnt about a request: who it is and, for tenant routes, which tenant. */
+export interface Principal {
+  actor: Actor;
+  /** tenant id → roles held in it. */
+  memberships: Record<string, string[]>;
+}
+
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; tenant?: TenantRef };
+
+/** The request context sent with every NATS message for this request. */
+export function contextOf(request: AuthenticatedRequest): RequestContext {
+  return { tenantId: request.tenant?.id ?? null, correlationId: request.id, actor: request.principal?.actor ?? null };
+}

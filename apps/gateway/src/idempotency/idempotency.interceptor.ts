@@ -1,0 +1,69 @@
+import { DomainError } from '@laurel/contracts';
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { from, Observable, of, switchMap, tap } from 'rxjs';
+import type { AuthenticatedRequest } from '../http/authenticated-request';
+import { IdempotencyService } from './idempotency.service';
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const KEY = /^[\x21-\x7e]{1,255}$/;
+const HTTP_CODE = '__httpCode__';
+
+/**
+ * Writes sent with an `Idempotency-Key`: the same key and body get the first answer again (with
+ * `Idempotent-Replayed: true`) and change nothing; the same key with another body is a 422.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly records: IdempotencyService) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const header = request.headers['idempotency-key'];
+    if (!WRITES.has(request.method) || header === undefined) return next.handle();
+    const key = Array.isArray(header) ? header[0] : header;
+    if (!key || !KEY.test(key)) {
+      throw DomainError.validation([
+        {
+          field: 'header.Idempotency-Key',
+          reason: { zh: '须为 1–255 个可见 ASCII 字符', en: 'must be 1–255 visible ASCII characters' },
+        },
+      ]);
+    }
+    const scope = request.principal ? `user:${request.principal.actor.userId}` : `ip:${request.ip}`;
+    const path = request.url.split('?')[0] ?? request.url;
+    const hash = IdempotencyService.hash(request.method, path, request.body);
+    const status =
+      (Reflect.getMetadata(HTTP_CODE, context.getHandler()) as number | undefined) ??
+      (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
+    return from(this.records.claim(scope, key, request.method, path, hash)).pipe(
+      switchMap((claim) => {
+        switch (claim.kind) {
+          case 'mismatch':
+            throw new DomainError({
+              code: 'idempotency_key_reused',
+              detail: {
+                zh: '该幂等键已用于内容不同的请求',
+                en: 'This Idempotency-Key was used with a different request',
+              },
+            });
+          case 'in_progress':
+            throw DomainError.conflict({
+              zh: '使用该幂等键的请求仍在处理中',
+              en: 'A request with this Idempotency-Key is still being processed',
+            });
+          case 'replay':
+            reply.header('idempotent-replayed', 'true');
+            reply.status(claim.statusCode);
+            return of(claim.body);
+          default:
+            return next.handle().pipe(
+              switchMap((body) => from(this.records.complete(scope, key, status, body).then(() => body))),
+              tap({ error: () => void this.records.release(scope, key) }),
+            );
+        }
+      }),
+    );
+  }
+}

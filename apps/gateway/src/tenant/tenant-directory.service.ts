@@ -1,0 +1,30 @@
+import { Database, RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { PrismaClient } from '../gateway-prisma';
+import type { TenantRef } from '../http/authenticated-request';
+
+const TTL_MS = 2000;
+
+/** Tenant key → id and status for every request, cached briefly; changes through this gateway apply at once. */
+@Injectable()
+export class TenantDirectory {
+  private readonly cache = new Map<string, { tenant: TenantRef | null; at: number }>();
+
+  constructor(private readonly database: Database<PrismaClient>) {}
+
+  async byKey(key: string): Promise<TenantRef | null> {
+    if (!/^[a-z][a-z0-9-]{1,39}$/.test(key)) return null;
+    const cached = this.cache.get(key);
+    if (cached && Date.now() - cached.at < TTL_MS) return cached.tenant;
+    const row = await RequestContexts.run(RequestContexts.system(), () =>
+      this.database.asSystem((tx) => tx.tenant.findUnique({ where: { key } })),
+    );
+    const tenant = row ? { id: row.id, key: row.key, status: row.status } : null;
+    this.cache.set(key, { tenant, at: Date.now() });
+    return tenant;
+  }
+
+  forget(key: string): void {
+    this.cache.delete(key);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Access } from '../auth/auth.decorators';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import { ApiRoute } from '../http/api-route.decorator';
+import { tenantSchema } from '@laurel/contracts';
+import { z } from 'zod';
+import { type CreateTenantBody, createTenantBody } from './tenant.schema';
+import { TenantService } from './tenant.service';
+
+@Controller('tenants')
+export class TenantController {
+  constructor(private readonly tenants: TenantService) {}
+
+  @Post()
+  @Access({ operator: true })
+  @ApiRoute({ tag: 'tenants', summary: 'Register a jurisdiction (operator)', body: createTenantBody, response: tenantSchema, status: 201 })
+  create(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(createTenantBody)) body: CreateTenantBody) {
+    return this.tenants.create(contextOf(request), body);
+  }
+
+  @Get()
+  @ApiRoute({ tag: 'tenants', summary: 'Jurisdictions: all for operators, one’s own for staff', response: z.object({ tenants: z.array(tenantSchema) }) })
+  async list(@Req() request: AuthenticatedRequest) {
+    return { tenants: await this.tenants.list(request.principal as NonNullable<AuthenticatedRequest['principal']>) };
+  }
+
+  @Get(':tenantKey')
+  @Access({ operator: true, roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant'], whileSuspended: true })
+  @ApiRoute({ tag: 'tenants', summary: 'One jurisdiction', response: tenantSchema })
+  get(@Param('tenantKey') key: string) {
+    return this.tenants.get(key);
+  }
+
+  @Post(':tenantKey/suspend')
+  @HttpCode(200)
+  @Access({ operator: true, whileSuspended: true })
+  @ApiRoute({ tag: 'tenants', summary: 'Suspend a jurisdiction (operator)', response: tenantSchema })
+  suspend(@Req() request: AuthenticatedRequest, @Param('tenantKey') key: string) {
+    return this.tenants.setStatus(contextOf(request), key, 'suspended');
+  }
+
+  @Post(':tenantKey/resume')
+  @HttpCode(200)
+  @Access({ operator: true, whileSuspended: true })
+  @ApiRoute({ tag: 'tenants', summary: 'Resume a jurisdiction (operator)', response: tenantSchema })
+  resume(@Req() request: AuthenticatedRequest, @Param('tenantKey') key: string) {
+    return this.tenants.setStatus(contextOf(request), key, 'active');
+  }
+}

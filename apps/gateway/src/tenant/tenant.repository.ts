@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { GatewayTx } from '../gateway-prisma';
+import type { CreateTenantBody } from './tenant.schema';
+
+/** The tenant registry: platform-level rows, reached through the system role only. */
+@Injectable()
+export class TenantRepository {
+  create(tx: GatewayTx, body: CreateTenantBody) {
+    return tx.tenant.create({ data: { id: randomUUID(), ...body } });
+  }
+
+  byKey(tx: GatewayTx, key: string) {
+    return tx.tenant.findUnique({ where: { key } });
+  }
+
+  list(tx: GatewayTx, ids?: string[]) {
+    return tx.tenant.findMany({ where: ids ? { id: { in: ids } } : {}, orderBy: { createdAt: 'asc' } });
+  }
+
+  setStatus(tx: GatewayTx, id: string, status: 'active' | 'suspended') {
+    return tx.tenant.update({ where: { id }, data: { status } });
+  }
+}

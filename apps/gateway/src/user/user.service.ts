@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@laurel/contracts';
+import { AuditTrail, Database, type RequestContext, RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import { hashPassword } from '../auth/password.util';
+import type { PrismaClient } from '../gateway-prisma';
+import type { CreateUserBody, UserView } from './user.schema';
+
+/** Users and their roles in tenants; operators are platform users. */
+@Injectable()
+export class UserService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Creates a tenant's staff user with its roles (the tenant is the one in context). */
+  async createInTenant(body: CreateUserBody): Promise<UserView> {
+    const tenantId = RequestContexts.requireTenant();
+    const passwordHash = await hashPassword(body.password);
+    return this.database.inTenant(async (tx) => {
+      const taken = await tx.$queryRawUnsafe<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM app_user WHERE username = $1',
+        body.username,
+      );
+      if ((taken[0]?.n ?? 0) > 0) {
+        throw DomainError.conflict(
+          { zh: `用户名 ${body.username} 已被使用`, en: `The username ${body.username} is taken` },
+          { field: 'username' },
+        );
+      }
+      const user = await tx.user.create({
+        data: { id: randomUUID(), username: body.username, passwordHash, displayName: body.displayName },
+      });
+      await tx.membership.createMany({
+        data: [...new Set(body.roles)].map((role) => ({ id: randomUUID(), tenantId, userId: user.id, role })),
+      });
+      const view = {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        roles: [...new Set(body.roles)],
+        createdAt: user.createdAt.toISOString(),
+      };
+      await this.audit.record(tx, { action: 'user.create', targetType: 'user', targetId: user.id, after: view });
+      return view;
+    });
+  }
+
+  /** The tenant's users and their roles there (row-level security confines memberships to the tenant). */
+  async listInTenant(): Promise<UserView[]> {
+    const memberships = await this.database.inTenant((tx) =>
+      tx.membership.findMany({ include: { user: true }, orderBy: { createdAt: 'asc' } }),
+    );
+    const users = new Map<string, UserView>();
+    for (const m of memberships) {
+      const user = users.get(m.userId) ?? {
+        id: m.user.id,
+        username: m.user.username,
+        displayName: m.user.displayName,
+        roles: [],
+        createdAt: m.user.createdAt.toISOString(),
+      };
+      user.roles.push(m.role);
+      users.set(m.userId, user);
+    }
+    return [...users.values()];
+  }
+
+  /** Creates the operator account if missing (start-up seeding); false when it already existed. */
+  async ensureOperator(context: RequestContext, username: string, password: string): Promise<boolean> {
+    const passwordHash = await hashPassword(password);
+    return RequestContexts.run(context, () =>
+      this.database.asSystem(async (tx) => {
+        if (await tx.user.findUnique({ where: { username } })) return false;
+        await tx.user.create({
+          data: { id: randomUUID(), username, passwordHash, displayName: 'Platform operator', operator: true },
+        });
+        return true;
+      }),
+    );
+  }
+}

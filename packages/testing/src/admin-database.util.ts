@@ -1,0 +1,24 @@
+import { Client } from 'pg';
+
+export const ADMIN_URL = process.env.LAUREL_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** Runs statements on the cluster's administrative database. */
+export async function withAdmin<T>(fn: (client: Client) => Promise<T>, database = 'postgres'): Promise<T> {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function databaseUrl(database: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
