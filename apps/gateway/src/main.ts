@@ -4,7 +4,9 @@ import { seedOperator, startGateway } from './gateway-app';
 async function main(): Promise<void> {
   const gateway = await startGateway({ env: process.env });
   const { LAUREL_OPERATOR_USERNAME: username, LAUREL_OPERATOR_PASSWORD: password } = gateway.config;
-  if (username && password) await seedOperator(gateway, username, password);
+  if (username && password && (await seedOperator(gateway, username, password))) {
+    gateway.runtime.logger.info({ username }, 'operator account created');
+  }
   gateway.runtime.logger.info({ url: gateway.url }, `gateway listening on ${gateway.url}`);
   const stop = () => {
     gateway

@@ -29,3 +29,4 @@ export * from './nats/subject-namespace';
 export * from './prisma/database.service';
 export * from './prisma/database-url.util';
 export * from './prisma/prisma-client-like';
+export * from './migrations';

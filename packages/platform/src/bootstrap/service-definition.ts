@@ -1,4 +1,4 @@
-import type { Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { ConsumerPolicy } from '../events/event-consumer.service';
 import type { JobDefinition } from '../jobs/job-definition';
 import type { PrismaClientFactory } from '../prisma/database.service';
@@ -10,7 +10,7 @@ export interface ServiceDefinition<C extends PrismaClientLike = PrismaClientLike
   service: string;
   version?: string;
   /** Its root Nest module (handlers, services, repositories). */
-  module: Type<unknown>;
+  module: Type<unknown> | DynamicModule;
   prisma: PrismaClientFactory<C>;
   /** Every BullMQ job it declares, in one place. */
   jobs?: readonly JobDefinition[];

@@ -1,6 +1,6 @@
 import { DomainError, fieldErrorsFromZod, type MessageContract } from '@laurel/contracts';
 import type { MsgHdrs } from '@nats-io/transport-node';
-import { MessagePattern, RpcException } from '@nestjs/microservices';
+import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservices';
 import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
 import { toErrorShape } from '../errors/rpc-error.util';
@@ -51,6 +51,9 @@ export function Handles(contract: MessageContract): MethodDecorator {
     };
     Object.defineProperty(wrapped, 'name', { value: String(key) });
     (descriptor as PropertyDescriptor).value = wrapped;
+    // The wrapper takes the payload and the NATS context (for its headers), whatever the handler declares.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
     MessagePattern(contract.subject)(target, key, descriptor);
     return descriptor;
   };

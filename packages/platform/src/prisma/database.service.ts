@@ -31,7 +31,14 @@ export class Database<C extends PrismaClientLike> {
   constructor(factory: PrismaClientFactory<C>, readonly options: DatabaseOptions) {
     const adapter = (fields: ConnectionFields, max: number) =>
       new PrismaPg(
-        { ...fields, max, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+        {
+          ...fields,
+          max,
+          connectionTimeoutMillis: 5000,
+          idleTimeoutMillis: 30000,
+          // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
+          options: `-c search_path=${options.schema}`,
+        },
         { schema: options.schema },
       );
     this.app = factory(adapter(options.app, options.poolSize));
