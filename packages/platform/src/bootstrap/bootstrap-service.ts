@@ -20,6 +20,7 @@ export async function bootstrapService<C extends PrismaClientLike>(
   options: RuntimeOptions = {},
 ): Promise<RunningService<C>> {
   const runtime = await PlatformRuntime.create(definition, options);
+  let startedApp: INestMicroservice | null = null;
   try {
     @Module({ imports: [PlatformModule.forRuntime(runtime as unknown as PlatformRuntime), definition.module] })
     class ServiceRootModule {}
@@ -32,9 +33,11 @@ export async function bootstrapService<C extends PrismaClientLike>(
       }),
       logger: new PinoNestLogger(runtime.logger),
     });
-    await app.init();
-    await runtime.start();
+    startedApp = app;
+    // listen() initialises the modules (they register consumers, processors and deadline sources) exactly once;
+    // then the runtime checks the declared jobs and starts relay, consumers and workers.
     await app.listen();
+    await runtime.start();
     let closing: Promise<void> | null = null;
     return {
       app,
@@ -48,6 +51,7 @@ export async function bootstrapService<C extends PrismaClientLike>(
       },
     };
   } catch (error) {
+    await startedApp?.close().catch(() => undefined);
     await runtime.stop();
     throw error;
   }

@@ -17,7 +17,7 @@ export function platformHandlerFor(service: string): Type<unknown> {
     private readonly deadLetters: DeadLetters<PlatformRuntime['database']['app']>;
 
     constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {
-      this.deadLetters = new DeadLetters(runtime.database, runtime.consumers);
+      this.deadLetters = new DeadLetters(runtime.database, runtime.js, runtime.namespace);
     }
 
     @Handles(serviceHealthContract(service))

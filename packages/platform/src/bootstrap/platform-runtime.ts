@@ -160,7 +160,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
   /** Starts the background machinery once the service's modules have registered their consumers and jobs. */
   async start(): Promise<void> {
     await ensureEventStream(this.jsm, this.namespace, this.service);
-    this.relay.start();
+    if (this.config.LAUREL_RELAY_ENABLED) this.relay.start();
     await this.consumers.start();
     await this.jobs.start({ rescheduleEveryMs: this.config.LAUREL_RESCHEDULE_INTERVAL_MS });
     if (this.config.LAUREL_HEALTH_PORT !== undefined) {

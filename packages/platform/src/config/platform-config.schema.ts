@@ -32,6 +32,11 @@ export const platformConfigSchema = z.object({
   /** Port of the service's /health and /metrics listener (0 = any free port). */
   LAUREL_HEALTH_PORT: port.optional(),
   LAUREL_HEALTH_HOST: z.string().default('127.0.0.1'),
+  /** Whether this instance runs the outbox relay (turn off to dedicate other instances to it). */
+  LAUREL_RELAY_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   LAUREL_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
   LAUREL_RESCHEDULE_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
 });

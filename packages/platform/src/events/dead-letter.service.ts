@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { DeadLetterView, EventEnvelope } from '@laurel/contracts';
 import { DomainError, eventEnvelopeSchema } from '@laurel/contracts';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { Database } from '../prisma/database.service';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
-import type { EventConsumers } from './event-consumer.service';
 
 interface DeadLetterRow {
   id: string;
@@ -22,7 +24,8 @@ interface DeadLetterRow {
 export class DeadLetters<C extends PrismaClientLike> {
   constructor(
     private readonly database: Database<C>,
-    private readonly consumers: EventConsumers<C>,
+    private readonly js: JetStreamClient,
+    private readonly namespace: SubjectNamespace,
   ) {}
 
   async list(includeResolved: boolean): Promise<DeadLetterView[]> {
@@ -47,7 +50,10 @@ export class DeadLetters<C extends PrismaClientLike> {
     }));
   }
 
-  /** Hands the stored event to its consumer again; marks it resolved when that succeeds. */
+  /**
+   * Publishes the stored event again under a fresh message id, so that whichever instance runs the consumer
+   * gets it; every other consumer's inbox drops it. The consumer resolves the dead letter when it succeeds.
+   */
   async replay(id: string): Promise<boolean> {
     const rows = await this.database.asSystem((tx) =>
       tx.$queryRawUnsafe<DeadLetterRow[]>(
@@ -60,10 +66,9 @@ export class DeadLetters<C extends PrismaClientLike> {
     if (!row) throw DomainError.notFound({ zh: '未找到该死信事件', en: 'No such dead letter' });
     if (row.resolved_at) return false;
     const envelope = eventEnvelopeSchema.parse({ ...row.headers, id: row.event_id, payload: row.payload });
-    await this.consumers.handle(row.consumer, envelope);
-    await this.database.asSystem((tx) =>
-      tx.$executeRawUnsafe(`UPDATE dead_letter SET resolved_at = now() WHERE id = $1::uuid`, id),
-    );
+    await this.js.publish(this.namespace.eventWire(envelope.subject), JSON.stringify(envelope), {
+      msgID: `${envelope.id}:replay:${randomUUID()}`,
+    });
     return true;
   }
 }

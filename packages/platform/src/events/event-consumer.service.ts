@@ -96,6 +96,12 @@ export class EventConsumers<C extends PrismaClientLike> {
         );
         if (inserted === 0) return false;
         await definition.handle(tx, payload, envelope);
+        // A replayed dead letter that now succeeded is resolved with the effect.
+        await tx.$executeRawUnsafe(
+          `UPDATE dead_letter SET resolved_at = now() WHERE consumer = $1 AND event_id = $2::uuid AND resolved_at IS NULL`,
+          consumer,
+          envelope.id,
+        );
         return true;
       };
       return envelope.tenantId ? this.database.inTenant(work) : this.database.asSystem(work);

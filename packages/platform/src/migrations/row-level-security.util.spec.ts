@@ -1,12 +1,24 @@
-import { rowLevelSecurityStatements, tenantOwnedTablesCreatedBy, withRowLevelSecurity } from './row-level-security.util';
+import {
+  rowLevelSecurityStatements,
+  tenantOwnedTablesCreatedBy,
+  withRowLevelSecurity,
+} from './row-level-security.util';
 
 const POLICY_MATCH = `tenant_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
 
 const createTable = (name: string, columns: string[]) =>
   `-- CreateTable\nCREATE TABLE ${name} (\n${columns.map((c) => `    ${c},`).join('\n')}\n\n    CONSTRAINT "x_pkey" PRIMARY KEY ("id")\n);\n`;
 
-const tenantOwned = createTable('"probe_item"', ['"id" UUID NOT NULL', '"tenant_id" UUID NOT NULL', '"name" TEXT NOT NULL']);
-const nullableTenant = createTable('"outbox_message"', ['"id" UUID NOT NULL', '"tenant_id" UUID', '"subject" TEXT NOT NULL']);
+const tenantOwned = createTable('"probe_item"', [
+  '"id" UUID NOT NULL',
+  '"tenant_id" UUID NOT NULL',
+  '"name" TEXT NOT NULL',
+]);
+const nullableTenant = createTable('"outbox_message"', [
+  '"id" UUID NOT NULL',
+  '"tenant_id" UUID',
+  '"subject" TEXT NOT NULL',
+]);
 const noTenant = createTable('"inbox_message"', ['"consumer" TEXT NOT NULL', '"event_id" UUID NOT NULL']);
 
 describe('row-level security SQL', () => {
@@ -21,9 +33,12 @@ describe('row-level security SQL', () => {
   });
 
   it('finds the created tables whose tenant_id is NOT NULL, in script order', () => {
-    const sql = [nullableTenant, tenantOwned, noTenant, createTable('"probe_effect"', ['"tenant_id" UUID NOT NULL'])].join(
-      '\n',
-    );
+    const sql = [
+      nullableTenant,
+      tenantOwned,
+      noTenant,
+      createTable('"probe_effect"', ['"tenant_id" UUID NOT NULL']),
+    ].join('\n');
 
     const sut = tenantOwnedTablesCreatedBy(sql);
 

@@ -79,7 +79,10 @@ async function requireBindings(gluePath: string): Promise<SchemaEngineBindings> 
 function isEsmRequireError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 'ERR_REQUIRE_ESM' || (typeof message === 'string' && /ES Module|ESM syntax/.test(message));
+  return (
+    code === 'ERR_REQUIRE_ESM' ||
+    (typeof message === 'string' && /ES Module|ESM syntax|Unexpected token 'export'/.test(message))
+  );
 }
 
 function evaluateGlue(source: string, gluePath: string): SchemaEngineBindings {

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { deadLetterListContract, deadLetterReplayContract } from '@laurel/contracts';
+import { type OutboxHeaders, RequestContexts, type RunningService } from '@laurel/platform';
+import { createItem, listEffects, renameItem } from '../fixtures/probe/src/probe.contracts';
+import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
+import { ChildService } from '../src/child-service';
+import { eventually } from '../src/eventually.util';
+import { TestInfrastructure } from '../src/test-infrastructure';
+import { asTenant, PROBE_MAIN, startProbe } from './probe.util';
+
+interface OutboxRow {
+  id: string;
+  tenant_id: string | null;
+  subject: string;
+  payload: unknown;
+  headers: OutboxHeaders;
+  published_at: Date | null;
+}
+
+/**
+ * Events committed with a change reach a durable consumer in another process exactly once in effect:
+ * the producer is this process's probe (no consumers), the consumer a probe process of its own.
+ */
+describe('durable events: outbox → JetStream → inbox', () => {
+  let infra: TestInfrastructure;
+  let producer: RunningService<PrismaClient>;
+  let consumer: ChildService | null = null;
+  const tenant = randomUUID();
+  const context = () => asTenant(tenant);
+  // The consumer process runs no relay: publishing is this process's, so a test can stop it.
+  const consumerEnv = () => infra.env({ LAUREL_RELAY_ENABLED: 'false' });
+
+  const effectsFor = async (itemId: string) =>
+    (await producer.runtime.client.request(listEffects, {}, { context: context() })).effects.filter(
+      (e) => e.itemId === itemId,
+    );
+  const outboxRow = async (itemId: string) =>
+    (
+      await producer.runtime.database.system.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT id::text, tenant_id::text, subject, payload, headers, published_at FROM outbox_message
+          WHERE payload->>'itemId' = $1`,
+        itemId,
+      )
+    )[0] as OutboxRow;
+  const streamMessages = async () =>
+    (await producer.runtime.jsm.streams.info(producer.runtime.namespace.eventStream('probe'))).state.messages;
+
+  beforeAll(async () => {
+    infra = await TestInfrastructure.create();
+    producer = await startProbe(infra, { consumers: false });
+    consumer = await ChildService.start(PROBE_MAIN, consumerEnv(), ['--consumers']);
+  });
+  afterAll(async () => {
+    await consumer?.stop();
+    await producer?.close();
+    await infra?.dispose();
+  });
+
+  it('an event committed with a change reaches the consumer in another process once', async () => {
+    const item = await producer.runtime.client.request(createItem, { name: 'hello' }, { context: context() });
+    const effects = await eventually(async () => {
+      const found = await effectsFor(item.id);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(effects[0]?.eventId).toBe((await outboxRow(item.id)).id);
+  });
+
+  it('nothing is published for a change that rolled back', async () => {
+    const before = await streamMessages();
+    await expect(
+      producer.runtime.client.request(createItem, { name: 'x'.repeat(201) }, { context: context() }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    await producer.runtime.relay.drain();
+    expect(await streamMessages()).toBe(before);
+  });
+
+  it('reaches a consumer that was down when the event was published and started later', async () => {
+    await consumer?.stop('SIGKILL');
+    consumer = null;
+    const item = await producer.runtime.client.request(createItem, { name: 'while down' }, { context: context() });
+    await eventually(async () => expect((await outboxRow(item.id)).published_at).not.toBeNull());
+    expect(await effectsFor(item.id)).toHaveLength(0);
+
+    consumer = await ChildService.start(PROBE_MAIN, consumerEnv(), ['--consumers']);
+    await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1), { timeoutMs: 15000 });
+  });
+
+  it('has one effect when the relay died after publishing but before marking the row', async () => {
+    await producer.runtime.relay.stop();
+    const item = await producer.runtime.client.request(createItem, { name: 'relay crash' }, { context: context() });
+    const row = await outboxRow(item.id);
+    expect(row.published_at).toBeNull();
+    const before = await streamMessages();
+    // The relay published the row, then died before its UPDATE: the row is still unpublished.
+    await producer.runtime.relay.publish(row);
+    await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1));
+
+    // The restarted relay publishes it again; JetStream drops the duplicate message id.
+    producer.runtime.relay.start();
+    await eventually(async () => expect((await outboxRow(item.id)).published_at).not.toBeNull());
+    expect(await streamMessages()).toBe(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await effectsFor(item.id)).toHaveLength(1);
+  });
+
+  it('has one effect when the same event is delivered twice', async () => {
+    const item = await producer.runtime.client.request(createItem, { name: 'twice' }, { context: context() });
+    await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1));
+    const row = await outboxRow(item.id);
+    // Past JetStream's duplicate window (a different message id): only the consumer's inbox stands in the way.
+    const envelope = {
+      id: row.id,
+      subject: row.subject,
+      tenantId: row.tenant_id,
+      occurredAt: row.headers.occurredAt,
+      correlationId: row.headers.correlationId,
+      actor: row.headers.actor,
+      payload: row.payload,
+    };
+    const before = await streamMessages();
+    await producer.runtime.js.publish(producer.runtime.namespace.eventWire(row.subject), JSON.stringify(envelope), {
+      msgID: randomUUID(),
+    });
+    expect(await streamMessages()).toBe(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await effectsFor(item.id)).toHaveLength(1);
+  });
+
+  it('retries a failing event with back-off until it succeeds', async () => {
+    const item = await producer.runtime.client.request(createItem, { name: 'fail:2' }, { context: context() });
+    await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1), { timeoutMs: 15000 });
+  });
+
+  it('keeps an event that never succeeds as a dead letter operators can list and replay', async () => {
+    const item = await producer.runtime.client.request(createItem, { name: 'fail:always' }, { context: context() });
+    const eventId = (await outboxRow(item.id)).id;
+    const system = RequestContexts.system();
+    const letter = await eventually(
+      async () => {
+        const { deadLetters } = await producer.runtime.client.request(
+          deadLetterListContract('probe'),
+          { includeResolved: false },
+          { context: system },
+        );
+        const found = deadLetters.find((d) => d.eventId === eventId);
+        expect(found).toMatchObject({ consumer: 'probe-item-effects', attempts: 3, subject: 'probe.item.created.v1' });
+        return found as NonNullable<typeof found>;
+      },
+      { timeoutMs: 15000 },
+    );
+    expect(letter.error).toMatch(/failing on purpose/);
+    expect(await effectsFor(item.id)).toHaveLength(0);
+
+    // The cause is fixed; the operator replays it (whichever probe instance answers), and it takes effect once.
+    await producer.runtime.client.request(renameItem, { id: item.id, name: 'fixed' }, { context: context() });
+    const replay = await producer.runtime.client.request(
+      deadLetterReplayContract('probe'),
+      { id: letter.id },
+      { context: system },
+    );
+    expect(replay.replayed).toBe(true);
+    await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1), { timeoutMs: 15000 });
+    const { deadLetters } = await producer.runtime.client.request(
+      deadLetterListContract('probe'),
+      { includeResolved: true },
+      { context: system },
+    );
+    expect(deadLetters.find((d) => d.id === letter.id)?.resolvedAt).not.toBeNull();
+  });
+});
