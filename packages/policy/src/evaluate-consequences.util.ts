@@ -1,0 +1,170 @@
+import { isoDate } from './iso-date.util';
+import type { ConsequenceRule, EventKind, LocalizedText, Policy, TierKey } from './policy.schema';
+
+export interface ConsequenceEvent {
+  readonly kind: EventKind;
+  /** When it happened (YYYY-MM-DD). */
+  readonly date: string;
+  /** The award date, when the applicant won; null or omitted when it never won. */
+  readonly awardDate?: string | null;
+  /** The tier won, when it matters. */
+  readonly tier?: TierKey;
+  /** The date of the finding or revocation, from which a ban counts; defaults to the event date. */
+  readonly decisionDate?: string;
+}
+
+export type ConsequenceKind =
+  | 'revoke'
+  | 'recover_certificate_and_plaque'
+  | 'clawback'
+  | 'ban'
+  | 'credit_record'
+  | 'publish'
+  | 'needs_approval'
+  | 'investigation';
+
+export interface ConsequenceBan {
+  readonly unit: 'years' | 'cycles';
+  readonly count: number;
+  readonly from: 'decision_year' | 'revocation_year';
+  readonly startYear: number;
+  /** The first year an application is accepted again (cycles converted with the policy's cycle length). */
+  readonly allowedFromYear: number;
+}
+
+export interface Consequence {
+  readonly kind: ConsequenceKind;
+  readonly basis: string;
+  readonly ruleId: string;
+  readonly ban?: ConsequenceBan;
+  /** Who approves or investigates, or the credit system. */
+  readonly by?: LocalizedText;
+}
+
+export interface ConsequenceResult {
+  readonly outcome: 'consequences' | 'none';
+  readonly consequences: readonly Consequence[];
+  /** Why each rule naming this event did or did not apply. */
+  readonly rules: readonly {
+    readonly ruleId: string;
+    readonly basis: string;
+    readonly applies: boolean;
+    readonly reason: LocalizedText;
+  }[];
+  readonly reason: LocalizedText;
+}
+
+function windowEnd(rule: ConsequenceRule, awardDate: string): string | null {
+  if (rule.window.kind === 'any_time') return null;
+  const { unit, count } = rule.window.length;
+  return unit === 'years' ? isoDate.addYears(awardDate, count) : isoDate.addMonths(awardDate, count);
+}
+
+function applicability(rule: ConsequenceRule, event: ConsequenceEvent): { applies: boolean; reason: LocalizedText } {
+  const awardDate = event.awardDate ?? null;
+  if (rule.requiresAward && awardDate === null) {
+    return { applies: false, reason: { zh: '仅适用于获奖者', en: 'applies to winners only' } };
+  }
+  if (rule.tiers && event.tier && !rule.tiers.includes(event.tier)) {
+    return {
+      applies: false,
+      reason: { zh: `不适用于该奖项（${event.tier}）`, en: `does not apply to tier ${event.tier}` },
+    };
+  }
+  if (awardDate !== null && rule.window.kind === 'after_award') {
+    const end = windowEnd(rule, awardDate);
+    const { unit, count } = rule.window.length;
+    const span = unit === 'years' ? `${count}年` : `${count}个月`;
+    const spanEn = `${count} ${unit}`;
+    if (isoDate.compare(event.date, awardDate) < 0) {
+      return {
+        applies: false,
+        reason: {
+          zh: `事件（${event.date}）早于获奖（${awardDate}）`,
+          en: `the event (${event.date}) precedes the award (${awardDate})`,
+        },
+      };
+    }
+    if (end !== null && isoDate.compare(event.date, end) > 0) {
+      return {
+        applies: false,
+        reason: {
+          zh: `事件（${event.date}）不在获奖后${span}内（至${end}）`,
+          en: `the event (${event.date}) is outside ${spanEn} of the award (until ${end})`,
+        },
+      };
+    }
+    return {
+      applies: true,
+      reason: { zh: `事件在获奖后${span}内（至${end}）`, en: `within ${spanEn} of the award (until ${end})` },
+    };
+  }
+  return { applies: true, reason: { zh: '无时间限制', en: 'no time limit' } };
+}
+
+function consequencesOf(policy: Policy, rule: ConsequenceRule, event: ConsequenceEvent): Consequence[] {
+  const out: Consequence[] = [];
+  const base = { basis: rule.basis, ruleId: rule.id };
+  const { actions } = rule;
+  if (actions.investigation) out.push({ kind: 'investigation', by: actions.investigation.by, ...base });
+  if (actions.approval) out.push({ kind: 'needs_approval', by: actions.approval.by, ...base });
+  if (actions.revoke) out.push({ kind: 'revoke', ...base });
+  if (actions.recoverCertificateAndPlaque) out.push({ kind: 'recover_certificate_and_plaque', ...base });
+  if (actions.clawback) out.push({ kind: 'clawback', ...base });
+  if (actions.ban) {
+    const startYear = isoDate.yearOf(event.decisionDate ?? event.date);
+    const years = actions.ban.unit === 'years' ? actions.ban.count : actions.ban.count * policy.cycle.years;
+    out.push({
+      kind: 'ban',
+      ban: { ...actions.ban, startYear, allowedFromYear: startYear + years },
+      ...base,
+    });
+  }
+  if (actions.creditRecord) out.push({ kind: 'credit_record', by: actions.creditRecord.system, ...base });
+  if (actions.publish) out.push({ kind: 'publish', ...base });
+  return out;
+}
+
+/** Joins two bases without repeating an article. */
+function joinBasis(a: string, b: string): string {
+  const parts = [...a.split('; '), ...b.split('; ')];
+  return [...new Set(parts)].join('; ');
+}
+
+/**
+ * The consequences of an event (false materials, fraud, an accident after the award, ...): every
+ * rule of the policy naming the event applies when its conditions hold (a winner, the tier, the
+ * window after the award, end day included). Consequences of several rules are merged by kind; of
+ * two bans the longer is kept. `none` when no rule applies (outside the window, or none stated).
+ */
+export function evaluateConsequences(policy: Policy, event: ConsequenceEvent): ConsequenceResult {
+  const rules: ConsequenceResult['rules'][number][] = [];
+  const merged = new Map<ConsequenceKind, Consequence>();
+  for (const rule of policy.consequences) {
+    if (!rule.events.includes(event.kind)) continue;
+    const { applies, reason } = applicability(rule, event);
+    rules.push({ ruleId: rule.id, basis: rule.basis, applies, reason });
+    if (!applies) continue;
+    for (const consequence of consequencesOf(policy, rule, event)) {
+      const existing = merged.get(consequence.kind);
+      if (!existing) {
+        merged.set(consequence.kind, consequence);
+      } else if (consequence.ban && existing.ban && consequence.ban.allowedFromYear > existing.ban.allowedFromYear) {
+        merged.set(consequence.kind, consequence);
+      } else if (!consequence.ban) {
+        merged.set(consequence.kind, { ...existing, basis: joinBasis(existing.basis, consequence.basis) });
+      }
+    }
+  }
+  const consequences = [...merged.values()];
+  const reason: LocalizedText =
+    rules.length === 0
+      ? {
+          zh: '办法未规定此情形的后果，由人工决定',
+          en: 'the regulation states no consequence for this event; the office decides',
+        }
+      : consequences.length === 0
+        ? { zh: '相关条款均不适用', en: 'no rule naming this event applies' }
+        : { zh: '适用相关条款', en: 'rules apply' };
+  return { outcome: consequences.length > 0 ? 'consequences' : 'none', consequences, rules, reason };
+}

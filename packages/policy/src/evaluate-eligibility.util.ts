@@ -1,0 +1,344 @@
+import { isoDate } from './iso-date.util';
+import type {
+  ApplicantKind,
+  EligibilityRule,
+  IncidentKind,
+  LegalForm,
+  LocalizedText,
+  OrganisationType,
+  Policy,
+} from './policy.schema';
+
+/** A decision a person recorded on a rule the policy leaves to people (who, when, why). */
+export interface RecordedDecision {
+  readonly outcome: 'pass' | 'fail';
+  readonly decidedBy: string;
+  readonly decidedAt: string;
+  readonly reason: string;
+}
+
+export interface ApplicantIncident {
+  readonly kind: IncidentKind;
+  readonly date: string;
+}
+
+/**
+ * What is known about an applicant. Every fact is optional: a fact a rule needs but that is absent
+ * gives that rule the outcome `missing` (the application needs the data), not a guess.
+ */
+export interface ApplicantFacts {
+  readonly kind: ApplicantKind;
+  readonly legalForm?: LegalForm;
+  readonly organisationType?: OrganisationType;
+  readonly registeredInJurisdiction?: boolean;
+  readonly yearsOperating?: number;
+  /** Works in a 四新 field: new technology, new industry, new business form or new model. */
+  readonly inFourNewField?: boolean;
+  /** Years the quality management system has been in effective operation. */
+  readonly qualitySystemYears?: number;
+  /** Individuals: years in quality work. */
+  readonly yearsInQualityWork?: number;
+  /** Every accident, violation, complaint, ... on record (an empty list: none). */
+  readonly incidents?: readonly ApplicantIncident[];
+  /** Financial years closed with a loss (an empty list: none). */
+  readonly lossYears?: readonly number[];
+  /** Consecutive years, up to now, of passing quality spot checks. */
+  readonly spotChecksPassedConsecutiveYears?: number;
+  /** Decisions people recorded, by rule id; used only where a rule needs a person's decision. */
+  readonly decisions?: Readonly<Record<string, RecordedDecision>>;
+}
+
+/**
+ * pass / fail: decided by the rule. needs_decision: the policy leaves it to a person (an attestation,
+ * a waiver, an in-principle rule, an incident with no stated window). missing: a fact is absent.
+ */
+export type EligibilityOutcome = 'pass' | 'fail' | 'needs_decision' | 'missing';
+
+export interface EligibilityFinding {
+  /** The rule's id, or `applicant-kind`, `legal-form`, `organisation-type` for the admission checks. */
+  readonly ruleId: string;
+  readonly outcome: EligibilityOutcome;
+  readonly basis: string;
+  readonly reason: LocalizedText;
+  readonly missingFacts?: readonly (keyof ApplicantFacts)[];
+  /** Who may decide, when the outcome is needs_decision because of a waiver. */
+  readonly decidedBy?: LocalizedText;
+  /** The recorded decision that settled a needs_decision outcome. */
+  readonly decision?: RecordedDecision;
+}
+
+export interface EligibilityResult {
+  /** fail if any rule fails; else missing if any fact is missing; else needs_decision if any; else pass. */
+  readonly outcome: EligibilityOutcome;
+  readonly findings: readonly EligibilityFinding[];
+}
+
+export interface EligibilityOptions {
+  /** The date the application is evaluated (look-back windows end here), YYYY-MM-DD. */
+  readonly asOf: string;
+}
+
+const outcomeRank: Readonly<Record<EligibilityOutcome, number>> = { pass: 0, needs_decision: 1, missing: 2, fail: 3 };
+
+const incidentNames: Readonly<Record<IncidentKind, LocalizedText>> = {
+  accident: { zh: '事故', en: 'accident' },
+  major_accident: { zh: '重大事故', en: 'major accident' },
+  liability_accident: { zh: '责任事故', en: 'liability accident' },
+  violation: { zh: '违法、违规、违纪行为', en: 'violation' },
+  serious_violation: { zh: '严重违法违规行为', en: 'serious violation' },
+  discredit_record: { zh: '失信记录', en: 'discredit record' },
+  major_complaint: { zh: '重大投诉', en: 'major complaint' },
+  export_quality_notice: { zh: '出口产品质量通报', en: 'export quality notice' },
+  failed_spot_check: { zh: '质量监督抽查不合格', en: 'failed quality spot check' },
+};
+
+/** Whether a fact of kind `fact` is covered by a rule naming `ruleKind`. */
+function incidentMatches(ruleKind: IncidentKind, fact: IncidentKind): boolean {
+  if (ruleKind === fact) return true;
+  if (ruleKind === 'accident') return fact === 'major_accident' || fact === 'liability_accident';
+  if (ruleKind === 'violation') return fact === 'serious_violation';
+  return false;
+}
+
+type Draft = Omit<EligibilityFinding, 'ruleId' | 'basis'>;
+
+function missing(facts: readonly (keyof ApplicantFacts)[]): Draft {
+  return {
+    outcome: 'missing',
+    missingFacts: facts,
+    reason: { zh: `缺少申报信息：${facts.join('、')}`, en: `missing facts: ${facts.join(', ')}` },
+  };
+}
+
+function pass(zh: string, en: string): Draft {
+  return { outcome: 'pass', reason: { zh, en } };
+}
+
+function fail(zh: string, en: string): Draft {
+  return { outcome: 'fail', reason: { zh, en } };
+}
+
+function yearsOperating(rule: Extract<EligibilityRule, { kind: 'min_years_operating' }>, facts: ApplicantFacts): Draft {
+  if (facts.yearsOperating === undefined) return missing(['yearsOperating']);
+  const years = facts.yearsOperating;
+  if (years >= rule.years)
+    return pass(`运营${years}年，不少于${rule.years}年`, `${years} years operating, at least ${rule.years}`);
+  if (rule.reduced && years >= rule.reduced.years) {
+    if (facts.inFourNewField === undefined) return missing(['inFourNewField']);
+    if (facts.inFourNewField) {
+      return pass(
+        `四新领域组织运营${years}年，不少于${rule.reduced.years}年`,
+        `${years} years operating in a 四新 field, at least ${rule.reduced.years}`,
+      );
+    }
+  }
+  const required = rule.reduced ? `${rule.years}年（四新领域${rule.reduced.years}年）` : `${rule.years}年`;
+  const requiredEn = rule.reduced ? `${rule.years} (${rule.reduced.years} in a 四新 field)` : `${rule.years}`;
+  if (rule.waiver) {
+    return {
+      outcome: 'needs_decision',
+      decidedBy: rule.waiver.by,
+      reason: {
+        zh: `运营${years}年，不足${required}；${rule.waiver.by.zh}可放宽年限（${rule.waiver.basis}）：${rule.waiver.condition.zh}`,
+        en: `${years} years operating, below ${requiredEn}; ${rule.waiver.by.en} may waive the minimum (${rule.waiver.basis}): ${rule.waiver.condition.en}`,
+      },
+    };
+  }
+  return fail(`运营${years}年，不足${required}`, `${years} years operating, below ${requiredEn}`);
+}
+
+function minimumYears(
+  actual: number | undefined,
+  fact: keyof ApplicantFacts,
+  required: number,
+  what: LocalizedText,
+): Draft {
+  if (actual === undefined) return missing([fact]);
+  return actual >= required
+    ? pass(`${what.zh}${actual}年，不少于${required}年`, `${what.en}: ${actual} years, at least ${required}`)
+    : fail(`${what.zh}${actual}年，不足${required}年`, `${what.en}: ${actual} years, below ${required}`);
+}
+
+function incidents(
+  rule: Extract<EligibilityRule, { kind: 'no_incidents' }>,
+  facts: ApplicantFacts,
+  asOf: string,
+): Draft {
+  if (facts.incidents === undefined) return missing(['incidents']);
+  const relevant = facts.incidents.filter((incident) =>
+    rule.incidents.some((kind) => incidentMatches(kind, incident.kind)),
+  );
+  const names = (list: readonly ApplicantIncident[]): LocalizedText => ({
+    zh: list.map((incident) => `${incident.date} ${incidentNames[incident.kind].zh}`).join('；'),
+    en: list.map((incident) => `${incident.date} ${incidentNames[incident.kind].en}`).join('; '),
+  });
+  if (rule.lookbackYears === null) {
+    if (relevant.length === 0) return pass('无相关记录', 'nothing on record');
+    const listed = names(relevant);
+    return {
+      outcome: 'needs_decision',
+      reason: {
+        zh: `有记录（${listed.zh}），办法未规定期限，由人工认定`,
+        en: `on record (${listed.en}); the regulation states no window, so a person decides`,
+      },
+    };
+  }
+  const from = isoDate.addYears(asOf, -rule.lookbackYears);
+  const inWindow = relevant.filter((incident) => isoDate.compare(incident.date, from) >= 0);
+  if (inWindow.length === 0) {
+    return pass(`${from}以来无相关记录`, `nothing on record since ${from} (${rule.lookbackYears} years)`);
+  }
+  const listed = names(inWindow);
+  return fail(
+    `近${rule.lookbackYears}年内有记录：${listed.zh}`,
+    `on record within ${rule.lookbackYears} years: ${listed.en}`,
+  );
+}
+
+function losses(rule: Extract<EligibilityRule, { kind: 'no_losses' }>, facts: ApplicantFacts, asOf: string): Draft {
+  if (facts.lossYears === undefined) return missing(['lossYears']);
+  const lastClosed = isoDate.yearOf(asOf) - 1;
+  const first = lastClosed - rule.years + 1;
+  const inWindow = facts.lossYears.filter((year) => year >= first && year <= lastClosed).sort((a, b) => a - b);
+  return inWindow.length === 0
+    ? pass(`${first}—${lastClosed}年未亏损`, `no loss in ${first}–${lastClosed}`)
+    : fail(`${inWindow.join('、')}年亏损`, `losses in ${inWindow.join(', ')} (window ${first}–${lastClosed})`);
+}
+
+function evaluateRule(rule: EligibilityRule, facts: ApplicantFacts, asOf: string): Draft {
+  switch (rule.kind) {
+    case 'registered_in_jurisdiction':
+      if (facts.registeredInJurisdiction === undefined) return missing(['registeredInJurisdiction']);
+      return facts.registeredInJurisdiction
+        ? pass('在本辖区依法设立或登记', 'established or registered in the jurisdiction')
+        : fail('未在本辖区依法设立或登记', 'not established or registered in the jurisdiction');
+    case 'min_years_operating':
+      return yearsOperating(rule, facts);
+    case 'min_years_quality_system':
+      return minimumYears(facts.qualitySystemYears, 'qualitySystemYears', rule.years, {
+        zh: '质量管理体系有效运行',
+        en: 'quality system in effective operation',
+      });
+    case 'min_years_quality_work':
+      return minimumYears(facts.yearsInQualityWork, 'yearsInQualityWork', rule.years, {
+        zh: '从事质量相关工作',
+        en: 'years in quality work',
+      });
+    case 'no_incidents':
+      return incidents(rule, facts, asOf);
+    case 'no_losses':
+      return losses(rule, facts, asOf);
+    case 'spot_checks_passed':
+      return minimumYears(
+        facts.spotChecksPassedConsecutiveYears,
+        'spotChecksPassedConsecutiveYears',
+        rule.consecutiveYears,
+        {
+          zh: '质量监督抽查连续合格',
+          en: 'consecutive years passing quality spot checks',
+        },
+      );
+    case 'attestation':
+      return {
+        outcome: 'needs_decision',
+        reason: { zh: `需人工核实：${rule.description.zh}`, en: `to be checked by a person: ${rule.description.en}` },
+      };
+  }
+}
+
+function admission(policy: Policy, facts: ApplicantFacts): EligibilityFinding[] {
+  const entry = policy.applicants.kinds.find((candidate) => candidate.kind === facts.kind);
+  if (!entry) {
+    const admitted = policy.applicants.kinds;
+    return [
+      {
+        ruleId: 'applicant-kind',
+        outcome: 'fail',
+        basis: admitted.map((candidate) => candidate.basis).join('; '),
+        reason: {
+          zh: `本办法不受理${facts.kind === 'individual' ? '个人' : '组织'}申报（仅受理：${admitted.map((candidate) => candidate.description.zh).join('；')}）`,
+          en: `this regulation does not admit ${facts.kind}s (only: ${admitted.map((candidate) => candidate.description.en).join('; ')})`,
+        },
+      },
+    ];
+  }
+  const findings: EligibilityFinding[] = [
+    {
+      ruleId: 'applicant-kind',
+      outcome: 'pass',
+      basis: entry.basis,
+      reason: { zh: `受理${entry.description.zh}申报`, en: `admits ${entry.description.en}` },
+    },
+  ];
+  if (entry.legalForms) {
+    const legalForm = facts.legalForm;
+    findings.push({
+      ruleId: 'legal-form',
+      basis: entry.basis,
+      ...(legalForm === undefined
+        ? missing(['legalForm'])
+        : entry.legalForms.includes(legalForm)
+          ? pass(`组织形式符合：${legalForm}`, `legal form admitted: ${legalForm}`)
+          : fail(
+              `组织形式不符合（须为：${entry.description.zh}）`,
+              `legal form ${legalForm} not admitted (only ${entry.legalForms.join(', ')})`,
+            )),
+    });
+  }
+  if (entry.organisationTypes) {
+    const type = facts.organisationType;
+    findings.push({
+      ruleId: 'organisation-type',
+      basis: entry.basis,
+      ...(type === undefined
+        ? missing(['organisationType'])
+        : entry.organisationTypes.includes(type)
+          ? pass(`单位类型符合：${type}`, `kind of organisation admitted: ${type}`)
+          : fail(
+              `单位类型不符合（须为：${entry.description.zh}）`,
+              `kind of organisation ${type} not admitted (only ${entry.organisationTypes.join(', ')})`,
+            )),
+    });
+  }
+  return findings;
+}
+
+/**
+ * Evaluates an applicant against the policy's eligibility rules, one finding per rule with its
+ * basis. A kind of applicant the policy does not admit fails at once with the admitting article.
+ * A person's recorded decision settles only rules whose outcome is `needs_decision`.
+ */
+export function evaluateEligibility(
+  policy: Policy,
+  facts: ApplicantFacts,
+  options: EligibilityOptions,
+): EligibilityResult {
+  const findings = admission(policy, facts);
+  const admitted = findings[0]?.outcome === 'pass';
+  if (admitted) {
+    for (const rule of policy.eligibility) {
+      if (!rule.appliesTo.includes(facts.kind)) continue;
+      const draft = evaluateRule(rule, facts, options.asOf);
+      const decision = facts.decisions?.[rule.id];
+      if (draft.outcome === 'needs_decision' && decision) {
+        findings.push({
+          ruleId: rule.id,
+          basis: rule.basis,
+          outcome: decision.outcome,
+          decision,
+          reason: {
+            zh: `${decision.decidedBy}于${decision.decidedAt}认定：${decision.reason}`,
+            en: `decided by ${decision.decidedBy} on ${decision.decidedAt}: ${decision.reason}`,
+          },
+        });
+      } else {
+        findings.push({ ruleId: rule.id, basis: rule.basis, ...draft });
+      }
+    }
+  }
+  const outcome = findings.reduce<EligibilityOutcome>(
+    (worst, finding) => (outcomeRank[finding.outcome] > outcomeRank[worst] ? finding.outcome : worst),
+    'pass',
+  );
+  return { outcome, findings };
+}

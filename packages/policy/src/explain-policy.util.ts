@@ -1,0 +1,270 @@
+import { formatFen } from './format-fen.util';
+import type {
+  ConsequenceRule,
+  EligibilityRule,
+  LocalizedText,
+  Period,
+  Policy,
+  ReportObligation,
+  Tier,
+} from './policy.schema';
+
+const kindNames: Readonly<Record<string, LocalizedText>> = {
+  organisation: { zh: '组织', en: 'organisation' },
+  individual: { zh: '个人', en: 'individual' },
+};
+
+const levelNames: Readonly<Record<Policy['level'], LocalizedText>> = {
+  province: { zh: '省级', en: 'province' },
+  prefecture: { zh: '州（地）级', en: 'prefecture' },
+  city: { zh: '市级', en: 'city' },
+  county: { zh: '县级', en: 'county' },
+  district: { zh: '区级', en: 'district' },
+};
+
+const eventNames: Readonly<Record<ConsequenceRule['events'][number], LocalizedText>> = {
+  false_materials: { zh: '提供虚假材料', en: 'false materials' },
+  fraud_or_bribery: { zh: '以欺骗、贿赂等不正当手段获奖', en: 'fraud or bribery' },
+  major_accident: { zh: '重大事故', en: 'major accident' },
+  serious_violation: { zh: '严重违法违规', en: 'serious violation' },
+  discredit_record: { zh: '不良信用记录', en: 'discredit record' },
+  regulation_breach: { zh: '违反本办法', en: 'breach of the regulation' },
+  major_quality_problem: { zh: '重大质量问题', en: 'major quality problem' },
+  verified_major_complaint: { zh: '重大质量投诉查证属实', en: 'verified major complaint' },
+  severe_operating_loss: { zh: '严重经营性亏损', en: 'severe operating loss' },
+  failed_spot_check: { zh: '抽查不合格', en: 'failed spot check' },
+  export_quality_notice: { zh: '出口产品被通报', en: 'export quality notice' },
+  title_misuse: { zh: '违规使用称号或标识', en: 'misuse of the title' },
+  refusing_duties: { zh: '拒绝履行责任义务', en: 'refusing duties' },
+  other_serious_violation: { zh: '其他严重违法行为', en: 'other serious violation' },
+};
+
+function both(text: LocalizedText): string {
+  return text.zh === text.en ? text.zh : `${text.zh} / ${text.en}`;
+}
+
+function cite(basis: string | null): string {
+  return basis === null ? '' : `（${basis}）`;
+}
+
+function period(value: Period | null): string {
+  if (value === null) return '未规定期限，由办公室确定 / no period stated: the office sets it';
+  const zhUnit = value.unit === 'working_days' ? '个工作日' : '天';
+  const enUnit = value.unit === 'working_days' ? 'working days' : 'calendar days';
+  return value.minimum
+    ? `不少于${value.count}${zhUnit} / at least ${value.count} ${enUnit}`
+    : `${value.count}${zhUnit} / ${value.count} ${enUnit}`;
+}
+
+function money(tier: Tier, policy: Policy): string {
+  const { form, fen, basis, repeatWinner } = tier.money;
+  if (form === 'unspecified') return `未规定金额 / no amount stated${tier.money.note ? `（${tier.money.note}）` : ''}`;
+  const parts: string[] = [];
+  for (const entry of policy.applicants.kinds) {
+    const amount = fen[entry.kind];
+    const name = kindNames[entry.kind] ?? { zh: entry.kind, en: entry.kind };
+    parts.push(`${name.zh} ${name.en} ${amount === null ? '—' : `¥${formatFen(amount)}`}`);
+  }
+  const formName =
+    form === 'prize' ? '奖金 prize' : form === 'grant' ? '资助资金 grant' : '无现金奖励 no money (honours, support)';
+  const repeat = repeatWinner ? `；再次获奖不再给予资金 / no second payment${cite(repeatWinner.basis)}` : '';
+  return `${formName}: ${parts.join('; ')}${cite(basis)}${repeat}`;
+}
+
+function reapplication(tier: Tier, cycleYears: number): string {
+  const rule = tier.reapplication;
+  if (rule.rule === 'unrestricted') return `可再次申报 / may apply again${cite(rule.basis)}`;
+  if (rule.rule === 'unspecified') return '办法未规定，由人工决定 / not stated: the office decides';
+  const { unit, count } = rule.length;
+  return unit === 'years'
+    ? `获奖后${count}年内不得再次申报 / not within ${count} years of winning${cite(rule.basis)}`
+    : `获奖后${count}个评选周期内不得再次申报 / not within the next ${count} cycles (${count * cycleYears} years)${cite(rule.basis)}`;
+}
+
+function eligibility(rule: EligibilityRule): string {
+  const who = rule.appliesTo.map((kind) => kindNames[kind]?.zh ?? kind).join('、');
+  const flag = rule.kind === 'attestation' ? ' [人工核实 / checked by a person]' : '';
+  const waiver =
+    rule.kind === 'min_years_operating' && rule.waiver
+      ? ` [${rule.waiver.by.zh}可放宽 / ${rule.waiver.by.en} may waive${cite(rule.waiver.basis)}]`
+      : '';
+  return `  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}`;
+}
+
+function consequence(rule: ConsequenceRule, cycleYears: number): string[] {
+  const events = rule.events.map((event) => eventNames[event].zh).join('、');
+  const eventsEn = rule.events.map((event) => eventNames[event].en).join(', ');
+  const window =
+    rule.window.kind === 'any_time'
+      ? '任何时候 / at any time'
+      : `获奖后${rule.window.length.count}${rule.window.length.unit === 'years' ? '年' : '个月'}内 / within ${rule.window.length.count} ${rule.window.length.unit} of the award`;
+  const actions: string[] = [];
+  const a = rule.actions;
+  if (a.investigation) actions.push(`调查 investigation: ${both(a.investigation.by)}`);
+  if (a.approval) actions.push(`须批准 approval: ${both(a.approval.by)}`);
+  if (a.revoke) actions.push('撤销 revoke');
+  if (a.recoverCertificateAndPlaque) actions.push('收回证书奖牌 recover certificate and plaque');
+  if (a.clawback) actions.push('追缴资金 claw back money');
+  if (a.ban) {
+    actions.push(
+      a.ban.unit === 'years'
+        ? `${a.ban.count}年内不受理 ban ${a.ban.count} years`
+        : `${a.ban.count}个评选周期内不得申报 ban ${a.ban.count} cycles (${a.ban.count * cycleYears} years)${a.ban.from === 'revocation_year' ? '，自撤销当年起 / from the year of revocation' : ''}`,
+    );
+  }
+  if (a.creditRecord) actions.push(`信用记录 credit record: ${both(a.creditRecord.system)}`);
+  if (a.publish) actions.push('向社会公开 publish');
+  return [`  - ${events} / ${eventsEn} — ${window}${cite(rule.basis)}`, `      ${actions.join('; ')}`];
+}
+
+function obligation(report: ReportObligation): string {
+  const s = report.schedule;
+  const when =
+    s.kind === 'annual_in_month'
+      ? `每年${s.month}月 / every ${s.month === 7 ? 'July' : `month ${s.month}`}, ${s.until.kind === 'title_validity' ? '称号有效期内 / while the title is valid' : `获奖后${s.until.years}年 / for ${s.until.years} years`}`
+      : s.kind === 'annual_after_award'
+        ? `获奖后${s.years}年内每年 / every year for ${s.years} years${s.due.kind === 'set_by_office' ? '（报送日期由办公室确定 / due date set by the office）' : ''}`
+        : s.kind === 'on_event'
+          ? `发生时 / when it happens: ${both(s.event)}`
+          : '应要求 / on request';
+  return `  - ${both(report.name)} → ${both(report.recipient)}: ${when}${cite(report.basis)}`;
+}
+
+/** A readable summary of a policy in Chinese and English (what `policy explain` prints). */
+export function explainPolicy(policy: Policy): string {
+  const { regulation } = policy;
+  const lines: string[] = [];
+  lines.push(`${both(policy.name)}  [${policy.key} v${policy.version}, ${both(levelNames[policy.level])}]`);
+  lines.push(
+    `法规 Regulation: ${both(regulation.title)}${regulation.documentNumber ? `（${regulation.documentNumber}）` : ''}`,
+  );
+  lines.push(`  印发 Issued: ${regulation.issued} — ${both(regulation.issuer)}`);
+  const inForceNote =
+    regulation.inForce.rule === 'days_after_publication'
+      ? `；公布之日起${regulation.inForce.days}日后 / ${regulation.inForce.days} days after publication`
+      : '';
+  lines.push(`  施行 In force: ${regulation.inForce.date}${cite(regulation.inForce.basis)}${inForceNote}`);
+  lines.push(
+    `  失效 Expires: ${regulation.expires ? `${regulation.expires.date}${cite(regulation.expires.basis)}` : '未规定 / not stated'}`,
+  );
+  if (regulation.replaces) {
+    lines.push(
+      `  废止 Replaces: ${regulation.replaces.title.zh}${regulation.replaces.documentNumber ? `（${regulation.replaces.documentNumber}）` : ''}${cite(regulation.replaces.basis)}`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `评选周期 Cycle: 每${policy.cycle.years}年一届 / every ${policy.cycle.years} year(s)${cite(policy.cycle.basis)}`,
+  );
+  lines.push('申报对象 Who may apply:');
+  for (const entry of policy.applicants.kinds) {
+    const name = kindNames[entry.kind] ?? { zh: entry.kind, en: entry.kind };
+    lines.push(`  - ${name.zh} ${name.en}: ${both(entry.description)}${cite(entry.basis)}`);
+  }
+  lines.push('');
+  lines.push('奖项 Tiers:');
+  for (const tier of policy.tiers) {
+    const q = tier.quota;
+    const quota =
+      q.binding === 'in_principle'
+        ? `原则上每届${q.max}个 / ${q.max} per cycle in principle (more only with a recorded reason)`
+        : `每届不超过${q.max}个 / at most ${q.max} per cycle`;
+    lines.push(
+      `  - ${both(tier.name)}: ${quota}${q.vacanciesAllowed ? '，可空缺 / vacancies allowed' : ''}${cite(q.basis)}`,
+    );
+    lines.push(`      奖励 Money: ${money(tier, policy)}`);
+    lines.push(
+      `      有效期 Validity: ${tier.validity ? `${tier.validity.years}年 / ${tier.validity.years} years${tier.validity.onExpiry === 're_evaluation' ? '，期满重新考核 / re-evaluated at expiry' : ''}${cite(tier.validity.basis)}` : '未规定 / not stated'}`,
+    );
+    lines.push(`      再次申报 Applying again: ${reapplication(tier, policy.cycle.years)}`);
+  }
+  const budgets = policy.funding.budget.map(
+    (budget) => `${both(budget.source)}${budget.earmarked ? '，专款专用 / earmarked' : ''}${cite(budget.basis)}`,
+  );
+  if (budgets.length > 0) lines.push(`  经费 Budget: ${budgets.join('; ')}`);
+  if (policy.funding.use) {
+    lines.push(
+      `  资金用途 Use of money${policy.funding.use.restricted ? '（限定 restricted）' : ''}: ${policy.funding.use.purposes.map((purpose) => purpose.zh).join('、')}${cite(policy.funding.use.basis)}`,
+    );
+  }
+  lines.push('');
+  lines.push('申报条件 Eligibility:');
+  for (const rule of policy.eligibility) lines.push(eligibility(rule));
+  lines.push('');
+  lines.push(
+    `程序 Procedure${policy.procedure.stagesExhaustive ? '' : '（包括但不限于 / not limited to these stages）'}:`,
+  );
+  for (const stage of policy.procedure.stages) {
+    lines.push(
+      `  ${stage.order}. ${both(stage.name)}${stage.actor ? ` — ${both(stage.actor)}` : ''}${cite(stage.basis)}`,
+    );
+    for (const notice of policy.procedure.notices.filter((candidate) => candidate.stage === stage.key)) {
+      const what =
+        notice.form === 'consultation'
+          ? '公开征求意见 Public consultation'
+          : notice.scope === 'internal'
+            ? '内部公示 Internal notice'
+            : '公示 Public notice';
+      lines.push(
+        `       ${what}: ${period(notice.period)}${notice.channel ? `，${both(notice.channel)}` : ''}${cite(notice.basis)}`,
+      );
+    }
+  }
+  lines.push(
+    `评审标准 Scoring: ${policy.scoring.standards.map((standard) => `${standard.code ?? ''} ${standard.title.zh}`.trim()).join('；')}${cite(policy.scoring.basis)}`,
+  );
+  lines.push('');
+  const o = policy.objections;
+  if (!o.provided) {
+    lines.push(`异议 Objections: 办法未规定异议程序，由人工处理 / no procedure stated: the office decides`);
+  } else {
+    lines.push(`异议 Objections${cite(o.basis)}:`);
+    lines.push(`  受理 Received by: ${o.receiver ? both(o.receiver) : '未规定 / not stated'}`);
+    if (o.decidedBy) lines.push(`  处理 Decided by: ${both(o.decidedBy)}`);
+    const form = [
+      o.inWriting ? '书面 in writing' : null,
+      o.evidenceRequired ? '附证明材料 with evidence' : null,
+    ].filter((item): item is string => item !== null);
+    if (form.length > 0) lines.push(`  形式 Form: ${form.join('; ')}`);
+    if (o.identity) {
+      lines.push(
+        `  身份要求 Identity: 个人 person ${o.identity.person.join(', ')}; 单位 organisation ${o.identity.organisation.join(', ')}${cite(o.identity.basis)}`,
+      );
+    }
+    lines.push(
+      `  审查期限 Examined within: ${o.examination ? `${period(o.examination.period)}，自收到之日起 / from receipt${cite(o.examination.basis)}` : '未规定 / not stated'}`,
+    );
+  }
+  const r = policy.reports;
+  if (!r.provided) {
+    lines.push('举报 Reports: 未规定 / not provided for');
+  } else {
+    lines.push(`举报 Reports${cite(r.basis)}:`);
+    lines.push(`  受理 Received by: ${r.receiver ? both(r.receiver) : '未规定 / not stated'}`);
+    const anonymous =
+      r.anonymousAllowed === null
+        ? '未规定 / not stated'
+        : r.anonymousAllowed
+          ? '可以 / allowed'
+          : '不可 / not allowed';
+    lines.push(
+      `  匿名举报 Anonymous: ${anonymous}${r.realNameEncouraged ? '（提倡实名 / real names encouraged）' : ''}`,
+    );
+    if (r.reporterConfidential) lines.push('  为举报人保密 / the reporter is kept confidential');
+  }
+  lines.push('');
+  lines.push('后果 Consequences:');
+  if (policy.consequences.length === 0) lines.push('  - 未规定 / none stated');
+  for (const rule of policy.consequences) lines.push(...consequence(rule, policy.cycle.years));
+  lines.push('');
+  lines.push('获奖后义务 Obligations:');
+  if (policy.obligations.reports.length === 0) lines.push('  - 无报告义务 / no reports');
+  for (const report of policy.obligations.reports) lines.push(obligation(report));
+  const use = policy.obligations.titleUse;
+  if (use) {
+    lines.push(
+      `  - 称号使用 Use of the title: ${use.mustStateYear ? '须注明获奖年份 / state the year; ' : ''}禁止 forbidden: ${use.forbidden.join(', ')}${cite(use.basis)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

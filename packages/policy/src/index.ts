@@ -1,0 +1,54 @@
+export { checkQuota, type QuotaCheck, type QuotaOutcome } from './check-quota.util';
+export {
+  type AllowedFrom,
+  type ApplicantHistory,
+  checkReapplication,
+  type PastAward,
+  type PastBan,
+  type ReapplicationFinding,
+  type ReapplicationOutcome,
+  type ReapplicationResult,
+  type TargetCycle,
+} from './check-reapplication.util';
+export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
+export {
+  type Consequence,
+  type ConsequenceBan,
+  type ConsequenceEvent,
+  type ConsequenceKind,
+  type ConsequenceResult,
+  evaluateConsequences,
+} from './evaluate-consequences.util';
+export {
+  type ApplicantFacts,
+  type ApplicantIncident,
+  type EligibilityFinding,
+  type EligibilityOptions,
+  type EligibilityOutcome,
+  type EligibilityResult,
+  evaluateEligibility,
+  type RecordedDecision,
+} from './evaluate-eligibility.util';
+export { explainPolicy } from './explain-policy.util';
+export { formatFen } from './format-fen.util';
+export { isoDate } from './iso-date.util';
+export { isLaunchPolicyKey, type LaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
+export { type PolicyParseResult, parsePolicy } from './parse-policy.util';
+export * from './policy.schema';
+export {
+  launchPoliciesDirectory,
+  loadLaunchPolicies,
+  loadLaunchPolicy,
+  loadPolicyFile,
+  PolicyLoadError,
+} from './policy-loader.service';
+export { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
+export { type PolicyCliIo, runPolicyCli } from './run-policy-cli.util';
+export {
+  type DueReport,
+  type ObligationInput,
+  type ObligationSchedule,
+  scheduleObligations,
+  type UnscheduledObligation,
+} from './schedule-obligations.util';
+export { type PolicySummary, summarizePolicy } from './summarize-policy.util';
