@@ -106,9 +106,6 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
       sendProblem(request, reply, toDomainError(error)),
     );
-    fastify.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(request, reply, DomainError.notFound({ zh: '没有这个地址', en: 'No such resource' })),
-    );
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       reply.header('x-correlation-id', request.id);
       return payload;

@@ -1,5 +1,5 @@
 import { auditEntrySchema, auditListContract, auditVerificationSchema, auditVerifyContract, DomainError } from '@laurel/contracts';
-import { PlatformRuntime } from '@laurel/platform';
+import { PlatformRuntime, RequestContexts, type SqlExecutor } from '@laurel/platform';
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
@@ -27,7 +27,11 @@ export class AuditController {
   @Get()
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({ tag: 'audit', summary: 'Audit entries of one service for this jurisdiction', response: z.object({ entries: z.array(auditEntrySchema) }) })
-  list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>) {
+  async list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>) {
+    if (query.service === 'gateway') {
+      const entries = await this.gatewayTrail(request, (tx) => this.runtime.audit.list(tx, query.afterSeq, query.limit));
+      return { entries };
+    }
     return this.runtime.client.request(
       auditListContract(this.service(query.service)),
       { afterSeq: query.afterSeq, limit: query.limit },
@@ -39,7 +43,13 @@ export class AuditController {
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({ tag: 'audit', summary: 'Verify the hash chain of one service’s audit trail', response: auditVerificationSchema })
   verify(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>) {
+    if (query.service === 'gateway') return this.gatewayTrail(request, (tx) => this.runtime.audit.verify(tx));
     return this.runtime.client.request(auditVerifyContract(this.service(query.service)), {}, { context: contextOf(request) });
+  }
+
+  /** The gateway's own trail is read here, in the tenant's context, without a round trip over NATS. */
+  private gatewayTrail<T>(request: AuthenticatedRequest, read: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return RequestContexts.run(contextOf(request), () => this.runtime.database.inTenant(read));
   }
 
   private service(name: string): string {

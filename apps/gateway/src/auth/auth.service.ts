@@ -32,18 +32,22 @@ export class AuthService {
   }
 
   async refresh(refreshToken: string): Promise<Tokens> {
-    return this.system(async (tx) => {
+    const outcome = await this.system(async (tx) => {
       const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
-      if (!row) throw invalidRefresh();
+      if (!row || row.expiresAt <= this.clock.now()) return { kind: 'invalid' } as const;
       if (row.revokedAt) {
-        // A rotated token used again: someone else may hold it. End the whole session.
-        await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
-        throw invalidRefresh();
+        // A rotated token used again: someone else may hold it. End the whole session (committed, then refused).
+        await tx.refreshToken.updateMany({
+          where: { familyId: row.familyId, revokedAt: null },
+          data: { revokedAt: this.clock.now() },
+        });
+        return { kind: 'reused' } as const;
       }
-      if (row.expiresAt <= this.clock.now()) throw invalidRefresh();
       await tx.refreshToken.update({ where: { id: row.id }, data: { revokedAt: this.clock.now() } });
-      return this.issue(tx, row.userId, row.familyId);
+      return { kind: 'issued', tokens: await this.issue(tx, row.userId, row.familyId) } as const;
     });
+    if (outcome.kind !== 'issued') throw invalidRefresh();
+    return outcome.tokens;
   }
 
   async logout(refreshToken: string): Promise<void> {

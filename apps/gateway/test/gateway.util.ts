@@ -1,0 +1,53 @@
+import { TestInfrastructure } from '@laurel/testing';
+import { startProbe } from '../../../packages/testing/test/probe.util';
+import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
+import { ProbeRoutesModule } from './probe-routes.module';
+
+export const OPERATOR = { username: 'operator', password: 'operator-password-1' };
+
+/** The gateway and the probe service, on this test file's own database, Redis prefix and NATS subjects. */
+export async function startPlatform(extraEnv: Record<string, string> = {}) {
+  const infra = await TestInfrastructure.create();
+  const probe = await startProbe(infra, { consumers: false });
+  const gateway: RunningGateway = await startGateway({
+    env: infra.env({ LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234', LAUREL_HTTP_PORT: '0', ...extraEnv }),
+    services: ['probe'],
+    routes: [ProbeRoutesModule],
+  });
+  await seedOperator(gateway, OPERATOR.username, OPERATOR.password);
+
+  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${gateway.url}${path}`, {
+      method,
+      headers,
+      body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    let json: Record<string, unknown> = {};
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      json = { text };
+    }
+    return { status: response.status, headers: response.headers, body: json };
+  };
+  const login = async (username: string, password: string) => {
+    const response = await call('POST', '/api/v1/auth/login', { body: { username, password } });
+    return response.body.accessToken as string;
+  };
+  return {
+    infra,
+    probe,
+    gateway,
+    call,
+    login,
+    close: async () => {
+      await gateway.close();
+      await probe.close();
+      await infra.dispose();
+    },
+  };
+}
