@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningService, TestClock } from '@laurel/platform';
+import { bootstrapService, defineJob, type RunningService, TestClock } from '@laurel/platform';
+import { z } from 'zod';
 import { createItem, getDeadline, scheduleDeadline } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
+import { probeService } from '../fixtures/probe/src/probe.service-definition';
 import { eventually } from '../src/eventually.util';
 import { TestInfrastructure } from '../src/test-infrastructure';
 import { asTenant, startProbe } from './probe.util';
@@ -66,9 +68,6 @@ describe('deadlines: BullMQ jobs re-scheduled from the database', () => {
   });
 
   it('a service with a declared job but no processor refuses to start', async () => {
-    const { bootstrapService, defineJob } = await import('@laurel/platform');
-    const { probeService } = await import('../fixtures/probe/src/probe.service-definition');
-    const { z } = await import('zod');
     const orphan = defineJob({
       queue: 'probe-orphans',
       name: 'orphan.due',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import type { RunningService } from '@laurel/platform';
+import { contextToHeaders, RequestContexts, type RunningService } from '@laurel/platform';
 import { createItem, listItems, renameItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { withAdmin } from '../src/admin-database.util';
@@ -63,7 +63,7 @@ describe('tenancy: NATS request context and row-level security', () => {
     const raw = await sut.runtime.nats.request(
       sut.runtime.namespace.wire(createItem.subject),
       JSON.stringify({ pattern: createItem.subject, data: { name: 42, extra: true }, id: randomUUID() }),
-      { timeout: 5000, headers: (await import('@laurel/platform')).contextToHeaders(asTenant(tenantA)) },
+      { timeout: 5000, headers: contextToHeaders(asTenant(tenantA)) },
     );
     const error = new DomainError(raw.json<{ err: ConstructorParameters<typeof DomainError>[0] }>().err);
     expect(error.code).toBe('validation_failed');
@@ -74,7 +74,6 @@ describe('tenancy: NATS request context and row-level security', () => {
     const tenant = randomUUID();
     await sut.runtime.client.request(createItem, { name: 'audited' }, { context: asTenant(tenant) });
     await sut.runtime.client.request(createItem, { name: 'audited too' }, { context: asTenant(tenant) });
-    const { RequestContexts } = await import('@laurel/platform');
     const verify = () =>
       RequestContexts.run(asTenant(tenant), () => sut.runtime.database.inTenant((tx) => sut.runtime.audit.verify(tx)));
     expect(await verify()).toMatchObject({ ok: true, entries: 2 });
