@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DomainError } from './domain-error';
+import { problemType } from './error-codes';
+import { fieldErrorsFromZod } from './zod-issues.util';
+
+describe('fieldErrorsFromZod', () => {
+  const schema = z
+    .object({ name: z.string().max(5), tiers: z.array(z.object({ quota: z.number().int() })) })
+    .strict();
+
+  it('names each field by its path, unknown fields one by one, in both languages', () => {
+    const result = schema.safeParse({ name: 'too long', tiers: [{ quota: 1 }, { quota: 'x' }], a: 1, b: 2 });
+    expect(result.success).toBe(false);
+    const sut = fieldErrorsFromZod((result as { error: z.ZodError }).error, 'body');
+    expect(sut.map((f) => f.field).sort()).toEqual(['body.a', 'body.b', 'body.name', 'body.tiers[1].quota']);
+    const name = sut.find((f) => f.field === 'body.name');
+    expect(name?.reason.en).toMatch(/max 5/);
+    expect(name?.reason.zh).toMatch(/上限 5/);
+  });
+
+  it('says a missing field is required', () => {
+    const result = schema.safeParse({ tiers: [] });
+    const sut = fieldErrorsFromZod((result as { error: z.ZodError }).error);
+    expect(sut).toEqual([{ field: 'name', reason: { zh: '必填', en: 'is required' } }]);
+  });
+});
+
+describe('DomainError', () => {
+  it('crosses the wire as its shape and comes back the same', () => {
+    const sut = new DomainError({
+      code: 'rule_violation',
+      detail: { zh: '异议须署名', en: 'An objection must be signed' },
+      basis: 'ili 第十八条',
+      fields: [{ field: 'body.signature', reason: { zh: '必填', en: 'is required' } }],
+    });
+    const shape = JSON.parse(JSON.stringify(sut.toShape()));
+    expect(DomainError.isShape(shape)).toBe(true);
+    const back = new DomainError(shape);
+    expect(back.status).toBe(422);
+    expect(back.basis).toBe('ili 第十八条');
+    expect(back.fields).toEqual(sut.fields);
+    expect(problemType(back.code)).toBe('urn:laurel:problem:rule_violation');
+    expect(DomainError.isShape({ code: 'nonsense', detail: {} })).toBe(false);
+  });
+});
