@@ -36,7 +36,7 @@ try {
   ensureDependencies();
   await ensureInfrastructure();
   say(`test run ${runId}`);
-  run('npx', ['turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only'], { env });
+  run('npx', ['turbo', 'run', 'lint', 'typecheck', 'build', '--output-logs=errors-only'], { env });
   const { code, totals } = await runTests(env);
   exitCode = code !== 0 || totals.failed > 0 || totals.passed === 0 ? 1 : 0;
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);

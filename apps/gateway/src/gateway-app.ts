@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import { SERVICES } from '@laurel/contracts';
+import { DomainError, SERVICES } from '@laurel/contracts';
 import {
   type Clock,
   loadConfig,
@@ -17,12 +17,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import { UserService } from './user/user.service';
 import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
 import { sendProblem, toDomainError } from './http/problem-details.filter';
-import { DomainError } from '@laurel/contracts';
+import { UserService } from './user/user.service';
 
 export interface GatewayAppOptions {
   env?: Record<string, string | undefined>;
@@ -50,7 +49,11 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     { service: 'gateway', module: GatewayModule, prisma: gatewayPrisma },
     { env: options.env, clock: options.clock },
   );
-  const rateLimitRedis = new Redis({ host: new URL(config.LAUREL_REDIS_URL).hostname, port: Number(new URL(config.LAUREL_REDIS_URL).port || 6379), maxRetriesPerRequest: 1 });
+  const rateLimitRedis = new Redis({
+    host: new URL(config.LAUREL_REDIS_URL).hostname,
+    port: Number(new URL(config.LAUREL_REDIS_URL).port || 6379),
+    maxRetriesPerRequest: 1,
+  });
   try {
     @Module({
       imports: [
@@ -98,7 +101,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
         Object.assign(
           new DomainError({
             code: 'rate_limited',
-            detail: { zh: `请求过于频繁，请 ${context.after} 后再试`, en: `Too many requests; retry after ${context.after}` },
+            detail: {
+              zh: `请求过于频繁，请 ${context.after} 后再试`,
+              en: `Too many requests; retry after ${context.after}`,
+            },
           }),
           { statusCode: 429 },
         ),

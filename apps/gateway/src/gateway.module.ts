@@ -14,9 +14,9 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { DeadLetterController } from './operations/dead-letter.controller';
 import { TenantController } from './tenant/tenant.controller';
-import { TenantDirectory } from './tenant/tenant-directory.service';
 import { TenantRepository } from './tenant/tenant.repository';
 import { TenantService } from './tenant/tenant.service';
+import { TenantDirectory } from './tenant/tenant-directory.service';
 import { UserController } from './user/user.controller';
 import { UserService } from './user/user.service';
 
@@ -34,7 +34,14 @@ export class GatewayModule {
       module: GatewayModule,
       global: true,
       imports: options.routes ?? [],
-      controllers: [AuthController, TenantController, UserController, HealthController, AuditController, DeadLetterController],
+      controllers: [
+        AuthController,
+        TenantController,
+        UserController,
+        HealthController,
+        AuditController,
+        DeadLetterController,
+      ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: options.config },
         { provide: GATEWAY_SERVICES, useValue: options.services },

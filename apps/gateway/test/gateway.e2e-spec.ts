@@ -20,8 +20,12 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   beforeAll(async () => {
     sut = await startPlatform();
     operator = await sut.login(OPERATOR.username, OPERATOR.password);
-    expect((await sut.call('POST', '/api/v1/tenants', { token: operator, body: tenant('ili', '654000') })).status).toBe(201);
-    expect((await sut.call('POST', '/api/v1/tenants', { token: operator, body: tenant('linxia', '622921') })).status).toBe(201);
+    expect((await sut.call('POST', '/api/v1/tenants', { token: operator, body: tenant('ili', '654000') })).status).toBe(
+      201,
+    );
+    expect(
+      (await sut.call('POST', '/api/v1/tenants', { token: operator, body: tenant('linxia', '622921') })).status,
+    ).toBe(201);
     const users = [
       ['ili', 'ili-office', ['office']],
       ['ili', 'ili-supervisor', ['supervisor']],
@@ -43,7 +47,10 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   });
 
   it('a command through the gateway reaches the service over NATS, commits and answers', async () => {
-    const created = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: '申报' } });
+    const created = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
+      token: office,
+      body: { name: '申报' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: '申报' });
     const listed = await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office });
@@ -119,7 +126,9 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
         body: { name: 'x' },
       });
       expect(asSupervisor.status).toBe(403);
-      expect((await sut.call('POST', '/api/v1/tenants', { token: office, body: tenant('xyz', '110000') })).status).toBe(403);
+      expect((await sut.call('POST', '/api/v1/tenants', { token: office, body: tenant('xyz', '110000') })).status).toBe(
+        403,
+      );
       expect((await sut.call('GET', '/api/v1/tenants/nowhere/probe/items', { token: office })).status).toBe(404);
     });
 
@@ -138,17 +147,25 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
 
     it('a suspended tenant refuses writes until resumed', async () => {
       expect((await sut.call('POST', '/api/v1/tenants/linxia/suspend', { token: operator })).status).toBe(200);
-      const write = await sut.call('POST', '/api/v1/tenants/linxia/probe/items', { token: otherOffice, body: { name: 'x' } });
+      const write = await sut.call('POST', '/api/v1/tenants/linxia/probe/items', {
+        token: otherOffice,
+        body: { name: 'x' },
+      });
       expect(write.status).toBe(423);
       expect((await sut.call('POST', '/api/v1/tenants/linxia/resume', { token: operator })).status).toBe(200);
-      const again = await sut.call('POST', '/api/v1/tenants/linxia/probe/items', { token: otherOffice, body: { name: 'x' } });
+      const again = await sut.call('POST', '/api/v1/tenants/linxia/probe/items', {
+        token: otherOffice,
+        body: { name: 'x' },
+      });
       expect(again.status).toBe(201);
     });
   });
 
   describe('sessions', () => {
     it('refresh rotates; a reused refresh token ends the session; logout ends it', async () => {
-      const login = await sut.call('POST', '/api/v1/auth/login', { body: { username: 'ili-office', password: 'a-long-password' } });
+      const login = await sut.call('POST', '/api/v1/auth/login', {
+        body: { username: 'ili-office', password: 'a-long-password' },
+      });
       const first = login.body.refreshToken as string;
       const refreshed = await sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first } });
       expect(refreshed.status).toBe(200);
@@ -157,9 +174,15 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       // The reuse revoked the family, so the newer token is dead too.
       expect((await sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: second } })).status).toBe(401);
 
-      const other = await sut.call('POST', '/api/v1/auth/login', { body: { username: 'ili-office', password: 'a-long-password' } });
-      expect((await sut.call('POST', '/api/v1/auth/logout', { body: { refreshToken: other.body.refreshToken } })).status).toBe(204);
-      expect((await sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status).toBe(401);
+      const other = await sut.call('POST', '/api/v1/auth/login', {
+        body: { username: 'ili-office', password: 'a-long-password' },
+      });
+      expect(
+        (await sut.call('POST', '/api/v1/auth/logout', { body: { refreshToken: other.body.refreshToken } })).status,
+      ).toBe(204);
+      expect(
+        (await sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status,
+      ).toBe(401);
     });
 
     it('a wrong password is a 401 that does not say which part was wrong', async () => {
@@ -172,8 +195,16 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   describe('Idempotency-Key', () => {
     it('same key and body → the same response, and one change; other body → 422', async () => {
       const headers = { 'idempotency-key': 'create-once-1' };
-      const first = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'once' }, headers });
-      const second = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'once' }, headers });
+      const first = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
+        token: office,
+        body: { name: 'once' },
+        headers,
+      });
+      const second = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
+        token: office,
+        body: { name: 'once' },
+        headers,
+      });
       expect(first.status).toBe(201);
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
@@ -181,7 +212,11 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       const listed = await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office });
       expect((listed.body.items as { name: string }[]).filter((i) => i.name === 'once')).toHaveLength(1);
 
-      const other = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'other' }, headers });
+      const other = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
+        token: office,
+        body: { name: 'other' },
+        headers,
+      });
       expect(other.status).toBe(422);
       expect(other.body.type).toBe('urn:laurel:problem:idempotency_key_reused');
     });
@@ -200,7 +235,9 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   it('serves its OpenAPI document and docs page, with security headers', async () => {
     const json = await sut.call('GET', '/api/docs-json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths as object)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/tenants']));
+    expect(Object.keys(json.body.paths as object)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/tenants']),
+    );
     const page = await fetch(`${sut.gateway.url}/api/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
@@ -209,7 +246,9 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   it('rate-limits login', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) {
-      statuses.push((await sut.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'wrong' } })).status);
+      statuses.push(
+        (await sut.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'wrong' } })).status,
+      );
     }
     expect(statuses).toContain(429);
     const limited = await sut.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'wrong' } });

@@ -10,13 +10,21 @@ export async function startPlatform(extraEnv: Record<string, string> = {}) {
   const infra = await TestInfrastructure.create();
   const probe = await startProbe(infra, { consumers: false });
   const gateway: RunningGateway = await startGateway({
-    env: infra.env({ LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234', LAUREL_HTTP_PORT: '0', ...extraEnv }),
+    env: infra.env({
+      LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
+      LAUREL_HTTP_PORT: '0',
+      ...extraEnv,
+    }),
     services: ['probe'],
     routes: [ProbeRoutesModule],
   });
   await seedOperator(gateway, OPERATOR.username, OPERATOR.password);
 
-  const call = async (method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] ??= 'application/json';

@@ -22,7 +22,9 @@ export class TestInfrastructure {
     const prefix = `t${testRunId()}${uniqueSuffix()}`;
     const database = `laurel_${prefix}`;
     const template = templateDatabaseName();
-    await withAdmin((client) => client.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE ${quoteIdent(template)}`));
+    await withAdmin((client) =>
+      client.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE ${quoteIdent(template)}`),
+    );
     return new TestInfrastructure(database, prefix);
   }
 

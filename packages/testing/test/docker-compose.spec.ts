@@ -22,13 +22,19 @@ describe('docker-compose.yml', () => {
   });
 
   it('has a service for every app, built from the repository, and a migration step', () => {
-    const apps = readdirSync(path.join(ROOT, 'apps')).filter((app) => existsSync(path.join(ROOT, 'apps', app, 'src/main.ts')));
+    const apps = readdirSync(path.join(ROOT, 'apps')).filter((app) =>
+      existsSync(path.join(ROOT, 'apps', app, 'src/main.ts')),
+    );
     expect(apps.length).toBeGreaterThan(0);
     for (const app of apps) {
       expect(sut.services[app]?.command).toEqual(['node', `apps/${app}/dist/main.js`]);
       expect(sut.services[app]?.build).toBeDefined();
     }
-    expect(sut.services.migrate?.command).toEqual(['node', 'packages/platform/dist/migrations/migrate-cli.js', 'deploy']);
+    expect(sut.services.migrate?.command).toEqual([
+      'node',
+      'packages/platform/dist/migrations/migrate-cli.js',
+      'deploy',
+    ]);
   });
 
   it('is valid for `docker compose config` where the Docker client has compose', () => {

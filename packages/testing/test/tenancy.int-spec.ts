@@ -80,13 +80,17 @@ describe('tenancy: NATS request context and row-level security', () => {
 
     // Neither service role may touch history; a database superuser edits it behind the platform's back.
     await expect(
-      sut.runtime.database.system.$executeRawUnsafe(`UPDATE audit_entry SET after = '{}' WHERE tenant_id = $1::uuid`, tenant),
+      sut.runtime.database.system.$executeRawUnsafe(
+        `UPDATE audit_entry SET after = '{}' WHERE tenant_id = $1::uuid`,
+        tenant,
+      ),
     ).rejects.toThrow(/permission denied/);
     await withAdmin(
       (client) =>
-        client.query(`UPDATE probe.audit_entry SET after = '{"name":"forged"}' WHERE tenant_id = $1::uuid AND seq = 1`, [
-          tenant,
-        ]),
+        client.query(
+          `UPDATE probe.audit_entry SET after = '{"name":"forged"}' WHERE tenant_id = $1::uuid AND seq = 1`,
+          [tenant],
+        ),
       infra.database,
     );
     expect(await verify()).toMatchObject({ ok: false, brokenAt: 1 });

@@ -1,4 +1,10 @@
-import { auditEntrySchema, auditListContract, auditVerificationSchema, auditVerifyContract, DomainError } from '@laurel/contracts';
+import {
+  auditEntrySchema,
+  auditListContract,
+  auditVerificationSchema,
+  auditVerifyContract,
+  DomainError,
+} from '@laurel/contracts';
 import { PlatformRuntime, RequestContexts, type SqlExecutor } from '@laurel/platform';
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { z } from 'zod';
@@ -26,10 +32,19 @@ export class AuditController {
 
   @Get()
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
-  @ApiRoute({ tag: 'audit', summary: 'Audit entries of one service for this jurisdiction', response: z.object({ entries: z.array(auditEntrySchema) }) })
-  async list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>) {
+  @ApiRoute({
+    tag: 'audit',
+    summary: 'Audit entries of one service for this jurisdiction',
+    response: z.object({ entries: z.array(auditEntrySchema) }),
+  })
+  async list(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>,
+  ) {
     if (query.service === 'gateway') {
-      const entries = await this.gatewayTrail(request, (tx) => this.runtime.audit.list(tx, query.afterSeq, query.limit));
+      const entries = await this.gatewayTrail(request, (tx) =>
+        this.runtime.audit.list(tx, query.afterSeq, query.limit),
+      );
       return { entries };
     }
     return this.runtime.client.request(
@@ -41,10 +56,21 @@ export class AuditController {
 
   @Get('verify')
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
-  @ApiRoute({ tag: 'audit', summary: 'Verify the hash chain of one service’s audit trail', response: auditVerificationSchema })
-  verify(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>) {
+  @ApiRoute({
+    tag: 'audit',
+    summary: 'Verify the hash chain of one service’s audit trail',
+    response: auditVerificationSchema,
+  })
+  verify(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>,
+  ) {
     if (query.service === 'gateway') return this.gatewayTrail(request, (tx) => this.runtime.audit.verify(tx));
-    return this.runtime.client.request(auditVerifyContract(this.service(query.service)), {}, { context: contextOf(request) });
+    return this.runtime.client.request(
+      auditVerifyContract(this.service(query.service)),
+      {},
+      { context: contextOf(request) },
+    );
   }
 
   /** The gateway's own trail is read here, in the tenant's context, without a round trip over NATS. */
@@ -54,6 +80,8 @@ export class AuditController {
 
   private service(name: string): string {
     if (name === 'gateway' || this.services.includes(name)) return name;
-    throw DomainError.validation([{ field: 'query.service', reason: { zh: '未知的服务', en: 'is not a known service' } }]);
+    throw DomainError.validation([
+      { field: 'query.service', reason: { zh: '未知的服务', en: 'is not a known service' } },
+    ]);
   }
 }

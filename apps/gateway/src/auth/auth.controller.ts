@@ -20,7 +20,12 @@ export class AuthController {
 
   @Post('refresh')
   @HttpCode(200)
-  @ApiRoute({ tag: 'auth', summary: 'Exchange a refresh token for new tokens (rotation)', body: refreshBody, response: tokensSchema })
+  @ApiRoute({
+    tag: 'auth',
+    summary: 'Exchange a refresh token for new tokens (rotation)',
+    body: refreshBody,
+    response: tokensSchema,
+  })
   refresh(@Body(new ZodPipe(refreshBody)) body: z.infer<typeof refreshBody>) {
     return this.auth.refresh(body.refreshToken);
   }

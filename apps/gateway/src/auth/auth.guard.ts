@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       if (tenantKey) {
         const tenant = await this.tenants.byKey(tenantKey);
-        if (!tenant || tenant.status !== 'active') throw notFound();
+        if (tenant?.status !== 'active') throw notFound();
         request.tenant = tenant;
       }
       return true;
@@ -52,7 +52,10 @@ export class AuthGuard implements CanActivate {
     const allowed = (access.operator && claims.op) || (access.roles ?? []).some((role) => roles.includes(role));
     if (!allowed) throw DomainError.forbidden();
     if (tenant.status === 'suspended' && !access.whileSuspended && !claims.op) {
-      throw new DomainError({ code: 'tenant_suspended', detail: { zh: '该辖区已暂停', en: 'This jurisdiction is suspended' } });
+      throw new DomainError({
+        code: 'tenant_suspended',
+        detail: { zh: '该辖区已暂停', en: 'This jurisdiction is suspended' },
+      });
     }
     request.tenant = tenant;
     request.principal.actor = { ...request.principal.actor, roles };

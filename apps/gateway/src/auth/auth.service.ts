@@ -12,7 +12,10 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 const invalid = () =>
   new DomainError({ code: 'unauthenticated', detail: { zh: '用户名或密码错误', en: 'Wrong username or password' } });
 const invalidRefresh = () =>
-  new DomainError({ code: 'unauthenticated', detail: { zh: '登录已失效，请重新登录', en: 'The session has ended; sign in again' } });
+  new DomainError({
+    code: 'unauthenticated',
+    detail: { zh: '登录已失效，请重新登录', en: 'The session has ended; sign in again' },
+  });
 
 /** Sign-in, token refresh with rotation (a reused token revokes its family), and sign-out. */
 @Injectable()
@@ -54,7 +57,10 @@ export class AuthService {
     await this.system(async (tx) => {
       const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
       if (row) {
-        await tx.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: this.clock.now() } });
+        await tx.refreshToken.updateMany({
+          where: { familyId: row.familyId, revokedAt: null },
+          data: { revokedAt: this.clock.now() },
+        });
       }
     });
   }
@@ -63,7 +69,7 @@ export class AuthService {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: true } });
     if (user.disabled) throw invalidRefresh();
     const ten: Record<string, string[]> = {};
-    for (const m of user.memberships) (ten[m.tenantId] ??= []).push(m.role);
+    for (const m of user.memberships) ten[m.tenantId] = [...(ten[m.tenantId] ?? []), m.role];
     const refreshToken = randomBytes(32).toString('base64url');
     await tx.refreshToken.create({
       data: {

@@ -1,4 +1,4 @@
-import { deadLetterListContract, deadLetterReplayContract, deadLetterSchema, DomainError } from '@laurel/contracts';
+import { DomainError, deadLetterListContract, deadLetterReplayContract, deadLetterSchema } from '@laurel/contracts';
 import { PlatformRuntime, RequestContexts } from '@laurel/platform';
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
@@ -19,7 +19,11 @@ export class DeadLetterController {
 
   @Get(':service')
   @Access({ operator: true })
-  @ApiRoute({ tag: 'operations', summary: 'Dead letters of one service (operator)', response: z.object({ deadLetters: z.array(deadLetterSchema) }) })
+  @ApiRoute({
+    tag: 'operations',
+    summary: 'Dead letters of one service (operator)',
+    response: z.object({ deadLetters: z.array(deadLetterSchema) }),
+  })
   list(@Param('service') service: string, @Query(new ZodPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
     return this.runtime.client.request(
       deadLetterListContract(this.known(service)),
@@ -31,9 +35,17 @@ export class DeadLetterController {
   @Post(':service/:id/replay')
   @HttpCode(200)
   @Access({ operator: true })
-  @ApiRoute({ tag: 'operations', summary: 'Replay one dead letter (operator)', response: z.object({ replayed: z.boolean() }) })
+  @ApiRoute({
+    tag: 'operations',
+    summary: 'Replay one dead letter (operator)',
+    response: z.object({ replayed: z.boolean() }),
+  })
   replay(@Param('service') service: string, @Param('id', new ZodPipe(z.uuid(), 'path')) id: string) {
-    return this.runtime.client.request(deadLetterReplayContract(this.known(service)), { id }, { context: RequestContexts.system() });
+    return this.runtime.client.request(
+      deadLetterReplayContract(this.known(service)),
+      { id },
+      { context: RequestContexts.system() },
+    );
   }
 
   private known(service: string): string {

@@ -1,10 +1,10 @@
+import { tenantSchema } from '@laurel/contracts';
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { ZodPipe } from '../http/zod-body.pipe';
-import { ApiRoute } from '../http/api-route.decorator';
-import { tenantSchema } from '@laurel/contracts';
-import { z } from 'zod';
 import { type CreateTenantBody, createTenantBody } from './tenant.schema';
 import { TenantService } from './tenant.service';
 
@@ -14,19 +14,33 @@ export class TenantController {
 
   @Post()
   @Access({ operator: true })
-  @ApiRoute({ tag: 'tenants', summary: 'Register a jurisdiction (operator)', body: createTenantBody, response: tenantSchema, status: 201 })
+  @ApiRoute({
+    tag: 'tenants',
+    summary: 'Register a jurisdiction (operator)',
+    body: createTenantBody,
+    response: tenantSchema,
+    status: 201,
+  })
   create(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(createTenantBody)) body: CreateTenantBody) {
     return this.tenants.create(contextOf(request), body);
   }
 
   @Get()
-  @ApiRoute({ tag: 'tenants', summary: 'Jurisdictions: all for operators, one’s own for staff', response: z.object({ tenants: z.array(tenantSchema) }) })
+  @ApiRoute({
+    tag: 'tenants',
+    summary: 'Jurisdictions: all for operators, one’s own for staff',
+    response: z.object({ tenants: z.array(tenantSchema) }),
+  })
   async list(@Req() request: AuthenticatedRequest) {
     return { tenants: await this.tenants.list(request.principal as NonNullable<AuthenticatedRequest['principal']>) };
   }
 
   @Get(':tenantKey')
-  @Access({ operator: true, roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant'], whileSuspended: true })
+  @Access({
+    operator: true,
+    roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant'],
+    whileSuspended: true,
+  })
   @ApiRoute({ tag: 'tenants', summary: 'One jurisdiction', response: tenantSchema })
   get(@Param('tenantKey') key: string) {
     return this.tenants.get(key);

@@ -4,9 +4,9 @@ import { AuditTrail, Database, Outbox, type RequestContext, RequestContexts } fr
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../gateway-prisma';
 import type { Principal } from '../http/authenticated-request';
-import { TenantDirectory } from './tenant-directory.service';
 import { TenantRepository } from './tenant.repository';
 import type { CreateTenantBody } from './tenant.schema';
+import { TenantDirectory } from './tenant-directory.service';
 
 type TenantRow = Awaited<ReturnType<TenantRepository['create']>>;
 

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
-import { ZodPipe } from '../http/zod-body.pipe';
 import { TenantScoped } from '../http/tenant-scoped.interceptor';
+import { ZodPipe } from '../http/zod-body.pipe';
 import { type CreateUserBody, createUserBody, userSchema } from './user.schema';
 import { UserService } from './user.service';
 
@@ -14,14 +14,24 @@ export class UserController {
 
   @Post()
   @Access({ operator: true, roles: ['office'] })
-  @ApiRoute({ tag: 'users', summary: 'Create a staff user of the jurisdiction with roles', body: createUserBody, response: userSchema, status: 201 })
+  @ApiRoute({
+    tag: 'users',
+    summary: 'Create a staff user of the jurisdiction with roles',
+    body: createUserBody,
+    response: userSchema,
+    status: 201,
+  })
   create(@Body(new ZodPipe(createUserBody)) body: CreateUserBody) {
     return this.users.createInTenant(body);
   }
 
   @Get()
   @Access({ operator: true, roles: ['office'], whileSuspended: true })
-  @ApiRoute({ tag: 'users', summary: 'The jurisdiction’s users and their roles', response: z.object({ users: z.array(userSchema) }) })
+  @ApiRoute({
+    tag: 'users',
+    summary: 'The jurisdiction’s users and their roles',
+    response: z.object({ users: z.array(userSchema) }),
+  })
   async list() {
     return { users: await this.users.listInTenant() };
   }

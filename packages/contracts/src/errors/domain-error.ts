@@ -49,7 +49,13 @@ export class DomainError extends Error {
   }
 
   toShape(): DomainErrorShape {
-    return { code: this.code, detail: this.detail, fields: this.fields, basis: this.basis, extensions: this.extensions };
+    return {
+      code: this.code,
+      detail: this.detail,
+      fields: this.fields,
+      basis: this.basis,
+      extensions: this.extensions,
+    };
   }
 
   static isShape(value: unknown): value is DomainErrorShape {
@@ -66,7 +72,9 @@ export class DomainError extends Error {
     return new DomainError({ code: 'conflict', detail, extensions });
   }
 
-  static forbidden(detail: LocalisedText = { zh: ERROR_CODES.forbidden.zh, en: ERROR_CODES.forbidden.en }): DomainError {
+  static forbidden(
+    detail: LocalisedText = { zh: ERROR_CODES.forbidden.zh, en: ERROR_CODES.forbidden.en },
+  ): DomainError {
     return new DomainError({ code: 'forbidden', detail });
   }
 

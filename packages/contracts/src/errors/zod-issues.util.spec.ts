@@ -4,9 +4,7 @@ import { problemType } from './error-codes';
 import { fieldErrorsFromZod } from './zod-issues.util';
 
 describe('fieldErrorsFromZod', () => {
-  const schema = z
-    .object({ name: z.string().max(5), tiers: z.array(z.object({ quota: z.number().int() })) })
-    .strict();
+  const schema = z.object({ name: z.string().max(5), tiers: z.array(z.object({ quota: z.number().int() })) }).strict();
 
   it('names each field by its path, unknown fields one by one, in both languages', () => {
     const result = schema.safeParse({ name: 'too long', tiers: [{ quota: 1 }, { quota: 'x' }], a: 1, b: 2 });

@@ -16,9 +16,15 @@ function reasonOf(issue: z.core.$ZodIssue): { zh: string; en: string } {
     case 'unrecognized_keys':
       return { zh: `不允许的字段: ${issue.keys.join(', ')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
     case 'too_big':
-      return { zh: `过长或过大（上限 ${String(issue.maximum)}）`, en: `is too long or too large (max ${String(issue.maximum)})` };
+      return {
+        zh: `过长或过大（上限 ${String(issue.maximum)}）`,
+        en: `is too long or too large (max ${String(issue.maximum)})`,
+      };
     case 'too_small':
-      return { zh: `过短或过小（下限 ${String(issue.minimum)}）`, en: `is too short or too small (min ${String(issue.minimum)})` };
+      return {
+        zh: `过短或过小（下限 ${String(issue.minimum)}）`,
+        en: `is too short or too small (min ${String(issue.minimum)})`,
+      };
     case 'invalid_format':
       return { zh: `格式应为 ${issue.format}`, en: `must be a valid ${issue.format}` };
     case 'invalid_value':

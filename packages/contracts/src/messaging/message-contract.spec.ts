@@ -6,9 +6,9 @@ describe('contracts', () => {
   it('names commands and queries <service>.<aggregate>.<verb>, tenant-scoped by default', () => {
     const sut = defineCommand('applications.application.submit', { request: z.object({}), response: z.object({}) });
     expect(sut).toMatchObject({ subject: 'applications.application.submit', kind: 'command', scope: 'tenant' });
-    expect(defineQuery('awards.cycle.get', { scope: 'platform', request: z.object({}), response: z.object({}) }).scope).toBe(
-      'platform',
-    );
+    expect(
+      defineQuery('awards.cycle.get', { scope: 'platform', request: z.object({}), response: z.object({}) }).scope,
+    ).toBe('platform');
     expect(() => defineCommand('applications.submit', { request: z.object({}), response: z.object({}) })).toThrow(
       /<service>.<aggregate>.<verb>/,
     );

@@ -24,7 +24,13 @@ function define<Req extends z.ZodType, Res extends z.ZodType>(
   spec: { scope?: 'tenant' | 'platform'; request: Req; response: Res },
 ): MessageContract<Req, Res> {
   if (!SUBJECT.test(subject)) throw new Error(`subject ${subject} is not <service>.<aggregate>.<verb>`);
-  return Object.freeze({ subject, kind, scope: spec.scope ?? 'tenant', request: spec.request, response: spec.response });
+  return Object.freeze({
+    subject,
+    kind,
+    scope: spec.scope ?? 'tenant',
+    request: spec.request,
+    response: spec.response,
+  });
 }
 
 /** A command changes state: `<service>.<aggregate>.<verb>`. */

@@ -1,9 +1,8 @@
-import { jetstream, type JetStreamClient, type JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
+import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { Logger } from 'pino';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { type Clock, SystemClock } from '../clock/clock';
 import { loadConfig } from '../config/load-config.util';
@@ -20,8 +19,8 @@ import { JobScheduler } from '../jobs/job-scheduler.service';
 import { createLogger } from '../logging/logger';
 import { ServiceClient } from '../nats/service-client.service';
 import { SubjectNamespace } from '../nats/subject-namespace';
-import { connectionFields } from '../prisma/database-url.util';
 import { Database } from '../prisma/database.service';
+import { connectionFields } from '../prisma/database-url.util';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
 import type { ServiceDefinition } from './service-definition';
 

@@ -16,13 +16,19 @@ export const platformConfigSchema = z.object({
   LAUREL_DATABASE_SYSTEM_USER: z.string().min(1).default('laurel_system'),
   LAUREL_DATABASE_SYSTEM_PASSWORD: z.string().optional(),
   LAUREL_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  LAUREL_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  LAUREL_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
   /** Prefix of every Redis key (BullMQ queues, rate limits): one per deployment or test run. */
   LAUREL_REDIS_PREFIX: z
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, _ and - only')
     .default('laurel'),
-  LAUREL_NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  LAUREL_NATS_URL: z
+    .string()
+    .regex(/^nats:\/\//, 'must be a nats:// URL')
+    .default('nats://127.0.0.1:4222'),
   /** Prefix of every NATS subject and JetStream stream: one per deployment or test run. */
   LAUREL_NATS_PREFIX: z
     .string()

@@ -17,7 +17,10 @@ import type { PrismaClientLike, TxOf } from '../prisma/prisma-client-like';
 import { ensureEventStream } from './event-streams.util';
 
 /** One durable consumer: a name unique in the platform, the event it handles and what it does. */
-export interface EventHandlerDefinition<E extends EventContract = EventContract, C extends PrismaClientLike = PrismaClientLike> {
+export interface EventHandlerDefinition<
+  E extends EventContract = EventContract,
+  C extends PrismaClientLike = PrismaClientLike,
+> {
   /** `<service>-<purpose>`, e.g. `applications-objection-upheld`; never changes once shipped. */
   readonly consumer: string;
   readonly event: E;

@@ -26,10 +26,10 @@ export class Outbox {
   async add<E extends EventContract>(tx: SqlExecutor & object, event: E, payload: PayloadOf<E>): Promise<string> {
     const parsed = event.payload.safeParse(payload);
     if (!parsed.success) {
-      throw DomainError.validation(
-        fieldErrorsFromZod(parsed.error, 'event'),
-        { zh: `事件 ${event.subject} 内容无效`, en: `event ${event.subject} is not valid` },
-      );
+      throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'event'), {
+        zh: `事件 ${event.subject} 内容无效`,
+        en: `event ${event.subject} is not valid`,
+      });
     }
     const context = RequestContexts.current() ?? RequestContexts.system();
     const id = randomUUID();

@@ -23,7 +23,9 @@ export class HealthServer {
       if (path === '/health') {
         this.health()
           .then((h) => send(h.status === 'up' ? 200 : 503, 'application/json', JSON.stringify(h)))
-          .catch((error: unknown) => send(503, 'application/json', JSON.stringify({ status: 'down', error: String(error) })));
+          .catch((error: unknown) =>
+            send(503, 'application/json', JSON.stringify({ status: 'down', error: String(error) })),
+          );
         return;
       }
       if (path === '/metrics') {

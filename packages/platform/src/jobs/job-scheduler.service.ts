@@ -83,7 +83,12 @@ export class JobScheduler {
   }
 
   /** Schedules a job at `runAt` (clock time); an existing job with the same id is moved, never doubled. */
-  async schedule<J extends JobDefinition>(job: J, data: JobDataOf<J>, runAt: Date, tenantId?: string | null): Promise<void> {
+  async schedule<J extends JobDefinition>(
+    job: J,
+    data: JobDataOf<J>,
+    runAt: Date,
+    tenantId?: string | null,
+  ): Promise<void> {
     const parsed = job.data.parse(data);
     const jobId = job.jobId(parsed);
     const delay = Math.max(0, runAt.getTime() - this.clock.now().getTime());

@@ -16,17 +16,16 @@ const SECRET_KEYS = [
   'reporterIdentity',
 ];
 
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [
-  key,
-  `*.${key}`,
-  `*.*.${key}`,
-  `req.headers.${key}`,
-]);
+export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `req.headers.${key}`]);
 
 export type { Logger };
 
 /** Structured JSON logs carrying the tenant and correlation id of the current request. */
-export function createLogger(options: { service: string; level: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  service: string;
+  level: string;
+  destination?: pino.DestinationStream;
+}): Logger {
   return pino(
     {
       name: options.service,

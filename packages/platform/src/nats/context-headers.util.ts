@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorSchema, Headers } from '@laurel/contracts';
-import { headers as natsHeaders, type MsgHdrs } from '@nats-io/transport-node';
+import { type MsgHdrs, headers as natsHeaders } from '@nats-io/transport-node';
 import type { RequestContext } from '../context/request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -28,7 +28,10 @@ export class Database<C extends PrismaClientLike> {
   readonly app: C;
   readonly system: C;
 
-  constructor(factory: PrismaClientFactory<C>, readonly options: DatabaseOptions) {
+  constructor(
+    factory: PrismaClientFactory<C>,
+    readonly options: DatabaseOptions,
+  ) {
     const adapter = (fields: ConnectionFields, max: number) =>
       new PrismaPg(
         {
