@@ -3,6 +3,7 @@
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+const swcConfig = require('./swc.json');
 const esmOnly = ['@nestjs', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable'];
 
 module.exports = function jestConfig(dir, overrides = {}) {
@@ -11,18 +12,8 @@ module.exports = function jestConfig(dir, overrides = {}) {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
     transform: {
-      '^.+\\.(t|j|mj)sx?$': [
-        '@swc/jest',
-        {
-          jsc: {
-            parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true },
-            target: 'es2023',
-            keepClassNames: true,
-          },
-          module: { type: 'commonjs' },
-        },
-      ],
+      // The same compiler settings as the build (infra/swc.json).
+      '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { ...swcConfig, sourceMaps: 'inline', $schema: undefined }],
     },
     transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
     moduleNameMapper: {

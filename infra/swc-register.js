@@ -5,6 +5,7 @@ const path = require('node:path');
 const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
+const swcConfig = require('./swc.json');
 const packages = new Set(['contracts', 'platform', 'testing', 'calendar', 'policy']);
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
@@ -14,16 +15,7 @@ Module._resolveFilename = function (request, parent, ...rest) {
 };
 require.extensions['.ts'] = (module, filename) => {
   const source = require('node:fs').readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
-    filename,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2023',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  });
+  // The same compiler settings as the build (infra/swc.json).
+  const { code } = transformSync(source, { ...swcConfig, $schema: undefined, filename, sourceMaps: 'inline' });
   module._compile(code, filename);
 };

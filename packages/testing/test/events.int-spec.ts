@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterListContract, deadLetterReplayContract } from '@laurel/contracts';
-import { type OutboxHeaders, RequestContexts, type RunningService } from '@laurel/platform';
+import { type OutboxRow as RelayOutboxRow, RequestContexts, type RunningService } from '@laurel/platform';
 import { createItem, listEffects, renameItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { ChildService } from '../src/child-service';
@@ -8,14 +8,7 @@ import { eventually } from '../src/eventually.util';
 import { TestInfrastructure } from '../src/test-infrastructure';
 import { asTenant, PROBE_MAIN, startProbe } from './probe.util';
 
-interface OutboxRow {
-  id: string;
-  tenant_id: string | null;
-  subject: string;
-  payload: unknown;
-  headers: OutboxHeaders;
-  published_at: Date | null;
-}
+type OutboxRow = RelayOutboxRow & { published_at: Date | null };
 
 /**
  * Events committed with a change reach a durable consumer in another process exactly once in effect:

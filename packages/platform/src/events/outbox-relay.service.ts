@@ -4,7 +4,8 @@ import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
 import type { OutboxHeaders } from './outbox.service';
 
-interface OutboxRow {
+/** An outbox row as the relay reads it. */
+export interface OutboxRow {
   id: string;
   tenant_id: string | null;
   subject: string;
