@@ -1,0 +1,347 @@
+// `npm run bench:gateway`: what one command costs through the gateway, next to the floor it is built on.
+//
+// Four loads, each at a fixed number of requests in flight, with a warm-up and then a fixed time:
+//   - floor: a bare Fastify route, a raw NATS request/reply, one autocommit PostgreSQL INSERT;
+//   - the command: HTTP POST → gateway (auth, tenant) → NATS → probe service → one transaction under
+//     row-level security writing the item, an outbox row and an audit entry → reply.
+// Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them), on
+// a database of its own cloned from the run's migrated template; all of it is dropped at the end.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { dropRunDatabases, ensureTemplateDatabase } from '@laurel/testing';
+import { connect } from '@nats-io/transport-node';
+import Fastify from 'fastify';
+import { Client } from 'pg';
+import { OPERATOR, startPlatform } from '../test/gateway.util';
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 8);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10000);
+/** A hard cap on the requests of one load, whatever the time. */
+const MAX_REQUESTS = 2_000_000;
+const REQUEST_TIMEOUT_MS = 10000;
+const NATS_URL = process.env.LAUREL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+const TARGETS = { commandsPerSecond: 1000, p99Ms: 50, ratio: 2.5 };
+
+interface LoadResult {
+  name: string;
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** CPU time (user + system, all threads) of this process per completed request in the measured window. */
+  cpuMicros: number;
+}
+
+const percentile = (sorted: Float64Array, p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
+
+/**
+ * Keeps `CONCURRENCY` calls of `op` in flight: a warm-up whose results are discarded, then `DURATION_MS` in
+ * which every completed call counts towards the rate and the latencies.
+ */
+async function load(name: string, op: (worker: number, n: number) => Promise<void>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const state = {
+    issued: 0,
+    errors: 0,
+    firstError: null as string | null,
+    lastFinished: 0,
+    cpuFrom: null as NodeJS.CpuUsage | null,
+    cpuUntil: null as NodeJS.CpuUsage | null,
+  };
+  const measureFrom = performance.now() + WARMUP_MS;
+  const end = measureFrom + DURATION_MS;
+  const worker = async (w: number) => {
+    while (state.issued < MAX_REQUESTS) {
+      const started = performance.now();
+      if (started >= end) {
+        state.cpuUntil ??= process.cpuUsage();
+        return;
+      }
+      if (started >= measureFrom) state.cpuFrom ??= process.cpuUsage();
+      const n = state.issued++;
+      let failed = false;
+      try {
+        await op(w, n);
+      } catch (error) {
+        failed = true;
+        state.firstError ??= error instanceof Error ? error.message : String(error);
+      }
+      const finished = performance.now();
+      if (finished < measureFrom || finished > end) continue;
+      state.lastFinished = finished;
+      if (failed) state.errors += 1;
+      else latencies.push(finished - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
+  state.cpuUntil ??= process.cpuUsage();
+  const sorted = Float64Array.from(latencies).sort();
+  const cpuFrom = state.cpuFrom ?? state.cpuUntil;
+  const cpuSpent = state.cpuUntil.user - cpuFrom.user + (state.cpuUntil.system - cpuFrom.system);
+  // The whole window, unless the request cap ended the load early.
+  const measuredMs = state.issued >= MAX_REQUESTS ? Math.max(1, state.lastFinished - measureFrom) : DURATION_MS;
+  return {
+    name,
+    requests: latencies.length,
+    errors: state.errors,
+    firstError: state.firstError,
+    perSecond: latencies.length / (measuredMs / 1000),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    cpuMicros: latencies.length > 0 ? cpuSpent / latencies.length : Number.NaN,
+  };
+}
+
+/** One HTTP request over a keep-alive agent; rejects on a status other than `expect`. */
+function httpRequest(
+  agent: http.Agent,
+  base: URL,
+  path: string,
+  body: string,
+  expect: number,
+  headers: Record<string, string> = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent,
+        host: base.hostname,
+        port: base.port,
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (response.statusCode === expect) resolve(text);
+          else reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 300)}`));
+        });
+      },
+    );
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error('HTTP request timed out')));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const agentFor = () => new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+async function floorHttp(): Promise<LoadResult> {
+  const app = Fastify({ logger: false });
+  app.post('/ok', async () => ({ ok: true }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const base = new URL(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+  const agent = agentFor();
+  try {
+    return await load('floor: HTTP (bare Fastify)', (_w, n) =>
+      httpRequest(agent, base, '/ok', JSON.stringify({ name: `bench-${n}` }), 200).then(() => undefined),
+    );
+  } finally {
+    agent.destroy();
+    await app.close();
+  }
+}
+
+async function floorNats(): Promise<LoadResult> {
+  const subject = `${process.env.LAUREL_TEST_RUN_ID}.bench.echo`;
+  const responder = await connect({ servers: NATS_URL, name: 'bench-responder' });
+  const requester = await connect({ servers: NATS_URL, name: 'bench-requester' });
+  try {
+    const answer = JSON.stringify({ response: { ok: true }, isDisposed: true });
+    responder.subscribe(subject, {
+      callback: (error, msg) => {
+        if (!error) msg.respond(answer);
+      },
+    });
+    await responder.flush();
+    return await load('floor: NATS request/reply', async (_w, n) => {
+      const payload = JSON.stringify({ pattern: 'bench.echo', data: { name: `bench-${n}` }, id: String(n) });
+      const reply = await requester.request(subject, payload, { timeout: REQUEST_TIMEOUT_MS });
+      reply.json();
+    });
+  } finally {
+    await requester.close();
+    await responder.drain();
+  }
+}
+
+/** One connection per request in flight, so the floor is the commit itself rather than a wait for a connection. */
+async function floorPostgres(databaseUrl: string): Promise<LoadResult> {
+  const clients = Array.from({ length: CONCURRENCY }, () => new Client({ connectionString: databaseUrl }));
+  try {
+    await Promise.all(clients.map((c) => c.connect()));
+    await clients[0]?.query(
+      'CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+    );
+    return await load('floor: PostgreSQL INSERT commit', async (w, n) => {
+      await (clients[w] as Client).query('INSERT INTO bench_floor (name) VALUES ($1)', [`bench-${n}`]);
+    });
+  } finally {
+    await clients[0]?.query('DROP TABLE IF EXISTS bench_floor').catch(() => undefined);
+    await Promise.allSettled(clients.map((c) => c.end()));
+  }
+}
+
+type Platform = Awaited<ReturnType<typeof startPlatform>>;
+
+/** `TENANTS` tenants, each with an office user; returns each tenant key with that user's access token. */
+async function seedTenants(platform: Platform): Promise<{ key: string; token: string }[]> {
+  const must = (what: string, response: { status: number; body: unknown }, status: number) => {
+    if (response.status !== status)
+      throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
+  };
+  const operator = await platform.login(OPERATOR.username, OPERATOR.password);
+  if (!operator) throw new Error('operator login failed');
+  const seeded: { key: string; token: string }[] = [];
+  for (let i = 0; i < TENANTS; i++) {
+    const key = `bench-${i}`;
+    must(
+      `create tenant ${key}`,
+      await platform.call('POST', '/api/v1/tenants', {
+        token: operator,
+        body: {
+          key,
+          nameZh: `基准 ${i} 质量奖`,
+          nameEn: `Bench ${i} Quality Award`,
+          level: 'prefecture',
+          divisionCode: `${650100 + i}`,
+        },
+      }),
+      201,
+    );
+    must(
+      `create office user of ${key}`,
+      await platform.call('POST', `/api/v1/tenants/${key}/users`, {
+        token: operator,
+        body: {
+          username: `${key}-office`,
+          password: 'a-long-password',
+          displayName: `${key} office`,
+          roles: ['office'],
+        },
+      }),
+      201,
+    );
+    const token = await platform.login(`${key}-office`, 'a-long-password');
+    if (!token) throw new Error(`login of ${key}-office failed`);
+    seeded.push({ key, token });
+  }
+  return seeded;
+}
+
+async function command(platform: Platform, tenants: { key: string; token: string }[]): Promise<LoadResult> {
+  const base = new URL(platform.gateway.url);
+  const agent = agentFor();
+  try {
+    return await load(`command: POST probe item (${tenants.length} tenants)`, (w, n) => {
+      const tenant = tenants[w % tenants.length] as { key: string; token: string };
+      return httpRequest(
+        agent,
+        base,
+        `/api/v1/tenants/${tenant.key}/probe/items`,
+        JSON.stringify({ name: `bench-${n}` }),
+        201,
+        {
+          authorization: `Bearer ${tenant.token}`,
+        },
+      ).then(() => undefined);
+    });
+  } finally {
+    agent.destroy();
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+function report(floors: LoadResult[], cmd: LoadResult): boolean {
+  const rows = [...floors, cmd];
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const lines = [
+    `${'load'.padEnd(width)}  ${'req/s'.padStart(7)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'requests'.padStart(8)}  errors  ${'cpu µs/req'.padStart(10)}`,
+    ...rows.map((r) =>
+      [
+        r.name.padEnd(width),
+        r.perSecond.toFixed(0).padStart(7),
+        ms(r.p50).padStart(7),
+        ms(r.p99).padStart(7),
+        String(r.requests).padStart(8),
+        String(r.errors).padStart(6),
+        (Number.isFinite(r.cpuMicros) ? r.cpuMicros.toFixed(0) : 'n/a').padStart(10),
+      ].join('  '),
+    ),
+    '(cpu µs/req: CPU time of this Node process — load generator, servers and clients — per request; PostgreSQL and',
+    ' NATS server processes not included)',
+  ];
+  const floorSum = floors.reduce((sum, f) => sum + f.p50, 0);
+  const ratio = cmd.p50 / floorSum;
+  lines.push(
+    '',
+    `sum of floor p50s: ${ms(floorSum)} ms; command p50 / floor sum: ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'}`,
+    '',
+    `target commands/s ≥ ${TARGETS.commandsPerSecond}: ${cmd.perSecond.toFixed(0)}  ${verdict(cmd.perSecond >= TARGETS.commandsPerSecond)}`,
+    `target command p99 < ${TARGETS.p99Ms} ms: ${ms(cmd.p99)}  ${verdict(cmd.p99 < TARGETS.p99Ms)}`,
+    `target ratio ≤ ${TARGETS.ratio}: ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'}  ${verdict(ratio <= TARGETS.ratio)}`,
+  );
+  console.log(lines.join('\n'));
+  const failed = rows.filter((r) => r.errors > 0 || r.requests === 0);
+  for (const r of failed)
+    console.error(`${r.name}: ${r.errors} failed requests (first: ${r.firstError ?? 'none completed'})`);
+  return failed.length === 0;
+}
+
+async function main(): Promise<number> {
+  // Read lazily by the harness: this run's databases, Redis keys and subjects are its own.
+  process.env.LAUREL_TEST_RUN_ID ??= `bench${randomBytes(3).toString('hex')}`;
+  process.env.LAUREL_TEST_LOG_LEVEL ??= 'silent';
+  const started = performance.now();
+  const loadAverage = () =>
+    os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+  console.log(
+    `gateway bench: run ${process.env.LAUREL_TEST_RUN_ID}, ${CONCURRENCY} in flight, warm-up ${WARMUP_MS} ms, ` +
+      `${DURATION_MS} ms measured per load, command spread over ${TENANTS} tenants (one office user each)\n` +
+      `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
+      `load average ${loadAverage()}`,
+  );
+  await ensureTemplateDatabase();
+  let platform: Platform | null = null;
+  try {
+    platform = await startPlatform({ LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    const tenants = await seedTenants(platform);
+    console.log(`set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
+    const floors = [await floorHttp(), await floorNats(), await floorPostgres(platform.infra.databaseUrl)];
+    const cmd = await command(platform, tenants);
+    const ok = report(floors, cmd);
+    console.log(`\nload average ${loadAverage()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return ok ? 0 : 1;
+  } finally {
+    await platform?.close().catch((error: unknown) => console.error('closing the platform failed:', error));
+    await dropRunDatabases().catch((error: unknown) => console.error('dropping the run databases failed:', error));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
