@@ -139,7 +139,8 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
           name: `${config.LAUREL_NATS_PREFIX}-gateway-server`,
         }),
       },
-      { inheritAppConfig: true },
+      // HTTP guards, filters and interceptors are for HTTP; NATS handlers have @Handles.
+      { inheritAppConfig: false },
     );
     await app.init();
     await runtime.start();
@@ -171,7 +172,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
 
 const isLogin = (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/v1/auth/login');
 const isLimited = (request: FastifyRequest) =>
-  isLogin(request) || request.url.startsWith('/api/v1/public/') || request.url.startsWith('/api/v1/health');
+  isLogin(request) ||
+  request.url.startsWith('/api/v1/public/') ||
+  request.url.startsWith('/api/v1/health') ||
+  request.url.startsWith('/api/v1/calendar/deadline');
 
 /** Creates the operator account at start-up when it does not exist yet. */
 export async function seedOperator(gateway: RunningGateway, username: string, password: string): Promise<boolean> {

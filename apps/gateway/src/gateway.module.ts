@@ -1,6 +1,10 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarHandler } from './calendar/calendar.handler';
+import { CalendarService } from './calendar/calendar.service';
+import { CalendarYearRepository } from './calendar/calendar-year.repository';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -41,6 +45,8 @@ export class GatewayModule {
         HealthController,
         AuditController,
         DeadLetterController,
+        CalendarController,
+        CalendarHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: options.config },
@@ -56,6 +62,8 @@ export class GatewayModule {
         TenantScopedInterceptor,
         UserService,
         IdempotencyService,
+        CalendarService,
+        CalendarYearRepository,
       ],
       exports: [GATEWAY_CONFIG, GATEWAY_SERVICES, TenantDirectory, TenantScopedInterceptor],
     };

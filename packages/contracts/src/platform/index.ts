@@ -1,3 +1,4 @@
 export * from './audit.contract';
+export * from './calendar.contract';
 export * from './dead-letter.contract';
 export * from './service-health.contract';

@@ -1,6 +1,7 @@
 import {
   auditListContract,
   auditVerifyContract,
+  calendarApplyContract,
   deadLetterListContract,
   deadLetterReplayContract,
   serviceHealthContract,
@@ -36,6 +37,11 @@ export function platformHandlerFor(service: string): Type<unknown> {
     @Handles(auditVerifyContract(service))
     auditVerify() {
       return this.runtime.database.inTenant((tx) => this.runtime.audit.verify(tx));
+    }
+
+    @Handles(calendarApplyContract(service))
+    async calendarApply(request: { schedules: unknown[] }) {
+      return { moved: await this.runtime.calendar.apply(request.schedules) };
     }
 
     @Handles(deadLetterListContract(service))

@@ -1,9 +1,11 @@
+import { calendarListContract } from '@laurel/contracts';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { type Clock, SystemClock } from '../clock/clock';
 import { loadConfig } from '../config/load-config.util';
 import { type PlatformConfig, platformConfigSchema } from '../config/platform-config.schema';
@@ -72,6 +74,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     readonly audit: AuditTrail,
     readonly client: ServiceClient,
     readonly metrics: PlatformMetrics,
+    readonly calendar: CalendarProvider,
   ) {}
 
   get service(): string {
@@ -130,6 +133,12 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       logger,
     );
     const client = new ServiceClient(nats, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
+    const calendar = new CalendarProvider(
+      async () => (await client.request(calendarListContract, {}, { timeoutMs: 3000 })).schedules,
+      nats,
+      namespace,
+      logger,
+    );
     ErrorReporter.sink = (error, where) => logger.error({ err: error }, `unexpected error in ${where}`);
     ErrorReporter.observe = (subject, outcome, seconds) => {
       metrics.messagesHandled.inc({ subject, outcome });
@@ -153,12 +162,14 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       new AuditTrail(clock),
       client,
       metrics,
+      calendar,
     );
   }
 
   /** Starts the background machinery once the service's modules have registered their consumers and jobs. */
   async start(): Promise<void> {
     await ensureEventStream(this.jsm, this.namespace, this.service);
+    await this.calendar.start();
     if (this.config.LAUREL_RELAY_ENABLED) this.relay.start();
     await this.consumers.start();
     await this.jobs.start({ rescheduleEveryMs: this.config.LAUREL_RESCHEDULE_INTERVAL_MS });
@@ -186,6 +197,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    this.calendar.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.jobs.stop();

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { Clock } from '../clock/clock';
 import { EventConsumers } from '../events/event-consumer.service';
 import { Outbox } from '../events/outbox.service';
@@ -21,6 +22,7 @@ export class PlatformModule {
       { provide: PLATFORM_CONFIG, useValue: runtime.config },
       { provide: PLATFORM_LOGGER, useValue: runtime.logger },
       { provide: Clock, useValue: runtime.clock },
+      { provide: CalendarProvider, useValue: runtime.calendar },
       { provide: Database, useValue: runtime.database },
       { provide: Outbox, useValue: runtime.outbox },
       { provide: AuditTrail, useValue: runtime.audit },
