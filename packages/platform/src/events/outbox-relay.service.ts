@@ -33,6 +33,7 @@ export class OutboxRelay {
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    private readonly coalesceMs = 5,
   ) {}
 
   start(): void {
@@ -41,14 +42,20 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /**
+   * Called after each commit that wrote events. Wake-ups within a few milliseconds are coalesced into one
+   * pass, so under load one relay transaction publishes a batch instead of one pass per commit.
+   */
   wake = (): void => {
+    if (this.woken) return;
     this.woken = true;
-    this.wakeUp?.();
+    setTimeout(() => this.wakeUp?.(), this.coalesceMs).unref();
   };
 
   async stop(): Promise<void> {
     this.running = false;
-    this.wake();
+    this.woken = true;
+    this.wakeUp?.();
     await this.loop;
     this.loop = null;
   }
