@@ -67,6 +67,17 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       bodyLimit: config.LAUREL_HTTP_BODY_LIMIT_BYTES,
       trustProxy: config.LAUREL_TRUST_PROXY,
       maxParamLength: 200,
+      // A URL Fastify cannot even decode (broken percent-encoding) is still a problem+json 400.
+      frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) =>
+        sendProblem(
+          request,
+          reply,
+          new DomainError({
+            code: 'malformed_request',
+            detail: { zh: '请求地址格式错误', en: 'The URL is malformed' },
+            fields: [{ field: 'url', reason: { zh: '无法解码', en: 'cannot be decoded' } }],
+          }),
+        ),
       requestIdHeader: false,
       genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
         const given = req.headers['x-correlation-id'];

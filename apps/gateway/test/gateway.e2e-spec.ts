@@ -98,6 +98,13 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       expect(response.body).toMatchObject({ type: 'urn:laurel:problem:payload_too_large' });
     });
 
+    it('a URL that cannot be decoded', async () => {
+      const response = await sut.call('GET', '/api/v1/public/%E0%A4%A/notices');
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
+    });
+
     it('a body that is not JSON at all', async () => {
       const response = await post({ raw: 'name=x', headers: { 'content-type': 'text/plain' } });
       expect([400, 415]).toContain(response.status);
