@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
-import { ZodPipe } from '../http/zod-body.pipe';
-import { type CreateTenantBody, createTenantBody } from './tenant.schema';
+import { CreateTenantPipe } from './create-tenant.pipe';
+import { createdTenantSchema, createTenantBody, type TenantToCreate } from './tenant.schema';
 import { TenantService } from './tenant.service';
 
 @Controller('tenants')
@@ -16,12 +16,12 @@ export class TenantController {
   @Access({ operator: true })
   @ApiRoute({
     tag: 'tenants',
-    summary: 'Register a jurisdiction (operator)',
+    summary: 'Register a jurisdiction (operator), with its policy document: its award programme is created with it',
     body: createTenantBody,
-    response: tenantSchema,
+    response: createdTenantSchema,
     status: 201,
   })
-  create(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(createTenantBody)) body: CreateTenantBody) {
+  create(@Req() request: AuthenticatedRequest, @Body(new CreateTenantPipe()) body: TenantToCreate) {
     return this.tenants.create(contextOf(request), body);
   }
 

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { GatewayTx } from '../gateway-prisma';
-import type { CreateTenantBody } from './tenant.schema';
+import type { TenantFields } from './tenant.schema';
 
 /** The tenant registry: platform-level rows, reached through the system role only. */
 @Injectable()
 export class TenantRepository {
-  create(tx: GatewayTx, body: CreateTenantBody) {
-    return tx.tenant.create({ data: { id: randomUUID(), ...body } });
+  create(tx: GatewayTx, id: string, fields: TenantFields) {
+    return tx.tenant.create({ data: { id, ...fields } });
   }
 
   byKey(tx: GatewayTx, key: string) {

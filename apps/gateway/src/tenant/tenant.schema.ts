@@ -1,7 +1,8 @@
-import { TENANT_LEVELS } from '@laurel/contracts';
+import { policyDocumentSchema, programmeSchema, TENANT_LEVELS, tenantSchema } from '@laurel/contracts';
 import { z } from 'zod';
 
-export const createTenantBody = z
+/** A jurisdiction's registry fields. */
+export const tenantFields = z
   .object({
     key: z
       .string()
@@ -12,4 +13,24 @@ export const createTenantBody = z
     divisionCode: z.string().regex(/^[1-9]\d{5}$/, 'a 6-digit administrative division code (GB/T 2260)'),
   })
   .strict();
+export type TenantFields = z.infer<typeof tenantFields>;
+
+/**
+ * POST /tenants: the registry fields and, usually, the jurisdiction's policy document. With a policy, `key`,
+ * `nameZh`, `nameEn` and `level` default to the policy's (`key`, `name`, `level`) and `key` must equal it;
+ * without one they are required. `divisionCode` is always required (a policy does not carry it).
+ */
+export const createTenantBody = tenantFields
+  .partial({ key: true, nameZh: true, nameEn: true, level: true })
+  .extend({ policy: policyDocumentSchema.optional() })
+  .strict();
 export type CreateTenantBody = z.infer<typeof createTenantBody>;
+
+/** What the tenant service creates: the registry entry and, with a policy, the programme. */
+export interface TenantToCreate {
+  tenant: TenantFields;
+  /** The policy document as sent (already checked by `parsePolicy`), or null. */
+  policy: Record<string, unknown> | null;
+}
+
+export const createdTenantSchema = tenantSchema.extend({ programme: programmeSchema.nullable() });

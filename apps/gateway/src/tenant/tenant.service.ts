@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type TenantView, tenantCreated, tenantResumed, tenantSuspended } from '@laurel/contracts';
-import { AuditTrail, Database, Outbox, type RequestContext, RequestContexts } from '@laurel/platform';
+import {
+  createProgramme,
+  DomainError,
+  type ProgrammeView,
+  type TenantView,
+  tenantCreated,
+  tenantResumed,
+  tenantSuspended,
+} from '@laurel/contracts';
+import { AuditTrail, Database, Outbox, type RequestContext, RequestContexts, ServiceClient } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../gateway-prisma';
 import type { Principal } from '../http/authenticated-request';
 import { TenantRepository } from './tenant.repository';
-import type { CreateTenantBody } from './tenant.schema';
+import type { TenantToCreate } from './tenant.schema';
 import { TenantDirectory } from './tenant-directory.service';
 
 type TenantRow = Awaited<ReturnType<TenantRepository['create']>>;
@@ -30,27 +38,43 @@ export class TenantService {
     private readonly directory: TenantDirectory,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
+    private readonly client: ServiceClient,
   ) {}
 
-  async create(context: RequestContext, body: CreateTenantBody): Promise<TenantView> {
+  /**
+   * Registers a jurisdiction and, with a policy document, its award programme — both or neither. The tenant row
+   * is written in a transaction that stays open while the awards service creates the programme (over NATS, with
+   * the new tenant in context); if that call fails or is refused, the transaction rolls back and nothing of the
+   * tenant exists, not even its `gateway.tenant.created.v1` event (it is in the same outbox transaction).
+   */
+  async create(
+    context: RequestContext,
+    { tenant, policy }: TenantToCreate,
+  ): Promise<TenantView & { programme: ProgrammeView | null }> {
     const id = randomUUID();
-    const row = await RequestContexts.run({ ...context, tenantId: id }, () =>
+    const scoped = { ...context, tenantId: id };
+    const created = await RequestContexts.run(scoped, () =>
       this.database.asSystem(async (tx) => {
-        if (await this.tenants.byKey(tx, body.key)) {
+        if (await this.tenants.byKey(tx, tenant.key)) {
           throw DomainError.conflict(
-            { zh: `辖区标识 ${body.key} 已被使用`, en: `The key ${body.key} is taken` },
+            { zh: `辖区标识 ${tenant.key} 已被使用`, en: `The key ${tenant.key} is taken` },
             { field: 'key' },
           );
         }
-        const created = await tx.tenant.create({ data: { id, ...body } });
-        const view = tenantView(created);
+        const row = await this.tenants.create(tx, id, tenant);
+        const view = tenantView(row);
         await this.outbox.add(tx, tenantCreated, view);
+        // The programme before the audit entry: recording takes the tenant's audit-chain advisory lock, which is
+        // database-wide and which the awards service needs for its own entry while this transaction waits on it.
+        const programme = policy
+          ? await this.client.request(createProgramme, { tenantKey: tenant.key, policy }, { context: scoped })
+          : null;
         await this.audit.record(tx, { action: 'tenant.create', targetType: 'tenant', targetId: id, after: view });
-        return created;
+        return { row, programme };
       }),
     );
-    this.directory.forget(body.key);
-    return tenantView(row);
+    this.directory.forget(tenant.key);
+    return { ...tenantView(created.row), programme: created.programme };
   }
 
   async list(principal: Principal): Promise<TenantView[]> {

@@ -59,8 +59,11 @@ export class AuditTrail {
   async record(tx: SqlExecutor, record: AuditRecord): Promise<void> {
     const context = RequestContexts.current() ?? RequestContexts.system();
     const tenantId = RequestContexts.requireTenant();
-    // One writer per tenant chain at a time; released at commit.
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, tenantId);
+    // One writer per chain (this service's schema, this tenant) at a time; released at commit.
+    await tx.$executeRawUnsafe(
+      `SELECT pg_advisory_xact_lock(hashtextextended('audit:' || current_schema() || ':' || $1, 0))`,
+      tenantId,
+    );
     const last = await tx.$queryRawUnsafe<{ seq: string | number | bigint; hash: string }[]>(
       `SELECT seq, hash FROM audit_entry WHERE tenant_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
       tenantId,

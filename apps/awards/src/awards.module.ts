@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { CycleModule } from './cycle/cycle.module';
+import { PolicyModule } from './policy/policy.module';
+import { ProgrammeModule } from './programme/programme.module';
+import { RegulationModule } from './regulation/regulation.module';
+
+/** The awards service, first part: programmes and their policy versions, cycles, regulation expiry. */
+@Module({ imports: [RegulationModule, ProgrammeModule, PolicyModule, CycleModule] })
+export class AwardsModule {}

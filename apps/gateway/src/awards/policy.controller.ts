@@ -1,0 +1,63 @@
+import {
+  DomainError,
+  getPolicy,
+  getPolicySummary,
+  policySummarySchema,
+  policyVersionSchema,
+  putPolicy,
+} from '@laurel/contracts';
+import { ServiceClient } from '@laurel/platform';
+import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import { type PutPolicyBody, putPolicyBody, STAFF_ROLES, type VersionQuery, versionQuery } from './awards.schema';
+import { checkPolicyDocument } from './policy-document.util';
+
+/** The jurisdiction's policy: the office reads it, the operator versions it, staff read its summary. */
+@Controller('tenants/:tenantKey/policy')
+export class PolicyController {
+  constructor(private readonly client: ServiceClient) {}
+
+  @Get()
+  @Access({ operator: true, roles: ['office'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'policy',
+    summary: 'A version of the policy document (the latest by default)',
+    response: policyVersionSchema,
+  })
+  get(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(versionQuery, 'query')) query: VersionQuery) {
+    return this.client.request(getPolicy, query, { context: contextOf(request) });
+  }
+
+  @Put()
+  @Access({ operator: true })
+  @ApiRoute({
+    tag: 'policy',
+    summary: 'A new policy version (operator); it applies from the next cycle, the open one keeps its own',
+    body: putPolicyBody,
+    response: policyVersionSchema,
+  })
+  put(
+    @Req() request: AuthenticatedRequest,
+    @Param('tenantKey') tenantKey: string,
+    @Body(new ZodPipe(putPolicyBody)) body: PutPolicyBody,
+  ) {
+    const { fields } = checkPolicyDocument(body.policy, { tenantKey, prefix: 'body.policy' });
+    if (fields.length > 0) throw DomainError.validation(fields);
+    return this.client.request(putPolicy, { tenantKey, policy: body.policy }, { context: contextOf(request) });
+  }
+
+  @Get('summary')
+  @Access({ operator: true, roles: STAFF_ROLES, whileSuspended: true })
+  @ApiRoute({
+    tag: 'policy',
+    summary:
+      'The rules at a glance: cycle length, who may apply, tiers with quota and money, notices; each with its basis',
+    response: policySummarySchema,
+  })
+  summary(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(versionQuery, 'query')) query: VersionQuery) {
+    return this.client.request(getPolicySummary, query, { context: contextOf(request) });
+  }
+}

@@ -1,0 +1,5 @@
+export * from './awards-common.schema';
+export * from './cycle.contract';
+export * from './policy.contract';
+export * from './programme.contract';
+export * from './regulation.contract';
