@@ -1,14 +1,15 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditController } from './audit/audit.controller';
-import { CalendarController } from './calendar/calendar.controller';
-import { CalendarHandler } from './calendar/calendar.handler';
-import { CalendarService } from './calendar/calendar.service';
-import { CalendarYearRepository } from './calendar/calendar-year.repository';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { AwardsModule } from './awards/awards.module';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarHandler } from './calendar/calendar.handler';
+import { CalendarService } from './calendar/calendar.service';
+import { CalendarYearRepository } from './calendar/calendar-year.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICES } from './gateway.tokens';
 import { HealthController } from './health/health.controller';
@@ -16,6 +17,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { TenantScopedInterceptor } from './http/tenant-scoped.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ObjectionsRoutesModule } from './objections/objections-routes.module';
 import { DeadLetterController } from './operations/dead-letter.controller';
 import { TenantController } from './tenant/tenant.controller';
 import { TenantRepository } from './tenant/tenant.repository';
@@ -37,7 +39,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       global: true,
-      imports: options.routes ?? [],
+      imports: [AwardsModule, ObjectionsRoutesModule, ...(options.routes ?? [])],
       controllers: [
         AuthController,
         TenantController,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { bootstrapService, type Clock, type RunningService, type ServiceDefinition } from '@laurel/platform';
 import { TestInfrastructure } from '@laurel/testing';
 import { startProbe } from '../../../packages/testing/test/probe.util';
 import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
@@ -5,17 +7,45 @@ import { ProbeRoutesModule } from './probe-routes.module';
 
 export const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 
-/** The gateway and the probe service, on this test file's own database, Redis prefix and NATS subjects. */
-export async function startPlatform(extraEnv: Record<string, string> = {}) {
+/** Loaded by path, not imported: the gateway's typecheck must not depend on the awards app's generated client. */
+const awardsServiceDefinition = (): ServiceDefinition =>
+  (
+    require(path.resolve(__dirname, '../../awards/src/awards.service-definition')) as {
+      awardsServiceDefinition: ServiceDefinition;
+    }
+  ).awardsServiceDefinition;
+
+export interface PlatformOptions {
+  /** The awards service too, in this process (default: false). */
+  awards?: boolean;
+  /** The clock of the gateway and the services (default: the system's). */
+  clock?: Clock;
+}
+
+/**
+ * The gateway and the probe service (and, on request, the awards service), on this test file's own database,
+ * Redis prefix and NATS subjects.
+ */
+export async function startPlatform(extraEnv: Record<string, string> = {}, options: PlatformOptions = {}) {
   const infra = await TestInfrastructure.create();
-  const probe = await startProbe(infra, { consumers: false });
+  const probe = await startProbe(infra, { consumers: false, clock: options.clock });
+  let awards: RunningService | null = null;
+  const startAwards = async () => {
+    awards = await bootstrapService(awardsServiceDefinition(), { env: infra.env(), clock: options.clock });
+  };
+  const stopAwards = async () => {
+    await awards?.close();
+    awards = null;
+  };
+  if (options.awards) await startAwards();
   const gateway: RunningGateway = await startGateway({
     env: infra.env({
       LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
       LAUREL_HTTP_PORT: '0',
       ...extraEnv,
     }),
-    services: ['probe'],
+    clock: options.clock,
+    services: options.awards ? ['probe', 'awards'] : ['probe'],
     routes: [ProbeRoutesModule],
   });
   await seedOperator(gateway, OPERATOR.username, OPERATOR.password);
@@ -52,9 +82,13 @@ export async function startPlatform(extraEnv: Record<string, string> = {}) {
     gateway,
     call,
     login,
+    /** Stops and starts the awards service (e.g. to see what the gateway does while it is down). */
+    startAwards,
+    stopAwards,
     close: async () => {
       await gateway.close();
       await probe.close();
+      await stopAwards();
       await infra.dispose();
     },
   };

@@ -1,0 +1,48 @@
+import {
+  type NoticeOpenBody,
+  noticeGet,
+  noticeList,
+  noticeOpen,
+  noticeOpenBody,
+  noticeSchema,
+} from '@laurel/contracts';
+import { PlatformRuntime } from '@laurel/platform';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import { type ByIdPath, byIdPath, type NoticeListQuery, noticeListQuery } from './objections-routes.schema';
+
+/** The office opens and follows its public notices (公示). */
+@Controller('tenants/:tenantKey/notices')
+export class NoticeController {
+  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Post()
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'notices',
+    summary: 'Open a public notice (公示)',
+    body: noticeOpenBody,
+    response: noticeSchema,
+    status: 201,
+  })
+  open(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(noticeOpenBody)) body: NoticeOpenBody) {
+    return this.runtime.client.request(noticeOpen, body, { context: contextOf(request) });
+  }
+
+  @Get()
+  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @ApiRoute({ tag: 'notices', summary: 'The jurisdiction’s notices', response: noticeList.response })
+  list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(noticeListQuery, 'query')) query: NoticeListQuery) {
+    return this.runtime.client.request(noticeList, query, { context: contextOf(request) });
+  }
+
+  @Get(':id')
+  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @ApiRoute({ tag: 'notices', summary: 'One notice with its entries and their outcomes', response: noticeSchema })
+  get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
+    return this.runtime.client.request(noticeGet, { id: path.id }, { context: contextOf(request) });
+  }
+}

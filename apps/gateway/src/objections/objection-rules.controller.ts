@@ -1,0 +1,39 @@
+import {
+  type ObjectionRulesBody,
+  objectionRulesBody,
+  objectionRulesGet,
+  objectionRulesPut,
+  objectionRulesSchema,
+} from '@laurel/contracts';
+import { PlatformRuntime } from '@laurel/platform';
+import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+
+/** The objection rules the objections service keeps for the jurisdiction (sections of its policy document). */
+@Controller('tenants/:tenantKey/objection-rules')
+export class ObjectionRulesController {
+  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Put()
+  @Access({ operator: true, roles: ['office'] })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Set the objection, report and notice rules from the policy',
+    body: objectionRulesBody,
+    response: objectionRulesSchema,
+    status: 200,
+  })
+  put(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(objectionRulesBody)) body: ObjectionRulesBody) {
+    return this.runtime.client.request(objectionRulesPut, body, { context: contextOf(request) });
+  }
+
+  @Get()
+  @Access({ operator: true, roles: ['office', 'supervisor'], whileSuspended: true })
+  @ApiRoute({ tag: 'objections', summary: 'The objection rules in force', response: objectionRulesSchema })
+  get(@Req() request: AuthenticatedRequest) {
+    return this.runtime.client.request(objectionRulesGet, {}, { context: contextOf(request) });
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  findingRecord,
+  findingRecordBody,
+  investigatorAssign,
+  investigatorAssignBody,
+  objectionAdmit,
+  objectionAdmitBody,
+  objectionDecide,
+  objectionDecideBody,
+  objectionGet,
+  objectionList,
+  objectionRefuse,
+  objectionRefuseBody,
+  objectionSchema,
+} from '@laurel/contracts';
+import { PlatformRuntime } from '@laurel/platform';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { z } from 'zod';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import { type ByIdPath, byIdPath, type ObjectionListQuery, objectionListQuery } from './objections-routes.schema';
+
+const RECEIVERS = ['office', 'supervisor'];
+
+/** The receiver of objections (the office; the supervision group in xinzhou-city) examines and investigates them. */
+@Controller('tenants/:tenantKey/objections')
+export class ObjectionController {
+  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Get()
+  @Access({ roles: RECEIVERS, whileSuspended: true })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Objections (?status=, ?overdue=true for overdue cases)',
+    response: objectionList.response,
+  })
+  list(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(objectionListQuery, 'query')) query: ObjectionListQuery,
+  ) {
+    return this.runtime.client.request(objectionList, query, { context: contextOf(request) });
+  }
+
+  @Get(':id')
+  @Access({ roles: RECEIVERS, whileSuspended: true })
+  @ApiRoute({ tag: 'objections', summary: 'One objection (phone and ID number masked)', response: objectionSchema })
+  get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
+    return this.runtime.client.request(objectionGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Post(':id/admit')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Admit: the written receipt is issued',
+    body: objectionAdmitBody,
+    response: objectionSchema,
+    status: 200,
+  })
+  admit(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(objectionAdmitBody)) body: z.infer<typeof objectionAdmitBody>,
+  ) {
+    return this.runtime.client.request(objectionAdmit, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post(':id/refuse')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Refuse with reasons',
+    body: objectionRefuseBody,
+    response: objectionSchema,
+    status: 200,
+  })
+  refuse(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(objectionRefuseBody)) body: z.infer<typeof objectionRefuseBody>,
+  ) {
+    return this.runtime.client.request(objectionRefuse, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post(':id/investigators')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Assign an investigator with no interest in the case',
+    body: investigatorAssignBody,
+    response: objectionSchema,
+    status: 200,
+  })
+  assign(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(investigatorAssignBody)) body: z.infer<typeof investigatorAssignBody>,
+  ) {
+    return this.runtime.client.request(investigatorAssign, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post(':id/findings')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Record a finding of the investigation',
+    body: findingRecordBody,
+    response: objectionSchema,
+    status: 200,
+  })
+  finding(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(findingRecordBody)) body: z.infer<typeof findingRecordBody>,
+  ) {
+    return this.runtime.client.request(findingRecord, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post(':id/decision')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'Decide: upheld or dismissed (published as an event)',
+    body: objectionDecideBody,
+    response: objectionSchema,
+    status: 200,
+  })
+  decide(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(objectionDecideBody)) body: z.infer<typeof objectionDecideBody>,
+  ) {
+    return this.runtime.client.request(objectionDecide, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+}

@@ -1,0 +1,50 @@
+import { reportGet, reportList, reportReply, reportReplyBody, reportSchema } from '@laurel/contracts';
+import { PlatformRuntime } from '@laurel/platform';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { z } from 'zod';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import { type ByIdPath, byIdPath, type ReportListQuery, reportListQuery } from './objections-routes.schema';
+
+/** Reports (举报): the office handles them; only the supervision group (监督组) sees who reported. */
+@Controller('tenants/:tenantKey/reports')
+export class ReportController {
+  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Get()
+  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'reports',
+    summary: 'Reports (the reporter shown to the supervisor role only)',
+    response: reportList.response,
+  })
+  list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(reportListQuery, 'query')) query: ReportListQuery) {
+    return this.runtime.client.request(reportList, query, { context: contextOf(request) });
+  }
+
+  @Get(':id')
+  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @ApiRoute({ tag: 'reports', summary: 'One report', response: reportSchema })
+  get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
+    return this.runtime.client.request(reportGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Post(':id/replies')
+  @Access({ roles: ['office', 'supervisor'] })
+  @ApiRoute({
+    tag: 'reports',
+    summary: 'Reply to the reporter (seen with the token)',
+    body: reportReplyBody,
+    response: reportSchema,
+    status: 200,
+  })
+  reply(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(reportReplyBody)) body: z.infer<typeof reportReplyBody>,
+  ) {
+    return this.runtime.client.request(reportReply, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+}

@@ -1,0 +1,4 @@
+import { runService } from '@laurel/platform';
+import { objectionsService } from './objections.service-definition';
+
+void runService(objectionsService());

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Deadline } from '@laurel/calendar';
+import type { NoticeOpenBody } from '@laurel/contracts';
+import { RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { ObjectionsTx } from '../objections-prisma';
+
+const withEntries = {
+  entries: { orderBy: { position: 'asc' }, include: { _count: { select: { objections: true } } } },
+} as const;
+
+export type NoticeWithEntries = NonNullable<Awaited<ReturnType<NoticeRepository['find']>>>;
+export type NoticeRow = Awaited<ReturnType<NoticeRepository['list']>>[number];
+
+@Injectable()
+export class NoticeRepository {
+  async create(
+    tx: ObjectionsTx,
+    input: {
+      body: NoticeOpenBody;
+      period: { count: number; unit: string };
+      periodBasis: string | null;
+      deadline: Deadline;
+      openedBy: string | null;
+      now: Date;
+    },
+  ) {
+    const tenantId = RequestContexts.requireTenant();
+    const { body, deadline } = input;
+    const notice = await tx.notice.create({
+      data: {
+        id: randomUUID(),
+        tenantId,
+        reference: body.reference ?? null,
+        cycle: body.cycle ?? null,
+        stage: body.stage,
+        title: body.title,
+        publishedOn: body.publishedOn,
+        periodCount: input.period.count,
+        periodUnit: input.period.unit,
+        periodBasis: input.periodBasis,
+        lastDay: deadline.lastDay,
+        closesAt: deadline.endsAtDate,
+        provisional: deadline.provisional,
+        deadlineBasis: deadline.basis,
+        rule: deadline.rule,
+        calendar: deadline.calendar,
+        openedBy: input.openedBy,
+        createdAt: input.now,
+      },
+    });
+    await tx.noticeEntry.createMany({
+      data: body.entries.map((entry, position) => ({
+        id: randomUUID(),
+        tenantId,
+        noticeId: notice.id,
+        position,
+        subjectKind: entry.subjectKind,
+        subjectId: entry.subjectId,
+        subjectName: entry.subjectName,
+        proposal: entry.proposal,
+        applicationId: entry.applicationId ?? null,
+        recommenderId: entry.recommender?.id ?? null,
+        recommenderName: entry.recommender?.name ?? null,
+      })),
+    });
+    return notice;
+  }
+
+  find(tx: ObjectionsTx, id: string) {
+    return tx.notice.findUnique({ where: { id }, include: withEntries });
+  }
+
+  findByReference(tx: ObjectionsTx, reference: string) {
+    return tx.notice.findFirst({ where: { reference }, include: withEntries });
+  }
+
+  list(tx: ObjectionsTx) {
+    return tx.notice.findMany({ orderBy: [{ publishedOn: 'desc' }, { createdAt: 'desc' }], take: 500 });
+  }
+
+  /** Published by `today` and either open or closed since `since`. */
+  listPublic(tx: ObjectionsTx, today: string, since: Date) {
+    return tx.notice.findMany({
+      where: { publishedOn: { lte: today }, closesAt: { gte: since } },
+      orderBy: [{ publishedOn: 'desc' }, { createdAt: 'desc' }],
+      take: 200,
+    });
+  }
+
+  entry(tx: ObjectionsTx, noticeId: string, entryId: string) {
+    return tx.noticeEntry.findFirst({ where: { id: entryId, noticeId } });
+  }
+
+  /** Objections of each entry of a notice that are still to be examined or decided. */
+  async pendingByEntry(tx: ObjectionsTx, noticeId: string): Promise<Map<string, number>> {
+    const rows = await tx.objection.groupBy({
+      by: ['entryId'],
+      where: { noticeId, status: { in: ['received', 'admitted'] } },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((row) => [row.entryId, row._count._all]));
+  }
+
+  async close(tx: ObjectionsTx, id: string, closedAt: Date, outcomes: Map<string, 'passed' | 'objections_pending'>) {
+    await tx.notice.update({ where: { id }, data: { closedAt } });
+    for (const outcome of ['passed', 'objections_pending'] as const) {
+      const ids = [...outcomes].filter(([, o]) => o === outcome).map(([entryId]) => entryId);
+      if (ids.length > 0) await tx.noticeEntry.updateMany({ where: { id: { in: ids } }, data: { outcome } });
+    }
+  }
+
+  updateDeadline(tx: ObjectionsTx, id: string, deadline: Deadline) {
+    return tx.notice.update({
+      where: { id },
+      data: {
+        lastDay: deadline.lastDay,
+        closesAt: deadline.endsAtDate,
+        provisional: deadline.provisional,
+        deadlineBasis: deadline.basis,
+        rule: deadline.rule,
+        calendar: deadline.calendar,
+      },
+    });
+  }
+
+  /** Every tenant's open notices (platform path: re-scheduling and recomputing). */
+  openNotices(tx: ObjectionsTx, options: { provisionalOnly?: boolean } = {}) {
+    return tx.notice.findMany({
+      where: { closedAt: null, ...(options.provisionalOnly ? { provisional: true } : {}) },
+      select: {
+        id: true,
+        tenantId: true,
+        closesAt: true,
+        publishedOn: true,
+        periodCount: true,
+        periodUnit: true,
+        periodBasis: true,
+        lastDay: true,
+        deadlineBasis: true,
+      },
+    });
+  }
+}

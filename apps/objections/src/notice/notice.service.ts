@@ -1,0 +1,276 @@
+import {
+  CalendarInputError,
+  computeDeadline,
+  type Deadline,
+  type DeadlineUnit,
+  recomputeDeadline,
+  shanghaiDateOf,
+  type WorkingDayCalendar,
+} from '@laurel/calendar';
+import {
+  DomainError,
+  type MovedDeadline,
+  type NoticeOpenBody,
+  noticeEntryObjectionsPending,
+  noticeEntryPassed,
+} from '@laurel/contracts';
+import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, Outbox, RequestContexts } from '@laurel/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { noticeClose } from '../objections.jobs';
+import type { PrismaClient } from '../objections-prisma';
+import { cite, RulesService, type TenantRules } from '../rules/rules.service';
+import { toNoticeSummary, toNoticeView, toPublicNoticeView, toPublicSummary } from './notice.mapper';
+import { NoticeRepository } from './notice.repository';
+
+const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
+const notFound = () => DomainError.notFound({ zh: '未找到该公示', en: 'No such notice' });
+
+/**
+ * Public notices (公示): opened with their entries, closed by a BullMQ job at 24:00 of the last day of their
+ * period on the official calendar. The row is the truth; the job carries its id only.
+ */
+@Injectable()
+export class NoticeService implements OnModuleInit {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly notices: NoticeRepository,
+    private readonly rules: RulesService,
+    private readonly jobs: JobScheduler,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarProvider,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.process(noticeClose, (data) => this.close(data.noticeId));
+    this.jobs.addDeadlineSource(async () => {
+      const open = await this.database.asSystem((tx) => this.notices.openNotices(tx));
+      return open.map((n) => ({ job: noticeClose, data: { noticeId: n.id }, runAt: n.closesAt, tenantId: n.tenantId }));
+    });
+    this.calendar.addRecomputer((calendar) => this.recompute(calendar));
+  }
+
+  async open(body: NoticeOpenBody) {
+    const actor = RequestContexts.current()?.actor?.userId ?? null;
+    const result = await this.database.inTenant(async (tx) => {
+      if (body.reference) {
+        const existing = await this.notices.findByReference(tx, body.reference);
+        if (existing) return { row: existing, created: false };
+      }
+      const rules = await this.rules.current(tx);
+      const { period, periodBasis } = this.periodOf(body, rules);
+      const deadline = this.deadlineOf(body.publishedOn, period, periodBasis);
+      const notice = await this.notices.create(tx, {
+        body,
+        period,
+        periodBasis,
+        deadline,
+        openedBy: actor,
+        now: this.clock.now(),
+      });
+      await this.audit.record(tx, {
+        action: 'notice.open',
+        targetType: 'notice',
+        targetId: notice.id,
+        basis: deadline.basis,
+        after: {
+          stage: body.stage,
+          publishedOn: body.publishedOn,
+          period,
+          lastDay: deadline.lastDay,
+          provisional: deadline.provisional,
+          entries: body.entries.length,
+        },
+      });
+      return { row: await this.notices.find(tx, notice.id), created: true };
+    });
+    const row = result.row;
+    if (!row) throw notFound();
+    if (result.created) await this.jobs.schedule(noticeClose, { noticeId: row.id }, row.closesAt);
+    return toNoticeView(row, this.clock.now());
+  }
+
+  async get(id: string) {
+    const row = await this.database.inTenant((tx) => this.notices.find(tx, id));
+    if (!row) throw notFound();
+    return toNoticeView(row, this.clock.now());
+  }
+
+  async list(status?: 'scheduled' | 'open' | 'closed') {
+    const now = this.clock.now();
+    const rows = await this.database.inTenant((tx) => this.notices.list(tx));
+    const notices = rows.map((row) => toNoticeSummary(row, now));
+    return { notices: status ? notices.filter((n) => n.status === status) : notices };
+  }
+
+  async listPublic() {
+    const now = this.clock.now();
+    const rows = await this.database.inTenant((tx) =>
+      this.notices.listPublic(tx, shanghaiDateOf(now), new Date(now.getTime() - RECENT_MS)),
+    );
+    return { notices: rows.map((row) => toPublicSummary(row, now)) };
+  }
+
+  async getPublic(id: string) {
+    const now = this.clock.now();
+    const { row, rules } = await this.database.inTenant(async (tx) => ({
+      row: await this.notices.find(tx, id),
+      rules: await this.rules.current(tx),
+    }));
+    if (!row || row.publishedOn > shanghaiDateOf(now)) throw notFound();
+    return toPublicNoticeView(row, rules, now);
+  }
+
+  /** The period: the office's, checked against the policy's minimum, or the policy's for the stage. */
+  private periodOf(body: NoticeOpenBody, rules: TenantRules | null) {
+    const stage = rules?.notices.find((n) => n.stage === body.stage);
+    const policyBasis = rules && stage ? cite(rules, stage.basis) : null;
+    const periodBasis = body.basis ? (rules ? (cite(rules, body.basis) as string) : body.basis) : policyBasis;
+    const required = stage?.period ?? null;
+    if (!body.period) {
+      if (!required) {
+        throw DomainError.validation([
+          {
+            field: 'body.period',
+            reason: {
+              zh: '规定未给出该阶段的公示期，须由办公室设定',
+              en: 'the regulation gives no period for this stage: the office must set it',
+            },
+          },
+        ]);
+      }
+      return { period: { count: required.count, unit: required.unit as DeadlineUnit }, periodBasis };
+    }
+    if (required) {
+      const shorter = body.period.unit === required.unit && body.period.count < required.count;
+      const otherUnit = body.period.unit !== required.unit;
+      const notExact = !required.minimum && body.period.count !== required.count;
+      if (shorter || otherUnit || notExact) {
+        const unitZh = required.unit === 'working_days' ? '个工作日' : '天';
+        throw new DomainError({
+          code: 'rule_violation',
+          detail: {
+            zh: `该阶段的公示期${required.minimum ? '不少于' : '为'} ${required.count} ${unitZh}`,
+            en: `The notice period of this stage is ${required.minimum ? 'at least ' : ''}${required.count} ${required.unit.replace('_', ' ')}`,
+          },
+          basis: policyBasis ?? undefined,
+          fields: [
+            {
+              field: 'body.period',
+              reason: { zh: '短于或不符合规定的公示期', en: 'does not meet the period of the regulation' },
+            },
+          ],
+        });
+      }
+    }
+    return { period: body.period, periodBasis };
+  }
+
+  private deadlineOf(start: string, period: { count: number; unit: DeadlineUnit }, basis: string | null): Deadline {
+    try {
+      return computeDeadline(
+        { start, count: period.count, unit: period.unit, ...(basis ? { policy: { basis } } : {}) },
+        this.calendar.calendar,
+      );
+    } catch (error) {
+      if (error instanceof CalendarInputError) {
+        throw DomainError.validation([
+          { field: 'body.publishedOn', reason: { zh: '日期超出可计算范围', en: 'is outside the calendar’s range' } },
+        ]);
+      }
+      throw error;
+    }
+  }
+
+  /** The job re-reads the row: a notice already closed is left alone, one moved later is re-scheduled. */
+  private async close(noticeId: string): Promise<void> {
+    const rescheduleAt = await this.database.inTenant(async (tx) => {
+      const row = await this.notices.find(tx, noticeId);
+      if (!row || row.closedAt) return null;
+      const now = this.clock.now();
+      if (row.closesAt > now) return row.closesAt;
+      const pending = await this.notices.pendingByEntry(tx, noticeId);
+      const outcomes = new Map<string, 'passed' | 'objections_pending'>();
+      for (const entry of row.entries) {
+        const objectionsPending = pending.get(entry.id) ?? 0;
+        outcomes.set(entry.id, objectionsPending > 0 ? 'objections_pending' : 'passed');
+        await this.outbox.add(tx, objectionsPending > 0 ? noticeEntryObjectionsPending : noticeEntryPassed, {
+          noticeId,
+          reference: row.reference,
+          cycle: row.cycle,
+          stage: row.stage,
+          entryId: entry.id,
+          subject: {
+            kind: entry.subjectKind as 'organisation' | 'individual',
+            id: entry.subjectId,
+            name: entry.subjectName,
+          },
+          applicationId: entry.applicationId,
+          closedAt: now.toISOString(),
+          objectionsPending,
+        });
+      }
+      await this.notices.close(tx, noticeId, now, outcomes);
+      await this.audit.record(tx, {
+        action: 'notice.close',
+        targetType: 'notice',
+        targetId: noticeId,
+        basis: row.deadlineBasis,
+        after: { closedAt: now.toISOString(), outcomes: Object.fromEntries(outcomes) },
+      });
+      return null;
+    });
+    if (rescheduleAt) await this.jobs.schedule(noticeClose, { noticeId }, rescheduleAt);
+  }
+
+  /** On a new calendar: open notices computed on a provisional year are recomputed; moved ones are reported. */
+  private async recompute(calendar: WorkingDayCalendar): Promise<MovedDeadline[]> {
+    const open = await RequestContexts.run(RequestContexts.system(), () =>
+      this.database.asSystem((tx) => this.notices.openNotices(tx, { provisionalOnly: true })),
+    );
+    const moved: MovedDeadline[] = [];
+    for (const row of open) {
+      const result = recomputeDeadline(
+        {
+          start: row.publishedOn,
+          count: row.periodCount,
+          unit: row.periodUnit as DeadlineUnit,
+          ...(row.periodBasis ? { policy: { basis: row.periodBasis } } : {}),
+          lastDay: row.lastDay,
+          provisional: true,
+        },
+        calendar,
+      );
+      if (!result.changed) continue;
+      const { current } = result;
+      await RequestContexts.run(RequestContexts.system(row.tenantId), async () => {
+        await this.database.inTenant(async (tx) => {
+          await this.notices.updateDeadline(tx, row.id, current);
+          await this.audit.record(tx, {
+            action: 'notice.recompute',
+            targetType: 'notice',
+            targetId: row.id,
+            basis: current.basis,
+            before: { lastDay: row.lastDay, provisional: true },
+            after: { lastDay: current.lastDay, provisional: current.provisional },
+          });
+        });
+        await this.jobs.schedule(noticeClose, { noticeId: row.id }, current.endsAtDate, row.tenantId);
+      });
+      if (result.moved) {
+        moved.push({
+          service: 'objections',
+          kind: 'notice',
+          id: row.id,
+          tenantId: row.tenantId,
+          previousLastDay: row.lastDay,
+          lastDay: current.lastDay,
+          endsAt: current.endsAt,
+          provisional: current.provisional,
+        });
+      }
+    }
+    return moved;
+  }
+}

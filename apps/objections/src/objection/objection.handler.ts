@@ -1,0 +1,53 @@
+import {
+  objectionAdmit,
+  objectionFile,
+  objectionGet,
+  objectionList,
+  objectionReceipt,
+  objectionRefuse,
+  objectionTrack,
+  type ParsedRequestOf,
+} from '@laurel/contracts';
+import { Handles } from '@laurel/platform';
+import { Controller } from '@nestjs/common';
+import { ObjectionService } from './objection.service';
+
+@Controller()
+export class ObjectionHandler {
+  constructor(private readonly objections: ObjectionService) {}
+
+  @Handles(objectionFile)
+  file(request: ParsedRequestOf<typeof objectionFile>) {
+    return this.objections.file(request);
+  }
+
+  @Handles(objectionGet)
+  get(request: { id: string }) {
+    return this.objections.get(request.id);
+  }
+
+  @Handles(objectionList)
+  list(request: ParsedRequestOf<typeof objectionList>) {
+    return this.objections.list(request);
+  }
+
+  @Handles(objectionAdmit)
+  admit(request: ParsedRequestOf<typeof objectionAdmit>) {
+    return this.objections.admit(request.id, request.note);
+  }
+
+  @Handles(objectionRefuse)
+  refuse(request: ParsedRequestOf<typeof objectionRefuse>) {
+    return this.objections.refuse(request.id, request.reasons);
+  }
+
+  @Handles(objectionTrack)
+  track(request: { receiptNumber: string }) {
+    return this.objections.track(request.receiptNumber);
+  }
+
+  @Handles(objectionReceipt)
+  receipt(request: { receiptNumber: string }) {
+    return this.objections.receipt(request.receiptNumber);
+  }
+}

@@ -1,0 +1,96 @@
+import { RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { AcceptedFile } from '../files/file-intake.service';
+import type { Prisma } from '../generated/prisma/client';
+import type { ObjectionsTx } from '../objections-prisma';
+
+const full = {
+  notice: true,
+  entry: true,
+  files: { orderBy: { createdAt: 'asc' } },
+  investigators: { orderBy: { assignedAt: 'asc' } },
+  findings: { orderBy: { recordedAt: 'asc' } },
+} as const;
+
+export type ObjectionWithDetails = NonNullable<Awaited<ReturnType<ObjectionRepository['find']>>>;
+export type ObjectionCreate = Omit<Prisma.ObjectionUncheckedCreateInput, 'tenantId'>;
+
+@Injectable()
+export class ObjectionRepository {
+  async create(tx: ObjectionsTx, data: ObjectionCreate, files: readonly AcceptedFile[], keys: Map<string, string>) {
+    const tenantId = RequestContexts.requireTenant();
+    const row = await tx.objection.create({ data: { ...data, tenantId } });
+    await tx.storedFile.createMany({
+      data: files.map((file) => ({
+        id: file.id,
+        tenantId,
+        objectionId: row.id,
+        kind: file.kind,
+        filename: file.filename,
+        contentType: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
+        storageKey: keys.get(file.id) as string,
+        createdAt: data.receivedAt,
+      })),
+    });
+    return row;
+  }
+
+  find(tx: ObjectionsTx, id: string) {
+    return tx.objection.findUnique({ where: { id }, include: full });
+  }
+
+  findByReceipt(tx: ObjectionsTx, receiptNumber: string) {
+    return tx.objection.findUnique({ where: { receiptNumber }, include: full });
+  }
+
+  list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }) {
+    return tx.objection.findMany({
+      where: {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.overdue === undefined ? {} : filter.overdue ? { overdueAt: { not: null } } : { overdueAt: null }),
+      },
+      include: full,
+      orderBy: { receivedAt: 'asc' },
+      take: 500,
+    });
+  }
+
+  update(tx: ObjectionsTx, id: string, data: Prisma.ObjectionUncheckedUpdateInput) {
+    return tx.objection.update({ where: { id }, data });
+  }
+
+  addInvestigator(tx: ObjectionsTx, data: Omit<Prisma.ObjectionInvestigatorUncheckedCreateInput, 'tenantId'>) {
+    return tx.objectionInvestigator.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
+  }
+
+  addFinding(tx: ObjectionsTx, data: Omit<Prisma.ObjectionFindingUncheckedCreateInput, 'tenantId'>) {
+    return tx.objectionFinding.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
+  }
+
+  /** Every tenant's objections still to be examined (platform path: re-scheduling and recomputing). */
+  awaitingExamination(tx: ObjectionsTx, options: { provisionalOnly?: boolean } = {}) {
+    return tx.objection.findMany({
+      where: {
+        status: 'received',
+        examDueAt: { not: null },
+        ...(options.provisionalOnly ? { examProvisional: true } : {}),
+      },
+      select: {
+        id: true,
+        tenantId: true,
+        examStart: true,
+        examCount: true,
+        examUnit: true,
+        examLastDay: true,
+        examDueAt: true,
+        examBasis: true,
+        examRuleBasis: true,
+        remindAt: true,
+        remindedAt: true,
+        overdueAt: true,
+      },
+    });
+  }
+}

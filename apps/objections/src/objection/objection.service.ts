@@ -1,0 +1,431 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import {
+  computeDeadline,
+  type Deadline,
+  type DeadlineUnit,
+  recomputeDeadline,
+  shanghaiDateOf,
+  shanghaiStartOfDay,
+  type WorkingDayCalendar,
+} from '@laurel/calendar';
+import {
+  DomainError,
+  type FieldError,
+  type MovedDeadline,
+  type ObjectorInput,
+  type objectionFile,
+  type RequestOf,
+} from '@laurel/contracts';
+import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, RequestContexts } from '@laurel/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { FileIntakeService, type IncomingFile } from '../files/file-intake.service';
+import { noticeStatus } from '../notice/notice.mapper';
+import { NoticeRepository } from '../notice/notice.repository';
+import { examinationOverdue, examinationReminder } from '../objections.jobs';
+import type { PrismaClient } from '../objections-prisma';
+import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
+import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
+import { ObjectionRepository } from './objection.repository';
+
+type FileBody = RequestOf<typeof objectionFile> & {
+  evidence: NonNullable<RequestOf<typeof objectionFile>['evidence']>;
+};
+
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const group = () => Array.from({ length: 4 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join('');
+/** 80 bits of randomness: the number is all the objector needs to follow the case, so it must be unguessable. */
+const newReceiptNumber = () => `YY-${group()}-${group()}-${group()}-${group()}`;
+
+const required = { zh: '必填（异议须署明真实身份）', en: 'is required (an objection must identify the objector)' };
+const notFound = () => DomainError.notFound({ zh: '未找到该异议', en: 'No such objection' });
+
+/** Person fields of the policy → fields of the request. */
+const PERSON_FIELDS: Record<string, (keyof ObjectorInput)[]> = {
+  name: ['name'],
+  signature: ['signature'],
+  phone: ['phone'],
+  address: ['address'],
+  identity_proof: ['idNumber', 'identityProof'],
+};
+const ORGANISATION_FIELDS: Record<string, (keyof ObjectorInput)[]> = {
+  address: ['address'],
+  phone: ['phone'],
+  official_seal: ['officialSeal'],
+};
+
+/**
+ * Objections (异议): filed by the public during the notice period with the identity the regulation requires,
+ * examined by the office within its deadline (reminded a working day before, recorded as overdue after),
+ * admitted with a written receipt or refused with reasons.
+ */
+@Injectable()
+export class ObjectionService implements OnModuleInit {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly objections: ObjectionRepository,
+    private readonly notices: NoticeRepository,
+    private readonly rules: RulesService,
+    private readonly files: FileIntakeService,
+    private readonly jobs: JobScheduler,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+    private readonly calendar: CalendarProvider,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.process(examinationReminder, (data) => this.remind(data.objectionId));
+    this.jobs.process(examinationOverdue, (data) => this.markOverdue(data.objectionId));
+    this.jobs.addDeadlineSource(async () => {
+      const open = await this.database.asSystem((tx) => this.objections.awaitingExamination(tx));
+      return open.flatMap((o) => [
+        ...(o.remindAt && !o.remindedAt
+          ? [{ job: examinationReminder, data: { objectionId: o.id }, runAt: o.remindAt, tenantId: o.tenantId }]
+          : []),
+        ...(o.examDueAt && !o.overdueAt
+          ? [{ job: examinationOverdue, data: { objectionId: o.id }, runAt: o.examDueAt, tenantId: o.tenantId }]
+          : []),
+      ]);
+    });
+    this.calendar.addRecomputer((calendar) => this.recompute(calendar));
+  }
+
+  async file(body: FileBody) {
+    const receivedAt = this.clock.now();
+    const { rules, entry } = await this.database.inTenant(async (tx) => {
+      const rules = await this.rules.current(tx);
+      const notice = await this.notices.find(tx, body.noticeId);
+      if (!notice || notice.publishedOn > shanghaiDateOf(receivedAt)) {
+        throw DomainError.notFound({ zh: '未找到该公示', en: 'No such notice' });
+      }
+      if (noticeStatus(notice, receivedAt) === 'closed') {
+        throw DomainError.conflict(
+          { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
+          { closedAt: notice.closesAt.toISOString(), lastDay: notice.lastDay },
+        );
+      }
+      const entry = notice.entries.find((e) => e.id === body.entryId);
+      if (!entry) {
+        throw DomainError.validation([
+          { field: 'body.entryId', reason: { zh: '不是该公示中的条目', en: 'is not an entry of this notice' } },
+        ]);
+      }
+      return { rules, entry };
+    });
+    if (!rules) throw notSet();
+    this.checkIdentity(body.objector, rules);
+    if (rules.objections.evidenceRequired && body.evidence.length === 0) {
+      throw new DomainError({
+        code: 'validation_failed',
+        detail: { zh: '异议须附相关证据', en: 'An objection must come with evidence' },
+        fields: [{ field: 'body.evidence', reason: { zh: '须至少附一份证据', en: 'needs at least one file' } }],
+        basis: cite(rules, rules.objections.basis) ?? undefined,
+      });
+    }
+    const accepted = this.files.check(this.incomingFiles(body));
+    const examination = this.examinationOf(receivedAt, rules);
+    const keys = await this.files.save(accepted);
+    const objector = body.objector;
+    const row = await this.database.inTenant(async (tx) => {
+      const created = await this.objections.create(
+        tx,
+        {
+          id: randomUUID(),
+          noticeId: body.noticeId,
+          entryId: entry.id,
+          receiptNumber: newReceiptNumber(),
+          objectorKind: objector?.kind ?? null,
+          objectorName: objector?.name ?? null,
+          objectorPhone: objector?.phone ?? null,
+          objectorAddress: objector?.address ?? null,
+          objectorIdNumber: objector?.kind === 'person' ? (objector.idNumber ?? null) : null,
+          objectorCreditCode: objector?.kind === 'organisation' ? (objector.creditCode ?? null) : null,
+          grounds: body.grounds,
+          status: 'received',
+          receivedAt,
+          ...(examination
+            ? {
+                examStart: examination.deadline.start,
+                examCount: examination.deadline.count,
+                examUnit: examination.deadline.unit,
+                examLastDay: examination.deadline.lastDay,
+                examDueAt: examination.deadline.endsAtDate,
+                examProvisional: examination.deadline.provisional,
+                examRuleBasis: examination.ruleBasis,
+                examBasis: examination.deadline.basis,
+                remindAt: examination.remindAt,
+              }
+            : {}),
+        },
+        accepted,
+        keys,
+      );
+      // No personal data in the audit trail: it is exported.
+      await this.audit.record(tx, {
+        action: 'objection.file',
+        targetType: 'objection',
+        targetId: created.id,
+        basis: examination?.deadline.basis ?? null,
+        after: {
+          noticeId: body.noticeId,
+          entryId: entry.id,
+          objectorKind: objector?.kind ?? null,
+          files: accepted.length,
+        },
+      });
+      return created;
+    });
+    if (examination) await this.scheduleExamination(row.id, examination.remindAt, examination.deadline.endsAtDate);
+    return {
+      receiptNumber: row.receiptNumber,
+      status: 'received' as const,
+      receivedAt: receivedAt.toISOString(),
+      examination: examination
+        ? {
+            lastDay: examination.deadline.lastDay,
+            dueAt: examination.deadline.endsAtDate.toISOString(),
+            provisional: examination.deadline.provisional,
+            basis: examination.deadline.basis,
+          }
+        : null,
+      files: accepted.map((f) => ({ kind: f.kind, filename: f.filename, size: f.size, sha256: f.sha256 })),
+    };
+  }
+
+  /** Anonymous objections are not admissible where the regulation asks for identity (e.g. ili 第十八条). */
+  private checkIdentity(objector: ObjectorInput | undefined, rules: TenantRules): void {
+    const identity = rules.objections.identity;
+    if (!identity) return;
+    const fields: FieldError[] = [];
+    if (!objector) {
+      fields.push({ field: 'body.objector', reason: required });
+    } else {
+      const wanted =
+        objector.kind === 'person'
+          ? identity.person.flatMap((f) => PERSON_FIELDS[f] ?? [])
+          : [
+              'name' as const,
+              'creditCode' as const,
+              ...identity.organisation.flatMap((f) => ORGANISATION_FIELDS[f] ?? []),
+            ];
+      for (const field of new Set(wanted)) {
+        if (objector[field] === undefined) fields.push({ field: `body.objector.${field}`, reason: required });
+      }
+    }
+    if (fields.length === 0) return;
+    throw new DomainError({
+      code: 'validation_failed',
+      detail: {
+        zh: '异议须以书面形式署明真实身份，匿名或身份不全的异议不予受理',
+        en: 'An objection must identify the objector in full; anonymous or incomplete ones are not admissible',
+      },
+      fields,
+      basis: cite(rules, identity.basis) ?? undefined,
+    });
+  }
+
+  private incomingFiles(body: FileBody): IncomingFile[] {
+    const files: IncomingFile[] = body.evidence.map((upload, i) => ({
+      kind: 'evidence',
+      field: `body.evidence[${i}]`,
+      upload,
+    }));
+    const o = body.objector;
+    if (o?.identityProof)
+      files.push({ kind: 'identity_proof', field: 'body.objector.identityProof', upload: o.identityProof });
+    if (o?.signature) files.push({ kind: 'signature', field: 'body.objector.signature', upload: o.signature });
+    if (o?.officialSeal)
+      files.push({ kind: 'official_seal', field: 'body.objector.officialSeal', upload: o.officialSeal });
+    return files;
+  }
+
+  /** The examination deadline from receipt, and the reminder at the start of the working day before its last day. */
+  private examinationOf(receivedAt: Date, rules: TenantRules) {
+    const exam = rules.objections.examination;
+    if (!exam) return null;
+    const ruleBasis = cite(rules, exam.basis) as string;
+    const deadline = computeDeadline(
+      {
+        start: shanghaiDateOf(receivedAt),
+        count: exam.period.count,
+        unit: exam.period.unit,
+        policy: { basis: ruleBasis },
+      },
+      this.calendar.calendar,
+    );
+    return { deadline, ruleBasis, remindAt: this.reminderOf(deadline, receivedAt, this.calendar.calendar) };
+  }
+
+  private reminderOf(deadline: Deadline, notBefore: Date, calendar: WorkingDayCalendar): Date {
+    const at = shanghaiStartOfDay(calendar.previousWorkingDay(deadline.lastDay));
+    return at > notBefore ? at : notBefore;
+  }
+
+  private async scheduleExamination(objectionId: string, remindAt: Date, dueAt: Date, tenantId?: string) {
+    await this.jobs.schedule(examinationReminder, { objectionId }, remindAt, tenantId);
+    await this.jobs.schedule(examinationOverdue, { objectionId }, dueAt, tenantId);
+  }
+
+  async get(id: string) {
+    const row = await this.database.inTenant((tx) => this.objections.find(tx, id));
+    if (!row) throw notFound();
+    return toObjectionView(row);
+  }
+
+  async list(filter: { status?: string; overdue?: boolean }) {
+    const rows = await this.database.inTenant((tx) => this.objections.list(tx, filter));
+    return { objections: rows.map(toObjectionView) };
+  }
+
+  /** Admissible: accepted, and the written receipt (书面凭证) can be downloaded. */
+  admit(id: string, note: string | undefined) {
+    return this.examine(id, 'admit', { status: 'admitted', admittedAt: this.clock.now(), admissionNote: note ?? null });
+  }
+
+  refuse(id: string, reasons: string) {
+    return this.examine(id, 'refuse', { status: 'refused', refusedAt: this.clock.now(), refusalReasons: reasons });
+  }
+
+  private async examine(id: string, action: 'admit' | 'refuse', data: Parameters<ObjectionRepository['update']>[2]) {
+    const view = await this.database.inTenant(async (tx) => {
+      const row = await this.objections.find(tx, id);
+      if (!row) throw notFound();
+      if (row.status !== 'received') {
+        throw DomainError.conflict(
+          { zh: '该异议已审查完毕', en: 'This objection has already been examined' },
+          { status: row.status },
+        );
+      }
+      await this.objections.update(tx, id, data);
+      const rules = await this.rules.current(tx);
+      await this.audit.record(tx, {
+        action: `objection.${action}`,
+        targetType: 'objection',
+        targetId: id,
+        basis: rules ? cite(rules, rules.objections.examination?.basis) : null,
+        before: { status: row.status },
+        after: { status: data.status, late: row.overdueAt !== null },
+      });
+      return toObjectionView((await this.objections.find(tx, id)) as NonNullable<typeof row>);
+    });
+    await this.jobs.cancel(examinationReminder, { objectionId: id });
+    await this.jobs.cancel(examinationOverdue, { objectionId: id });
+    return view;
+  }
+
+  async track(receiptNumber: string) {
+    const row = await this.database.inTenant((tx) => this.objections.findByReceipt(tx, receiptNumber));
+    if (!row) throw notFound();
+    return toTrackView(row);
+  }
+
+  async receipt(receiptNumber: string) {
+    const { row, rules } = await this.database.inTenant(async (tx) => ({
+      row: await this.objections.findByReceipt(tx, receiptNumber),
+      rules: await this.rules.current(tx),
+    }));
+    if (!row) throw notFound();
+    if (!row.admittedAt) {
+      throw DomainError.conflict(
+        { zh: '该异议尚未受理，暂无书面凭证', en: 'This objection has not been admitted; there is no receipt' },
+        { status: row.status },
+      );
+    }
+    return receiptDocument(row, rules ? cite(rules, rules.objections.examination?.basis) : null);
+  }
+
+  /** The job re-reads the row: examined, already reminded or moved later → nothing (or re-scheduled). */
+  private async remind(objectionId: string): Promise<void> {
+    const later = await this.database.inTenant(async (tx) => {
+      const row = await this.objections.find(tx, objectionId);
+      if (row?.status !== 'received' || row.remindedAt || !row.remindAt) return null;
+      if (row.remindAt > this.clock.now()) return row.remindAt;
+      await this.objections.update(tx, objectionId, { remindedAt: this.clock.now() });
+      await this.audit.record(tx, {
+        action: 'objection.examination-remind',
+        targetType: 'objection',
+        targetId: objectionId,
+        basis: row.examRuleBasis,
+        after: { lastDay: row.examLastDay, dueAt: row.examDueAt?.toISOString() ?? null },
+      });
+      return null;
+    });
+    if (later) await this.jobs.schedule(examinationReminder, { objectionId }, later);
+  }
+
+  /** Past the deadline and still not examined: an overdue case, kept on the row and in the audit trail. */
+  private async markOverdue(objectionId: string): Promise<void> {
+    const later = await this.database.inTenant(async (tx) => {
+      const row = await this.objections.find(tx, objectionId);
+      if (row?.status !== 'received' || row.overdueAt || !row.examDueAt) return null;
+      if (row.examDueAt > this.clock.now()) return row.examDueAt;
+      await this.objections.update(tx, objectionId, { overdueAt: this.clock.now() });
+      await this.audit.record(tx, {
+        action: 'objection.examination-overdue',
+        targetType: 'objection',
+        targetId: objectionId,
+        basis: row.examRuleBasis,
+        after: { lastDay: row.examLastDay, dueAt: row.examDueAt.toISOString() },
+      });
+      return null;
+    });
+    if (later) await this.jobs.schedule(examinationOverdue, { objectionId }, later);
+  }
+
+  /** On a new calendar: examination deadlines computed on a provisional year are recomputed. */
+  private async recompute(calendar: WorkingDayCalendar): Promise<MovedDeadline[]> {
+    const open = await RequestContexts.run(RequestContexts.system(), () =>
+      this.database.asSystem((tx) => this.objections.awaitingExamination(tx, { provisionalOnly: true })),
+    );
+    const moved: MovedDeadline[] = [];
+    for (const row of open) {
+      if (!row.examStart || row.examCount === null || !row.examUnit || !row.examLastDay) continue;
+      const result = recomputeDeadline(
+        {
+          start: row.examStart,
+          count: row.examCount,
+          unit: row.examUnit as DeadlineUnit,
+          ...(row.examRuleBasis ? { policy: { basis: row.examRuleBasis } } : {}),
+          lastDay: row.examLastDay,
+          provisional: true,
+        },
+        calendar,
+      );
+      if (!result.changed) continue;
+      const { current } = result;
+      const remindAt = this.reminderOf(current, shanghaiStartOfDay(row.examStart), calendar);
+      await RequestContexts.run(RequestContexts.system(row.tenantId), async () => {
+        await this.database.inTenant(async (tx) => {
+          await this.objections.update(tx, row.id, {
+            examLastDay: current.lastDay,
+            examDueAt: current.endsAtDate,
+            examProvisional: current.provisional,
+            examBasis: current.basis,
+            remindAt,
+          });
+          await this.audit.record(tx, {
+            action: 'objection.examination-recompute',
+            targetType: 'objection',
+            targetId: row.id,
+            basis: current.basis,
+            before: { lastDay: row.examLastDay, provisional: true },
+            after: { lastDay: current.lastDay, provisional: current.provisional },
+          });
+        });
+        await this.scheduleExamination(row.id, remindAt, current.endsAtDate, row.tenantId);
+      });
+      if (result.moved) {
+        moved.push({
+          service: 'objections',
+          kind: 'objection-examination',
+          id: row.id,
+          tenantId: row.tenantId,
+          previousLastDay: row.examLastDay,
+          lastDay: current.lastDay,
+          endsAt: current.endsAt,
+          provisional: current.provisional,
+        });
+      }
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { FileIntakeService } from './files/file-intake.service';
+import { FileStore, LocalDirectoryFileStore } from './files/file-store';
+import { InvestigationHandler } from './investigation/investigation.handler';
+import { InvestigationService } from './investigation/investigation.service';
+import { NoticeHandler } from './notice/notice.handler';
+import { NoticeRepository } from './notice/notice.repository';
+import { NoticeService } from './notice/notice.service';
+import { ObjectionHandler } from './objection/objection.handler';
+import { ObjectionRepository } from './objection/objection.repository';
+import { ObjectionService } from './objection/objection.service';
+import type { ObjectionsConfig } from './objections.config';
+import { ReportHandler } from './report/report.handler';
+import { ReportRepository } from './report/report.repository';
+import { ReportService } from './report/report.service';
+import { RulesHandler } from './rules/rules.handler';
+import { RulesRepository } from './rules/rules.repository';
+import { RulesService } from './rules/rules.service';
+
+@Module({})
+export class ObjectionsModule {
+  static with(config: ObjectionsConfig, options: { fileStore?: FileStore } = {}): DynamicModule {
+    return {
+      module: ObjectionsModule,
+      controllers: [RulesHandler, NoticeHandler, ObjectionHandler, InvestigationHandler, ReportHandler],
+      providers: [
+        {
+          provide: FileStore,
+          useValue: options.fileStore ?? new LocalDirectoryFileStore(config.LAUREL_OBJECTIONS_FILES_DIR),
+        },
+        FileIntakeService,
+        RulesRepository,
+        RulesService,
+        NoticeRepository,
+        NoticeService,
+        ObjectionRepository,
+        ObjectionService,
+        InvestigationService,
+        ReportRepository,
+        ReportService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { loadConfig, type ServiceDefinition } from '@laurel/platform';
+import type { FileStore } from './files/file-store';
+import { objectionsConfigSchema } from './objections.config';
+import { objectionsJobs } from './objections.jobs';
+import { ObjectionsModule } from './objections.module';
+import { objectionsPrisma, type PrismaClient } from './objections-prisma';
+
+/** The objections service: public notices, objections, investigations and reports. */
+export const objectionsService = (
+  options: { env?: Record<string, string | undefined>; fileStore?: FileStore } = {},
+): ServiceDefinition<PrismaClient> => {
+  const config = loadConfig(objectionsConfigSchema, options.env);
+  return {
+    service: 'objections',
+    module: ObjectionsModule.with(config, { fileStore: options.fileStore }),
+    prisma: objectionsPrisma,
+    jobs: objectionsJobs,
+  };
+};

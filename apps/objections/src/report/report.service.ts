@@ -1,0 +1,156 @@
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { DomainError, type ParsedRequestOf, type reportFile, type reportReply } from '@laurel/contracts';
+import { AuditTrail, Clock, Database, RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import { FileIntakeService } from '../files/file-intake.service';
+import type { PrismaClient } from '../objections-prisma';
+import { cite, notSet, RulesService } from '../rules/rules.service';
+import { ReportRepository, type ReportWithFiles } from './report.repository';
+
+type Status = 'received' | 'handling' | 'closed';
+type FileKind = 'evidence' | 'identity_proof' | 'signature' | 'official_seal';
+type Reply = {
+  message: string;
+  status: Status;
+  at: string;
+};
+type Reporter = NonNullable<ParsedRequestOf<typeof reportFile>['reporter']>;
+
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const newReportNumber = () => `JB-${Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const notFound = () => DomainError.notFound({ zh: '未找到该举报', en: 'No such report' });
+
+/** Only the supervision group (监督组) sees who reported; nobody else, and never a log or an export. */
+const mayIdentify = () => RequestContexts.current()?.actor?.roles.includes('supervisor') ?? false;
+
+function toReportView(row: ReportWithFiles) {
+  const identify = mayIdentify();
+  return {
+    id: row.id,
+    reportNumber: row.reportNumber,
+    anonymous: row.anonymous,
+    reporter: identify && row.reporterIdentity ? (row.reporterIdentity as Reporter) : null,
+    reporterHidden: !identify && !row.anonymous,
+    concerning: row.concerning,
+    details: row.details,
+    files: row.files.map((f) => ({
+      id: f.id,
+      kind: f.kind as FileKind,
+      filename: f.filename,
+      contentType: f.contentType,
+      size: f.size,
+      sha256: f.sha256,
+    })),
+    status: row.status as Status,
+    receivedAt: row.receivedAt.toISOString(),
+    replies: row.replies as unknown as Reply[],
+  };
+}
+
+/** Reports (举报) of misconduct in the process: by name, or anonymously where the policy allows. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly reports: ReportRepository,
+    private readonly rules: RulesService,
+    private readonly files: FileIntakeService,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async file(body: ParsedRequestOf<typeof reportFile>) {
+    const rules = await this.database.inTenant((tx) => this.rules.current(tx));
+    if (!rules) throw notSet();
+    if (!body.reporter && rules.reports.anonymousAllowed !== true) {
+      throw new DomainError({
+        code: 'validation_failed',
+        detail: {
+          zh: '本辖区规定未允许匿名举报，请署名（举报人信息严格保密）',
+          en: 'The regulation of this jurisdiction does not provide for anonymous reports; please give your name (it is kept confidential)',
+        },
+        fields: [{ field: 'body.reporter', reason: { zh: '必填', en: 'is required' } }],
+        basis: cite(rules, rules.reports.basis) ?? undefined,
+      });
+    }
+    const accepted = this.files.check(
+      body.evidence.map((upload, i) => ({ kind: 'evidence' as const, field: `body.evidence[${i}]`, upload })),
+    );
+    const keys = await this.files.save(accepted);
+    const token = randomBytes(32).toString('base64url');
+    const receivedAt = this.clock.now();
+    const row = await this.database.inTenant(async (tx) => {
+      const created = await this.reports.create(
+        tx,
+        {
+          id: randomUUID(),
+          reportNumber: newReportNumber(),
+          tokenHash: hashToken(token),
+          anonymous: !body.reporter,
+          ...(body.reporter ? { reporterIdentity: body.reporter } : {}),
+          concerning: body.concerning,
+          details: body.details,
+          status: 'received',
+          receivedAt,
+          replies: [],
+        },
+        accepted,
+        keys,
+      );
+      // Never the reporter's identity in the audit trail.
+      await this.audit.record(tx, {
+        action: 'report.file',
+        targetType: 'report',
+        targetId: created.id,
+        basis: cite(rules, rules.reports.basis),
+        after: { anonymous: !body.reporter, files: accepted.length },
+      });
+      return created;
+    });
+    return { reportNumber: row.reportNumber, token, receivedAt: receivedAt.toISOString(), anonymous: row.anonymous };
+  }
+
+  async track(token: string) {
+    const row = await this.database.inTenant((tx) => this.reports.findByTokenHash(tx, hashToken(token)));
+    if (!row) throw notFound();
+    return {
+      reportNumber: row.reportNumber,
+      status: row.status as Status,
+      receivedAt: row.receivedAt.toISOString(),
+      replies: row.replies as unknown as Reply[],
+    };
+  }
+
+  async list(status?: Status) {
+    const rows = await this.database.inTenant((tx) => this.reports.list(tx, status));
+    return { reports: rows.map(toReportView) };
+  }
+
+  async get(id: string) {
+    const row = await this.database.inTenant((tx) => this.reports.find(tx, id));
+    if (!row) throw notFound();
+    return toReportView(row);
+  }
+
+  reply(request: ParsedRequestOf<typeof reportReply>) {
+    return this.database.inTenant(async (tx) => {
+      const row = await this.reports.find(tx, request.id);
+      if (!row) throw notFound();
+      if (row.status === 'closed') throw DomainError.conflict({ zh: '该举报已办结', en: 'This report is closed' });
+      const replies = [
+        ...(row.replies as unknown as Reply[]),
+        { message: request.message, status: request.status, at: this.clock.now().toISOString() },
+      ];
+      await this.reports.update(tx, row.id, { status: request.status, replies });
+      await this.audit.record(tx, {
+        action: 'report.reply',
+        targetType: 'report',
+        targetId: row.id,
+        before: { status: row.status },
+        after: { status: request.status },
+      });
+      return toReportView((await this.reports.find(tx, row.id)) as ReportWithFiles);
+    });
+  }
+}

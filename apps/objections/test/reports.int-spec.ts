@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type MessageContract,
+  objectionRulesPut,
+  type RequestOf,
+  reportFile,
+  reportGet,
+  reportList,
+  reportReply,
+  reportTrack,
+} from '@laurel/contracts';
+import { TestClock } from '@laurel/platform';
+import { TestInfrastructure } from '@laurel/testing';
+import { asPublic, asRole, launchRules, pdf, type StartedObjections, startObjections } from './objections.util';
+
+/** Reports (举报): named or anonymous where the policy allows; the reporter is known to the supervisor only. */
+describe('reports (举报)', () => {
+  let infra: TestInfrastructure;
+  let started: StartedObjections;
+  const clock = new TestClock('2026-10-12T02:00:00Z');
+  const xinzhou = randomUUID();
+  const linxia = randomUUID();
+  const request = <C extends MessageContract>(contract: C, payload: RequestOf<C>, context = asRole(xinzhou)) =>
+    started.service.runtime.client.request(contract, payload, { context });
+  const reporter = { name: '举报人甲', phone: '13912345678', idNumber: '11010519491231002X' };
+
+  beforeAll(async () => {
+    infra = await TestInfrastructure.create();
+    started = await startObjections(infra, clock);
+    await request(objectionRulesPut, launchRules('xinzhou-city'));
+    await request(objectionRulesPut, launchRules('linxia'), asRole(linxia));
+  });
+  afterAll(async () => {
+    await started?.close();
+    await infra?.dispose();
+  });
+
+  it('takes a named report: the supervisor sees the reporter, the office does not; the token follows the case', async () => {
+    const filed = await request(
+      reportFile,
+      { reporter, concerning: '现场评审', details: '评审专家与申报单位存在利害关系却未回避。', evidence: [pdf()] },
+      asPublic(xinzhou),
+    );
+    expect(filed).toMatchObject({ anonymous: false, reportNumber: expect.stringMatching(/^JB-/) });
+    expect(filed.token).toHaveLength(43);
+
+    const asOffice = await request(reportList, {}, asRole(xinzhou, ['office']));
+    expect(asOffice.reports[0]).toMatchObject({ reporter: null, reporterHidden: true });
+    expect(JSON.stringify(asOffice)).not.toContain('13912345678');
+    expect(JSON.stringify(asOffice)).not.toContain('举报人甲');
+
+    const id = asOffice.reports[0]?.id as string;
+    const asSupervisor = await request(reportGet, { id }, asRole(xinzhou, ['supervisor']));
+    expect(asSupervisor.reporter).toEqual(reporter);
+
+    await request(
+      reportReply,
+      { id, status: 'handling', message: '已受理，正在核查。' },
+      asRole(xinzhou, ['supervisor']),
+    );
+    const tracked = await request(reportTrack, { token: filed.token }, asPublic(xinzhou));
+    expect(tracked).toMatchObject({ reportNumber: filed.reportNumber, status: 'handling' });
+    expect(tracked.replies.map((r) => r.message)).toEqual(['已受理，正在核查。']);
+    expect(JSON.stringify(tracked)).not.toContain('举报人甲');
+
+    // Not in the audit trail (which is exported) either.
+    const audit = await started.service.runtime.database.system.$queryRawUnsafe<{ after: unknown }[]>(
+      `SELECT after FROM audit_entry WHERE target_type = 'report'`,
+    );
+    expect(JSON.stringify(audit)).not.toMatch(/举报人甲|13912345678|11010519491231002X/);
+  });
+
+  it('takes an anonymous report where the policy allows it (xinzhou-city 第二十七条), refuses it elsewhere', async () => {
+    const anonymous = await request(
+      reportFile,
+      { concerning: '材料评审', details: '有评审人员收受申报单位礼品。' },
+      asPublic(xinzhou),
+    );
+    expect(anonymous.anonymous).toBe(true);
+    await expect(
+      request(reportFile, { concerning: '受理', details: '受理环节存在违规操作。' }, asPublic(linxia)),
+    ).rejects.toMatchObject({ code: 'validation_failed', basis: 'linxia 第二十四条' });
+  });
+
+  it('another tenant sees nothing and a wrong token finds nothing', async () => {
+    expect((await request(reportList, {}, asRole(linxia, ['supervisor']))).reports).toEqual([]);
+    await expect(request(reportTrack, { token: 'A'.repeat(43) }, asPublic(xinzhou))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { defineCommand, defineQuery } from '../messaging/message-contract';
+
+const isoDate = z.iso.date();
+const periodUnit = z.enum(['working_days', 'calendar_days']);
+
+/** One line of a notice: who (the entry's subject) and what is proposed; only what the public may see. */
+export const noticeEntryInput = z
+  .object({
+    subjectKind: z.enum(['organisation', 'individual']),
+    /** The applicant's id in the service that owns it. */
+    subjectId: z.string().trim().min(1).max(100),
+    subjectName: z.string().trim().min(1).max(200),
+    /** What is proposed, e.g. "拟推荐为质量奖候选" or "拟授予质量奖". */
+    proposal: z.string().trim().min(1).max(500),
+    applicationId: z.string().trim().min(1).max(100).optional(),
+    /** The recommender (推荐单位) told of the result of an objection. */
+    recommender: z
+      .object({ id: z.string().trim().min(1).max(100).optional(), name: z.string().trim().min(1).max(200) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const noticeOpenBody = z
+  .object({
+    /** The caller's key for this notice (e.g. `applications:acceptance:<cycle>`): opening twice opens one. */
+    reference: z.string().trim().min(1).max(200).optional(),
+    cycle: z.string().trim().min(1).max(100).optional(),
+    /** The stage whose list is noticed (the policy's `procedure.notices[].stage`). */
+    stage: z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, 'a stage key, e.g. "proposed_winners"'),
+    title: z.string().trim().min(1).max(200),
+    publishedOn: isoDate,
+    /** The notice period; omitted: the policy's period for the stage. */
+    period: z
+      .object({ count: z.number().int().min(1).max(365), unit: periodUnit })
+      .strict()
+      .optional(),
+    /** The article the period comes from, e.g. `第十七条`; omitted: the policy's. */
+    basis: z.string().trim().min(1).max(100).optional(),
+    entries: z.array(noticeEntryInput).min(1).max(200),
+  })
+  .strict();
+export type NoticeOpenBody = z.infer<typeof noticeOpenBody>;
+
+export const noticeDeadlineSchema = z.object({
+  start: z.string(),
+  count: z.number().int(),
+  unit: periodUnit,
+  lastDay: z.string(),
+  /** 24:00 Asia/Shanghai of the last day. */
+  closesAt: z.string(),
+  provisional: z.boolean(),
+  basis: z.string(),
+  rule: z.string(),
+  calendar: z.string(),
+});
+
+export const noticeStatusSchema = z.enum(['scheduled', 'open', 'closed']);
+
+export const noticeEntrySchema = z.object({
+  id: z.uuid(),
+  subjectKind: z.enum(['organisation', 'individual']),
+  subjectId: z.string(),
+  subjectName: z.string(),
+  proposal: z.string(),
+  applicationId: z.string().nullable(),
+  recommender: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
+  /** At close: whether it passed without objection or has objections pending. */
+  outcome: z.enum(['passed', 'objections_pending']).nullable(),
+  objections: z.number().int(),
+});
+
+export const noticeSchema = z.object({
+  id: z.uuid(),
+  reference: z.string().nullable(),
+  cycle: z.string().nullable(),
+  stage: z.string(),
+  title: z.string(),
+  publishedOn: z.string(),
+  status: noticeStatusSchema,
+  deadline: noticeDeadlineSchema,
+  closedAt: z.string().nullable(),
+  openedBy: z.string().nullable(),
+  entries: z.array(noticeEntrySchema),
+});
+export type NoticeView = z.infer<typeof noticeSchema>;
+
+/** Opens a notice: the office through the API, other services (applications, reviews, awards) directly. */
+export const noticeOpen = defineCommand('objections.notice.open', {
+  request: noticeOpenBody,
+  response: noticeSchema,
+});
+
+export const noticeGet = defineQuery('objections.notice.get', {
+  request: z.object({ id: z.uuid() }).strict(),
+  response: noticeSchema,
+});
+
+export const noticeList = defineQuery('objections.notice.list', {
+  request: z.object({ status: noticeStatusSchema.optional() }).strict(),
+  response: z.object({ notices: z.array(noticeSchema.omit({ entries: true })) }),
+});
+
+/** What the public sees of a notice. */
+export const publicNoticeSchema = z.object({
+  id: z.uuid(),
+  stage: z.string(),
+  title: z.string(),
+  publishedOn: z.string(),
+  status: noticeStatusSchema,
+  period: z.object({ count: z.number().int(), unit: periodUnit, basis: z.string().nullable() }),
+  deadline: z.object({ lastDay: z.string(), closesAt: z.string(), provisional: z.boolean() }),
+  entries: z.array(z.object({ id: z.uuid(), subjectName: z.string(), proposal: z.string() })),
+  howToObject: z.object({
+    open: z.boolean(),
+    receiver: z.object({ zh: z.string(), en: z.string() }).nullable(),
+    inWriting: z.boolean().nullable(),
+    evidenceRequired: z.boolean().nullable(),
+    /** What an objector must give, by kind of objector; null: the text requires none. */
+    identity: z
+      .object({ person: z.array(z.string()), organisation: z.array(z.string()), basis: z.string() })
+      .nullable(),
+    examination: z.object({ count: z.number().int(), unit: periodUnit, basis: z.string() }).nullable(),
+    basis: z.string().nullable(),
+  }),
+});
+export type PublicNoticeView = z.infer<typeof publicNoticeSchema>;
+
+/** Open notices and those closed in the last 30 days. */
+export const noticeListPublic = defineQuery('objections.notice.list-public', {
+  request: z.object({}).strict(),
+  response: z.object({ notices: z.array(publicNoticeSchema.omit({ entries: true, howToObject: true })) }),
+});
+
+export const noticeGetPublic = defineQuery('objections.notice.get-public', {
+  request: z.object({ id: z.uuid() }).strict(),
+  response: publicNoticeSchema,
+});

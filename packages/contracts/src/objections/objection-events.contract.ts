@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineEvent } from '../messaging/event-contract';
+
+/** The entry's subject: the applicant the service that owns it acts on. */
+export const entrySubjectSchema = z.object({
+  kind: z.enum(['organisation', 'individual']),
+  id: z.string(),
+  name: z.string(),
+});
+
+const entryClosed = z.object({
+  noticeId: z.uuid(),
+  reference: z.string().nullable(),
+  cycle: z.string().nullable(),
+  stage: z.string(),
+  entryId: z.uuid(),
+  subject: entrySubjectSchema,
+  applicationId: z.string().nullable(),
+  closedAt: z.string(),
+  /** Objections not refused or decided at close. */
+  objectionsPending: z.number().int(),
+});
+
+/** At the close of its notice: the entry passed without objection (or every objection was refused or dismissed). */
+export const noticeEntryPassed = defineEvent('objections.notice-entry.passed.v1', entryClosed);
+
+/** At the close of its notice: the entry has objections still to be examined or decided. */
+export const noticeEntryObjectionsPending = defineEvent('objections.notice-entry.objections-pending.v1', entryClosed);
+
+const decided = z.object({
+  objectionId: z.uuid(),
+  receiptNumber: z.string(),
+  noticeId: z.uuid(),
+  reference: z.string().nullable(),
+  cycle: z.string().nullable(),
+  stage: z.string(),
+  entryId: z.uuid(),
+  subject: entrySubjectSchema,
+  applicationId: z.string().nullable(),
+  /** The recommender told of the result (ili 第二十一条). */
+  recommender: z.object({ id: z.string().nullable(), name: z.string() }).nullable(),
+  reasons: z.string(),
+  decidedAt: z.string(),
+  basis: z.string().nullable(),
+});
+
+/** Founded; `disqualify` when it rests on a prohibited condition: the subject is to be disqualified. */
+export const objectionUpheld = defineEvent(
+  'objections.objection.upheld.v1',
+  decided.extend({ prohibitedGround: z.boolean(), disqualify: z.boolean() }),
+);
+
+/** Unfounded: the entry goes on. */
+export const objectionDismissed = defineEvent('objections.objection.dismissed.v1', decided);

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineCommand, defineQuery } from '../messaging/message-contract';
+
+/**
+ * The objection rules of one tenant, as the objections service keeps them: the `objections`, `reports` and
+ * `procedure.notices` sections of the tenant's policy document. The sections are checked by the service with
+ * the schemas of @laurel/policy (the contracts stay free of it), so they travel here as opaque JSON.
+ */
+export const objectionRulesBody = z
+  .object({
+    /** The policy's key (the tenant key), cited in every basis, e.g. `ili 第十八条`. */
+    policyKey: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'kebab-case, e.g. "xinzhou-city"'),
+    policyVersion: z.number().int().positive(),
+    objections: z.record(z.string(), z.unknown()),
+    reports: z.record(z.string(), z.unknown()),
+    notices: z.array(z.record(z.string(), z.unknown())).max(50),
+  })
+  .strict();
+export type ObjectionRulesBody = z.infer<typeof objectionRulesBody>;
+
+export const objectionRulesSchema = objectionRulesBody.extend({
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable(),
+});
+
+/** Sets a tenant's objection rules (the office or the operator, until the awards service feeds them). */
+export const objectionRulesPut = defineCommand('objections.rules.put', {
+  request: objectionRulesBody,
+  response: objectionRulesSchema,
+});
+
+export const objectionRulesGet = defineQuery('objections.rules.get', {
+  request: z.object({}).strict(),
+  response: objectionRulesSchema,
+});
