@@ -19,6 +19,7 @@ function secrets() {
 }
 
 const children = [];
+const seededJurisdictions = [];
 let stopping = false;
 
 function startApp(name, entry, env) {
@@ -30,7 +31,11 @@ function startApp(name, entry, env) {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
-      for (const line of lines) if (line.trim()) process.stdout.write(`${prefix(line)}\n`);
+      for (const line of lines) {
+        const seeded = /^\{"seededJurisdiction":/.test(line) ? JSON.parse(line).seededJurisdiction : null;
+        if (seeded) seededJurisdictions.push(seeded);
+        else if (line.trim()) process.stdout.write(`${prefix(line)}\n`);
+      }
     });
   }
   child.once('exit', (code) => {
@@ -96,15 +101,16 @@ try {
     const child = startApp(name, `apps/${name}/dist/main.js`, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) });
     await waitForLine(child, / started"/, 60);
   }
-  const gateway = startApp('gateway', 'apps/gateway/dist/main.js', { ...env, LAUREL_HEALTH_PORT: String(healthPort++) });
+  const gateway = startApp('gateway', 'apps/gateway/dist/main.js', {
+    ...env,
+    LAUREL_HEALTH_PORT: String(healthPort++),
+    LAUREL_SEED_LAUNCH_JURISDICTIONS: 'true',
+  });
   let operatorCreated = false;
   gateway.stdout.on('data', (chunk) => {
     if (chunk.toString().includes('operator account created')) operatorCreated = true;
   });
-  await waitForLine(gateway, /gateway listening/, 60);
-  if (apps.includes('awards') && existsSync(path.join(ROOT, 'apps/awards/dist/cli/seed-jurisdictions.js'))) {
-    run('node', ['apps/awards/dist/cli/seed-jurisdictions.js'], { env });
-  }
+  await waitForLine(gateway, /gateway listening/, 120);
 
   const base = `http://${env.LAUREL_HTTP_HOST ?? '127.0.0.1'}:${env.LAUREL_HTTP_PORT ?? '3000'}`;
   say('Laurel is running:');
@@ -115,6 +121,9 @@ try {
     say(`  operator       ${operatorUsername} / ${generated}   (shown once: keep it)`);
   } else {
     say(`  operator       ${operatorUsername}`);
+  }
+  for (const seeded of seededJurisdictions) {
+    say(`  jurisdiction   ${seeded.key.padEnd(17)} office user ${seeded.officeUsername} / ${seeded.officePassword}   (shown once)`);
   }
   say('Ctrl-C stops everything.');
   process.once('SIGINT', () => shutdown(0));

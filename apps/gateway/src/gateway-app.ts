@@ -21,6 +21,7 @@ import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
 import { sendProblem, toDomainError } from './http/problem-details.filter';
+import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
 
 export interface GatewayAppOptions {
@@ -187,6 +188,11 @@ const isLimited = (request: FastifyRequest) =>
   request.url.startsWith('/api/v1/public/') ||
   request.url.startsWith('/api/v1/health') ||
   request.url.startsWith('/api/v1/calendar/deadline');
+
+/** Creates the launch jurisdictions that do not exist yet (start-up seeding). */
+export function seedLaunchJurisdictions(gateway: RunningGateway): Promise<SeededJurisdiction[]> {
+  return gateway.app.get(LaunchJurisdictionsService).seed(RequestContexts.system());
+}
 
 /** Creates the operator account at start-up when it does not exist yet. */
 export async function seedOperator(gateway: RunningGateway, username: string, password: string): Promise<boolean> {

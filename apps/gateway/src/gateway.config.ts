@@ -20,6 +20,11 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
   /** The operator account seeded at start when it does not exist (npm start sets both). */
   LAUREL_OPERATOR_USERNAME: z.string().min(3).max(64).optional(),
   LAUREL_OPERATOR_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
+  /** Create the five launch jurisdictions (and their office users) that do not exist yet; `npm start` sets it. */
+  LAUREL_SEED_LAUNCH_JURISDICTIONS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LAUREL_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -19,6 +19,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ObjectionsRoutesModule } from './objections/objections-routes.module';
 import { DeadLetterController } from './operations/dead-letter.controller';
+import { LaunchJurisdictionsService } from './tenant/launch-jurisdictions.service';
 import { TenantController } from './tenant/tenant.controller';
 import { TenantRepository } from './tenant/tenant.repository';
 import { TenantService } from './tenant/tenant.service';
@@ -61,6 +62,7 @@ export class GatewayModule {
         TenantDirectory,
         TenantRepository,
         TenantService,
+        LaunchJurisdictionsService,
         TenantScopedInterceptor,
         UserService,
         IdempotencyService,

@@ -13,6 +13,7 @@ import type { ObjectionsConfig } from './objections.config';
 import { ReportHandler } from './report/report.handler';
 import { ReportRepository } from './report/report.repository';
 import { ReportService } from './report/report.service';
+import { PolicyRulesConsumer } from './rules/policy-rules.consumer';
 import { RulesHandler } from './rules/rules.handler';
 import { RulesRepository } from './rules/rules.repository';
 import { RulesService } from './rules/rules.service';
@@ -31,6 +32,7 @@ export class ObjectionsModule {
         FileIntakeService,
         RulesRepository,
         RulesService,
+        PolicyRulesConsumer,
         NoticeRepository,
         NoticeService,
         ObjectionRepository,

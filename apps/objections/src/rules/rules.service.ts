@@ -41,8 +41,7 @@ const view = (row: RulesRow) => ({
 
 /**
  * Each tenant's objection rules, kept here (the objections service never reads another service's tables).
- * Set by `objections.rules.put` (the operator or office, from the tenant's policy document) until the awards
- * service publishes its policies; then a consumer of those events will call the same `put`.
+ * Fed by the awards service's policy events (`PolicyRulesConsumer`), and settable by `objections.rules.put`.
  */
 @Injectable()
 export class RulesService {
@@ -53,7 +52,12 @@ export class RulesService {
     private readonly clock: Clock,
   ) {}
 
-  async put(body: ObjectionRulesBody) {
+  put(body: ObjectionRulesBody) {
+    return this.database.inTenant((tx) => this.putIn(tx, body));
+  }
+
+  /** Sets the rules inside the caller's transaction (the policy consumers record their inbox entry with it). */
+  async putIn(tx: ObjectionsTx, body: ObjectionRulesBody) {
     const parsed = sections.safeParse({ objections: body.objections, reports: body.reports, notices: body.notices });
     if (!parsed.success) throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'body'));
     const stages = new Set<string>();
@@ -66,7 +70,7 @@ export class RulesService {
     });
     if (duplicates.length > 0) throw DomainError.validation(duplicates);
     const actor = RequestContexts.current()?.actor?.userId ?? null;
-    return this.database.inTenant(async (tx) => {
+    {
       const before = await this.rules.find(tx);
       const row = await this.rules.upsert(tx, {
         policyKey: body.policyKey,
@@ -85,7 +89,7 @@ export class RulesService {
         after: { policyKey: row.policyKey, policyVersion: row.policyVersion },
       });
       return view(row);
-    });
+    }
   }
 
   async get() {

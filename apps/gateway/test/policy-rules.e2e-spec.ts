@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { bootstrapService, type RunningService, type ServiceDefinition } from '@laurel/platform';
+import { loadLaunchPolicy } from '@laurel/policy';
+import { eventually } from '@laurel/testing';
+import { OPERATOR, startPlatform } from './gateway.util';
+
+/** Loaded by path: the gateway's typecheck must not depend on the objections app's generated client. */
+const { objectionsService } = require(
+  path.resolve(__dirname, '../../objections/src/objections.service-definition'),
+) as {
+  objectionsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
+
+type Platform = Awaited<ReturnType<typeof startPlatform>>;
+
+/** Awards → objections over durable events: a jurisdiction onboarded with its policy needs no second step. */
+describe('objection rules follow the policy (awards events consumed by objections)', () => {
+  let sut: Platform;
+  let objections: RunningService;
+  let operator: string;
+
+  beforeAll(async () => {
+    sut = await startPlatform({}, { awards: true });
+    const env = sut.infra.env({
+      LAUREL_OBJECTIONS_FILES_DIR: path.join(require('node:os').tmpdir(), sut.infra.prefix),
+    });
+    objections = await bootstrapService(objectionsService({ env }), { env });
+    operator = await sut.login(OPERATOR.username, OPERATOR.password);
+  });
+  afterAll(async () => {
+    await objections?.close();
+    await sut?.close();
+  });
+
+  it('copies the objection, report and notice rules of each policy version', async () => {
+    const policy = loadLaunchPolicy('linxia');
+    const created = await sut.call('POST', '/api/v1/tenants', {
+      token: operator,
+      body: { divisionCode: '622921', policy },
+    });
+    expect(created.status).toBe(201);
+    await sut.call('POST', '/api/v1/tenants/linxia/users', {
+      token: operator,
+      body: { username: 'linxia-office', password: 'a-long-password', displayName: '办公室', roles: ['office'] },
+    });
+    const office = await sut.login('linxia-office', 'a-long-password');
+
+    const rules = await eventually(
+      async () => {
+        const response = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules', { token: office });
+        expect(response.status).toBe(200);
+        return response.body;
+      },
+      { timeoutMs: 15000 },
+    );
+    expect(rules).toMatchObject({ policyKey: 'linxia', policyVersion: 1 });
+    expect((rules.objections as { examination: unknown }).examination).toMatchObject({
+      period: { count: 5, unit: 'working_days' },
+    });
+
+    // A new version of the policy reaches the copy too.
+    const next = await sut.call('PUT', '/api/v1/tenants/linxia/policy', {
+      token: operator,
+      body: { policy: { ...policy, version: 2 } },
+    });
+    expect(next.status).toBe(200);
+    await eventually(
+      async () => {
+        const response = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules', { token: office });
+        expect(response.body.policyVersion).toBe(2);
+      },
+      { timeoutMs: 15000 },
+    );
+  });
+});
