@@ -11,8 +11,10 @@ function secrets() {
   mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, 'secrets.json');
   const stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  if (!stored.jwtSecret) {
-    stored.jwtSecret = randomBytes(48).toString('base64url');
+  if (!stored.jwtSecret || !stored.applicationsDataKey) {
+    stored.jwtSecret ??= randomBytes(48).toString('base64url');
+    // Encrypts applicants' ID and phone numbers at rest: losing it loses them, so it is kept with the data.
+    stored.applicationsDataKey ??= randomBytes(32).toString('base64');
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored;
@@ -79,7 +81,7 @@ function waitForLine(child, pattern, seconds) {
 try {
   ensureDependencies();
   await ensureInfrastructure();
-  const { jwtSecret } = secrets();
+  const { jwtSecret, applicationsDataKey } = secrets();
   say('building…');
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   say('applying migrations…');
@@ -90,6 +92,7 @@ try {
   const env = {
     ...process.env,
     LAUREL_JWT_SECRET: process.env.LAUREL_JWT_SECRET ?? jwtSecret,
+    LAUREL_APPLICATIONS_DATA_KEY: process.env.LAUREL_APPLICATIONS_DATA_KEY ?? applicationsDataKey,
     LAUREL_OPERATOR_USERNAME: operatorUsername,
     LAUREL_OPERATOR_PASSWORD: process.env.LAUREL_OPERATOR_PASSWORD ?? generated,
   };

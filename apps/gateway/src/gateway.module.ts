@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ApplicationsRoutesModule } from './applications/applications-routes.module';
 import { AuditController } from './audit/audit.controller';
 import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
@@ -40,7 +41,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       global: true,
-      imports: [AwardsModule, ObjectionsRoutesModule, ...(options.routes ?? [])],
+      imports: [AwardsModule, ObjectionsRoutesModule, ApplicationsRoutesModule, ...(options.routes ?? [])],
       controllers: [
         AuthController,
         TenantController,

@@ -1,3 +1,4 @@
+export * from './applications';
 export * from './awards';
 export * from './errors';
 export * from './gateway';

@@ -47,7 +47,12 @@ describe('docker-compose.yml', () => {
     }
     const result = spawnSync('docker', ['compose', '-f', FILE, 'config', '--quiet'], {
       encoding: 'utf8',
-      env: { ...process.env, LAUREL_JWT_SECRET: 'x'.repeat(40), LAUREL_OPERATOR_PASSWORD: 'y'.repeat(12) },
+      env: {
+        ...process.env,
+        LAUREL_JWT_SECRET: 'x'.repeat(40),
+        LAUREL_OPERATOR_PASSWORD: 'y'.repeat(12),
+        LAUREL_APPLICATIONS_DATA_KEY: 'z'.repeat(44),
+      },
     });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);

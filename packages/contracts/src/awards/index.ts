@@ -1,4 +1,5 @@
 export * from './awards-common.schema';
+export * from './ban.contract';
 export * from './cycle.contract';
 export * from './policy.contract';
 export * from './programme.contract';

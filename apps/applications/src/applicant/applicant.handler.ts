@@ -1,0 +1,24 @@
+import { type ApplicantRegisterBody, applicantGet, applicantList, applicantRegister } from '@laurel/contracts';
+import { Handles } from '@laurel/platform';
+import { Controller } from '@nestjs/common';
+import { ApplicantService } from './applicant.service';
+
+@Controller()
+export class ApplicantHandler {
+  constructor(private readonly applicants: ApplicantService) {}
+
+  @Handles(applicantRegister)
+  register(request: ApplicantRegisterBody) {
+    return this.applicants.register(request);
+  }
+
+  @Handles(applicantGet)
+  get(request: { id: string }) {
+    return this.applicants.get(request.id);
+  }
+
+  @Handles(applicantList)
+  list() {
+    return this.applicants.list();
+  }
+}

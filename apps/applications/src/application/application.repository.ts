@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { ApplicationsTx } from '../applications-prisma';
+import type { Prisma } from '../generated/prisma/client';
+
+const withDetails = {
+  applicant: true,
+  recommender: true,
+  history: { orderBy: { at: 'asc' } },
+} as const satisfies Prisma.ApplicationInclude;
+
+export type ApplicationWithDetails = Prisma.ApplicationGetPayload<{ include: typeof withDetails }>;
+export type ApplicationChange = Prisma.ApplicationUncheckedUpdateInput;
+
+@Injectable()
+export class ApplicationRepository {
+  async create(tx: ApplicationsTx, data: Omit<Prisma.ApplicationUncheckedCreateInput, 'id' | 'tenantId'>) {
+    return tx.application.create({ data: { id: randomUUID(), tenantId: RequestContexts.requireTenant(), ...data } });
+  }
+
+  find(tx: ApplicationsTx, id: string): Promise<ApplicationWithDetails | null> {
+    return tx.application.findUnique({ where: { id }, include: withDetails });
+  }
+
+  /** Locks the row for the transition (two transitions of one application never interleave). */
+  async lock(tx: ApplicationsTx, id: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM application WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
+  ofApplicant(tx: ApplicationsTx, applicantId: string, cycleNumber: number) {
+    return tx.application.findFirst({ where: { applicantId, cycleNumber } });
+  }
+
+  list(tx: ApplicationsTx, where: Prisma.ApplicationWhereInput): Promise<ApplicationWithDetails[]> {
+    return tx.application.findMany({ where, include: withDetails, orderBy: { createdAt: 'asc' }, take: 1000 });
+  }
+
+  update(tx: ApplicationsTx, id: string, data: ApplicationChange) {
+    return tx.application.update({ where: { id }, data });
+  }
+
+  addHistory(
+    tx: ApplicationsTx,
+    entry: Omit<Prisma.ApplicationEventUncheckedCreateInput, 'id' | 'tenantId'>,
+  ): Promise<unknown> {
+    return tx.applicationEvent.create({
+      data: { id: randomUUID(), tenantId: RequestContexts.requireTenant(), ...entry },
+    });
+  }
+}

@@ -1,0 +1,814 @@
+import { createHash } from 'node:crypto';
+import { CalendarInputError, computeDeadline, type DeadlineUnit, shanghaiDateOf } from '@laurel/calendar';
+import {
+  type ApplicationStatus,
+  type ApplicationTransitionPayload,
+  type ApplicationView,
+  type acceptanceListBody,
+  applicationAcceptanceNoticed,
+  applicationAccepted,
+  type applicationCreateBody,
+  applicationCreated,
+  applicationDisqualified,
+  applicationFormalReviewPassed,
+  applicationHeld,
+  applicationNotAccepted,
+  applicationPublicityStarted,
+  applicationRecommendationNoticed,
+  applicationRecommended,
+  applicationRefused,
+  applicationReturned,
+  applicationSubmitted,
+  type BanCheckIdentity,
+  type DeclaredFacts,
+  DomainError,
+  type EventContract,
+  type NoticeView,
+  noticeOpen,
+  type PlanStep,
+} from '@laurel/contracts';
+import { AuditTrail, CalendarProvider, Clock, Database, Outbox, ServiceClient } from '@laurel/platform';
+import {
+  type ApplicantFacts,
+  type EligibilityResult,
+  evaluateEligibility,
+  type LegalForm,
+  type OrganisationType,
+  type Policy,
+  type RecordedDecision,
+} from '@laurel/policy';
+import { Injectable } from '@nestjs/common';
+import type { z } from 'zod';
+import type { ApplicantRow } from '../applicant/applicant.repository';
+import { ApplicantService } from '../applicant/applicant.service';
+import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
+import { acting, notAllowed } from '../identity/actor.util';
+import { IdentityCipher } from '../identity/identity-cipher.service';
+import { toApplicationView } from './application.mapper';
+import { type ApplicationChange, ApplicationRepository, type ApplicationWithDetails } from './application.repository';
+import { AwardsGateway } from './awards.gateway';
+import { officeStepOf, planOf, stepOf } from './procedure-plan.util';
+
+type Decisions = Record<string, RecordedDecision>;
+type StoredEligibility = ApplicationView['eligibility'];
+type NoticeRef = ApplicationView['notices'][number];
+
+const notFound = () => DomainError.notFound({ zh: '未找到该申报', en: 'No such application' });
+const TERMINAL: ReadonlySet<string> = new Set(['refused', 'not_accepted', 'disqualified', 'accepted']);
+
+const wrongStatus = (row: { status: string }, action: { zh: string; en: string }) =>
+  DomainError.conflict(
+    {
+      zh: `申报当前状态为 ${row.status}，不能${action.zh}`,
+      en: `The application is ${row.status}: it cannot ${action.en}`,
+    },
+    { status: row.status },
+  );
+
+const ruleViolation = (detail: { zh: string; en: string }, basis?: string, extensions?: Record<string, unknown>) =>
+  new DomainError({ code: 'rule_violation', detail, basis, extensions });
+
+/**
+ * Applications from draft to acceptance, along exactly the steps of the cycle's pinned policy: internal publicity
+ * (its working-day period must end first), submission to a recommender, the recommender's review and notice, the
+ * office's formal review, the acceptance list and its notice. Notices are opened through the objections service;
+ * their outcomes come back as durable events (`NoticeOutcomeConsumer`).
+ */
+@Injectable()
+export class ApplicationService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly applications: ApplicationRepository,
+    private readonly applicants: ApplicantService,
+    private readonly awards: AwardsGateway,
+    private readonly client: ServiceClient,
+    private readonly cipher: IdentityCipher,
+    private readonly calendar: CalendarProvider,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------------
+  // Commands
+
+  async create(body: z.output<typeof applicationCreateBody>): Promise<ApplicationView> {
+    const applicant = await this.database.inTenant((tx) => this.applicants.actable(tx, body.applicantId));
+    const cycle = await this.awards.cycle(body.cycleNumber);
+    if (cycle.status !== 'open') {
+      throw DomainError.conflict({ zh: `第${cycle.number}届评选已结束`, en: `Cycle ${cycle.number} is closed` });
+    }
+    const policy = await this.awards.policy(cycle.policyVersion);
+    const eligibility = this.evaluate(policy, applicant, body.facts, {});
+    const kind = eligibility.findings.find((f) => f.ruleId === 'applicant-kind');
+    if (kind?.outcome === 'fail') {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: kind.reason,
+        basis: `${policy.key} ${kind.basis}`,
+        fields: [{ field: 'body.applicantId', reason: kind.reason }],
+      });
+    }
+    const ban = await this.banCheck(applicant, cycle.number, 'application');
+    const id = await this.database.inTenant(async (tx) => {
+      const first = await this.applications.ofApplicant(tx, applicant.id, cycle.number);
+      if (first) throw duplicate(first.id, cycle.number);
+      const now = this.clock.now();
+      const row = await this.applications
+        .create(tx, {
+          applicantId: applicant.id,
+          cycleNumber: cycle.number,
+          cycleYear: cycle.year,
+          policyKey: policy.key,
+          policyVersion: cycle.policyVersion,
+          plan: planOf(policy),
+          status: 'draft',
+          stage: null,
+          facts: body.facts,
+          attestations: body.attestations,
+          decisions: {},
+          eligibility,
+          banChecks: [ban],
+          createdBy: acting().userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .catch((error: unknown) => {
+          if ((error as { code?: string }).code === 'P2002') throw duplicate(null, cycle.number);
+          throw error;
+        });
+      const full = await this.require(tx, row.id);
+      await this.record(tx, full, { to: 'draft', action: 'create', event: applicationCreated });
+      return row.id;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<ApplicationView> {
+    const row = await this.database.inTenant((tx) => this.applications.find(tx, id));
+    if (!row || !this.maySee(row)) throw notFound();
+    return toApplicationView(row);
+  }
+
+  async list(cycleNumber?: number) {
+    const rows = await this.database.inTenant((tx) =>
+      this.applications.list(tx, cycleNumber === undefined ? {} : { cycleNumber }),
+    );
+    return {
+      applications: rows
+        .filter((row) => this.maySee(row))
+        .map((row) => {
+          const { history: _history, ...view } = toApplicationView(row);
+          return view;
+        }),
+    };
+  }
+
+  async updateFacts(id: string, facts?: DeclaredFacts, attestations?: Record<string, { statement: string }>) {
+    const row = await this.load(id, 'applicant');
+    if (row.status !== 'draft' && row.status !== 'returned') {
+      throw wrongStatus(row, { zh: '修改申报信息', en: 'be changed' });
+    }
+    const policy = await this.awards.policy(row.policyVersion);
+    const nextFacts = facts ?? (row.facts as DeclaredFacts);
+    const eligibility = this.evaluate(policy, row.applicant, nextFacts, decisionsOf(row));
+    await this.database.inTenant(async (tx) => {
+      await this.applications.lock(tx, id);
+      await this.applications.update(tx, id, {
+        facts: nextFacts,
+        ...(attestations ? { attestations } : {}),
+        eligibility,
+        updatedAt: this.clock.now(),
+      });
+      await this.audit.record(tx, {
+        action: 'application.update-facts',
+        targetType: 'application',
+        targetId: id,
+        after: { facts: nextFacts, outcome: eligibility.outcome },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** A person's decision on a rule the policy leaves to people: who, when, why. */
+  async decide(id: string, ruleId: string, outcome: 'pass' | 'fail', reason: string) {
+    const row = await this.load(id, 'office');
+    if (TERMINAL.has(row.status)) throw wrongStatus(row, { zh: '记录认定', en: 'take a decision' });
+    const policy = await this.awards.policy(row.policyVersion);
+    const undecided = this.evaluate(policy, row.applicant, row.facts as DeclaredFacts, {});
+    const finding = undecided.findings.find((f) => f.ruleId === ruleId);
+    if (finding?.outcome !== 'needs_decision') {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: {
+          zh: '只有办法交由人工认定的条件才能记录认定',
+          en: 'Only a condition the regulation leaves to people can be decided by a person',
+        },
+        basis: finding ? `${policy.key} ${finding.basis}` : undefined,
+        fields: [
+          { field: 'body.ruleId', reason: { zh: '不是待人工认定的条件', en: 'is not a condition to be decided' } },
+        ],
+      });
+    }
+    const who = acting();
+    const decisions: Decisions = {
+      ...decisionsOf(row),
+      [ruleId]: { outcome, decidedBy: who.label ?? 'unknown', decidedAt: this.clock.now().toISOString(), reason },
+    };
+    const eligibility = this.evaluate(policy, row.applicant, row.facts as DeclaredFacts, decisions);
+    await this.database.inTenant(async (tx) => {
+      await this.applications.lock(tx, id);
+      await this.applications.update(tx, id, {
+        decisions: decisions as unknown as Record<string, string>,
+        eligibility,
+        updatedAt: this.clock.now(),
+      });
+      await this.audit.record(tx, {
+        action: 'application.decide',
+        targetType: 'application',
+        targetId: id,
+        basis: `${policy.key} ${finding.basis}`,
+        after: { ruleId, outcome, reason },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Internal publicity inside the applicant: the period is computed from the policy on the official calendar. */
+  async startPublicity(id: string, startedOn: string, evidence: string) {
+    const row = await this.load(id, 'applicant');
+    const step = stepOf(row.plan as PlanStep[], 'internal_publicity');
+    if (!step?.notice?.count || !step.notice.unit) {
+      throw ruleViolation(
+        { zh: '本办法未规定申报单位内部公示', en: 'This regulation has no internal publicity' },
+        undefined,
+      );
+    }
+    if (row.status !== 'draft') throw wrongStatus(row, { zh: '开始内部公示', en: 'start internal publicity' });
+    this.requireEligible(row.eligibility as StoredEligibility);
+    const basis = `${row.policyKey} ${step.notice.basis}`;
+    let deadline: ReturnType<typeof computeDeadline>;
+    try {
+      deadline = computeDeadline(
+        { start: startedOn, count: step.notice.count, unit: step.notice.unit as DeadlineUnit, policy: { basis } },
+        this.calendar.calendar,
+      );
+    } catch (error) {
+      if (error instanceof CalendarInputError) {
+        throw DomainError.validation([
+          { field: 'body.startedOn', reason: { zh: '日期超出可计算范围', en: 'is outside the calendar’s range' } },
+        ]);
+      }
+      throw error;
+    }
+    const publicity = {
+      startedOn,
+      evidence,
+      lastDay: deadline.lastDay,
+      endsAt: deadline.endsAtDate.toISOString(),
+      provisional: deadline.provisional,
+      basis: deadline.basis,
+    };
+    await this.transition(id, 'internal_publicity', {
+      action: 'start-publicity',
+      event: applicationPublicityStarted,
+      stage: step.stage,
+      basis,
+      change: { publicity },
+    });
+    return this.get(id);
+  }
+
+  /** Submits to a recommender: not before internal publicity ended (where the policy has it), nor while ineligible. */
+  async submit(id: string, recommenderId: string) {
+    const row = await this.load(id, 'applicant');
+    const plan = row.plan as PlanStep[];
+    const publicityStep = stepOf(plan, 'internal_publicity');
+    const allowed = publicityStep ? ['internal_publicity', 'returned'] : ['draft', 'returned'];
+    if (row.status === 'draft' && publicityStep) {
+      throw ruleViolation(
+        {
+          zh: '须先在申报单位内部公示',
+          en: 'The application must first be shown inside the applicant (internal publicity)',
+        },
+        publicityStep.basis,
+      );
+    }
+    if (!allowed.includes(row.status)) throw wrongStatus(row, { zh: '提交', en: 'be submitted' });
+    const publicity = row.publicity as ApplicationView['publicity'];
+    if (publicityStep && publicity && this.clock.now() < new Date(publicity.endsAt)) {
+      throw ruleViolation(
+        {
+          zh: `内部公示期至${publicity.lastDay}止，期满后方可提交`,
+          en: `Internal publicity runs until ${publicity.lastDay}: the application can be submitted after it ends`,
+        },
+        publicity.basis,
+        { lastDay: publicity.lastDay, endsAt: publicity.endsAt },
+      );
+    }
+    this.requireEligible(row.eligibility as StoredEligibility);
+    const target = stepOf(plan, 'recommendation') ?? stepOf(plan, 'submission') ?? plan[0];
+    await this.transition(id, 'submitted', {
+      action: 'submit',
+      event: applicationSubmitted,
+      stage: target?.stage ?? null,
+      basis: target?.basis ?? null,
+      change: { recommenderId },
+      check: async (tx) => {
+        const recommender = await tx.recommender.findUnique({ where: { id: recommenderId } });
+        if (!recommender) {
+          throw DomainError.validation([
+            {
+              field: 'body.recommenderId',
+              reason: { zh: '不是本辖区的推荐单位', en: 'is not a recommender of this jurisdiction' },
+            },
+          ]);
+        }
+      },
+    });
+    return this.get(id);
+  }
+
+  /** The recommender's review: recommend with an audit opinion (and its notice), return, or refuse with reasons. */
+  async review(id: string, decision: 'recommend' | 'return' | 'refuse', text: string, publishedOn?: string) {
+    const row = await this.load(id, 'recommender');
+    if (row.status !== 'submitted') throw wrongStatus(row, { zh: '审核', en: 'be reviewed' });
+    const who = acting();
+    const plan = row.plan as PlanStep[];
+    const step = stepOf(plan, 'recommendation');
+    const recommendation = { decision, text, by: who.label, at: this.clock.now().toISOString() };
+    if (decision === 'return') {
+      await this.transition(id, 'returned', {
+        action: 'return',
+        event: applicationReturned,
+        reason: text,
+        change: { recommendation },
+      });
+    } else if (decision === 'refuse') {
+      await this.transition(id, 'refused', {
+        action: 'refuse',
+        event: applicationRefused,
+        reason: text,
+        basis: step?.basis ?? null,
+        change: { recommendation, outcome: this.outcome('refused', text, step?.basis ?? null) },
+      });
+    } else if (step?.notice) {
+      const notice = await this.openNotice(
+        row,
+        step,
+        publishedOn,
+        '拟推荐申报质量奖',
+        `applications:recommendation:${row.id}`,
+      );
+      await this.transition(id, 'recommendation_notice', {
+        action: 'recommend',
+        event: applicationRecommendationNoticed,
+        stage: step.stage,
+        reason: text,
+        basis: step.basis,
+        change: { recommendation, notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+      });
+    } else {
+      await this.transition(id, 'recommended', {
+        action: 'recommend',
+        event: applicationRecommended,
+        stage: step?.stage ?? row.stage,
+        reason: text,
+        basis: step?.basis ?? null,
+        change: { recommendation },
+      });
+    }
+    return this.get(id);
+  }
+
+  /** The office's formal review: eligibility settled and the ban checked again, or not accepted with reasons. */
+  async formalReview(id: string, decision: 'pass' | 'not_accept', reasons: string) {
+    const row = await this.load(id, 'office');
+    if (row.status !== 'recommended') throw wrongStatus(row, { zh: '形式审查', en: 'be formally reviewed' });
+    const plan = row.plan as PlanStep[];
+    const step = officeStepOf(plan);
+    if (decision === 'not_accept') {
+      await this.transition(id, 'not_accepted', {
+        action: 'not-accept',
+        event: applicationNotAccepted,
+        stage: step?.stage ?? row.stage,
+        reason: reasons,
+        basis: step?.basis ?? null,
+        change: { outcome: this.outcome('not_accepted', reasons, step?.basis ?? null) },
+      });
+      return this.get(id);
+    }
+    const policy = await this.awards.policy(row.policyVersion);
+    const eligibility = this.evaluate(policy, row.applicant, row.facts as DeclaredFacts, decisionsOf(row));
+    const open = eligibility.findings.filter((f) => f.outcome !== 'pass');
+    if (open.length > 0) {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: {
+          zh: `尚有条件未通过或未认定：${open.map((f) => f.ruleId).join('、')}`,
+          en: `Conditions not passed or not decided: ${open.map((f) => f.ruleId).join(', ')}`,
+        },
+        basis: open.map((f) => `${policy.key} ${f.basis}`).join('; '),
+        extensions: { findings: open },
+      });
+    }
+    const ban = await this.banCheck(row.applicant, row.cycleNumber, 'acceptance');
+    const acceptance = stepOf(plan, 'acceptance');
+    const listed = acceptance?.notice != null;
+    await this.transition(id, listed ? 'formal_review_passed' : 'accepted', {
+      action: 'formal-review',
+      event: listed ? applicationFormalReviewPassed : applicationAccepted,
+      stage: step?.stage ?? row.stage,
+      reason: reasons,
+      basis: step?.basis ?? null,
+      change: { eligibility, banChecks: [...(row.banChecks as ApplicationView['banChecks']), ban] },
+    });
+    return this.get(id);
+  }
+
+  /** The acceptance list (受理名单): one notice for the applications that passed formal review. */
+  async publishAcceptanceList(cycleNumber: number, body: z.output<typeof acceptanceListBody>) {
+    if (!acting().office) throw notAllowed();
+    const rows = await this.database.inTenant((tx) =>
+      this.applications.list(tx, { id: { in: body.applicationIds }, cycleNumber }),
+    );
+    const missing = body.applicationIds.filter((id) => !rows.some((row) => row.id === id));
+    const wrong = rows.filter((row) => row.status !== 'formal_review_passed');
+    if (missing.length > 0 || wrong.length > 0) {
+      throw DomainError.validation([
+        ...missing.map((id) => ({
+          field: `body.applicationIds[${body.applicationIds.indexOf(id)}]`,
+          reason: { zh: `不是第${cycleNumber}届的申报`, en: `is not an application of cycle ${cycleNumber}` },
+        })),
+        ...wrong.map((row) => ({
+          field: `body.applicationIds[${body.applicationIds.indexOf(row.id)}]`,
+          reason: { zh: `状态为 ${row.status}，未通过形式审查`, en: `is ${row.status}, not past formal review` },
+        })),
+      ]);
+    }
+    const first = rows[0];
+    const step = first ? stepOf(first.plan as PlanStep[], 'acceptance') : undefined;
+    if (!first || !step?.notice)
+      throw ruleViolation({ zh: '本办法无受理名单公示', en: 'This regulation has no acceptance list notice' });
+    if (!step.notice.count && !body.period) {
+      throw DomainError.validation([
+        {
+          field: 'body.period',
+          reason: {
+            zh: '规定未给出受理名单的公示期，须由办公室设定',
+            en: 'the regulation gives no period for the acceptance list: the office must set it',
+          },
+        },
+      ]);
+    }
+    const digest = createHash('sha256')
+      .update([...body.applicationIds].sort().join(','))
+      .digest('hex')
+      .slice(0, 16);
+    const notice = await this.client.request(noticeOpen, {
+      reference: `applications:acceptance:${cycleNumber}:${digest}`,
+      cycle: String(cycleNumber),
+      stage: step.stage,
+      title: `第${cycleNumber}届受理名单公示`,
+      publishedOn: body.publishedOn ?? shanghaiDateOf(this.clock.now()),
+      ...(body.period ? { period: body.period } : {}),
+      basis: step.notice.basis,
+      entries: rows.map((row) => entryOf(row, '拟受理申报')),
+    });
+    for (const row of rows) {
+      await this.transition(row.id, 'acceptance_notice', {
+        action: 'acceptance-list',
+        event: applicationAcceptanceNoticed,
+        stage: step.stage,
+        basis: step.basis,
+        change: { notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+      });
+    }
+    return {
+      noticeId: notice.id,
+      applications: (await this.list(cycleNumber)).applications.filter((a) => body.applicationIds.includes(a.id)),
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Outcomes of notices and objections (durable events from the objections service)
+
+  /** The notice closed with no pending objection: the application moves on. */
+  async noticePassed(tx: ApplicationsTx, applicationId: string, noticeId: string): Promise<void> {
+    const row = await this.applications.find(tx, applicationId);
+    if (!row || !this.isCurrentNotice(row, noticeId)) return;
+    await this.advanceAfterNotice(tx, row, noticeId, 'passed');
+  }
+
+  /** The notice closed with objections pending: the application waits. */
+  async noticeHeld(tx: ApplicationsTx, applicationId: string, noticeId: string, pending: number): Promise<void> {
+    const row = await this.applications.find(tx, applicationId);
+    if (!row || !this.isCurrentNotice(row, noticeId)) return;
+    await this.applyTransition(tx, row, row.status as ApplicationStatus, {
+      action: 'held',
+      event: applicationHeld,
+      reason: `${pending} objection(s) pending`,
+      change: { objectionsPending: pending, notices: setOutcome(row, noticeId, 'objections_pending') },
+    });
+  }
+
+  /** An objection decided: upheld on a prohibited ground disqualifies; otherwise a held application may go on. */
+  async objectionDecided(
+    tx: ApplicationsTx,
+    applicationId: string,
+    decided: { disqualify: boolean; reasons: string; basis: string | null; noticeId: string },
+  ): Promise<void> {
+    const row = await this.applications.find(tx, applicationId);
+    if (!row || TERMINAL.has(row.status)) return;
+    if (decided.disqualify) {
+      await this.applyTransition(tx, row, 'disqualified', {
+        action: 'disqualify',
+        event: applicationDisqualified,
+        reason: decided.reasons,
+        basis: decided.basis,
+        change: { objectionsPending: 0, outcome: this.outcome('disqualified', decided.reasons, decided.basis) },
+      });
+      return;
+    }
+    if (row.objectionsPending <= 0 || !this.isCurrentNotice(row, decided.noticeId)) return;
+    const remaining = row.objectionsPending - 1;
+    if (remaining > 0) {
+      await this.applications.update(tx, row.id, { objectionsPending: remaining, updatedAt: this.clock.now() });
+      return;
+    }
+    await this.advanceAfterNotice(tx, { ...row, objectionsPending: 0 }, decided.noticeId, 'passed');
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Internals
+
+  private async advanceAfterNotice(
+    tx: ApplicationsTx,
+    row: ApplicationWithDetails,
+    noticeId: string,
+    outcome: string,
+  ): Promise<void> {
+    const notices = setOutcome(row, noticeId, outcome);
+    if (row.status === 'recommendation_notice') {
+      await this.applyTransition(tx, row, 'recommended', {
+        action: 'recommendation-notice-passed',
+        event: applicationRecommended,
+        change: { objectionsPending: 0, notices },
+      });
+    } else if (row.status === 'acceptance_notice') {
+      await this.applyTransition(tx, row, 'accepted', {
+        action: 'acceptance-notice-passed',
+        event: applicationAccepted,
+        change: { objectionsPending: 0, notices },
+      });
+    }
+  }
+
+  private isCurrentNotice(row: ApplicationWithDetails, noticeId: string): boolean {
+    if (row.status !== 'recommendation_notice' && row.status !== 'acceptance_notice') return false;
+    const notices = row.notices as NoticeRef[];
+    return notices.at(-1)?.noticeId === noticeId;
+  }
+
+  private async openNotice(
+    row: ApplicationWithDetails,
+    step: PlanStep,
+    publishedOn: string | undefined,
+    proposal: string,
+    reference: string,
+  ): Promise<NoticeView> {
+    return this.client.request(noticeOpen, {
+      reference,
+      cycle: String(row.cycleNumber),
+      stage: step.stage,
+      title: `${row.recommender?.name ?? ''}推荐公示：${row.applicant.name}`,
+      publishedOn: publishedOn ?? shanghaiDateOf(this.clock.now()),
+      ...(step.notice ? { basis: step.notice.basis } : {}),
+      entries: [entryOf(row, proposal)],
+    });
+  }
+
+  private evaluate(
+    policy: Policy,
+    applicant: ApplicantRow,
+    declared: DeclaredFacts,
+    decisions: Decisions,
+  ): StoredEligibility {
+    const facts: ApplicantFacts = {
+      kind: applicant.kind as ApplicantFacts['kind'],
+      ...(applicant.legalForm ? { legalForm: applicant.legalForm as LegalForm } : {}),
+      ...(applicant.organisationType ? { organisationType: applicant.organisationType as OrganisationType } : {}),
+      ...(applicant.fourNewField !== null ? { inFourNewField: applicant.fourNewField } : {}),
+      ...(applicant.yearsInQualityWork !== null ? { yearsInQualityWork: applicant.yearsInQualityWork } : {}),
+      ...declared,
+      decisions,
+    };
+    const asOf = shanghaiDateOf(this.clock.now());
+    const result: EligibilityResult = evaluateEligibility(policy, facts, { asOf });
+    return {
+      outcome: result.outcome,
+      asOf,
+      findings: result.findings.map((f) => ({
+        ruleId: f.ruleId,
+        outcome: f.outcome,
+        basis: f.basis,
+        reason: f.reason,
+        ...(f.missingFacts ? { missingFacts: [...f.missingFacts] } : {}),
+        ...(f.decision ? { decision: f.decision } : {}),
+      })),
+    };
+  }
+
+  /** Failing or missing conditions stop the application with their articles. */
+  private requireEligible(eligibility: StoredEligibility): void {
+    const blocking = eligibility.findings.filter((f) => f.outcome === 'fail' || f.outcome === 'missing');
+    if (blocking.length === 0) return;
+    const failed = blocking.filter((f) => f.outcome === 'fail');
+    const shown = failed.length > 0 ? failed : blocking;
+    throw new DomainError({
+      code: 'rule_violation',
+      detail: {
+        zh: `不符合申报条件：${shown.map((f) => f.reason.zh).join('；')}`,
+        en: `Not eligible: ${shown.map((f) => f.reason.en).join('; ')}`,
+      },
+      basis: shown.map((f) => f.basis).join('; '),
+      extensions: { findings: shown },
+    });
+  }
+
+  private async banCheck(applicant: ApplicantRow, cycleNumber: number, step: string) {
+    const identity: BanCheckIdentity =
+      applicant.kind === 'organisation'
+        ? { kind: 'organisation', creditCode: applicant.creditCode ?? '' }
+        : { kind: 'individual', idNumber: this.cipher.decrypt(applicant.idNumberCipher ?? '') };
+    const result = await this.awards.banCheck(identity, cycleNumber);
+    if (result.outcome === 'refused') {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: {
+          zh: result.findings.map((f) => f.reason.zh).join('；'),
+          en: result.findings.map((f) => f.reason.en).join('; '),
+        },
+        basis: result.findings
+          .map((f) => f.basis)
+          .filter(Boolean)
+          .join('; '),
+        extensions: { allowedFrom: result.allowedFrom },
+      });
+    }
+    return { at: result.checkedAt, step, outcome: result.outcome, basis: result.basis };
+  }
+
+  private outcome(status: string, reasons: string, basis: string | null) {
+    return { status, reasons, basis, by: acting().label, at: this.clock.now().toISOString() };
+  }
+
+  /** Loads an application the acting user may act on in this role. */
+  private async load(id: string, as: 'office' | 'applicant' | 'recommender'): Promise<ApplicationWithDetails> {
+    const row = await this.database.inTenant((tx) => this.applications.find(tx, id));
+    if (!row || !this.maySee(row)) throw notFound();
+    const who = acting();
+    const may =
+      as === 'office'
+        ? who.office
+        : as === 'applicant'
+          ? who.office || this.isOwn(row)
+          : who.recommender && this.isRecommenderOf(row);
+    if (!may) throw notAllowed();
+    return row;
+  }
+
+  private async require(tx: ApplicationsTx, id: string): Promise<ApplicationWithDetails> {
+    const row = await this.applications.find(tx, id);
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private maySee(row: ApplicationWithDetails): boolean {
+    const who = acting();
+    return who.office || (who.applicant && this.isOwn(row)) || (who.recommender && this.isRecommenderOf(row));
+  }
+
+  private isOwn(row: ApplicationWithDetails): boolean {
+    const who = acting();
+    return who.userId !== null && row.applicant.accountUserId === who.userId;
+  }
+
+  private isRecommenderOf(row: ApplicationWithDetails): boolean {
+    const who = acting();
+    return who.userId !== null && (row.recommender?.userIds.includes(who.userId) ?? false);
+  }
+
+  /** Locks, re-reads, checks the status did not move, then applies the transition. */
+  private async transition(
+    id: string,
+    to: ApplicationStatus,
+    spec: TransitionSpec & { check?: (tx: ApplicationsTx) => Promise<void> },
+  ): Promise<void> {
+    await this.database.inTenant(async (tx) => {
+      await this.applications.lock(tx, id);
+      await spec.check?.(tx);
+      const row = await this.require(tx, id);
+      await this.applyTransition(tx, row, to, spec);
+    });
+  }
+
+  private async applyTransition(
+    tx: ApplicationsTx,
+    row: ApplicationWithDetails,
+    to: ApplicationStatus,
+    spec: TransitionSpec,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const stage = spec.stage === undefined ? row.stage : spec.stage;
+    if (row.status !== to || spec.change) {
+      await this.applications.update(tx, row.id, { ...spec.change, status: to, stage, updatedAt: now });
+    }
+    await this.record(tx, { ...row, stage }, { ...spec, to, from: row.status });
+  }
+
+  private async record(
+    tx: ApplicationsTx,
+    row: ApplicationWithDetails,
+    spec: TransitionSpec & { to: ApplicationStatus; from?: string | null },
+  ): Promise<void> {
+    const now = this.clock.now();
+    const who = acting();
+    const payload: ApplicationTransitionPayload = {
+      applicationId: row.id,
+      applicant: {
+        id: row.applicant.id,
+        kind: row.applicant.kind as 'organisation' | 'individual',
+        name: row.applicant.name,
+      },
+      cycleNumber: row.cycleNumber,
+      from: spec.from ?? null,
+      to: spec.to,
+      stage: row.stage,
+      reason: spec.reason ?? null,
+      basis: spec.basis ?? null,
+      actor: who.label,
+      at: now.toISOString(),
+    };
+    await this.applications.addHistory(tx, {
+      applicationId: row.id,
+      action: spec.action,
+      fromStatus: payload.from,
+      toStatus: spec.to,
+      reason: payload.reason,
+      basis: payload.basis,
+      actor: payload.actor,
+      at: now,
+    });
+    await this.outbox.add(tx, spec.event, payload);
+    await this.audit.record(tx, {
+      action: `application.${spec.action}`,
+      targetType: 'application',
+      targetId: row.id,
+      basis: payload.basis ?? undefined,
+      before: payload.from ? { status: payload.from } : null,
+      after: { status: spec.to, stage: row.stage, reason: payload.reason },
+    });
+  }
+}
+
+interface TransitionSpec {
+  action: string;
+  event: EventContract;
+  stage?: string | null;
+  reason?: string | null;
+  basis?: string | null;
+  change?: ApplicationChange;
+}
+
+const decisionsOf = (row: { decisions: unknown }): Decisions => row.decisions as Decisions;
+
+const duplicate = (firstId: string | null, cycleNumber: number) =>
+  new DomainError({
+    code: 'conflict',
+    detail: {
+      zh: `该申报者已有第${cycleNumber}届的申报${firstId ? `（${firstId}）` : ''}，每届只能申报一次`,
+      en: `The applicant already has an application in cycle ${cycleNumber}${firstId ? ` (${firstId})` : ''}: one per cycle`,
+    },
+    extensions: { existingApplicationId: firstId },
+  });
+
+const noticeRef = (stage: string, notice: NoticeView): NoticeRef => ({
+  stage,
+  noticeId: notice.id,
+  lastDay: notice.deadline.lastDay,
+  closesAt: notice.deadline.closesAt,
+  outcome: null,
+});
+
+const setOutcome = (row: ApplicationWithDetails, noticeId: string, outcome: string): NoticeRef[] =>
+  (row.notices as NoticeRef[]).map((n) => (n.noticeId === noticeId ? { ...n, outcome } : n));
+
+const entryOf = (row: ApplicationWithDetails, proposal: string) => ({
+  subjectKind: row.applicant.kind as 'organisation' | 'individual',
+  subjectId: row.applicant.id,
+  subjectName: row.applicant.name,
+  proposal,
+  applicationId: row.id,
+  ...(row.recommender ? { recommender: { id: row.recommender.id, name: row.recommender.name } } : {}),
+});

@@ -1,0 +1,32 @@
+import {
+  type BanCheckIdentity,
+  type BanCheckView,
+  banCheck,
+  type CycleView,
+  getCycle,
+  getPolicy,
+} from '@laurel/contracts';
+import { ServiceClient } from '@laurel/platform';
+import { type Policy, parsePolicy } from '@laurel/policy';
+import { Injectable } from '@nestjs/common';
+
+/** What the applications service asks the awards service: a cycle, its pinned policy, the ban check. */
+@Injectable()
+export class AwardsGateway {
+  constructor(private readonly client: ServiceClient) {}
+
+  cycle(number: number): Promise<CycleView> {
+    return this.client.request(getCycle, { number });
+  }
+
+  async policy(version: number): Promise<Policy> {
+    const stored = await this.client.request(getPolicy, { version });
+    const parsed = parsePolicy(stored.policy);
+    if (!parsed.ok) throw new Error(`policy version ${version} no longer validates`);
+    return parsed.policy;
+  }
+
+  banCheck(identity: BanCheckIdentity, cycleNumber: number): Promise<BanCheckView> {
+    return this.client.request(banCheck, { identity, cycleNumber });
+  }
+}

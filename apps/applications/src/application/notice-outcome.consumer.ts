@@ -1,0 +1,76 @@
+import {
+  noticeEntryObjectionsPending,
+  noticeEntryPassed,
+  objectionDismissed,
+  objectionUpheld,
+} from '@laurel/contracts';
+import { EventConsumers } from '@laurel/platform';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { PrismaClient } from '../applications-prisma';
+import { ApplicationService } from './application.service';
+
+/** Notices this service opened carry a reference starting with this; others are not ours. */
+const OURS = 'applications:';
+const ours = (payload: {
+  reference: string | null;
+  applicationId: string | null;
+}): payload is { reference: string; applicationId: string } =>
+  payload.reference?.startsWith(OURS) === true && payload.applicationId !== null;
+
+/**
+ * Durable consumers of the objections service's outcomes: a notice entry passed or held with pending objections,
+ * an objection upheld (disqualifying on a prohibited ground) or dismissed. Each event is recorded in the inbox in
+ * the transaction of its effect.
+ */
+@Injectable()
+export class NoticeOutcomeConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers<PrismaClient>,
+    private readonly applications: ApplicationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register<typeof noticeEntryPassed>({
+      consumer: 'applications-notice-entry-passed',
+      event: noticeEntryPassed,
+      handle: async (tx, payload) => {
+        if (ours(payload)) await this.applications.noticePassed(tx, payload.applicationId, payload.noticeId);
+      },
+    });
+    this.consumers.register<typeof noticeEntryObjectionsPending>({
+      consumer: 'applications-notice-entry-objections-pending',
+      event: noticeEntryObjectionsPending,
+      handle: async (tx, payload) => {
+        if (ours(payload)) {
+          await this.applications.noticeHeld(tx, payload.applicationId, payload.noticeId, payload.objectionsPending);
+        }
+      },
+    });
+    this.consumers.register<typeof objectionUpheld>({
+      consumer: 'applications-objection-upheld',
+      event: objectionUpheld,
+      handle: async (tx, payload) => {
+        if (!ours(payload)) return;
+        await this.applications.objectionDecided(tx, payload.applicationId, {
+          disqualify: payload.disqualify,
+          reasons: payload.reasons,
+          basis: payload.basis,
+          noticeId: payload.noticeId,
+        });
+      },
+    });
+    this.consumers.register<typeof objectionDismissed>({
+      consumer: 'applications-objection-dismissed',
+      event: objectionDismissed,
+      handle: async (tx, payload) => {
+        if (!ours(payload)) return;
+        await this.applications.objectionDecided(tx, payload.applicationId, {
+          disqualify: false,
+          reasons: payload.reasons,
+          basis: payload.basis,
+          noticeId: payload.noticeId,
+        });
+      },
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { loadConfig, type ServiceDefinition } from '@laurel/platform';
+import { applicationsConfigSchema } from './applications.config';
+import { ApplicationsModule } from './applications.module';
+import { applicationsPrisma, type PrismaClient } from './applications-prisma';
+
+/** The applications service: applicants, recommenders, applications up to acceptance. */
+export const applicationsService = (
+  options: { env?: Record<string, string | undefined> } = {},
+): ServiceDefinition<PrismaClient> => {
+  const config = loadConfig(applicationsConfigSchema, options.env);
+  return {
+    service: 'applications',
+    module: ApplicationsModule.with(config),
+    prisma: applicationsPrisma,
+    jobs: [],
+  };
+};

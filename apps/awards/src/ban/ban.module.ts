@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CycleModule } from '../cycle/cycle.module';
+import { ProgrammeModule } from '../programme/programme.module';
+import { BanHandler } from './ban.handler';
+import { BanRepository } from './ban.repository';
+import { BanService } from './ban.service';
+
+/** Re-application limits and application bans, asked by the applications service (`awards.ban.check`). */
+@Module({
+  imports: [ProgrammeModule, CycleModule],
+  controllers: [BanHandler],
+  providers: [BanRepository, BanService],
+})
+export class BanModule {}

@@ -1,0 +1,213 @@
+import {
+  acceptanceListBody,
+  acceptanceListPublish,
+  applicationCreate,
+  applicationCreateBody,
+  applicationDecide,
+  applicationFactsBody,
+  applicationFormalReview,
+  applicationGet,
+  applicationList,
+  applicationReview,
+  applicationSchema,
+  applicationStartPublicity,
+  applicationSubmit,
+  applicationUpdateFacts,
+  decisionBody,
+  formalReviewBody,
+  publicityBody,
+  reviewBody,
+  submitBody,
+} from '@laurel/contracts';
+import { PlatformRuntime } from '@laurel/platform';
+import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import type { z } from 'zod';
+import { Access } from '../auth/auth.decorators';
+import { ApiRoute } from '../http/api-route.decorator';
+import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { ZodPipe } from '../http/zod-body.pipe';
+import {
+  type ApplicationListQuery,
+  applicationListQuery,
+  type ByCyclePath,
+  type ByIdPath,
+  byCyclePath,
+  byIdPath,
+} from './applications-routes.schema';
+
+const READERS = ['office', 'applicant', 'recommender'];
+
+/** Applications, from draft to acceptance; the gateway checks the role, the applications service the rule. */
+@Controller('tenants/:tenantKey')
+export class ApplicationController {
+  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Post('applications')
+  @Access({ roles: ['office', 'applicant'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Start an application in a cycle (one per applicant and cycle)',
+    body: applicationCreateBody,
+    response: applicationSchema,
+    status: 201,
+  })
+  create(
+    @Req() request: AuthenticatedRequest,
+    @Body(new ZodPipe(applicationCreateBody)) body: z.output<typeof applicationCreateBody>,
+  ) {
+    return this.runtime.client.request(applicationCreate, body, { context: contextOf(request) });
+  }
+
+  @Get('applications')
+  @Access({ roles: READERS, whileSuspended: true })
+  @ApiRoute({ tag: 'applications', summary: 'Applications the caller may see', response: applicationList.response })
+  list(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(applicationListQuery, 'query')) query: ApplicationListQuery,
+  ) {
+    return this.runtime.client.request(applicationList, query.cycle === undefined ? {} : { cycleNumber: query.cycle }, {
+      context: contextOf(request),
+    });
+  }
+
+  @Get('applications/:id')
+  @Access({ roles: READERS, whileSuspended: true })
+  @ApiRoute({ tag: 'applications', summary: 'One application with its history', response: applicationSchema })
+  get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
+    return this.runtime.client.request(applicationGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Put('applications/:id/facts')
+  @Access({ roles: ['office', 'applicant'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Change declared facts and attestations (draft or returned)',
+    body: applicationFactsBody,
+    response: applicationSchema,
+  })
+  facts(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(applicationFactsBody)) body: z.output<typeof applicationFactsBody>,
+  ) {
+    return this.runtime.client.request(
+      applicationUpdateFacts,
+      { id: path.id, ...body },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Post('applications/:id/decisions')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Record a person’s decision on a condition left to people',
+    body: decisionBody,
+    response: applicationSchema,
+    status: 200,
+  })
+  decide(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(decisionBody)) body: z.output<typeof decisionBody>,
+  ) {
+    return this.runtime.client.request(applicationDecide, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post('applications/:id/internal-publicity')
+  @Access({ roles: ['office', 'applicant'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Start internal publicity (period computed in working days)',
+    body: publicityBody,
+    response: applicationSchema,
+    status: 200,
+  })
+  publicity(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(publicityBody)) body: z.output<typeof publicityBody>,
+  ) {
+    return this.runtime.client.request(
+      applicationStartPublicity,
+      { id: path.id, ...body },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Post('applications/:id/submit')
+  @Access({ roles: ['office', 'applicant'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Submit to a recommender',
+    body: submitBody,
+    response: applicationSchema,
+    status: 200,
+  })
+  submit(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(submitBody)) body: z.output<typeof submitBody>,
+  ) {
+    return this.runtime.client.request(applicationSubmit, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post('applications/:id/review')
+  @Access({ roles: ['recommender'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'The recommender: recommend (audit opinion), return or refuse',
+    body: reviewBody,
+    response: applicationSchema,
+    status: 200,
+  })
+  review(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(reviewBody)) body: z.output<typeof reviewBody>,
+  ) {
+    return this.runtime.client.request(applicationReview, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post('applications/:id/formal-review')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'The office’s formal review: pass, or not accepted with written reasons',
+    body: formalReviewBody,
+    response: applicationSchema,
+    status: 200,
+  })
+  formalReview(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(formalReviewBody)) body: z.output<typeof formalReviewBody>,
+  ) {
+    return this.runtime.client.request(
+      applicationFormalReview,
+      { id: path.id, ...body },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Post('cycles/:number/acceptance-list')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'applications',
+    summary: 'Publish the acceptance list (受理名单) as a public notice',
+    body: acceptanceListBody,
+    response: acceptanceListPublish.response,
+    status: 201,
+  })
+  acceptanceList(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byCyclePath, 'path')) path: ByCyclePath,
+    @Body(new ZodPipe(acceptanceListBody)) body: z.output<typeof acceptanceListBody>,
+  ) {
+    return this.runtime.client.request(
+      acceptanceListPublish,
+      { cycleNumber: path.number, ...body },
+      { context: contextOf(request) },
+    );
+  }
+}

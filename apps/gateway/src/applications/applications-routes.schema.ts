@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+const tenantKey = z.string().max(40);
+
+export const byIdPath = z.object({ tenantKey, id: z.uuid() }).strict();
+export type ByIdPath = z.infer<typeof byIdPath>;
+
+export const byCyclePath = z.object({ tenantKey, number: z.coerce.number().int().positive() }).strict();
+export type ByCyclePath = z.infer<typeof byCyclePath>;
+
+export const applicationListQuery = z.object({ cycle: z.coerce.number().int().positive().optional() }).strict();
+export type ApplicationListQuery = z.infer<typeof applicationListQuery>;

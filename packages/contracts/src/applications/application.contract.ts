@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { defineCommand, defineQuery } from '../messaging/message-contract';
+
+const isoDate = z.iso.date();
+const localised = z.object({ zh: z.string(), en: z.string() });
+const periodUnit = z.enum(['working_days', 'calendar_days']);
+
+export const declaredIncidentKindSchema = z.enum([
+  'accident',
+  'major_accident',
+  'liability_accident',
+  'violation',
+  'serious_violation',
+  'discredit_record',
+  'major_complaint',
+  'export_quality_notice',
+  'failed_spot_check',
+]);
+
+/** What the applicant declares for eligibility; what the applicant record already says is taken from it. */
+export const declaredFactsSchema = z
+  .object({
+    registeredInJurisdiction: z.boolean().optional(),
+    yearsOperating: z.number().int().min(0).max(500).optional(),
+    qualitySystemYears: z.number().int().min(0).max(100).optional(),
+    /** Accidents, violations, complaints, ... on record (an empty list: none). */
+    incidents: z
+      .array(z.object({ kind: declaredIncidentKindSchema, date: isoDate }).strict())
+      .max(100)
+      .optional(),
+    /** Financial years closed with a loss (an empty list: none). */
+    lossYears: z.array(z.number().int().min(1900).max(2200)).max(50).optional(),
+    spotChecksPassedConsecutiveYears: z.number().int().min(0).max(100).optional(),
+  })
+  .strict();
+export type DeclaredFacts = z.infer<typeof declaredFactsSchema>;
+
+/** The applicant's statements on the qualitative conditions, by the policy's rule id. */
+export const attestationsSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9-_]*$/),
+  z.object({ statement: z.string().trim().min(1).max(2000) }).strict(),
+);
+
+export const applicationCreateBody = z
+  .object({
+    /** The office names the applicant; an applicant account applies for its own (omit). */
+    applicantId: z.uuid().optional(),
+    cycleNumber: z.number().int().positive(),
+    facts: declaredFactsSchema.default({}),
+    attestations: attestationsSchema.default({}),
+  })
+  .strict();
+
+export const eligibilityFindingSchema = z.object({
+  ruleId: z.string(),
+  outcome: z.enum(['pass', 'fail', 'needs_decision', 'missing']),
+  basis: z.string(),
+  reason: localised,
+  missingFacts: z.array(z.string()).optional(),
+  decision: z
+    .object({ outcome: z.enum(['pass', 'fail']), decidedBy: z.string(), decidedAt: z.string(), reason: z.string() })
+    .optional(),
+});
+
+export const planStepSchema = z.object({
+  stage: z.string(),
+  kind: z.enum(['internal_publicity', 'submission', 'recommendation', 'formal_review', 'acceptance']),
+  basis: z.string(),
+  notice: z
+    .object({
+      scope: z.enum(['internal', 'public']),
+      count: z.number().int().nullable(),
+      unit: periodUnit.nullable(),
+      minimum: z.boolean().nullable(),
+      basis: z.string(),
+    })
+    .nullable(),
+});
+export type PlanStep = z.infer<typeof planStepSchema>;
+
+export const applicationStatusSchema = z.enum([
+  'draft',
+  'internal_publicity',
+  'submitted',
+  'returned',
+  'refused',
+  'recommendation_notice',
+  'recommended',
+  'formal_review_passed',
+  'acceptance_notice',
+  'accepted',
+  'not_accepted',
+  'disqualified',
+]);
+export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
+
+export const applicationSchema = z.object({
+  id: z.uuid(),
+  applicant: z.object({ id: z.uuid(), kind: z.enum(['organisation', 'individual']), name: z.string() }),
+  cycle: z.object({ number: z.number().int(), year: z.number().int() }),
+  policy: z.object({ key: z.string(), version: z.number().int() }),
+  /** The steps up to acceptance, exactly as the cycle's pinned policy has them, in order. */
+  plan: z.array(planStepSchema),
+  status: applicationStatusSchema,
+  stage: z.string().nullable(),
+  /** A notice closed with objections still pending: the application waits. */
+  held: z.boolean(),
+  objectionsPending: z.number().int(),
+  facts: declaredFactsSchema,
+  attestations: attestationsSchema,
+  eligibility: z.object({
+    outcome: z.enum(['pass', 'fail', 'needs_decision', 'missing']),
+    asOf: z.string(),
+    findings: z.array(eligibilityFindingSchema),
+  }),
+  banChecks: z.array(z.object({ at: z.string(), step: z.string(), outcome: z.string(), basis: localised })),
+  recommender: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  publicity: z
+    .object({
+      startedOn: z.string(),
+      evidence: z.string(),
+      lastDay: z.string(),
+      endsAt: z.string(),
+      provisional: z.boolean(),
+      basis: z.string(),
+    })
+    .nullable(),
+  recommendation: z
+    .object({
+      decision: z.enum(['recommend', 'return', 'refuse']),
+      text: z.string(),
+      by: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+  notices: z.array(
+    z.object({
+      stage: z.string(),
+      noticeId: z.uuid(),
+      lastDay: z.string(),
+      closesAt: z.string(),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  /** Not accepted, refused or disqualified: the written reasons the applicant reads. */
+  outcome: z
+    .object({
+      status: z.string(),
+      reasons: z.string(),
+      basis: z.string().nullable(),
+      by: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+  history: z.array(
+    z.object({
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string(),
+      reason: z.string().nullable(),
+      basis: z.string().nullable(),
+      actor: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+export type ApplicationView = z.infer<typeof applicationSchema>;
+
+const byId = z.object({ id: z.uuid() }).strict();
+
+/**
+ * Starts an application in a cycle. Refused: a second one of the applicant in the cycle (409 naming the first), a
+ * kind of applicant the pinned policy does not admit (422 with the article), a ban or waiting period (422).
+ */
+export const applicationCreate = defineCommand('applications.application.create', {
+  request: applicationCreateBody,
+  response: applicationSchema,
+});
+
+export const applicationGet = defineQuery('applications.application.get', {
+  request: byId,
+  response: applicationSchema,
+});
+
+/** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own. */
+export const applicationList = defineQuery('applications.application.list', {
+  request: z.object({ cycleNumber: z.number().int().positive().optional() }).strict(),
+  response: z.object({ applications: z.array(applicationSchema.omit({ history: true })) }),
+});
+
+export const applicationFactsBody = z
+  .object({ facts: declaredFactsSchema.optional(), attestations: attestationsSchema.optional() })
+  .strict();
+/** Changes the declared facts and attestations while the application is a draft or returned. */
+export const applicationUpdateFacts = defineCommand('applications.application.update-facts', {
+  request: byId.extend(applicationFactsBody.shape),
+  response: applicationSchema,
+});
+
+export const decisionBody = z
+  .object({
+    ruleId: z.string().min(1).max(100),
+    outcome: z.enum(['pass', 'fail']),
+    reason: z.string().trim().min(2).max(2000),
+  })
+  .strict();
+/** The office records a person's decision on a rule the policy leaves to people (who, when, why). */
+export const applicationDecide = defineCommand('applications.application.decide', {
+  request: byId.extend(decisionBody.shape),
+  response: applicationSchema,
+});
+
+export const publicityBody = z.object({ startedOn: isoDate, evidence: z.string().trim().min(2).max(2000) }).strict();
+/** Internal publicity inside the applicant: its period is computed on the official calendar. */
+export const applicationStartPublicity = defineCommand('applications.application.start-publicity', {
+  request: byId.extend(publicityBody.shape),
+  response: applicationSchema,
+});
+
+export const submitBody = z.object({ recommenderId: z.uuid() }).strict();
+/** Submits to a recommender; not before internal publicity ended, nor while ineligible. */
+export const applicationSubmit = defineCommand('applications.application.submit', {
+  request: byId.extend(submitBody.shape),
+  response: applicationSchema,
+});
+
+export const reviewBody = z
+  .object({
+    decision: z.enum(['recommend', 'return', 'refuse']),
+    /** The audit opinion (recommend) or the reasons (return, refuse). */
+    text: z.string().trim().min(2).max(5000),
+    /** The recommender's notice: its publication date (default today). */
+    publishedOn: isoDate.optional(),
+  })
+  .strict();
+/** The recommender's review of what was submitted to it. */
+export const applicationReview = defineCommand('applications.application.review', {
+  request: byId.extend(reviewBody.shape),
+  response: applicationSchema,
+});
+
+export const formalReviewBody = z
+  .object({ decision: z.enum(['pass', 'not_accept']), reasons: z.string().trim().min(2).max(5000) })
+  .strict();
+/** The office's formal review: passes (eligibility settled, ban checked again) or not accepted with written reasons. */
+export const applicationFormalReview = defineCommand('applications.application.formal-review', {
+  request: byId.extend(formalReviewBody.shape),
+  response: applicationSchema,
+});
+
+export const acceptanceListBody = z
+  .object({
+    applicationIds: z.array(z.uuid()).min(1).max(200),
+    publishedOn: isoDate.optional(),
+    /** Where the regulation gives no period, the office sets it. */
+    period: z
+      .object({ count: z.number().int().min(1).max(365), unit: periodUnit })
+      .strict()
+      .optional(),
+  })
+  .strict();
+/** The office publishes the acceptance list (受理名单) through the objections service. */
+export const acceptanceListPublish = defineCommand('applications.acceptance-list.publish', {
+  request: z.object({ cycleNumber: z.number().int().positive() }).extend(acceptanceListBody.shape).strict(),
+  response: z.object({
+    noticeId: z.uuid().nullable(),
+    applications: z.array(applicationSchema.omit({ history: true })),
+  }),
+});

@@ -1,0 +1,4 @@
+export * from './applicant.contract';
+export * from './application.contract';
+export * from './application-events.contract';
+export * from './recommender.contract';

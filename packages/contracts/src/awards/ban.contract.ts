@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineQuery } from '../messaging/message-contract';
+import { creditCodeSchema, idNumberSchema } from '../objections/identity.schema';
+import { localisedTextSchema } from './awards-common.schema';
+
+/** Who asks: an organisation by its 统一社会信用代码, an individual by its resident ID number. */
+export const banCheckIdentitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('organisation'), creditCode: creditCodeSchema }).strict(),
+  z.object({ kind: z.literal('individual'), idNumber: idNumberSchema }).strict(),
+]);
+export type BanCheckIdentity = z.infer<typeof banCheckIdentitySchema>;
+
+const allowedFromSchema = z.object({ cycle: z.number().int(), year: z.number().int() });
+
+export const banCheckSchema = z.object({
+  /** allowed, refused (an earlier award's waiting period or a ban covers the cycle), or needs a person's decision. */
+  outcome: z.enum(['allowed', 'refused', 'needs_decision']),
+  cycle: z.object({ number: z.number().int().positive(), year: z.number().int() }),
+  policyVersion: z.number().int().positive(),
+  findings: z.array(
+    z.object({
+      source: z.enum(['award', 'ban']),
+      outcome: z.enum(['allowed', 'refused', 'needs_decision']),
+      basis: z.string().nullable(),
+      reason: localisedTextSchema,
+      allowedFrom: allowedFromSchema.optional(),
+    }),
+  ),
+  allowedFrom: allowedFromSchema.nullable(),
+  /** What the answer rests on: the articles of the findings, or that nothing is on record. */
+  basis: localisedTextSchema,
+  checkedAt: z.string(),
+});
+export type BanCheckView = z.infer<typeof banCheckSchema>;
+
+/**
+ * May this applicant apply in this cycle? `checkReapplication` (@laurel/policy) over the titles and application
+ * bans the awards service holds for the identity, under the cycle's pinned policy version.
+ */
+export const banCheck = defineQuery('awards.ban.check', {
+  request: z.object({ identity: banCheckIdentitySchema, cycleNumber: z.number().int().positive() }).strict(),
+  response: banCheckSchema,
+});
