@@ -1,3 +1,4 @@
+import { FieldCipher } from '@laurel/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { FileIntakeService } from './files/file-intake.service';
 import { FileStore, LocalDirectoryFileStore } from './files/file-store';
@@ -25,6 +26,10 @@ export class ObjectionsModule {
       module: ObjectionsModule,
       controllers: [RulesHandler, NoticeHandler, ObjectionHandler, InvestigationHandler, ReportHandler],
       providers: [
+        {
+          provide: FieldCipher,
+          useValue: FieldCipher.fromBase64(config.LAUREL_OBJECTIONS_DATA_KEY, 'laurel-objections-hmac'),
+        },
         {
           provide: FileStore,
           useValue: options.fileStore ?? new LocalDirectoryFileStore(config.LAUREL_OBJECTIONS_FILES_DIR),

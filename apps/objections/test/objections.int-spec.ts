@@ -133,6 +133,14 @@ describe('objections (异议)', () => {
     unexamined = mine?.id as string;
     // The office sees the phone and ID number masked; the files are stored with their hash.
     expect(mine?.objector).toMatchObject({ name: '张三', phone: '138****5678', idNumber: '110105********002X' });
+    // At rest the phone, ID number and address are sealed (AES-256-GCM): nothing readable in the table.
+    const [raw] = await started.service.runtime.database.system.$queryRawUnsafe<
+      { objector_phone: string; objector_id_number: string; objector_address: string }[]
+    >('SELECT objector_phone, objector_id_number, objector_address FROM objection WHERE id = $1::uuid', unexamined);
+    expect(raw?.objector_phone).toMatch(/^v1\./);
+    expect(raw?.objector_id_number).toMatch(/^v1\./);
+    expect(raw?.objector_address).toMatch(/^v1\./);
+    expect(JSON.stringify(raw)).not.toMatch(/13812345678|11010519491231002X/);
     expect(mine?.examination?.remindAt).toBe('2026-09-29T16:00:00.000Z');
     const stored = mine?.files.find((f) => f.kind === 'evidence');
     const bytes = await readFile(path.join(started.filesDir, tenant, stored?.id as string));

@@ -52,6 +52,13 @@ describe('reports (举报)', () => {
     const id = asOffice.reports[0]?.id as string;
     const asSupervisor = await request(reportGet, { id }, asRole(xinzhou, ['supervisor']));
     expect(asSupervisor.reporter).toEqual(reporter);
+    // At rest the reporter's identity is sealed: not even a database administrator reads it.
+    const [raw] = await started.service.runtime.database.system.$queryRawUnsafe<{ reporter_identity: unknown }[]>(
+      'SELECT reporter_identity FROM report WHERE id = $1::uuid',
+      id,
+    );
+    expect(raw?.reporter_identity).toEqual(expect.stringMatching(/^v1\./));
+    expect(JSON.stringify(raw)).not.toMatch(/13912345678|举报人甲/);
 
     await request(
       reportReply,

@@ -1,23 +1,13 @@
 import type { ObjectionView } from '@laurel/contracts';
+import { maskIdNumber, maskPhone } from '@laurel/platform';
 import type { ObjectionWithDetails } from './objection.repository';
 
 type Status = ObjectionView['status'];
 type Outcome = 'upheld' | 'dismissed';
 type FileKind = 'evidence' | 'identity_proof' | 'signature' | 'official_seal';
 
-/** `13812345678` → `138****5678`: enough to recognise, not to use. */
-export function maskPhone(phone: string | null): string | null {
-  if (!phone) return null;
-  return phone.length <= 7
-    ? '*'.repeat(phone.length)
-    : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
-}
-
-/** `11010519491231002X` → `110105********002X`. */
-export function maskIdNumber(idNumber: string | null): string | null {
-  if (!idNumber) return null;
-  return `${idNumber.slice(0, 6)}${'*'.repeat(Math.max(0, idNumber.length - 10))}${idNumber.slice(-4)}`;
-}
+/** Enough to recognise, not to use. */
+const masked = (value: string | null, mask: (v: string) => string) => (value ? mask(value) : null);
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -50,9 +40,9 @@ export function toObjectionView(row: ObjectionWithDetails): ObjectionView {
     objector: {
       kind: row.objectorKind as 'person' | 'organisation' | null,
       name: row.objectorName,
-      phone: maskPhone(row.objectorPhone),
+      phone: masked(row.objectorPhone, maskPhone),
       address: row.objectorAddress,
-      idNumber: maskIdNumber(row.objectorIdNumber),
+      idNumber: masked(row.objectorIdNumber, maskIdNumber),
       creditCode: row.objectorCreditCode,
     },
     grounds: row.grounds,

@@ -1,4 +1,4 @@
-import { RequestContexts } from '@laurel/platform';
+import { FieldCipher, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
 import type { Prisma } from '../generated/prisma/client';
@@ -15,11 +15,22 @@ const full = {
 export type ObjectionWithDetails = NonNullable<Awaited<ReturnType<ObjectionRepository['find']>>>;
 export type ObjectionCreate = Omit<Prisma.ObjectionUncheckedCreateInput, 'tenantId'>;
 
+/** The objector's contact details are sealed at rest; this repository seals them on write and opens them on read. */
 @Injectable()
 export class ObjectionRepository {
+  constructor(private readonly cipher: FieldCipher) {}
+
   async create(tx: ObjectionsTx, data: ObjectionCreate, files: readonly AcceptedFile[], keys: Map<string, string>) {
     const tenantId = RequestContexts.requireTenant();
-    const row = await tx.objection.create({ data: { ...data, tenantId } });
+    const row = await tx.objection.create({
+      data: {
+        ...data,
+        tenantId,
+        objectorPhone: this.cipher.encryptOptional(data.objectorPhone),
+        objectorIdNumber: this.cipher.encryptOptional(data.objectorIdNumber),
+        objectorAddress: this.cipher.encryptOptional(data.objectorAddress),
+      },
+    });
     await tx.storedFile.createMany({
       data: files.map((file) => ({
         id: file.id,
@@ -34,19 +45,19 @@ export class ObjectionRepository {
         createdAt: data.receivedAt,
       })),
     });
-    return row;
+    return this.open(row);
   }
 
-  find(tx: ObjectionsTx, id: string) {
-    return tx.objection.findUnique({ where: { id }, include: full });
+  async find(tx: ObjectionsTx, id: string) {
+    return this.openOptional(await tx.objection.findUnique({ where: { id }, include: full }));
   }
 
-  findByReceipt(tx: ObjectionsTx, receiptNumber: string) {
-    return tx.objection.findUnique({ where: { receiptNumber }, include: full });
+  async findByReceipt(tx: ObjectionsTx, receiptNumber: string) {
+    return this.openOptional(await tx.objection.findUnique({ where: { receiptNumber }, include: full }));
   }
 
-  list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }) {
-    return tx.objection.findMany({
+  async list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }) {
+    const rows = await tx.objection.findMany({
       where: {
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.overdue === undefined ? {} : filter.overdue ? { overdueAt: { not: null } } : { overdueAt: null }),
@@ -55,6 +66,7 @@ export class ObjectionRepository {
       orderBy: { receivedAt: 'asc' },
       take: 500,
     });
+    return rows.map((row) => this.open(row));
   }
 
   update(tx: ObjectionsTx, id: string, data: Prisma.ObjectionUncheckedUpdateInput) {
@@ -92,5 +104,20 @@ export class ObjectionRepository {
         overdueAt: true,
       },
     });
+  }
+
+  private open<
+    R extends { objectorPhone: string | null; objectorIdNumber: string | null; objectorAddress: string | null },
+  >(row: R): R {
+    return {
+      ...row,
+      objectorPhone: this.cipher.decryptOptional(row.objectorPhone),
+      objectorIdNumber: this.cipher.decryptOptional(row.objectorIdNumber),
+      objectorAddress: this.cipher.decryptOptional(row.objectorAddress),
+    };
+  }
+
+  private openOptional<R extends Parameters<ObjectionRepository['open']>[0]>(row: R | null): R | null {
+    return row ? this.open(row) : null;
   }
 }

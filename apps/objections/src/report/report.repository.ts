@@ -1,4 +1,4 @@
-import { RequestContexts } from '@laurel/platform';
+import { FieldCipher, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
 import type { Prisma } from '../generated/prisma/client';
@@ -8,8 +8,11 @@ const withFiles = { files: { orderBy: { createdAt: 'asc' } } } as const;
 
 export type ReportWithFiles = NonNullable<Awaited<ReturnType<ReportRepository['find']>>>;
 
+/** A reporter's identity is sealed at rest; this repository seals it on write and opens it on read. */
 @Injectable()
 export class ReportRepository {
+  constructor(private readonly cipher: FieldCipher) {}
+
   async create(
     tx: ObjectionsTx,
     data: Omit<Prisma.ReportUncheckedCreateInput, 'tenantId'>,
@@ -17,7 +20,12 @@ export class ReportRepository {
     keys: Map<string, string>,
   ) {
     const tenantId = RequestContexts.requireTenant();
-    const row = await tx.report.create({ data: { ...data, tenantId } });
+    const identity = data.reporterIdentity;
+    const sealed =
+      identity === undefined || identity === null
+        ? {}
+        : { reporterIdentity: this.cipher.encrypt(JSON.stringify(identity)) };
+    const row = await tx.report.create({ data: { ...data, ...sealed, tenantId } });
     await tx.storedFile.createMany({
       data: files.map((file) => ({
         id: file.id,
@@ -32,24 +40,34 @@ export class ReportRepository {
         createdAt: data.receivedAt,
       })),
     });
-    return row;
+    return this.open(row);
   }
 
-  find(tx: ObjectionsTx, id: string) {
-    return tx.report.findUnique({ where: { id }, include: withFiles });
+  async find(tx: ObjectionsTx, id: string) {
+    const row = await tx.report.findUnique({ where: { id }, include: withFiles });
+    return row ? this.open(row) : null;
   }
 
-  findByTokenHash(tx: ObjectionsTx, tokenHash: string) {
-    return tx.report.findUnique({ where: { tokenHash }, include: withFiles });
+  async findByTokenHash(tx: ObjectionsTx, tokenHash: string) {
+    const row = await tx.report.findUnique({ where: { tokenHash }, include: withFiles });
+    return row ? this.open(row) : null;
   }
 
-  list(tx: ObjectionsTx, status?: string) {
-    return tx.report.findMany({
+  async list(tx: ObjectionsTx, status?: string) {
+    const rows = await tx.report.findMany({
       where: status ? { status } : {},
       include: withFiles,
       orderBy: { receivedAt: 'asc' },
       take: 500,
     });
+    return rows.map((row) => this.open(row));
+  }
+
+  private open<R extends { reporterIdentity: Prisma.JsonValue | null }>(row: R): R {
+    const sealed = row.reporterIdentity;
+    return typeof sealed === 'string'
+      ? { ...row, reporterIdentity: JSON.parse(this.cipher.decrypt(sealed)) as Prisma.JsonValue }
+      : row;
   }
 
   update(tx: ObjectionsTx, id: string, data: Prisma.ReportUncheckedUpdateInput) {
