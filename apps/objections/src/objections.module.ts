@@ -10,6 +10,8 @@ import { NoticeService } from './notice/notice.service';
 import { ObjectionHandler } from './objection/objection.handler';
 import { ObjectionRepository } from './objection/objection.repository';
 import { ObjectionService } from './objection/objection.service';
+import { ObjectionContactHandler } from './objection/objection-contact.handler';
+import { ObjectionContactService } from './objection/objection-contact.service';
 import type { ObjectionsConfig } from './objections.config';
 import { ReportHandler } from './report/report.handler';
 import { ReportRepository } from './report/report.repository';
@@ -24,7 +26,14 @@ export class ObjectionsModule {
   static with(config: ObjectionsConfig, options: { fileStore?: FileStore } = {}): DynamicModule {
     return {
       module: ObjectionsModule,
-      controllers: [RulesHandler, NoticeHandler, ObjectionHandler, InvestigationHandler, ReportHandler],
+      controllers: [
+        ObjectionContactHandler,
+        RulesHandler,
+        NoticeHandler,
+        ObjectionHandler,
+        InvestigationHandler,
+        ReportHandler,
+      ],
       providers: [
         {
           provide: FieldCipher,
@@ -41,6 +50,7 @@ export class ObjectionsModule {
         NoticeRepository,
         NoticeService,
         ObjectionRepository,
+        ObjectionContactService,
         ObjectionService,
         InvestigationService,
         ReportRepository,

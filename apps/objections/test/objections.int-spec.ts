@@ -8,6 +8,7 @@ import {
   noticeGet,
   noticeOpen,
   objectionAdmit,
+  objectionContactReveal,
   objectionDecide,
   objectionFile,
   objectionGet,
@@ -141,6 +142,18 @@ describe('objections (异议)', () => {
     expect(raw?.objector_id_number).toMatch(/^v1\./);
     expect(raw?.objector_address).toMatch(/^v1\./);
     expect(JSON.stringify(raw)).not.toMatch(/13812345678|11010519491231002X/);
+
+    // The office reveals the full details when it must reach the objector, and that is audited with the reason.
+    await expect(request(objectionContactReveal, { id: unexamined, reason: '' })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+    const contact = await request(objectionContactReveal, { id: unexamined, reason: '书面告知调查结果需联系异议人' });
+    expect(contact).toMatchObject({ name: '张三', phone: '13812345678', idNumber: '11010519491231002X' });
+    const [audit] = await started.service.runtime.database.system.$queryRawUnsafe<{ after: unknown }[]>(
+      `SELECT after FROM audit_entry WHERE action = 'objection.contact.reveal' AND target_id = $1`,
+      unexamined,
+    );
+    expect(audit?.after).toEqual({ reason: '书面告知调查结果需联系异议人' });
     expect(mine?.examination?.remindAt).toBe('2026-09-29T16:00:00.000Z');
     const stored = mine?.files.find((f) => f.kind === 'evidence');
     const bytes = await readFile(path.join(started.filesDir, tenant, stored?.id as string));

@@ -5,6 +5,9 @@ import {
   investigatorAssignBody,
   objectionAdmit,
   objectionAdmitBody,
+  objectionContactReveal,
+  objectionContactRevealBody,
+  objectionContactSchema,
   objectionDecide,
   objectionDecideBody,
   objectionGet,
@@ -48,6 +51,27 @@ export class ObjectionController {
   @ApiRoute({ tag: 'objections', summary: 'One objection (phone and ID number masked)', response: objectionSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(objectionGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Post(':id/contact')
+  @Access({ roles: RECEIVERS })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'The objector’s full contact details, with the reason recorded in the audit trail',
+    body: objectionContactRevealBody,
+    response: objectionContactSchema,
+    status: 200,
+  })
+  revealContact(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(objectionContactRevealBody)) body: z.infer<typeof objectionContactRevealBody>,
+  ) {
+    return this.runtime.client.request(
+      objectionContactReveal,
+      { id: path.id, reason: body.reason },
+      { context: contextOf(request) },
+    );
   }
 
   @Post(':id/admit')
