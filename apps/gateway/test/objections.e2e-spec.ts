@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -255,6 +255,20 @@ describe('objections through the gateway', () => {
     expect(document.headers.get('content-disposition')).toMatch(/attachment/);
     expect(document.text).toContain('异议受理书面凭证');
     expect((await call('GET', `/api/v1/public/ili/objections/${receipts[1]}/receipt`)).status).toBe(409);
+
+    // The office downloads the evidence: the bytes, their hash, and headers that keep a browser from running it.
+    const first = (listed.body.objections as Json[])[0] as Json & { files: { id: string; sha256: string }[] };
+    const evidence = first.files[0] as { id: string; sha256: string };
+    const download = await fetch(`${gateway.url}/api/v1/tenants/ili/files/${evidence.id}`, {
+      headers: { authorization: `Bearer ${office}` },
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(download.headers.get('content-security-policy')).toMatch(/sandbox/);
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(evidence.sha256);
+    // The public cannot.
+    expect((await fetch(`${gateway.url}/api/v1/tenants/ili/files/${evidence.id}`)).status).toBe(401);
   });
 
   it('reminds on working-day time and lists the unexamined objection as overdue', async () => {

@@ -1,7 +1,10 @@
 import { FieldCipher } from '@laurel/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { FileHandler } from './files/file.handler';
 import { FileIntakeService } from './files/file-intake.service';
+import { FileReadService } from './files/file-read.service';
 import { FileStore, LocalDirectoryFileStore } from './files/file-store';
+import { StoredFileRepository } from './files/stored-file.repository';
 import { InvestigationHandler } from './investigation/investigation.handler';
 import { InvestigationService } from './investigation/investigation.service';
 import { NoticeHandler } from './notice/notice.handler';
@@ -27,6 +30,7 @@ export class ObjectionsModule {
     return {
       module: ObjectionsModule,
       controllers: [
+        FileHandler,
         ObjectionContactHandler,
         RulesHandler,
         NoticeHandler,
@@ -44,6 +48,8 @@ export class ObjectionsModule {
           useValue: options.fileStore ?? new LocalDirectoryFileStore(config.LAUREL_OBJECTIONS_FILES_DIR),
         },
         FileIntakeService,
+        FileReadService,
+        StoredFileRepository,
         RulesRepository,
         RulesService,
         PolicyRulesConsumer,

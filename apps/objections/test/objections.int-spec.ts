@@ -18,6 +18,7 @@ import {
   objectionRulesPut,
   objectionTrack,
   type RequestOf,
+  storedFileGet,
 } from '@laurel/contracts';
 import { TestClock } from '@laurel/platform';
 import { eventually, TestInfrastructure } from '@laurel/testing';
@@ -158,6 +159,12 @@ describe('objections (异议)', () => {
     const stored = mine?.files.find((f) => f.kind === 'evidence');
     const bytes = await readFile(path.join(started.filesDir, tenant, stored?.id as string));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(stored?.sha256);
+    // The office reads the evidence through the service: the bytes match their hash, and the read is audited.
+    const content = await request(storedFileGet, { id: stored?.id as string });
+    expect(createHash('sha256').update(Buffer.from(content.contentBase64, 'base64')).digest('hex')).toBe(
+      stored?.sha256,
+    );
+    expect(content).toMatchObject({ filename: stored?.filename, contentType: 'application/pdf' });
 
     const org = await file(entryA, { objector: organisation() });
     const third = await file(entryB);

@@ -8,6 +8,7 @@ import {
   reportList,
   reportReply,
   reportTrack,
+  storedFileGet,
 } from '@laurel/contracts';
 import { TestClock } from '@laurel/platform';
 import { TestInfrastructure } from '@laurel/testing';
@@ -52,6 +53,13 @@ describe('reports (举报)', () => {
     const id = asOffice.reports[0]?.id as string;
     const asSupervisor = await request(reportGet, { id }, asRole(xinzhou, ['supervisor']));
     expect(asSupervisor.reporter).toEqual(reporter);
+    // The report's files may reveal the reporter: the supervision group reads them, the office cannot.
+    const fileId = asSupervisor.files[0]?.id as string;
+    await expect(request(storedFileGet, { id: fileId }, asRole(xinzhou, ['office']))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const content = await request(storedFileGet, { id: fileId }, asRole(xinzhou, ['supervisor']));
+    expect(Buffer.from(content.contentBase64, 'base64').subarray(0, 4).toString()).toBe('%PDF');
     // At rest the reporter's identity is sealed: not even a database administrator reads it.
     const [raw] = await started.service.runtime.database.system.$queryRawUnsafe<{ reporter_identity: unknown }[]>(
       'SELECT reporter_identity FROM report WHERE id = $1::uuid',

@@ -4,10 +4,12 @@ import { ObjectionController } from './objection.controller';
 import { ObjectionRulesController } from './objection-rules.controller';
 import { PublicObjectionsController } from './public-objections.controller';
 import { ReportController } from './report.controller';
+import { StoredFileController } from './stored-file.controller';
 
 /** The objections service's API: the office's routes and the public's. */
 @Module({
   controllers: [
+    StoredFileController,
     NoticeController,
     ObjectionController,
     ObjectionRulesController,

@@ -6,3 +6,4 @@ export * from './objection-contact.contract';
 export * from './objection-events.contract';
 export * from './objection-rules.contract';
 export * from './report.contract';
+export * from './stored-file.contract';
