@@ -1,27 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { SERVICES } from '@laurel/contracts';
-import { bootstrapService, type RunningService, type ServiceDefinition, TestClock } from '@laurel/platform';
-import { loadLaunchPolicy } from '@laurel/policy';
-import { eventually, TestInfrastructure } from '@laurel/testing';
-import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
-
-// Loaded by path, not imported: the gateway's typecheck must not depend on the apps' generated clients.
-const { awardsServiceDefinition } = require(path.resolve(__dirname, '../../awards/src/awards.service-definition')) as {
-  awardsServiceDefinition: ServiceDefinition;
-};
-const { objectionsService } = require(
-  path.resolve(__dirname, '../../objections/src/objections.service-definition'),
-) as { objectionsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
-const { applicationsService } = require(
-  path.resolve(__dirname, '../../applications/src/applications.service-definition'),
-) as { applicationsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
-
-const OPERATOR = { username: 'operator', password: 'operator-password-1' };
-const PASSWORD = 'a-long-password';
-const DATA_KEY = Buffer.alloc(32, 7).toString('base64');
-type Json = Record<string, unknown>;
+import { type RunningService, TestClock } from '@laurel/platform';
+import { eventually } from '@laurel/testing';
+import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
 
 const ORG = { kind: 'organisation', name: '伊犁甲公司', creditCode: '91110000600037341L', legalForm: 'legal_person' };
 const ELIGIBLE_FACTS = { registeredInJurisdiction: true, yearsOperating: 8, incidents: [] };
@@ -29,44 +8,14 @@ const ELIGIBLE_FACTS = { registeredInJurisdiction: true, yearsOperating: 8, inci
 /**
  * The applications service through the gateway, with the awards and objections services: applicants with checked
  * and sealed identities, applications along exactly the ili policy's steps (internal publicity 5 wd → recommender's
- * review and notice 5 wd → formal review → acceptance list notice 5 wd → accepted), objections holding and
- * disqualifying, and who sees what.
+ * review and notice 5 wd → formal review → acceptance list notice 5 wd → accepted), and who sees what.
  */
 describe('applications through the gateway (ili)', () => {
-  let infra: TestInfrastructure;
-  let gateway: RunningGateway;
-  let services: RunningService[] = [];
-  let objections: RunningService;
-  let filesDir: string;
+  let sut: ApplicationsPlatform;
   // Monday 23 November 2026, 10:00 in Shanghai. The gateway keeps real time (tokens), the services the test clock.
   const clock = new TestClock('2026-11-23T02:00:00Z');
-
-  const call = async (
-    method: string,
-    url: string,
-    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${gateway.url}${url}`, {
-      method,
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as Json };
-  };
-  const login = async (username: string) =>
-    (
-      await call('POST', '/api/v1/auth/login', {
-        body: { username, password: username === OPERATOR.username ? OPERATOR.password : PASSWORD },
-      })
-    ).body.accessToken as string;
-  const settle = async (to: string) => {
-    await clock.set(to);
-    for (const service of services) await service.runtime.jobs.reschedule();
-  };
+  const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
+  const settle = (to: string) => sut.settle(to);
 
   const tokens: Record<string, string> = {};
   const userIds: Record<string, string> = {};
@@ -74,29 +23,7 @@ describe('applications through the gateway (ili)', () => {
   const api = '/api/v1/tenants/ili';
 
   beforeAll(async () => {
-    infra = await TestInfrastructure.create();
-    filesDir = await mkdtemp(path.join(tmpdir(), 'laurel-applications-e2e-'));
-    const env = infra.env({ LAUREL_OBJECTIONS_FILES_DIR: filesDir, LAUREL_APPLICATIONS_DATA_KEY: DATA_KEY });
-    const awards = await bootstrapService(awardsServiceDefinition, { env, clock });
-    objections = await bootstrapService(objectionsService({ env }), { env, clock });
-    const applications = await bootstrapService(applicationsService({ env }), { env, clock });
-    services = [awards, objections, applications];
-    gateway = await startGateway({
-      env: infra.env({ LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234', LAUREL_HTTP_PORT: '0' }),
-      services: SERVICES.filter((s) => ['awards', 'objections', 'applications'].includes(s)),
-    });
-    await seedOperator(gateway, OPERATOR.username, OPERATOR.password);
-    tokens.operator = await login(OPERATOR.username);
-    for (const [key, divisionCode] of [
-      ['ili', '654000'],
-      ['linxia', '622921'],
-    ] as const) {
-      const created = await call('POST', '/api/v1/tenants', {
-        token: tokens.operator,
-        body: { divisionCode, policy: loadLaunchPolicy(key) },
-      });
-      expect(created.status).toBe(201);
-    }
+    sut = await startApplicationsPlatform({ clock, tenants: ['ili', 'linxia'] });
     for (const [tenant, username, roles] of [
       ['ili', 'office', ['office']],
       ['ili', 'org-a', ['applicant']],
@@ -105,13 +32,9 @@ describe('applications through the gateway (ili)', () => {
       ['ili', 'other-dept', ['recommender']],
       ['linxia', 'linxia-office', ['office']],
     ] as const) {
-      const user = await call('POST', `/api/v1/tenants/${tenant}/users`, {
-        token: tokens.operator,
-        body: { username, password: PASSWORD, displayName: username, roles },
-      });
-      expect(user.status).toBe(201);
-      userIds[username] = user.body.id as string;
-      tokens[username] = await login(username);
+      const user = await sut.addUser(tenant, username, roles);
+      userIds[username] = user.id;
+      tokens[username] = user.token;
     }
     const cycle = await call('POST', `${api}/cycles`, {
       token: tokens.office,
@@ -128,17 +51,10 @@ describe('applications through the gateway (ili)', () => {
       token: tokens.office,
       body: { name: '州市场监督管理局', kind: 'department', userIds: [userIds['other-dept']] },
     });
-    // The objections service copies the notice rules from the awards policy events before notices can open.
-    await eventually(
-      async () => expect((await call('GET', `${api}/objection-rules`, { token: tokens.office })).status).toBe(200),
-      { timeoutMs: 15000 },
-    );
+    await sut.objectionRulesReady('ili', tokens.office as string);
   });
   afterAll(async () => {
-    await gateway?.close();
-    for (const service of services.reverse()) await service.close();
-    await infra?.dispose();
-    if (filesDir) await rm(filesDir, { recursive: true, force: true });
+    await sut?.close();
   });
 
   it('refuses invalid credit codes and ID numbers with a 400 naming the field', async () => {
@@ -179,7 +95,7 @@ describe('applications through the gateway (ili)', () => {
     const listed = await call('GET', `${api}/applicants`, { token: tokens.office });
     expect(JSON.stringify(listed.body)).not.toContain('11010519491231002X');
     expect(JSON.stringify(listed.body)).toContain('110105********002X');
-    const rows = await (services[2] as RunningService).runtime.database.system.$queryRawUnsafe<Json[]>(
+    const rows = await (sut.applications as RunningService).runtime.database.system.$queryRawUnsafe<Json[]>(
       'SELECT id_number_cipher, phone_cipher FROM applicant',
     );
     expect(JSON.stringify(rows)).not.toMatch(/11010519491231002X|13912345678|13812345678/);
@@ -374,5 +290,33 @@ describe('applications through the gateway (ili)', () => {
     expect(finding).toMatchObject({ outcome: 'pass' });
     // The other applicant's account cannot see or act on it.
     expect((await call('GET', `${api}/applications/${created.body.id}`, { token: tokens['org-a'] })).status).toBe(404);
+  });
+
+  it('ili’s exception stops at 3 years: a 四新 organisation with 2, or another with 3, is stopped with the article', async () => {
+    for (const [name, creditCode, fourNewField, yearsOperating] of [
+      ['伊犁丙公司', creditCodeFor(901), true, 2],
+      ['伊犁丁公司', creditCodeFor(902), false, 3],
+    ] as const) {
+      const applicant = await call('POST', `${api}/applicants`, {
+        token: tokens.office,
+        body: { ...ORG, name, creditCode, fourNewField },
+      });
+      expect(applicant.status).toBe(201);
+      const created = await call('POST', `${api}/applications`, {
+        token: tokens.office,
+        body: { applicantId: applicant.body.id, cycleNumber: 1, facts: { ...ELIGIBLE_FACTS, yearsOperating } },
+      });
+      expect(created.status).toBe(201);
+      const finding = (created.body.eligibility as { findings: Json[] }).findings.find(
+        (f) => f.ruleId === 'years-operating',
+      );
+      expect([name, finding?.outcome, finding?.basis]).toEqual([name, 'fail', '第八条（二）']);
+      const stopped = await call('POST', `${api}/applications/${created.body.id}/internal-publicity`, {
+        token: tokens.office,
+        body: { startedOn: '2026-12-17', evidence: '公示照片' },
+      });
+      expect(stopped.status).toBe(422);
+      expect(stopped.body.basis).toContain('第八条（二）');
+    }
   });
 });

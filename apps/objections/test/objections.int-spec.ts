@@ -287,11 +287,14 @@ describe('objections (异议)', () => {
     await request(objectionDecide, { id: dismissed.id, outcome: 'dismissed', reasons: '异议所述情况不属实。' });
 
     const events = await outbox('objections.objection.');
+    // The objection refused on examination (above) is an event too, so that an entry held by it may go on.
     expect(events.map((e) => [e.subject, e.payload.subject.id, e.payload.disqualify])).toEqual([
+      ['objections.objection.refused.v1', 'app-b', undefined],
       ['objections.objection.upheld.v1', 'app-a', true],
       ['objections.objection.dismissed.v1', 'app-b', undefined],
     ]);
-    expect(events[0]?.payload).toMatchObject({ subject: { name: '甲公司' }, recommender: { name: '州工信局' } });
+    expect(events[0]?.payload).toMatchObject({ reasons: '异议内容与公示对象无关。' });
+    expect(events[1]?.payload).toMatchObject({ subject: { name: '甲公司' }, recommender: { name: '州工信局' } });
 
     const result = await request(objectionTrack, { receiptNumber: dismissed.receiptNumber }, asPublic(tenant));
     expect(result.result?.outcome).toBe('dismissed');

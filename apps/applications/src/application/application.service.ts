@@ -52,8 +52,13 @@ import { officeStepOf, planOf, stepOf } from './procedure-plan.util';
 type Decisions = Record<string, RecordedDecision>;
 type StoredEligibility = ApplicationView['eligibility'];
 type NoticeRef = ApplicationView['notices'][number];
+type BanCheckRecord = ApplicationView['banChecks'][number];
+
+/** The rule id under which a person decides a ban check that needs a decision. */
+export const REAPPLICATION_RULE = 'reapplication';
 
 const notFound = () => DomainError.notFound({ zh: '未找到该申报', en: 'No such application' });
+const ADMISSION_RULES: ReadonlySet<string> = new Set(['applicant-kind', 'legal-form', 'organisation-type']);
 const TERMINAL: ReadonlySet<string> = new Set(['refused', 'not_accepted', 'disqualified', 'accepted']);
 
 const wrongStatus = (row: { status: string }, action: { zh: string; en: string }) =>
@@ -98,10 +103,12 @@ export class ApplicationService {
     if (cycle.status !== 'open') {
       throw DomainError.conflict({ zh: `第${cycle.number}届评选已结束`, en: `Cycle ${cycle.number} is closed` });
     }
+    this.requireWindow(cycle);
     const policy = await this.awards.policy(cycle.policyVersion);
     const eligibility = this.evaluate(policy, applicant, body.facts, {});
-    const kind = eligibility.findings.find((f) => f.ruleId === 'applicant-kind');
-    if (kind?.outcome === 'fail') {
+    // The kinds of applicant the policy does not admit (kind, legal form, kind of organisation) are refused at once.
+    const kind = eligibility.findings.find((f) => ADMISSION_RULES.has(f.ruleId) && f.outcome === 'fail');
+    if (kind) {
       throw new DomainError({
         code: 'rule_violation',
         detail: kind.reason,
@@ -194,6 +201,7 @@ export class ApplicationService {
   async decide(id: string, ruleId: string, outcome: 'pass' | 'fail', reason: string) {
     const row = await this.load(id, 'office');
     if (TERMINAL.has(row.status)) throw wrongStatus(row, { zh: '记录认定', en: 'take a decision' });
+    if (ruleId === REAPPLICATION_RULE) return this.decideReapplication(row, outcome, reason);
     const policy = await this.awards.policy(row.policyVersion);
     const undecided = this.evaluate(policy, row.applicant, row.facts as DeclaredFacts, {});
     const finding = undecided.findings.find((f) => f.ruleId === ruleId);
@@ -246,6 +254,7 @@ export class ApplicationService {
     }
     if (row.status !== 'draft') throw wrongStatus(row, { zh: '开始内部公示', en: 'start internal publicity' });
     this.requireEligible(row.eligibility as StoredEligibility);
+    requireBanSettled(row);
     const basis = `${row.policyKey} ${step.notice.basis}`;
     let deadline: ReturnType<typeof computeDeadline>;
     try {
@@ -270,6 +279,7 @@ export class ApplicationService {
       basis: deadline.basis,
     };
     await this.transition(id, 'internal_publicity', {
+      from: ['draft'],
       action: 'start-publicity',
       event: applicationPublicityStarted,
       stage: step.stage,
@@ -307,8 +317,12 @@ export class ApplicationService {
       );
     }
     this.requireEligible(row.eligibility as StoredEligibility);
+    requireBanSettled(row);
+    // The cycle's application window binds the first submission; a returned application may be corrected later.
+    if (row.status !== 'returned') this.requireWindow(await this.awards.cycle(row.cycleNumber));
     const target = stepOf(plan, 'recommendation') ?? stepOf(plan, 'submission') ?? plan[0];
     await this.transition(id, 'submitted', {
+      from: allowed as ApplicationStatus[],
       action: 'submit',
       event: applicationSubmitted,
       stage: target?.stage ?? null,
@@ -339,6 +353,7 @@ export class ApplicationService {
     const recommendation = { decision, text, by: who.label, at: this.clock.now().toISOString() };
     if (decision === 'return') {
       await this.transition(id, 'returned', {
+        from: ['submitted'],
         action: 'return',
         event: applicationReturned,
         reason: text,
@@ -346,6 +361,7 @@ export class ApplicationService {
       });
     } else if (decision === 'refuse') {
       await this.transition(id, 'refused', {
+        from: ['submitted'],
         action: 'refuse',
         event: applicationRefused,
         reason: text,
@@ -361,6 +377,7 @@ export class ApplicationService {
         `applications:recommendation:${row.id}`,
       );
       await this.transition(id, 'recommendation_notice', {
+        from: ['submitted'],
         action: 'recommend',
         event: applicationRecommendationNoticed,
         stage: step.stage,
@@ -370,6 +387,7 @@ export class ApplicationService {
       });
     } else {
       await this.transition(id, 'recommended', {
+        from: ['submitted'],
         action: 'recommend',
         event: applicationRecommended,
         stage: step?.stage ?? row.stage,
@@ -389,6 +407,7 @@ export class ApplicationService {
     const step = officeStepOf(plan);
     if (decision === 'not_accept') {
       await this.transition(id, 'not_accepted', {
+        from: ['recommended'],
         action: 'not-accept',
         event: applicationNotAccepted,
         stage: step?.stage ?? row.stage,
@@ -412,10 +431,12 @@ export class ApplicationService {
         extensions: { findings: open },
       });
     }
-    const ban = await this.banCheck(row.applicant, row.cycleNumber, 'acceptance');
+    requireBanSettled(row);
+    const ban = await this.acceptanceBanCheck(row);
     const acceptance = stepOf(plan, 'acceptance');
     const listed = acceptance?.notice != null;
     await this.transition(id, listed ? 'formal_review_passed' : 'accepted', {
+      from: ['recommended'],
       action: 'formal-review',
       event: listed ? applicationFormalReviewPassed : applicationAccepted,
       stage: step?.stage ?? row.stage,
@@ -477,6 +498,7 @@ export class ApplicationService {
     });
     for (const row of rows) {
       await this.transition(row.id, 'acceptance_notice', {
+        from: ['formal_review_passed'],
         action: 'acceptance-list',
         event: applicationAcceptanceNoticed,
         stage: step.stage,
@@ -656,7 +678,15 @@ export class ApplicationService {
         extensions: { allowedFrom: result.allowedFrom },
       });
     }
-    return { at: result.checkedAt, step, outcome: result.outcome, basis: result.basis };
+    const record: BanCheckRecord = { at: result.checkedAt, step, outcome: result.outcome, basis: result.basis };
+    if (result.outcome === 'needs_decision') {
+      const open = result.findings.filter((f) => f.outcome === 'needs_decision');
+      record.reasons = {
+        zh: open.map((f) => f.reason.zh).join('；'),
+        en: open.map((f) => f.reason.en).join('; '),
+      };
+    }
+    return record;
   }
 
   private outcome(status: string, reasons: string, basis: string | null) {
@@ -699,18 +729,106 @@ export class ApplicationService {
     return who.userId !== null && (row.recommender?.userIds.includes(who.userId) ?? false);
   }
 
-  /** Locks, re-reads, checks the status did not move, then applies the transition. */
+  /**
+   * Locks, re-reads, checks the status did not move (it must still be one of `from`: of two concurrent requests
+   * only the first goes through, the second gets 409), then applies the transition.
+   */
   private async transition(
     id: string,
     to: ApplicationStatus,
-    spec: TransitionSpec & { check?: (tx: ApplicationsTx) => Promise<void> },
+    spec: TransitionSpec & { from: readonly ApplicationStatus[]; check?: (tx: ApplicationsTx) => Promise<void> },
   ): Promise<void> {
     await this.database.inTenant(async (tx) => {
       await this.applications.lock(tx, id);
-      await spec.check?.(tx);
       const row = await this.require(tx, id);
+      if (!spec.from.includes(row.status as ApplicationStatus)) {
+        throw wrongStatus(row, { zh: `变为 ${to}`, en: `move to ${to}` });
+      }
+      await spec.check?.(tx);
       await this.applyTransition(tx, row, to, spec);
     });
+  }
+
+  /** The cycle's application window (Asia/Shanghai dates, inclusive): outside it, 409 with the dates. */
+  private requireWindow(cycle: { number: number; opensOn: string; closesOn: string }): void {
+    const today = shanghaiDateOf(this.clock.now());
+    if (today >= cycle.opensOn && today <= cycle.closesOn) return;
+    const early = today < cycle.opensOn;
+    throw DomainError.conflict(
+      early
+        ? {
+            zh: `第${cycle.number}届申报自${cycle.opensOn}开始`,
+            en: `Applications to cycle ${cycle.number} open on ${cycle.opensOn}`,
+          }
+        : {
+            zh: `第${cycle.number}届申报已于${cycle.closesOn}截止`,
+            en: `Applications to cycle ${cycle.number} closed on ${cycle.closesOn}`,
+          },
+      { opensOn: cycle.opensOn, closesOn: cycle.closesOn, today },
+    );
+  }
+
+  /** A person's decision on the ban check that awaits one (who, when, why). */
+  private async decideReapplication(row: ApplicationWithDetails, outcome: 'pass' | 'fail', reason: string) {
+    const checks = row.banChecks as BanCheckRecord[];
+    const index = checks.findLastIndex((c) => c.outcome === 'needs_decision' && !c.decision);
+    const pending = checks[index];
+    if (!pending) {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: {
+          zh: '没有待人工认定的再次申报检查',
+          en: 'No re-application check awaits a person’s decision',
+        },
+        fields: [
+          { field: 'body.ruleId', reason: { zh: '不是待人工认定的条件', en: 'is not a condition to be decided' } },
+        ],
+      });
+    }
+    const decision = {
+      outcome,
+      decidedBy: acting().label ?? 'unknown',
+      decidedAt: this.clock.now().toISOString(),
+      reason,
+    };
+    const next = checks.map((c, i) => (i === index ? { ...c, decision } : c));
+    await this.database.inTenant(async (tx) => {
+      await this.applications.lock(tx, row.id);
+      await this.applications.update(tx, row.id, { banChecks: next, updatedAt: this.clock.now() });
+      await this.audit.record(tx, {
+        action: 'application.decide',
+        targetType: 'application',
+        targetId: row.id,
+        basis: pending.basis.zh,
+        after: { ruleId: REAPPLICATION_RULE, step: pending.step, outcome, reason },
+      });
+    });
+    return this.get(row.id);
+  }
+
+  /**
+   * The ban check again at acceptance. Needing a person's decision, it is recorded and the formal review waits
+   * (422) until the office decides; an earlier decision on an acceptance check stands.
+   */
+  private async acceptanceBanCheck(row: ApplicationWithDetails): Promise<BanCheckRecord> {
+    const ban = await this.banCheck(row.applicant, row.cycleNumber, 'acceptance');
+    if (ban.outcome !== 'needs_decision') return ban;
+    const checks = row.banChecks as BanCheckRecord[];
+    const decided = checks.findLast((c) => c.step === 'acceptance' && c.outcome === 'needs_decision' && c.decision);
+    if (decided?.decision) {
+      const withDecision = { ...ban, decision: decided.decision };
+      const against = banUnsettled({ banChecks: [withDecision] });
+      if (against) throw against;
+      return withDecision;
+    }
+    const last = checks.at(-1);
+    if (!(last?.step === 'acceptance' && last.outcome === 'needs_decision')) {
+      await this.database.inTenant(async (tx) => {
+        await this.applications.lock(tx, row.id);
+        await this.applications.update(tx, row.id, { banChecks: [...checks, ban], updatedAt: this.clock.now() });
+      });
+    }
+    throw banUnsettled({ banChecks: [ban] }) ?? new Error('a ban check needing a decision must stop the review');
   }
 
   private async applyTransition(
@@ -782,6 +900,38 @@ interface TransitionSpec {
 }
 
 const decisionsOf = (row: { decisions: unknown }): Decisions => row.decisions as Decisions;
+
+/**
+ * A ban check that needs a person's decision stops the application until the office records one (rule id
+ * `reapplication`); a decision against it stops it for good.
+ */
+function requireBanSettled(row: { banChecks: unknown }): void {
+  const unsettled = banUnsettled(row);
+  if (unsettled) throw unsettled;
+}
+
+function banUnsettled(row: { banChecks: unknown }): DomainError | null {
+  const open = (row.banChecks as BanCheckRecord[]).filter(
+    (c) => c.outcome === 'needs_decision' && c.decision?.outcome !== 'pass',
+  );
+  const check = open.at(-1);
+  if (!check) return null;
+  const decidedAgainst = check.decision?.outcome === 'fail';
+  return new DomainError({
+    code: 'rule_violation',
+    detail: decidedAgainst
+      ? {
+          zh: `经人工认定不得再次申报：${check.decision?.reason ?? ''}`,
+          en: `A person decided the applicant may not apply again: ${check.decision?.reason ?? ''}`,
+        }
+      : {
+          zh: `能否再次申报须由人工认定（${check.reasons?.zh ?? check.basis.zh}），认定前申报不能继续`,
+          en: `Whether the applicant may apply again needs a person’s decision (${check.reasons?.en ?? check.basis.en}); the application waits until then`,
+        },
+    basis: check.basis.zh,
+    extensions: { ruleId: REAPPLICATION_RULE, banCheck: check },
+  });
+}
 
 const duplicate = (firstId: string | null, cycleNumber: number) =>
   new DomainError({

@@ -2,6 +2,7 @@ import {
   noticeEntryObjectionsPending,
   noticeEntryPassed,
   objectionDismissed,
+  objectionRefused,
   objectionUpheld,
 } from '@laurel/contracts';
 import { EventConsumers } from '@laurel/platform';
@@ -19,7 +20,8 @@ const ours = (payload: {
 
 /**
  * Durable consumers of the objections service's outcomes: a notice entry passed or held with pending objections,
- * an objection upheld (disqualifying on a prohibited ground) or dismissed. Each event is recorded in the inbox in
+ * an objection upheld (disqualifying on a prohibited ground), dismissed, or refused on examination (a held
+ * application goes on as when dismissed, e.g. refused after the notice closed). Each event is recorded in the inbox in
  * the transaction of its effect.
  */
 @Injectable()
@@ -62,6 +64,19 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
     this.consumers.register<typeof objectionDismissed>({
       consumer: 'applications-objection-dismissed',
       event: objectionDismissed,
+      handle: async (tx, payload) => {
+        if (!ours(payload)) return;
+        await this.applications.objectionDecided(tx, payload.applicationId, {
+          disqualify: false,
+          reasons: payload.reasons,
+          basis: payload.basis,
+          noticeId: payload.noticeId,
+        });
+      },
+    });
+    this.consumers.register<typeof objectionRefused>({
+      consumer: 'applications-objection-refused',
+      event: objectionRefused,
       handle: async (tx, payload) => {
         if (!ours(payload)) return;
         await this.applications.objectionDecided(tx, payload.applicationId, {

@@ -14,9 +14,10 @@ import {
   type MovedDeadline,
   type ObjectorInput,
   type objectionFile,
+  objectionRefused,
   type RequestOf,
 } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, RequestContexts } from '@laurel/platform';
+import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, Outbox, RequestContexts } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FileIntakeService, type IncomingFile } from '../files/file-intake.service';
 import { noticeStatus } from '../notice/notice.mapper';
@@ -70,6 +71,7 @@ export class ObjectionService implements OnModuleInit {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly calendar: CalendarProvider,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -297,6 +299,30 @@ export class ObjectionService implements OnModuleInit {
       }
       await this.objections.update(tx, id, data);
       const rules = await this.rules.current(tx);
+      if (action === 'refuse') {
+        // The service that owns the entry's subject learns of it: an entry held by this objection may go on.
+        await this.outbox.add(tx, objectionRefused, {
+          objectionId: row.id,
+          receiptNumber: row.receiptNumber,
+          noticeId: row.noticeId,
+          reference: row.notice.reference,
+          cycle: row.notice.cycle,
+          stage: row.notice.stage,
+          entryId: row.entryId,
+          subject: {
+            kind: row.entry.subjectKind as 'organisation' | 'individual',
+            id: row.entry.subjectId,
+            name: row.entry.subjectName,
+          },
+          applicationId: row.entry.applicationId,
+          recommender: row.entry.recommenderName
+            ? { id: row.entry.recommenderId, name: row.entry.recommenderName }
+            : null,
+          reasons: typeof data.refusalReasons === 'string' ? data.refusalReasons : '',
+          decidedAt: this.clock.now().toISOString(),
+          basis: rules ? cite(rules, rules.objections.examination?.basis) : null,
+        });
+      }
       await this.audit.record(tx, {
         action: `objection.${action}`,
         targetType: 'objection',

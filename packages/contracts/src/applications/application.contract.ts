@@ -51,15 +51,20 @@ export const applicationCreateBody = z
   })
   .strict();
 
+const recordedDecisionSchema = z.object({
+  outcome: z.enum(['pass', 'fail']),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+  reason: z.string(),
+});
+
 export const eligibilityFindingSchema = z.object({
   ruleId: z.string(),
   outcome: z.enum(['pass', 'fail', 'needs_decision', 'missing']),
   basis: z.string(),
   reason: localised,
   missingFacts: z.array(z.string()).optional(),
-  decision: z
-    .object({ outcome: z.enum(['pass', 'fail']), decidedBy: z.string(), decidedAt: z.string(), reason: z.string() })
-    .optional(),
+  decision: recordedDecisionSchema.optional(),
 });
 
 export const planStepSchema = z.object({
@@ -113,7 +118,20 @@ export const applicationSchema = z.object({
     asOf: z.string(),
     findings: z.array(eligibilityFindingSchema),
   }),
-  banChecks: z.array(z.object({ at: z.string(), step: z.string(), outcome: z.string(), basis: localised })),
+  /**
+   * `awards.ban.check` at application and at acceptance. `needs_decision` stops the application until the office
+   * records a person's decision (rule id `reapplication`): who, when, why.
+   */
+  banChecks: z.array(
+    z.object({
+      at: z.string(),
+      step: z.string(),
+      outcome: z.string(),
+      basis: localised,
+      reasons: localised.optional(),
+      decision: recordedDecisionSchema.optional(),
+    }),
+  ),
   recommender: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   publicity: z
     .object({
@@ -205,7 +223,10 @@ export const decisionBody = z
     reason: z.string().trim().min(2).max(2000),
   })
   .strict();
-/** The office records a person's decision on a rule the policy leaves to people (who, when, why). */
+/**
+ * The office records a person's decision on a rule the policy leaves to people (who, when, why); rule id
+ * `reapplication` decides a ban check that needs a person's decision.
+ */
 export const applicationDecide = defineCommand('applications.application.decide', {
   request: byId.extend(decisionBody.shape),
   response: applicationSchema,
@@ -219,7 +240,10 @@ export const applicationStartPublicity = defineCommand('applications.application
 });
 
 export const submitBody = z.object({ recommenderId: z.uuid() }).strict();
-/** Submits to a recommender; not before internal publicity ended, nor while ineligible. */
+/**
+ * Submits to a recommender; not before internal publicity ended, nor while ineligible or a ban check awaits a
+ * person's decision, nor (the first time) outside the cycle's application window (409).
+ */
 export const applicationSubmit = defineCommand('applications.application.submit', {
   request: byId.extend(submitBody.shape),
   response: applicationSchema,

@@ -52,3 +52,10 @@ export const objectionUpheld = defineEvent(
 
 /** Unfounded: the entry goes on. */
 export const objectionDismissed = defineEvent('objections.objection.dismissed.v1', decided);
+
+/**
+ * Refused on examination (inadmissible: late, without identity or evidence, ...). Emitted whenever the office
+ * refuses, before or after the notice closed: an entry held at close by this objection may then go on.
+ * `reasons` are the refusal's, `decidedAt` the time of refusal.
+ */
+export const objectionRefused = defineEvent('objections.objection.refused.v1', decided);
