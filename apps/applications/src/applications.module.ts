@@ -1,3 +1,4 @@
+import { FieldCipher } from '@laurel/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicantHandler } from './applicant/applicant.handler';
 import { ApplicantRepository } from './applicant/applicant.repository';
@@ -8,7 +9,6 @@ import { ApplicationService } from './application/application.service';
 import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
 import type { ApplicationsConfig } from './applications.config';
-import { IdentityCipher } from './identity/identity-cipher.service';
 import { RecommenderHandler } from './recommender/recommender.handler';
 import { RecommenderRepository } from './recommender/recommender.repository';
 import { RecommenderService } from './recommender/recommender.service';
@@ -21,8 +21,8 @@ export class ApplicationsModule {
       controllers: [ApplicantHandler, RecommenderHandler, ApplicationHandler],
       providers: [
         {
-          provide: IdentityCipher,
-          useValue: new IdentityCipher(Buffer.from(config.LAUREL_APPLICATIONS_DATA_KEY, 'base64')),
+          provide: FieldCipher,
+          useValue: FieldCipher.fromBase64(config.LAUREL_APPLICATIONS_DATA_KEY, 'laurel-applications-identity-hmac'),
         },
         ApplicantRepository,
         ApplicantService,

@@ -1,10 +1,10 @@
 import type { ApplicantView, applicantLegalFormSchema, applicantOrganisationTypeSchema } from '@laurel/contracts';
+import type { FieldCipher } from '@laurel/platform';
 import type { z } from 'zod';
-import type { IdentityCipher } from '../identity/identity-cipher.service';
 import type { ApplicantRow } from './applicant.repository';
 
 /** An applicant as answered: ID and phone numbers masked, unless `reveal` (the office reading one applicant). */
-export function toApplicantView(row: ApplicantRow, cipher: IdentityCipher, reveal = false): ApplicantView {
+export function toApplicantView(row: ApplicantRow, cipher: FieldCipher, reveal = false): ApplicantView {
   return {
     id: row.id,
     kind: row.kind as ApplicantView['kind'],

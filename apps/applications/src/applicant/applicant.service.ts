@@ -1,9 +1,8 @@
 import { type ApplicantRegisterBody, type ApplicantView, DomainError } from '@laurel/contracts';
-import { AuditTrail, Clock, Database } from '@laurel/platform';
+import { AuditTrail, Clock, Database, FieldCipher, maskIdNumber, maskPhone } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { acting, notAllowed } from '../identity/actor.util';
-import { IdentityCipher, maskIdNumber, maskPhone } from '../identity/identity-cipher.service';
 import { toApplicantView } from './applicant.mapper';
 import { ApplicantRepository, type ApplicantRow } from './applicant.repository';
 
@@ -15,7 +14,7 @@ export class ApplicantService {
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly applicants: ApplicantRepository,
-    private readonly cipher: IdentityCipher,
+    private readonly cipher: FieldCipher,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}

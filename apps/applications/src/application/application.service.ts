@@ -27,7 +27,7 @@ import {
   noticeOpen,
   type PlanStep,
 } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Clock, Database, Outbox, ServiceClient } from '@laurel/platform';
+import { AuditTrail, CalendarProvider, Clock, Database, FieldCipher, Outbox, ServiceClient } from '@laurel/platform';
 import {
   type ApplicantFacts,
   type EligibilityResult,
@@ -43,7 +43,6 @@ import type { ApplicantRow } from '../applicant/applicant.repository';
 import { ApplicantService } from '../applicant/applicant.service';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { acting, notAllowed } from '../identity/actor.util';
-import { IdentityCipher } from '../identity/identity-cipher.service';
 import { toApplicationView } from './application.mapper';
 import { type ApplicationChange, ApplicationRepository, type ApplicationWithDetails } from './application.repository';
 import { AwardsGateway } from './awards.gateway';
@@ -87,7 +86,7 @@ export class ApplicationService {
     private readonly applicants: ApplicantService,
     private readonly awards: AwardsGateway,
     private readonly client: ServiceClient,
-    private readonly cipher: IdentityCipher,
+    private readonly cipher: FieldCipher,
     private readonly calendar: CalendarProvider,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
