@@ -24,3 +24,18 @@ describe('applications configuration', () => {
     );
   });
 });
+
+describe('materials configuration', () => {
+  it('keeps materials in a local directory under .laurel by default, 10 MiB per file', () => {
+    const config = loadConfig(applicationsConfigSchema, {});
+    expect(config.LAUREL_APPLICATIONS_FILE_STORE).toBe('local');
+    expect(config.LAUREL_APPLICATIONS_FILES_DIR).toMatch(/^\.laurel[/\\]applications-files$/);
+    expect(config.LAUREL_APPLICATIONS_MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
+  });
+
+  it('refuses the S3 store until it is built, naming the variable', () => {
+    expect(() => loadConfig(applicationsConfigSchema, { LAUREL_APPLICATIONS_FILE_STORE: 's3' })).toThrow(
+      /LAUREL_APPLICATIONS_FILE_STORE/,
+    );
+  });
+});

@@ -8,17 +8,22 @@ import { ApplicationRepository } from './application/application.repository';
 import { ApplicationService } from './application/application.service';
 import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
-import type { ApplicationsConfig } from './applications.config';
+import { APPLICATIONS_CONFIG, type ApplicationsConfig } from './applications.config';
+import { FileStore, LocalDirectoryFileStore } from './material/file-store';
+import { MaterialHandler } from './material/material.handler';
+import { MaterialRepository } from './material/material.repository';
+import { MaterialService } from './material/material.service';
+import { MaterialIntakeService } from './material/material-intake.service';
 import { RecommenderHandler } from './recommender/recommender.handler';
 import { RecommenderRepository } from './recommender/recommender.repository';
 import { RecommenderService } from './recommender/recommender.service';
 
 @Module({})
 export class ApplicationsModule {
-  static with(config: ApplicationsConfig): DynamicModule {
+  static with(config: ApplicationsConfig, options: { fileStore?: FileStore } = {}): DynamicModule {
     return {
       module: ApplicationsModule,
-      controllers: [ApplicantHandler, RecommenderHandler, ApplicationHandler],
+      controllers: [ApplicantHandler, RecommenderHandler, ApplicationHandler, MaterialHandler],
       providers: [
         {
           provide: FieldCipher,
@@ -32,7 +37,22 @@ export class ApplicationsModule {
         ApplicationRepository,
         ApplicationService,
         NoticeOutcomeConsumer,
+        { provide: APPLICATIONS_CONFIG, useValue: config },
+        { provide: FileStore, useValue: options.fileStore ?? fileStoreOf(config) },
+        MaterialIntakeService,
+        MaterialRepository,
+        MaterialService,
       ],
     };
+  }
+}
+
+/** The configured store of materials' bytes (`LAUREL_APPLICATIONS_FILE_STORE`). */
+function fileStoreOf(config: ApplicationsConfig): FileStore {
+  switch (config.LAUREL_APPLICATIONS_FILE_STORE) {
+    case 'local':
+      return new LocalDirectoryFileStore(config.LAUREL_APPLICATIONS_FILES_DIR);
+    case 's3':
+      throw new Error('LAUREL_APPLICATIONS_FILE_STORE=s3: the S3-compatible file store is not built yet');
   }
 }

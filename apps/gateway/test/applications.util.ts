@@ -63,7 +63,11 @@ export async function startApplicationsPlatform(options: { clock: TestClock; ten
   const { clock } = options;
   const infra = await TestInfrastructure.create();
   const filesDir = await mkdtemp(path.join(tmpdir(), 'laurel-applications-e2e-'));
-  const env = infra.env({ LAUREL_OBJECTIONS_FILES_DIR: filesDir, LAUREL_APPLICATIONS_DATA_KEY: DATA_KEY });
+  const env = infra.env({
+    LAUREL_OBJECTIONS_FILES_DIR: filesDir,
+    LAUREL_APPLICATIONS_FILES_DIR: path.join(filesDir, 'applications'),
+    LAUREL_APPLICATIONS_DATA_KEY: DATA_KEY,
+  });
   const awards = await bootstrapService(awardsServiceDefinition, { env, clock });
   const objections = await bootstrapService(objectionsService({ env }), { env, clock });
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });

@@ -43,6 +43,7 @@ import type { ApplicantRow } from '../applicant/applicant.repository';
 import { ApplicantService } from '../applicant/applicant.service';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { acting, notAllowed } from '../identity/actor.util';
+import { MaterialRepository } from '../material/material.repository';
 import { toApplicationView } from './application.mapper';
 import { type ApplicationChange, ApplicationRepository, type ApplicationWithDetails } from './application.repository';
 import { AwardsGateway } from './awards.gateway';
@@ -91,6 +92,7 @@ export class ApplicationService {
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly materials: MaterialRepository,
   ) {}
 
   // ------------------------------------------------------------------------------------------------
@@ -320,6 +322,7 @@ export class ApplicationService {
     // The cycle's application window binds the first submission; a returned application may be corrected later.
     if (row.status !== 'returned') this.requireWindow(await this.awards.cycle(row.cycleNumber));
     const target = stepOf(plan, 'recommendation') ?? stepOf(plan, 'submission') ?? plan[0];
+    const noStateSecrets = (await this.awards.policy(row.policyVersion)).conduct.noStateSecrets;
     await this.transition(id, 'submitted', {
       from: allowed as ApplicationStatus[],
       action: 'submit',
@@ -337,6 +340,28 @@ export class ApplicationService {
             },
           ]);
         }
+        // Materials go out with the statement that they hold no state secret (where the policy has the article),
+        // and are frozen: later changes are new versions.
+        if (noStateSecrets && (await this.materials.countOf(tx, id)) > 0) {
+          const current = await this.require(tx, id);
+          if (!current.stateSecretStatement) {
+            throw new DomainError({
+              code: 'rule_violation',
+              detail: {
+                zh: '提交前须声明申报材料不涉及国家秘密',
+                en: 'Before submission, the applicant must state that its materials contain no state secret',
+              },
+              basis: `${row.policyKey} ${noStateSecrets}`,
+              fields: [
+                {
+                  field: 'stateSecretStatement',
+                  reason: { zh: '尚未声明', en: 'has not been made' },
+                },
+              ],
+            });
+          }
+        }
+        await this.materials.freezeOf(tx, id, this.clock.now());
       },
     });
     return this.get(id);

@@ -10,3 +10,9 @@ export type ByCyclePath = z.infer<typeof byCyclePath>;
 
 export const applicationListQuery = z.object({ cycle: z.coerce.number().int().positive().optional() }).strict();
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
+
+export const byMaterialPath = z.object({ tenantKey, id: z.uuid(), materialId: z.uuid() }).strict();
+export type ByMaterialPath = z.infer<typeof byMaterialPath>;
+
+export const materialDownloadQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+export type MaterialDownloadQuery = z.infer<typeof materialDownloadQuery>;

@@ -1,4 +1,5 @@
 export * from './applicant.contract';
 export * from './application.contract';
 export * from './application-events.contract';
+export * from './material.contract';
 export * from './recommender.contract';

@@ -11,8 +11,9 @@ describe('FieldCipher', () => {
     expect(sut.encrypt('11010519491231002X')).not.toBe(sealed);
     expect(sut.decrypt(sealed)).toBe('11010519491231002X');
     expect(() => new FieldCipher(Buffer.alloc(32, 2), 'laurel-test-hmac').decrypt(sealed)).toThrow();
-    const parts = sealed.split('.');
-    expect(() => sut.decrypt([parts[0], parts[1], parts[2], `A${parts[3]?.slice(1)}`].join('.'))).toThrow();
+    const [version, iv, tag, body = ''] = sealed.split('.');
+    const flipped = `${body[0] === 'A' ? 'B' : 'A'}${body.slice(1)}`;
+    expect(() => sut.decrypt([version, iv, tag, flipped].join('.'))).toThrow();
     expect(sut.decryptOptional(sut.encryptOptional(null))).toBeNull();
   });
 

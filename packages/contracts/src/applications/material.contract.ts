@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { defineCommand, defineQuery } from '../messaging/message-contract';
+
+/** What an application's materials may be: PDF, images, Office documents (OOXML and legacy OLE2). */
+export const MATERIAL_CONTENT_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/msword',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-powerpoint',
+] as const;
+export type MaterialContentType = (typeof MATERIAL_CONTENT_TYPES)[number];
+
+/**
+ * Largest file one message carries, decoded: a NATS message (1 MiB by default) carries the base64. The service's
+ * own limit (`LAUREL_APPLICATIONS_MAX_FILE_BYTES`) applies below it; larger files need chunked transfer (not built).
+ */
+export const MAX_MATERIAL_MESSAGE_BYTES = 700 * 1024;
+
+export const materialFileSchema = z
+  .object({
+    filename: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'a plain file name'),
+    contentType: z.enum(MATERIAL_CONTENT_TYPES),
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(Math.ceil(MAX_MATERIAL_MESSAGE_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+  })
+  .strict();
+export type MaterialFile = z.infer<typeof materialFileSchema>;
+
+export const materialUploadBody = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    /** The applicant says the material contains trade secrets: the recommender does not see it. */
+    tradeSecret: z.boolean().default(false),
+    file: materialFileSchema,
+  })
+  .strict();
+
+export const materialReplaceBody = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    tradeSecret: z.boolean().optional(),
+    file: materialFileSchema,
+  })
+  .strict();
+
+export const materialVersionSchema = z.object({
+  version: z.number().int(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  /** When it went out with a submission (it can never change again); null while still replaceable. */
+  frozenAt: z.string().nullable(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+export const materialSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  title: z.string(),
+  tradeSecret: z.boolean(),
+  currentVersion: z.number().int(),
+  versions: z.array(materialVersionSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type MaterialView = z.infer<typeof materialSchema>;
+
+export const stateSecretStatementSchema = z.object({
+  noStateSecrets: z.literal(true),
+  by: z.string().nullable(),
+  at: z.string(),
+  /** The policy's article, e.g. "ili 第十条第二款"; null where the regulation has none. */
+  basis: z.string().nullable(),
+});
+export type StateSecretStatement = z.infer<typeof stateSecretStatementSchema>;
+
+export const materialListSchema = z.object({
+  /** The statement that the materials contain no state secret, required before submission where the policy has it. */
+  stateSecretStatement: stateSecretStatementSchema.nullable(),
+  stateSecretStatementRequired: z.boolean(),
+  materials: z.array(materialSchema),
+});
+
+const byApplication = z.object({ applicationId: z.uuid() }).strict();
+const byMaterial = byApplication.extend({ materialId: z.uuid() }).strict();
+
+/** Adds a material (draft, internal publicity or returned for correction; the office or the applicant itself). */
+export const materialUpload = defineCommand('applications.material.upload', {
+  request: byApplication.extend(materialUploadBody.shape).strict(),
+  response: materialSchema,
+});
+
+/**
+ * Replaces a material's file: a version never submitted is replaced in place; a submitted (frozen) one stays and
+ * the new file is version n+1. Only while the application is a draft, in internal publicity or returned (409).
+ */
+export const materialReplace = defineCommand('applications.material.replace', {
+  request: byMaterial.extend(materialReplaceBody.shape).strict(),
+  response: materialSchema,
+});
+
+/** Removes a material never submitted (409 once any version of it was submitted). */
+export const materialRemove = defineCommand('applications.material.remove', {
+  request: byMaterial,
+  response: z.object({ removed: z.literal(true) }),
+});
+
+/** The applicant sees all, the recommender all but trade-secret materials, the office all. */
+export const materialList = defineQuery('applications.material.list', {
+  request: byApplication,
+  response: materialListSchema,
+});
+
+/** One version's bytes (the current one by default), hash-checked; every read is audited. */
+export const materialDownload = defineQuery('applications.material.download', {
+  request: byMaterial.extend({ version: z.number().int().positive().optional() }).strict(),
+  response: z.object({
+    materialId: z.uuid(),
+    version: z.number().int(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    tradeSecret: z.boolean(),
+    contentBase64: z.string(),
+  }),
+});
+
+export const stateSecretStatementBody = z.object({ noStateSecrets: z.literal(true) }).strict();
+/** The applicant states that its materials contain no state secret (who, when, on the policy's article). */
+export const materialStateSecretStatement = defineCommand('applications.material.state-secret-statement', {
+  request: byApplication.extend(stateSecretStatementBody.shape).strict(),
+  response: materialListSchema,
+});
