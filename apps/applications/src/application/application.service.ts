@@ -24,6 +24,7 @@ import {
   DomainError,
   type EventContract,
   type NoticeView,
+  noticeEntryState,
   noticeOpen,
   type PlanStep,
 } from '@laurel/contracts';
@@ -546,23 +547,18 @@ export class ApplicationService {
     await this.advanceAfterNotice(tx, row, noticeId, 'passed');
   }
 
-  /** The notice closed with objections pending: the application waits. */
-  async noticeHeld(tx: ApplicationsTx, applicationId: string, noticeId: string, pending: number): Promise<void> {
+  /** The notice closed with objections pending: the application waits (with the count the objections service has now). */
+  async noticeHeld(tx: ApplicationsTx, applicationId: string, noticeId: string, entryId: string): Promise<void> {
     const row = await this.applications.find(tx, applicationId);
     if (!row || !this.isCurrentNotice(row, noticeId)) return;
-    await this.applyTransition(tx, row, row.status as ApplicationStatus, {
-      action: 'held',
-      event: applicationHeld,
-      reason: `${pending} objection(s) pending`,
-      change: { objectionsPending: pending, notices: setOutcome(row, noticeId, 'objections_pending') },
-    });
+    await this.settleFromEntry(tx, row, noticeId, entryId);
   }
 
   /** An objection decided: upheld on a prohibited ground disqualifies; otherwise a held application may go on. */
   async objectionDecided(
     tx: ApplicationsTx,
     applicationId: string,
-    decided: { disqualify: boolean; reasons: string; basis: string | null; noticeId: string },
+    decided: { disqualify: boolean; reasons: string; basis: string | null; noticeId: string; entryId: string },
   ): Promise<void> {
     const row = await this.applications.find(tx, applicationId);
     if (!row || TERMINAL.has(row.status)) return;
@@ -576,13 +572,8 @@ export class ApplicationService {
       });
       return;
     }
-    if (row.objectionsPending <= 0 || !this.isCurrentNotice(row, decided.noticeId)) return;
-    const remaining = row.objectionsPending - 1;
-    if (remaining > 0) {
-      await this.applications.update(tx, row.id, { objectionsPending: remaining, updatedAt: this.clock.now() });
-      return;
-    }
-    await this.advanceAfterNotice(tx, { ...row, objectionsPending: 0 }, decided.noticeId, 'passed');
+    if (!this.isCurrentNotice(row, decided.noticeId)) return;
+    await this.settleFromEntry(tx, row, decided.noticeId, decided.entryId);
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -608,6 +599,36 @@ export class ApplicationService {
         change: { objectionsPending: 0, notices },
       });
     }
+  }
+
+  /**
+   * Holds or releases an application from its notice entry's state as the objections service has it now, so the
+   * outcome does not depend on the order in which the close and the decisions arrive: an open notice decides
+   * nothing yet (its close will); objections still pending hold it; none pending lets it go on.
+   */
+  private async settleFromEntry(
+    tx: ApplicationsTx,
+    row: ApplicationWithDetails,
+    noticeId: string,
+    entryId: string,
+  ): Promise<void> {
+    const state = await this.client.request(noticeEntryState, { entryId });
+    if (!state.closed) return;
+    if (state.objectionsPending === 0) {
+      await this.advanceAfterNotice(tx, { ...row, objectionsPending: 0 }, noticeId, 'passed');
+      return;
+    }
+    const notices = row.notices as NoticeRef[];
+    const alreadyHeld =
+      row.objectionsPending === state.objectionsPending &&
+      notices.find((n) => n.noticeId === noticeId)?.outcome === 'objections_pending';
+    if (alreadyHeld) return;
+    await this.applyTransition(tx, row, row.status as ApplicationStatus, {
+      action: 'held',
+      event: applicationHeld,
+      reason: `${state.objectionsPending} objection(s) pending`,
+      change: { objectionsPending: state.objectionsPending, notices: setOutcome(row, noticeId, 'objections_pending') },
+    });
   }
 
   private isCurrentNotice(row: ApplicationWithDetails, noticeId: string): boolean {

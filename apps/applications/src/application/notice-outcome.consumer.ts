@@ -44,7 +44,7 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
       event: noticeEntryObjectionsPending,
       handle: async (tx, payload) => {
         if (ours(payload)) {
-          await this.applications.noticeHeld(tx, payload.applicationId, payload.noticeId, payload.objectionsPending);
+          await this.applications.noticeHeld(tx, payload.applicationId, payload.noticeId, payload.entryId);
         }
       },
     });
@@ -58,6 +58,7 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
           reasons: payload.reasons,
           basis: payload.basis,
           noticeId: payload.noticeId,
+          entryId: payload.entryId,
         });
       },
     });
@@ -71,6 +72,7 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
           reasons: payload.reasons,
           basis: payload.basis,
           noticeId: payload.noticeId,
+          entryId: payload.entryId,
         });
       },
     });
@@ -84,6 +86,7 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
           reasons: payload.reasons,
           basis: payload.basis,
           noticeId: payload.noticeId,
+          entryId: payload.entryId,
         });
       },
     });

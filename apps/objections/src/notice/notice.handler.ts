@@ -4,6 +4,7 @@ import {
   noticeGetPublic,
   noticeList,
   noticeListPublic,
+  noticeEntryState,
   noticeOpen,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
@@ -22,6 +23,11 @@ export class NoticeHandler {
   @Handles(noticeGet)
   get(request: { id: string }) {
     return this.notices.get(request.id);
+  }
+
+  @Handles(noticeEntryState)
+  entryState(request: { entryId: string }) {
+    return this.notices.entryState(request.entryId);
   }
 
   @Handles(noticeList)

@@ -92,6 +92,15 @@ export class NoticeRepository {
     return tx.noticeEntry.findFirst({ where: { id: entryId, noticeId } });
   }
 
+  /** One entry with its notice's close time, and its objections still to be examined or decided. */
+  async entryState(tx: ObjectionsTx, entryId: string) {
+    const entry = await tx.noticeEntry.findUnique({ where: { id: entryId } });
+    if (!entry) return null;
+    const notice = await tx.notice.findUniqueOrThrow({ where: { id: entry.noticeId } });
+    const pending = await tx.objection.count({ where: { entryId, status: { in: ['received', 'admitted'] } } });
+    return { entryId, noticeId: entry.noticeId, closed: notice.closedAt !== null, objectionsPending: pending };
+  }
+
   /** Objections of each entry of a notice that are still to be examined or decided. */
   async pendingByEntry(tx: ObjectionsTx, noticeId: string): Promise<Map<string, number>> {
     const rows = await tx.objection.groupBy({

@@ -97,6 +97,13 @@ export class NoticeService implements OnModuleInit {
     return toNoticeView(row, this.clock.now());
   }
 
+  /** An entry's state now (closed? objections still pending?), for services that act on its outcome. */
+  async entryState(entryId: string) {
+    const state = await this.database.inTenant((tx) => this.notices.entryState(tx, entryId));
+    if (!state) throw DomainError.notFound({ zh: '未找到该公示条目', en: 'No such notice entry' });
+    return state;
+  }
+
   async list(status?: 'scheduled' | 'open' | 'closed') {
     const now = this.clock.now();
     const rows = await this.database.inTenant((tx) => this.notices.list(tx));

@@ -1,6 +1,7 @@
 export * from './file-upload.schema';
 export * from './identity.schema';
 export * from './notice.contract';
+export * from './notice-entry.contract';
 export * from './objection.contract';
 export * from './objection-contact.contract';
 export * from './objection-events.contract';
