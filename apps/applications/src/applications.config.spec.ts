@@ -33,9 +33,9 @@ describe('materials configuration', () => {
     expect(config.LAUREL_APPLICATIONS_MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
   });
 
-  it('refuses the S3 store until it is built, naming the variable', () => {
+  it('refuses the S3 store without its bucket, naming the variable (more in test/s3-file-store.int-spec.ts)', () => {
     expect(() => loadConfig(applicationsConfigSchema, { LAUREL_APPLICATIONS_FILE_STORE: 's3' })).toThrow(
-      /LAUREL_APPLICATIONS_FILE_STORE/,
+      /LAUREL_APPLICATIONS_S3_BUCKET: is required with LAUREL_APPLICATIONS_FILE_STORE=s3/,
     );
   });
 });

@@ -8,12 +8,13 @@ import { ApplicationRepository } from './application/application.repository';
 import { ApplicationService } from './application/application.service';
 import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
-import { APPLICATIONS_CONFIG, type ApplicationsConfig } from './applications.config';
+import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
 import { FileStore, LocalDirectoryFileStore } from './material/file-store';
 import { MaterialHandler } from './material/material.handler';
 import { MaterialRepository } from './material/material.repository';
 import { MaterialService } from './material/material.service';
 import { MaterialIntakeService } from './material/material-intake.service';
+import { S3FileStore } from './material/s3-file-store';
 import { RecommenderHandler } from './recommender/recommender.handler';
 import { RecommenderRepository } from './recommender/recommender.repository';
 import { RecommenderService } from './recommender/recommender.service';
@@ -53,6 +54,6 @@ function fileStoreOf(config: ApplicationsConfig): FileStore {
     case 'local':
       return new LocalDirectoryFileStore(config.LAUREL_APPLICATIONS_FILES_DIR);
     case 's3':
-      throw new Error('LAUREL_APPLICATIONS_FILE_STORE=s3: the S3-compatible file store is not built yet');
+      return new S3FileStore(s3FileStoreOptionsOf(config));
   }
 }

@@ -15,6 +15,13 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
     .min(1024)
     .max(50 * 1024 * 1024)
     .default(1024 * 1024),
+  /** Body limit of the raw binary material uploads (the JSON limit above applies everywhere else). */
+  LAUREL_UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** The operator account seeded at start when it does not exist (npm start sets both). */

@@ -1,5 +1,6 @@
 export * from './audit/audit-hash.util';
 export * from './audit/audit-trail.service';
+export * from './blobs/blob-transfer.service';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/pino-nest-logger';
 export * from './bootstrap/platform.module';

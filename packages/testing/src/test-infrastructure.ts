@@ -70,8 +70,9 @@ export class TestInfrastructure {
     const nats = await connect({ servers: NATS_URL }).catch(() => null);
     if (nats) {
       const jsm = await jetstreamManager(nats);
+      // Event streams start with the prefix; object store buckets live in streams named `OBJ_<prefix>_…`.
       for await (const name of jsm.streams.names()) {
-        if (name.startsWith(this.prefix)) await jsm.streams.delete(name).catch(() => undefined);
+        if (name.includes(this.prefix)) await jsm.streams.delete(name).catch(() => undefined);
       }
       await nats.close();
     }

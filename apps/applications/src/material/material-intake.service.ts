@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DomainError, type FieldError, type MaterialContentType, type MaterialFile } from '@laurel/contracts';
+import { DomainError, type FieldError, type MaterialContentType, type MaterialWireFile } from '@laurel/contracts';
+import { BlobNotFoundError, BlobTransfer } from '@laurel/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig } from '../applications.config';
 
@@ -54,27 +55,58 @@ function isExecutable(b: Buffer): boolean {
 
 const reason = (zh: string, en: string) => ({ zh, en });
 
-/** Decodes a material's file and checks it: size, no program, extension and declared type against the bytes. */
+/**
+ * Receives a material's file (decoded from base64, or taken from the blob store when the gateway handed it over
+ * as a blob) and checks it: size, no program, extension and declared type against the bytes.
+ */
 @Injectable()
 export class MaterialIntakeService {
-  constructor(@Inject(APPLICATIONS_CONFIG) private readonly config: ApplicationsConfig) {}
+  constructor(
+    @Inject(APPLICATIONS_CONFIG) private readonly config: ApplicationsConfig,
+    private readonly blobs: BlobTransfer,
+  ) {}
 
-  check(file: MaterialFile, field = 'body.file'): CheckedFile {
-    const bytes = Buffer.from(file.contentBase64, 'base64');
+  async receive(file: MaterialWireFile, field = 'body.file'): Promise<CheckedFile> {
+    if ('contentBase64' in file) {
+      return this.check(file, Buffer.from(file.contentBase64, 'base64'), field, `${field}.contentBase64`);
+    }
+    let bytes: Buffer;
+    try {
+      // Taken (read, then deleted) whatever the check says: a refused file does not stay in the blob store.
+      bytes = await this.blobs.take(file.blobRef);
+    } catch (error) {
+      if (!(error instanceof BlobNotFoundError)) throw error;
+      throw DomainError.validation([
+        {
+          field: `${field}.blobRef`,
+          reason: reason('文件已过期或不存在，请重新上传', 'is gone (expired or already used): upload the file again'),
+        },
+      ]);
+    }
+    return this.check(file, bytes, field, `${field}.blobRef`);
+  }
+
+  /** The same checks whichever way the bytes came; `contentField` names them in errors. */
+  check(
+    file: { filename: string; contentType: MaterialContentType },
+    bytes: Buffer,
+    field = 'body.file',
+    contentField = `${field}.contentBase64`,
+  ): CheckedFile {
     const max = this.config.LAUREL_APPLICATIONS_MAX_FILE_BYTES;
     const type = TYPES[file.contentType];
     const extension = file.filename.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
     let error: FieldError | null = null;
     if (bytes.length === 0) {
-      error = { field: `${field}.contentBase64`, reason: reason('文件为空', 'is empty') };
+      error = { field: contentField, reason: reason('文件为空', 'is empty') };
     } else if (bytes.length > max) {
       error = {
-        field: `${field}.contentBase64`,
+        field: contentField,
         reason: reason(`文件过大（上限 ${max} 字节）`, `is too large (max ${max} bytes)`),
       };
     } else if (isExecutable(bytes)) {
       error = {
-        field: `${field}.contentBase64`,
+        field: contentField,
         reason: reason('不接受可执行文件', 'is an executable program: not accepted as a material'),
       };
     } else if (!type.extensions.includes(extension)) {

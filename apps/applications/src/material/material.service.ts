@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
   DomainError,
-  type MaterialFile,
+  MATERIAL_INLINE_DOWNLOAD_BYTES,
   type MaterialView,
+  type MaterialWireFile,
   type StateSecretStatement,
   type stateSecretStatementSchema,
 } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, RequestContexts } from '@laurel/platform';
+import { AuditTrail, BlobTransfer, Clock, Database, RequestContexts } from '@laurel/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import { ApplicationRepository, type ApplicationWithDetails } from '../application/application.repository';
@@ -52,10 +53,11 @@ export class MaterialService {
     private readonly store: FileStore,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly blobs: BlobTransfer,
   ) {}
 
-  async upload(applicationId: string, body: { title: string; tradeSecret: boolean; file: MaterialFile }) {
-    const file = this.intake.check(body.file);
+  async upload(applicationId: string, body: { title: string; tradeSecret: boolean; file: MaterialWireFile }) {
+    const file = await this.intake.receive(body.file);
     const key = await this.save(file);
     const id = await this.database.inTenant(async (tx) => {
       await this.editable(tx, applicationId);
@@ -79,9 +81,9 @@ export class MaterialService {
   async replace(
     applicationId: string,
     materialId: string,
-    body: { title?: string; tradeSecret?: boolean; file: MaterialFile },
+    body: { title?: string; tradeSecret?: boolean; file: MaterialWireFile },
   ): Promise<MaterialView> {
-    const file = this.intake.check(body.file);
+    const file = await this.intake.receive(body.file);
     const key = await this.save(file);
     const replacedKey = await this.database.inTenant(async (tx) => {
       await this.editable(tx, applicationId);
@@ -158,7 +160,10 @@ export class MaterialService {
     };
   }
 
-  /** One version's bytes (default: the latest the caller may see), checked against its SHA-256, audited. */
+  /**
+   * One version's bytes (default: the latest the caller may see), checked against its SHA-256, audited; above
+   * `MATERIAL_INLINE_DOWNLOAD_BYTES` they go into the blob store and the answer carries the reference.
+   */
   download(applicationId: string, materialId: string, version?: number) {
     return this.database.inTenant(async (tx) => {
       const application = await this.applications.find(tx, applicationId);
@@ -191,7 +196,7 @@ export class MaterialService {
           as: access,
         },
       });
-      return {
+      const meta = {
         materialId,
         version: chosen.version,
         filename: chosen.filename,
@@ -199,8 +204,11 @@ export class MaterialService {
         size: chosen.size,
         sha256: chosen.sha256,
         tradeSecret: material.tradeSecret,
-        contentBase64: bytes.toString('base64'),
       };
+      if (bytes.length <= MATERIAL_INLINE_DOWNLOAD_BYTES) return { ...meta, contentBase64: bytes.toString('base64') };
+      // Too large for one reply: handed over in the blob store, which the gateway takes and streams to the client.
+      const { ref } = await this.blobs.put(bytes, { contentType: chosen.contentType });
+      return { ...meta, contentBase64: '', blobRef: ref };
     });
   }
 

@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { ApplicantController } from './applicant.controller';
 import { ApplicationController } from './application.controller';
 import { MaterialController } from './material.controller';
+import { MaterialBodyParser } from './material-body.parser';
+import { MaterialTransferService } from './material-transfer.service';
 import { RecommenderController } from './recommender.controller';
 
 /** The applications service's API: applicants, recommenders, applications and the acceptance list. */
-@Module({ controllers: [ApplicantController, RecommenderController, ApplicationController, MaterialController] })
+@Module({
+  controllers: [ApplicantController, RecommenderController, ApplicationController, MaterialController],
+  providers: [MaterialBodyParser, MaterialTransferService],
+})
 export class ApplicationsRoutesModule {}

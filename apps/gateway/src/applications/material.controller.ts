@@ -1,17 +1,15 @@
 import {
-  materialDownload,
   materialList,
   materialRemove,
-  materialReplace,
   materialReplaceBody,
   materialSchema,
   materialStateSecretStatement,
-  materialUpload,
   materialUploadBody,
   stateSecretStatementBody,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
 import { Body, Controller, Delete, Get, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
@@ -26,6 +24,8 @@ import {
   type MaterialDownloadQuery,
   materialDownloadQuery,
 } from './applications-routes.schema';
+import { RAW_MATERIAL_BODY } from './material-body.parser';
+import { MaterialTransferService } from './material-transfer.service';
 
 const READERS = ['office', 'applicant', 'recommender'];
 const WRITERS = ['office', 'applicant'];
@@ -37,13 +37,20 @@ const WRITERS = ['office', 'applicant'];
  */
 @Controller('tenants/:tenantKey/applications/:id')
 export class MaterialController {
-  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+  constructor(
+    @Inject(PlatformRuntime) private readonly runtime: PlatformRuntime,
+    private readonly transfer: MaterialTransferService,
+  ) {}
 
   @Post('materials')
   @Access({ roles: WRITERS })
+  @RouteConfig(RAW_MATERIAL_BODY)
   @ApiRoute({
     tag: 'applications',
-    summary: 'Upload a material (PDF, PNG/JPEG, Office; checked against the bytes, SHA-256 recorded)',
+    summary:
+      'Upload a material (PDF, PNG/JPEG, Office; checked against the bytes, SHA-256 recorded): JSON with base64 for ' +
+      'small files, or the file itself as the body (Content-Type: its type; ?title=&filename=&tradeSecret=) up to ' +
+      'the upload limit',
     body: materialUploadBody,
     response: materialSchema,
     status: 201,
@@ -51,13 +58,9 @@ export class MaterialController {
   upload(
     @Req() request: AuthenticatedRequest,
     @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
-    @Body(new ZodPipe(materialUploadBody)) body: z.output<typeof materialUploadBody>,
+    @Body() body: unknown,
   ) {
-    return this.runtime.client.request(
-      materialUpload,
-      { applicationId: path.id, ...body },
-      { context: contextOf(request) },
-    );
+    return this.transfer.upload(contextOf(request), path.id, body);
   }
 
   @Get('materials')
@@ -73,22 +76,21 @@ export class MaterialController {
 
   @Put('materials/:materialId')
   @Access({ roles: WRITERS })
+  @RouteConfig(RAW_MATERIAL_BODY)
   @ApiRoute({
     tag: 'applications',
-    summary: 'Replace a material’s file (in place before submission; a new version after it, when returned)',
+    summary:
+      'Replace a material’s file (in place before submission; a new version after it, when returned): JSON with ' +
+      'base64, or the file itself as the body (?filename=&title=&tradeSecret=)',
     body: materialReplaceBody,
     response: materialSchema,
   })
   replace(
     @Req() request: AuthenticatedRequest,
     @Param(new ZodPipe(byMaterialPath, 'path')) path: ByMaterialPath,
-    @Body(new ZodPipe(materialReplaceBody)) body: z.output<typeof materialReplaceBody>,
+    @Body() body: unknown,
   ) {
-    return this.runtime.client.request(
-      materialReplace,
-      { applicationId: path.id, materialId: path.materialId, ...body },
-      { context: contextOf(request) },
-    );
+    return this.transfer.replace(contextOf(request), path.id, path.materialId, body);
   }
 
   @Delete('materials/:materialId')
@@ -111,23 +113,15 @@ export class MaterialController {
     @Query(new ZodPipe(materialDownloadQuery, 'query')) query: MaterialDownloadQuery,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.runtime.client.request(
-      materialDownload,
+    await this.transfer.download(
+      contextOf(request),
       {
         applicationId: path.id,
         materialId: path.materialId,
         ...(query.version === undefined ? {} : { version: query.version }),
       },
-      { context: contextOf(request) },
+      reply,
     );
-    await reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('cache-control', 'no-store')
-      .header('x-content-sha256', file.sha256)
-      .header('x-material-version', String(file.version))
-      .send(Buffer.from(file.contentBase64, 'base64'));
   }
 
   @Post('state-secret-statement')

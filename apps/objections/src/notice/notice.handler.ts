@@ -1,10 +1,10 @@
 import {
   type NoticeOpenBody,
+  noticeEntryState,
   noticeGet,
   noticeGetPublic,
   noticeList,
   noticeListPublic,
-  noticeEntryState,
   noticeOpen,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';

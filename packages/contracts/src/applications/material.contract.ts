@@ -16,19 +16,26 @@ export const MATERIAL_CONTENT_TYPES = [
 export type MaterialContentType = (typeof MATERIAL_CONTENT_TYPES)[number];
 
 /**
- * Largest file one message carries, decoded: a NATS message (1 MiB by default) carries the base64. The service's
- * own limit (`LAUREL_APPLICATIONS_MAX_FILE_BYTES`) applies below it; larger files need chunked transfer (not built).
+ * Largest file sent inline, decoded: a NATS message (1 MiB by default) carries the base64. Larger files travel as
+ * a blob (`blobRef`): the gateway puts the bytes into the JetStream object store and sends the reference; the
+ * service's own limit (`LAUREL_APPLICATIONS_MAX_FILE_BYTES`) applies to both.
  */
 export const MAX_MATERIAL_MESSAGE_BYTES = 700 * 1024;
 
+/** Downloads above this size come back as a blob reference instead of base64 in the reply. */
+export const MATERIAL_INLINE_DOWNLOAD_BYTES = 512 * 1024;
+
+const materialFilename = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'a plain file name');
+
+/** A file sent inline, as base64 (what the HTTP JSON form carries). */
 export const materialFileSchema = z
   .object({
-    filename: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'a plain file name'),
+    filename: materialFilename,
     contentType: z.enum(MATERIAL_CONTENT_TYPES),
     contentBase64: z
       .string()
@@ -38,6 +45,23 @@ export const materialFileSchema = z
   })
   .strict();
 export type MaterialFile = z.infer<typeof materialFileSchema>;
+
+/**
+ * A file handed over in the blob store (`BlobTransfer`): only the gateway sends these, for the raw binary upload;
+ * the service takes the blob (read, then delete) and checks it like an inline one.
+ */
+export const materialBlobFileSchema = z
+  .object({
+    filename: materialFilename,
+    contentType: z.enum(MATERIAL_CONTENT_TYPES),
+    blobRef: z.uuid(),
+  })
+  .strict();
+export type MaterialBlobFile = z.infer<typeof materialBlobFileSchema>;
+
+/** The file of an upload or replace on the wire: inline base64 or a blob reference. */
+export const materialWireFileSchema = z.union([materialFileSchema, materialBlobFileSchema]);
+export type MaterialWireFile = z.infer<typeof materialWireFileSchema>;
 
 export const materialUploadBody = z
   .object({
@@ -101,7 +125,7 @@ const byMaterial = byApplication.extend({ materialId: z.uuid() }).strict();
 
 /** Adds a material (draft, internal publicity or returned for correction; the office or the applicant itself). */
 export const materialUpload = defineCommand('applications.material.upload', {
-  request: byApplication.extend(materialUploadBody.shape).strict(),
+  request: byApplication.extend({ ...materialUploadBody.shape, file: materialWireFileSchema }).strict(),
   response: materialSchema,
 });
 
@@ -110,7 +134,7 @@ export const materialUpload = defineCommand('applications.material.upload', {
  * the new file is version n+1. Only while the application is a draft, in internal publicity or returned (409).
  */
 export const materialReplace = defineCommand('applications.material.replace', {
-  request: byMaterial.extend(materialReplaceBody.shape).strict(),
+  request: byMaterial.extend({ ...materialReplaceBody.shape, file: materialWireFileSchema }).strict(),
   response: materialSchema,
 });
 
@@ -126,7 +150,7 @@ export const materialList = defineQuery('applications.material.list', {
   response: materialListSchema,
 });
 
-/** One version's bytes (the current one by default), hash-checked; every read is audited. */
+/** One version's bytes (the current one by default), hash-checked; every read is audited. Large ones as a blob. */
 export const materialDownload = defineQuery('applications.material.download', {
   request: byMaterial.extend({ version: z.number().int().positive().optional() }).strict(),
   response: z.object({
@@ -137,7 +161,10 @@ export const materialDownload = defineQuery('applications.material.download', {
     size: z.number().int(),
     sha256: z.string(),
     tradeSecret: z.boolean(),
+    /** The bytes as base64 up to `MATERIAL_INLINE_DOWNLOAD_BYTES`; empty when they come as `blobRef`. */
     contentBase64: z.string(),
+    /** Larger files: the blob to take (read, then delete) from the blob store; it expires after an hour. */
+    blobRef: z.uuid().optional(),
   }),
 });
 

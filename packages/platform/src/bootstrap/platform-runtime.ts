@@ -5,6 +5,7 @@ import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { BlobTransfer } from '../blobs/blob-transfer.service';
 import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { type Clock, SystemClock } from '../clock/clock';
 import { loadConfig } from '../config/load-config.util';
@@ -55,6 +56,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
   private healthServer: HealthServer | null = null;
   healthPort: number | null = null;
   private stopped = false;
+  private blobTransfer: BlobTransfer | null = null;
 
   private constructor(
     readonly definition: ServiceDefinition<C>,
@@ -79,6 +81,12 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
 
   get service(): string {
     return this.definition.service;
+  }
+
+  /** Large payloads between services over the JetStream object store; its bucket is created on first use. */
+  get blobs(): BlobTransfer {
+    this.blobTransfer ??= new BlobTransfer(this.nats, this.namespace);
+    return this.blobTransfer;
   }
 
   static async create<C extends PrismaClientLike>(

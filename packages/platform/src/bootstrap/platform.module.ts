@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.service';
+import { BlobTransfer } from '../blobs/blob-transfer.service';
 import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { Clock } from '../clock/clock';
 import { EventConsumers } from '../events/event-consumer.service';
@@ -29,6 +30,8 @@ export class PlatformModule {
       { provide: ServiceClient, useValue: runtime.client },
       { provide: JobScheduler, useValue: runtime.jobs },
       { provide: EventConsumers, useValue: runtime.consumers },
+      // Its bucket is created on first use: services that never transfer blobs never create one.
+      { provide: BlobTransfer, useFactory: () => runtime.blobs },
     ];
     return {
       module: PlatformModule,
