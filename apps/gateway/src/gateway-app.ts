@@ -67,7 +67,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     const adapter = new FastifyAdapter({
       bodyLimit: config.LAUREL_HTTP_BODY_LIMIT_BYTES,
       trustProxy: config.LAUREL_TRUST_PROXY,
-      maxParamLength: 200,
+      routerOptions: { maxParamLength: 200 },
       // A URL Fastify cannot even decode (broken percent-encoding) is still a problem+json 400.
       frameworkErrors: (_error: Error, request: FastifyRequest, reply: FastifyReply) =>
         sendProblem(
