@@ -70,7 +70,7 @@ export class GatewayModule {
         CalendarService,
         CalendarYearRepository,
       ],
-      exports: [GATEWAY_CONFIG, GATEWAY_SERVICES, TenantDirectory, TenantScopedInterceptor],
+      exports: [GATEWAY_CONFIG, GATEWAY_SERVICES, TenantDirectory, TenantScopedInterceptor, AccessTokenService],
     };
   }
 }

@@ -117,6 +117,18 @@ describe('large application materials through the gateway (ili)', () => {
     expect(((await refused.json()) as Json).errors).toEqual([expect.objectContaining({ field: 'body' })]);
   });
 
+  it('reads no raw body for a caller who is not signed in (401 before a byte is buffered)', async () => {
+    for (const authorization of [undefined, 'Bearer forged.token.value']) {
+      const refused = await fetch(`${materials()}?title=x&filename=a.pdf`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf', ...(authorization ? { authorization } : {}) },
+        body: pdf(8 * 1024 * 1024),
+      });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
+    }
+  });
+
   it('keeps the JSON form for small files, and binary bodies off other routes', async () => {
     const small = pdf(4096);
     const uploaded = await sut.call('POST', `${api}/applications/${applicationId}/materials`, {

@@ -4,6 +4,7 @@ import { MATERIAL_CONTENT_TYPES } from '@laurel/contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AccessTokenService } from '../auth/access-token.service';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
 /** The route config (`@RouteConfig(RAW_MATERIAL_BODY)`) of the routes that take a material as a raw body. */
@@ -46,6 +47,7 @@ export class MaterialBodyParser implements OnModuleInit {
   constructor(
     private readonly adapter: HttpAdapterHost,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    private readonly tokens: AccessTokenService,
   ) {}
 
   onModuleInit(): void {
@@ -58,6 +60,12 @@ export class MaterialBodyParser implements OnModuleInit {
         const config = request.routeOptions.config as { rawMaterialBody?: boolean } | undefined;
         if (!config?.rawMaterialBody) {
           done(failure(415, 'FST_ERR_CTP_INVALID_MEDIA_TYPE', 'unsupported media type'), undefined);
+          return;
+        }
+        // Read megabytes only for a signed-in caller: the guards run after parsing, so check the token first.
+        const authorization = request.headers.authorization ?? '';
+        if (!authorization.startsWith('Bearer ') || !this.tokens.verify(authorization.slice(7).trim())) {
+          done(failure(401, 'LAUREL_UNAUTHENTICATED', 'sign in first'), undefined);
           return;
         }
         const declared = Number(request.headers['content-length']);
