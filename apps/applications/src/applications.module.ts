@@ -8,6 +8,7 @@ import { ApplicationRepository } from './application/application.repository';
 import { ApplicationService } from './application/application.service';
 import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
+import { PublicityRecomputeService } from './application/publicity-recompute.service';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
 import { FileStore, LocalDirectoryFileStore } from './material/file-store';
 import { MaterialHandler } from './material/material.handler';
@@ -37,6 +38,7 @@ export class ApplicationsModule {
         AwardsGateway,
         ApplicationRepository,
         ApplicationService,
+        PublicityRecomputeService,
         NoticeOutcomeConsumer,
         { provide: APPLICATIONS_CONFIG, useValue: config },
         { provide: FileStore, useValue: options.fileStore ?? fileStoreOf(config) },

@@ -36,6 +36,14 @@ export class ApplicationRepository {
     return tx.application.findMany({ where, include: withDetails, orderBy: { createdAt: 'asc' }, take: 1000 });
   }
 
+  /** Every tenant's applications in internal publicity whose period was computed on a provisional year. */
+  inProvisionalPublicity(tx: ApplicationsTx) {
+    return tx.application.findMany({
+      where: { status: 'internal_publicity', publicity: { path: ['provisional'], equals: true } },
+      select: { id: true, tenantId: true, policyKey: true, plan: true, publicity: true },
+    });
+  }
+
   update(tx: ApplicationsTx, id: string, data: ApplicationChange) {
     return tx.application.update({ where: { id }, data });
   }
