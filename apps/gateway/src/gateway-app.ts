@@ -90,7 +90,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     });
     app.setGlobalPrefix('api/v1');
     const fastify = app.getHttpAdapter().getInstance();
-    await app.register(helmet as never, {
+    await app.register(helmet, {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
         },
       },
     });
-    await app.register(rateLimit as never, {
+    await app.register(rateLimit, {
       global: true,
       redis: rateLimitRedis,
       nameSpace: `${config.LAUREL_REDIS_PREFIX}:rate-limit:`,

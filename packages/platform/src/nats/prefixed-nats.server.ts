@@ -1,4 +1,4 @@
-import { type NatsConnection } from '@nats-io/transport-node';
+import type { Msg, NatsConnection } from '@nats-io/transport-node';
 import { ServerNats } from '@nestjs/microservices';
 import type { SubjectNamespace } from './subject-namespace';
 
@@ -21,13 +21,15 @@ export class PrefixedNatsServer extends ServerNats {
   override bindEvents(client: NatsConnection): void {
     const subscriptions = (this as unknown as { subscriptions: Subscription[] }).subscriptions;
     for (const channel of this.messageHandlers.keys()) {
-      const handler = (this as unknown as { getMessageHandler(c: string): (...a: unknown[]) => unknown })
+      const handler = (
+        this as unknown as { getMessageHandler(c: string): (error: Error | null, message: Msg) => Promise<void> }
+      )
         .getMessageHandler(channel)
         .bind(this);
       subscriptions.push(
         client.subscribe(this.namespace.wire(channel), {
           queue: this.natsOptions.queue,
-          callback: handler as never,
+          callback: (error, message) => void handler(error, message),
         }),
       );
     }
