@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { contextToHeaders, RequestContexts, type RunningService } from '@laurel/platform';
+import { contextToHeaders, platformSql, RequestContexts, type RunningService } from '@laurel/platform';
 import { createItem, listItems, renameItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { withAdmin } from '../src/admin-database.util';
@@ -94,6 +94,20 @@ describe('tenancy: NATS request context and row-level security', () => {
       infra.database,
     );
     expect(await verify()).toMatchObject({ ok: false, brokenAt: 1 });
+  });
+
+  it('runs the platform’s own statements on the transaction’s own connection', async () => {
+    const seen = await RequestContexts.run(asTenant(tenantA), () =>
+      sut.runtime.database.inTenant(async (tx) => {
+        const direct = platformSql(tx) !== tx;
+        // set_config went through the direct executor; Prisma's next statement sees it: one connection.
+        const rows = await tx.$queryRawUnsafe<{ tenant: string }[]>(
+          `SELECT current_setting('app.tenant_id') AS tenant`,
+        );
+        return { direct, tenant: rows[0]?.tenant };
+      }),
+    );
+    expect(seen).toEqual({ direct: true, tenant: tenantA });
   });
 
   it('the service role cannot bypass row-level security or rewrite the audit trail', async () => {

@@ -3,6 +3,7 @@ import type { AuditEntryView, AuditVerification } from '@laurel/contracts';
 import type { Clock } from '../clock/clock';
 import { RequestContexts } from '../context/request-context';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
+import { platformSql } from '../prisma/transaction-connection';
 import { type AuditFields, auditHash, canonicalJson, GENESIS_HASH } from './audit-hash.util';
 
 export interface AuditRecord {
@@ -56,7 +57,8 @@ const toFields = (row: AuditRow): AuditFields => ({
 export class AuditTrail {
   constructor(private readonly clock: Clock) {}
 
-  async record(tx: SqlExecutor, record: AuditRecord): Promise<void> {
+  async record(transaction: SqlExecutor & object, record: AuditRecord): Promise<void> {
+    const tx = platformSql(transaction);
     const context = RequestContexts.current() ?? RequestContexts.system();
     const tenantId = RequestContexts.requireTenant();
     // One writer per chain (this service's schema, this tenant) at a time; released at commit.

@@ -14,6 +14,7 @@ import { type RequestContext, RequestContexts } from '../context/request-context
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { Database } from '../prisma/database.service';
 import type { PrismaClientLike, TxOf } from '../prisma/prisma-client-like';
+import { platformSql } from '../prisma/transaction-connection';
 import { ensureEventStream } from './event-streams.util';
 
 /** One durable consumer: a name unique in the platform, the event it handles and what it does. */
@@ -91,7 +92,7 @@ export class EventConsumers<C extends PrismaClientLike> {
     };
     return RequestContexts.run(context, () => {
       const work = async (tx: TxOf<C>): Promise<boolean> => {
-        const inserted = await tx.$executeRawUnsafe(
+        const inserted = await platformSql(tx).$executeRawUnsafe(
           `INSERT INTO inbox_message (consumer, event_id, subject) VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING`,
           consumer,
           envelope.id,
@@ -100,7 +101,7 @@ export class EventConsumers<C extends PrismaClientLike> {
         if (inserted === 0) return false;
         await definition.handle(tx, payload, envelope);
         // A replayed dead letter that now succeeded is resolved with the effect.
-        await tx.$executeRawUnsafe(
+        await platformSql(tx).$executeRawUnsafe(
           `UPDATE dead_letter SET resolved_at = now() WHERE consumer = $1 AND event_id = $2::uuid AND resolved_at IS NULL`,
           consumer,
           envelope.id,

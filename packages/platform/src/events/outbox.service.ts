@@ -3,6 +3,7 @@ import { DomainError, type EventContract, fieldErrorsFromZod, type PayloadOf } f
 import type { Clock } from '../clock/clock';
 import { RequestContexts } from '../context/request-context';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
+import { platformSql } from '../prisma/transaction-connection';
 import type { TransactionHooks } from '../prisma/transaction-hooks';
 
 /** Context stored with each outbox row and restored into the envelope. */
@@ -38,7 +39,7 @@ export class Outbox {
       actor: context.actor,
       occurredAt: this.clock.now().toISOString(),
     };
-    await tx.$executeRawUnsafe(
+    await platformSql(tx).$executeRawUnsafe(
       `INSERT INTO outbox_message (id, tenant_id, subject, payload, headers) VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5::jsonb)`,
       id,
       context.tenantId,

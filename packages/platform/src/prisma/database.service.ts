@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { RequestContexts } from '../context/request-context';
 import { type ConnectionFields } from './database-url.util';
 import type { PrismaClientLike, TxOf } from './prisma-client-like';
+import { capturingTransactions, registerDirectExecutor, withCapturedConnection } from './transaction-connection';
 import { TransactionHooks } from './transaction-hooks';
 
 /** Builds a service's generated Prisma client over a driver adapter. */
@@ -33,16 +34,18 @@ export class Database<C extends PrismaClientLike> {
     readonly options: DatabaseOptions,
   ) {
     const adapter = (fields: ConnectionFields, max: number) =>
-      new PrismaPg(
-        {
-          ...fields,
-          max,
-          connectionTimeoutMillis: 5000,
-          idleTimeoutMillis: 30000,
-          // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
-          options: `-c search_path=${options.schema}`,
-        },
-        { schema: options.schema },
+      capturingTransactions(
+        new PrismaPg(
+          {
+            ...fields,
+            max,
+            connectionTimeoutMillis: 5000,
+            idleTimeoutMillis: 30000,
+            // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
+            options: `-c search_path=${options.schema}`,
+          },
+          { schema: options.schema },
+        ),
       );
     this.app = factory(adapter(options.app, options.poolSize));
     this.system = factory(adapter(options.system, Math.max(2, Math.ceil(options.poolSize / 2))));
@@ -52,11 +55,15 @@ export class Database<C extends PrismaClientLike> {
   async inTenant<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
     const tenantId = RequestContexts.requireTenant();
     let txRef: object | undefined;
-    const result = await this.app.$transaction(async (tx: TxOf<C>) => {
-      txRef = tx;
-      await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
-      return fn(tx);
-    }, TX_OPTIONS);
+    const result = await withCapturedConnection((connection) =>
+      this.app.$transaction(async (tx: TxOf<C>) => {
+        txRef = tx;
+        const captured = connection();
+        const sql = captured ? registerDirectExecutor(tx, captured) : tx;
+        await sql.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
+        return fn(tx);
+      }, TX_OPTIONS),
+    );
     if (txRef) this.hooks.committed(txRef);
     return result;
   }
@@ -64,12 +71,16 @@ export class Database<C extends PrismaClientLike> {
   /** Runs `fn` in a platform-level transaction that sees every tenant: only for explicit platform paths. */
   async asSystem<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
     let txRef: object | undefined;
-    const result = await this.system.$transaction(async (tx: TxOf<C>) => {
-      txRef = tx;
-      const tenantId = RequestContexts.current()?.tenantId;
-      if (tenantId) await tx.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
-      return fn(tx);
-    }, TX_OPTIONS);
+    const result = await withCapturedConnection((connection) =>
+      this.system.$transaction(async (tx: TxOf<C>) => {
+        txRef = tx;
+        const captured = connection();
+        const sql = captured ? registerDirectExecutor(tx, captured) : tx;
+        const tenantId = RequestContexts.current()?.tenantId;
+        if (tenantId) await sql.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
+        return fn(tx);
+      }, TX_OPTIONS),
+    );
     if (txRef) this.hooks.committed(txRef);
     return result;
   }
