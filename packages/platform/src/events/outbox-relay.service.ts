@@ -2,6 +2,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
+import { registerDirectExecutor, withCapturedConnection } from '../prisma/transaction-connection';
 import type { OutboxHeaders } from './outbox.service';
 
 /** An outbox row as the relay reads it. */
@@ -107,41 +108,46 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<{ claimed: number; count: number }> {
-    return this.system.$transaction(
-      async (tx: PrismaClientLike) => {
-        const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-          `SELECT id::text, tenant_id::text, subject, payload, headers, attempts FROM outbox_message
+    return withCapturedConnection((connection) =>
+      this.system.$transaction(
+        async (prismaTx: PrismaClientLike) => {
+          // All of the relay's statements are its own: run them on the transaction's connection directly.
+          const captured = connection();
+          const tx = captured ? registerDirectExecutor(prismaTx, captured) : prismaTx;
+          const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+            `SELECT id::text, tenant_id::text, subject, payload, headers, attempts FROM outbox_message
           WHERE published_at IS NULL AND next_attempt_at <= now()
           ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
-        if (rows.length === 0) return { claimed: 0, count: 0 };
-        const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
-        const published: string[] = [];
-        for (const [index, result] of results.entries()) {
-          const row = rows[index] as OutboxRow;
-          if (result.status === 'fulfilled') {
-            published.push(row.id);
-            continue;
-          }
-          const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
-          this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
-          await tx.$executeRawUnsafe(
-            `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+          );
+          if (rows.length === 0) return { claimed: 0, count: 0 };
+          const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
+          const published: string[] = [];
+          for (const [index, result] of results.entries()) {
+            const row = rows[index] as OutboxRow;
+            if (result.status === 'fulfilled') {
+              published.push(row.id);
+              continue;
+            }
+            const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
+            this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
+            await tx.$executeRawUnsafe(
+              `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
              next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1::uuid`,
-            row.id,
-            String(result.reason).slice(0, 2000),
-            String(delayMs),
-          );
-        }
-        if (published.length > 0) {
-          await tx.$executeRawUnsafe(
-            `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-            published,
-          );
-        }
-        return { claimed: rows.length, count: published.length };
-      },
-      { timeout: 30000 },
+              row.id,
+              String(result.reason).slice(0, 2000),
+              String(delayMs),
+            );
+          }
+          if (published.length > 0) {
+            await tx.$executeRawUnsafe(
+              `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+              published,
+            );
+          }
+          return { claimed: rows.length, count: published.length };
+        },
+        { timeout: 30000 },
+      ),
     );
   }
 }
