@@ -4,8 +4,9 @@
 //   - floor: a bare Fastify route, a raw NATS request/reply, one autocommit PostgreSQL INSERT;
 //   - the command: HTTP POST → gateway (auth, tenant) → NATS → probe service → one transaction under
 //     row-level security writing the item, an outbox row and an audit entry → reply.
-// Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them), on
-// a database of its own cloned from the run's migrated template; all of it is dropped at the end.
+// Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them;
+// BENCH_PROBE_PROCESS=own puts the probe in a process of its own), on a database of its own cloned from the run's
+// migrated template; all of it is dropped at the end.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
@@ -324,7 +325,12 @@ async function main(): Promise<number> {
   await ensureTemplateDatabase();
   let platform: Platform | null = null;
   try {
-    platform = await startPlatform({ LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' });
+    // The probe in this process, as the e2e tests start it; BENCH_PROBE_PROCESS=own runs it in a process of its
+    // own, as `npm start` and compose deploy services (on 2 cores it is no faster: see docs/performance.md).
+    platform = await startPlatform(
+      { LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
+      { probeInOwnProcess: process.env.BENCH_PROBE_PROCESS === 'own' },
+    );
     const tenants = await seedTenants(platform);
     console.log(`set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
     const floors = [await floorHttp(), await floorNats(), await floorPostgres(platform.infra.databaseUrl)];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { bootstrapService, type Clock, type RunningService, type ServiceDefinition } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
-import { startProbe } from '../../../packages/testing/test/probe.util';
+import { ChildService, TestInfrastructure } from '@laurel/testing';
+import { PROBE_MAIN, startProbe } from '../../../packages/testing/test/probe.util';
 import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
 import { ProbeRoutesModule } from './probe-routes.module';
 
@@ -16,6 +16,8 @@ const awardsServiceDefinition = (): ServiceDefinition =>
   ).awardsServiceDefinition;
 
 export interface PlatformOptions {
+  /** Run the probe service in a process of its own, as `npm start` runs services (default: in this process). */
+  probeInOwnProcess?: boolean;
   /** The awards service too, in this process (default: false). */
   awards?: boolean;
   /** The clock of the gateway and the services (default: the system's). */
@@ -28,7 +30,8 @@ export interface PlatformOptions {
  */
 export async function startPlatform(extraEnv: Record<string, string> = {}, options: PlatformOptions = {}) {
   const infra = await TestInfrastructure.create();
-  const probe = await startProbe(infra, { consumers: false, clock: options.clock });
+  const probe = options.probeInOwnProcess ? null : await startProbe(infra, { consumers: false, clock: options.clock });
+  const probeProcess = options.probeInOwnProcess ? await ChildService.start(PROBE_MAIN, infra.env()) : null;
   let awards: RunningService | null = null;
   const startAwards = async () => {
     awards = await bootstrapService(awardsServiceDefinition(), { env: infra.env(), clock: options.clock });
@@ -78,7 +81,11 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, optio
   };
   return {
     infra,
-    probe,
+    /** The probe running in this process (not available with `probeInOwnProcess`). */
+    get probe() {
+      if (!probe) throw new Error('the probe runs in a process of its own');
+      return probe;
+    },
     gateway,
     call,
     login,
@@ -87,7 +94,8 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, optio
     stopAwards,
     close: async () => {
       await gateway.close();
-      await probe.close();
+      await probe?.close();
+      await probeProcess?.stop();
       await stopAwards();
       await infra.dispose();
     },
