@@ -106,6 +106,8 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       servers: config.LAUREL_NATS_URL,
       name: `${config.LAUREL_NATS_PREFIX}-${definition.service}`,
       maxReconnectAttempts: -1,
+      // No stack trace captured per request: the client maps timeouts and absent responders itself.
+      noAsyncTraces: true,
     });
     const js = jetstream(nats);
     const jsm = await jetstreamManager(nats);

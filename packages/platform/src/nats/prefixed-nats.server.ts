@@ -15,7 +15,7 @@ export class PrefixedNatsServer extends ServerNats {
     private readonly namespace: SubjectNamespace,
     private readonly natsOptions: { servers: string; queue: string; name: string },
   ) {
-    super({ ...natsOptions, gracefulShutdown: true, gracePeriod: 100 });
+    super({ ...natsOptions, gracefulShutdown: true, gracePeriod: 100, noAsyncTraces: true });
   }
 
   override bindEvents(client: NatsConnection): void {
