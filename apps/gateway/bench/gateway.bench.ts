@@ -7,24 +7,24 @@
 // Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them;
 // BENCH_PROBE_PROCESS=own puts the probe in a process of its own), on a database of its own cloned from the run's
 // migrated template; all of it is dropped at the end.
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { dropRunDatabases, ensureTemplateDatabase } from '@laurel/testing';
+import { dropRunDatabases, ensureTemplateDatabase, testRunId } from '@laurel/testing';
 import { connect } from '@nats-io/transport-node';
 import Fastify from 'fastify';
 import { Client } from 'pg';
 import { OPERATOR, startPlatform } from '../test/gateway.util';
+import { benchConfig } from './bench.config';
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const TENANTS = Number(process.env.BENCH_TENANTS ?? 8);
-const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 2000);
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 10000);
+const CONCURRENCY = benchConfig.BENCH_CONCURRENCY;
+const TENANTS = benchConfig.BENCH_TENANTS;
+const WARMUP_MS = benchConfig.BENCH_WARMUP_MS;
+const DURATION_MS = benchConfig.BENCH_DURATION_MS;
 /** A hard cap on the requests of one load, whatever the time. */
 const MAX_REQUESTS = 2_000_000;
 const REQUEST_TIMEOUT_MS = 10000;
-const NATS_URL = process.env.LAUREL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const NATS_URL = benchConfig.LAUREL_TEST_NATS_URL;
 
 const TARGETS = { commandsPerSecond: 1000, p99Ms: 50, ratio: 2.5 };
 
@@ -159,7 +159,7 @@ async function floorHttp(): Promise<LoadResult> {
 }
 
 async function floorNats(): Promise<LoadResult> {
-  const subject = `${process.env.LAUREL_TEST_RUN_ID}.bench.echo`;
+  const subject = `${testRunId()}.bench.echo`;
   const responder = await connect({ servers: NATS_URL, name: 'bench-responder' });
   const requester = await connect({ servers: NATS_URL, name: 'bench-requester' });
   try {
@@ -308,8 +308,6 @@ function report(floors: LoadResult[], cmd: LoadResult): boolean {
 
 async function main(): Promise<number> {
   // Read lazily by the harness: this run's databases, Redis keys and subjects are its own.
-  process.env.LAUREL_TEST_RUN_ID ??= `bench${randomBytes(3).toString('hex')}`;
-  process.env.LAUREL_TEST_LOG_LEVEL ??= 'silent';
   const started = performance.now();
   const loadAverage = () =>
     os
@@ -317,7 +315,7 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(2))
       .join(' ');
   console.log(
-    `gateway bench: run ${process.env.LAUREL_TEST_RUN_ID}, ${CONCURRENCY} in flight, warm-up ${WARMUP_MS} ms, ` +
+    `gateway bench: run ${testRunId()}, ${CONCURRENCY} in flight, warm-up ${WARMUP_MS} ms, ` +
       `${DURATION_MS} ms measured per load, command spread over ${TENANTS} tenants (one office user each)\n` +
       `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
       `load average ${loadAverage()}`,
@@ -329,7 +327,7 @@ async function main(): Promise<number> {
     // own, as `npm start` and compose deploy services (on 2 cores it is no faster: see docs/performance.md).
     platform = await startPlatform(
       { LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
-      { probeInOwnProcess: process.env.BENCH_PROBE_PROCESS === 'own' },
+      { probeInOwnProcess: benchConfig.BENCH_PROBE_PROCESS === 'own' },
     );
     const tenants = await seedTenants(platform);
     console.log(`set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
