@@ -10,9 +10,5 @@ export const benchConfig = loadConfig(
     BENCH_DURATION_MS: z.coerce.number().int().min(1000).max(120000).default(10000),
     /** `same`: the probe in this process, as the e2e tests start it; `own`: in a process of its own. */
     BENCH_PROBE_PROCESS: z.enum(['same', 'own']).default('same'),
-    LAUREL_TEST_NATS_URL: z
-      .string()
-      .regex(/^nats:\/\//)
-      .default('nats://127.0.0.1:4222'),
   }),
 );

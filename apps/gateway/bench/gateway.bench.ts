@@ -10,7 +10,7 @@
 import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { dropRunDatabases, ensureTemplateDatabase, testRunId } from '@laurel/testing';
+import { dropRunDatabases, ensureTemplateDatabase, testConfig, testRunId } from '@laurel/testing';
 import { connect } from '@nats-io/transport-node';
 import Fastify from 'fastify';
 import { Client } from 'pg';
@@ -24,7 +24,7 @@ const DURATION_MS = benchConfig.BENCH_DURATION_MS;
 /** A hard cap on the requests of one load, whatever the time. */
 const MAX_REQUESTS = 2_000_000;
 const REQUEST_TIMEOUT_MS = 10000;
-const NATS_URL = benchConfig.LAUREL_TEST_NATS_URL;
+const NATS_URL = testConfig.LAUREL_TEST_NATS_URL;
 
 const TARGETS = { commandsPerSecond: 1000, p99Ms: 50, ratio: 2.5 };
 

@@ -2,7 +2,7 @@ import { seedLaunchJurisdictions, seedOperator, startGateway } from './gateway-a
 
 /** The gateway as a process: starts, seeds the operator named in the environment, stops on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  const gateway = await startGateway({ env: process.env });
+  const gateway = await startGateway();
   const { LAUREL_OPERATOR_USERNAME: username, LAUREL_OPERATOR_PASSWORD: password } = gateway.config;
   if (username && password && (await seedOperator(gateway, username, password))) {
     gateway.runtime.logger.info({ username }, 'operator account created');

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
+import { testConfig } from './test.config';
 
-export const ADMIN_URL = process.env.LAUREL_TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL = testConfig.LAUREL_TEST_DATABASE_URL;
 
 /** Runs statements on the cluster's administrative database. */
 export async function withAdmin<T>(fn: (client: Client) => Promise<T>, database = 'postgres'): Promise<T> {

@@ -3,4 +3,5 @@ export * from './child-service';
 export * from './eventually.util';
 export * from './run-id.util';
 export * from './template-database';
+export * from './test.config';
 export * from './test-infrastructure';

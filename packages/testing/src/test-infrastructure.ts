@@ -4,9 +4,10 @@ import { Redis } from 'ioredis';
 import { databaseUrl, quoteIdent, withAdmin } from './admin-database.util';
 import { testRunId, uniqueSuffix } from './run-id.util';
 import { templateDatabaseName } from './template-database';
+import { testConfig } from './test.config';
 
-const REDIS_URL = process.env.LAUREL_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const NATS_URL = process.env.LAUREL_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const REDIS_URL = testConfig.LAUREL_TEST_REDIS_URL;
+const NATS_URL = testConfig.LAUREL_TEST_NATS_URL;
 
 /**
  * One test file's own world: a database cloned from the run's migrated template, and Redis key and NATS
@@ -36,7 +37,7 @@ export class TestInfrastructure {
   env(extra: Record<string, string> = {}): Record<string, string> {
     return {
       NODE_ENV: 'test',
-      LAUREL_LOG_LEVEL: process.env.LAUREL_TEST_LOG_LEVEL ?? 'silent',
+      LAUREL_LOG_LEVEL: testConfig.LAUREL_TEST_LOG_LEVEL,
       LAUREL_DATABASE_URL: this.databaseUrl,
       LAUREL_DATABASE_POOL_SIZE: '5',
       LAUREL_REDIS_URL: REDIS_URL,

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../config/load-config.util';
 import { MigrationRunner } from './migration-runner.service';
 
 /*
@@ -22,7 +24,14 @@ class UsageError extends Error {}
 const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 async function main(argv: string[]): Promise<void> {
-  const adminUrl = process.env.LAUREL_DATABASE_URL || DEFAULT_DATABASE_URL;
+  const adminUrl = loadConfig(
+    z.object({
+      LAUREL_DATABASE_URL: z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+        .default(DEFAULT_DATABASE_URL),
+    }),
+  ).LAUREL_DATABASE_URL;
   const runner = new MigrationRunner({ log: (message) => console.log(message) });
   const [command, ...args] = argv;
 
