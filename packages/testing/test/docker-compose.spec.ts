@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVICES } from '@laurel/contracts';
 import { load } from 'js-yaml';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -35,6 +36,13 @@ describe('docker-compose.yml', () => {
       'packages/platform/dist/migrations/migrate-cli.js',
       'deploy',
     ]);
+  });
+
+  it('the gateway knows exactly the services that exist', () => {
+    const apps = readdirSync(path.join(ROOT, 'apps')).filter((app) =>
+      existsSync(path.join(ROOT, 'apps', app, 'src/main.ts')),
+    );
+    expect([...SERVICES].sort()).toEqual(apps.filter((app) => app !== 'gateway').sort());
   });
 
   it('is valid for `docker compose config` where the Docker client has compose', () => {

@@ -1,4 +1,4 @@
-import { SERVICES, type ServiceHealth, serviceHealthContract, serviceHealthSchema } from '@laurel/contracts';
+import { type ServiceHealth, serviceHealthContract, serviceHealthSchema } from '@laurel/contracts';
 import { PlatformRuntime, RequestContexts } from '@laurel/platform';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { z } from 'zod';
@@ -49,5 +49,3 @@ export class HealthController {
     };
   }
 }
-
-export { SERVICES };
