@@ -1,4 +1,4 @@
-import { FieldCipher } from '@laurel/platform';
+import { FieldCipher, FileStore, LocalDirectoryFileStore } from '@laurel/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicantHandler } from './applicant/applicant.handler';
 import { ApplicantRepository } from './applicant/applicant.repository';
@@ -10,7 +10,6 @@ import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
 import { PublicityRecomputeService } from './application/publicity-recompute.service';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
-import { FileStore, LocalDirectoryFileStore } from './material/file-store';
 import { MaterialHandler } from './material/material.handler';
 import { MaterialRepository } from './material/material.repository';
 import { MaterialService } from './material/material.service';

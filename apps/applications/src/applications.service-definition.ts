@@ -1,8 +1,8 @@
+import type { FileStore } from '@laurel/platform';
 import { loadConfig, type ServiceDefinition } from '@laurel/platform';
 import { applicationsConfigSchema } from './applications.config';
 import { ApplicationsModule } from './applications.module';
 import { applicationsPrisma, type PrismaClient } from './applications-prisma';
-import type { FileStore } from './material/file-store';
 
 /** The applications service: applicants, recommenders, applications up to acceptance. */
 export const applicationsService = (

@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { ConfigError, loadConfig } from '@laurel/platform';
+import { ConfigError, LocalDirectoryFileStore, loadConfig } from '@laurel/platform';
 import { applicationsConfigSchema, s3FileStoreOptionsOf } from '../src/applications.config';
-import { LocalDirectoryFileStore } from '../src/material/file-store';
 import { S3FileStore } from '../src/material/s3-file-store';
 import { S3RVER_CREDENTIALS, TestS3Server } from './s3-server.util';
 

@@ -1,9 +1,8 @@
-import { FieldCipher } from '@laurel/platform';
+import { FieldCipher, FileStore, LocalDirectoryFileStore } from '@laurel/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { FileHandler } from './files/file.handler';
 import { FileIntakeService } from './files/file-intake.service';
 import { FileReadService } from './files/file-read.service';
-import { FileStore, LocalDirectoryFileStore } from './files/file-store';
 import { StoredFileRepository } from './files/stored-file.repository';
 import { InvestigationHandler } from './investigation/investigation.handler';
 import { InvestigationService } from './investigation/investigation.service';

@@ -1,5 +1,5 @@
+import type { FileStore } from '@laurel/platform';
 import { loadConfig, type ServiceDefinition } from '@laurel/platform';
-import type { FileStore } from './files/file-store';
 import { objectionsConfigSchema } from './objections.config';
 import { objectionsJobs } from './objections.jobs';
 import { ObjectionsModule } from './objections.module';

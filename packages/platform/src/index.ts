@@ -18,6 +18,7 @@ export * from './events/event-consumer.service';
 export * from './events/event-streams.util';
 export * from './events/outbox.service';
 export * from './events/outbox-relay.service';
+export * from './files/file-store';
 export * from './health/health-checks';
 export * from './health/platform-metrics';
 export * from './jobs/job-definition';

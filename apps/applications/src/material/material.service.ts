@@ -7,7 +7,7 @@ import {
   type StateSecretStatement,
   type stateSecretStatementSchema,
 } from '@laurel/contracts';
-import { AuditTrail, BlobTransfer, Clock, Database, RequestContexts } from '@laurel/platform';
+import { AuditTrail, BlobTransfer, Clock, Database, FileStore, RequestContexts } from '@laurel/platform';
 import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import { ApplicationRepository, type ApplicationWithDetails } from '../application/application.repository';
@@ -15,7 +15,6 @@ import { AwardsGateway } from '../application/awards.gateway';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { acting, notAllowed } from '../identity/actor.util';
 import { type ApplicationAccess, accessTo } from '../identity/application-access.util';
-import { FileStore } from './file-store';
 import { toMaterialView } from './material.mapper';
 import { MaterialRepository, type MaterialVersionRow, type MaterialWithVersions } from './material.repository';
 import { type CheckedFile, MaterialIntakeService } from './material-intake.service';

@@ -7,8 +7,8 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { FileStore } from '@laurel/platform';
 import type { OnModuleDestroy } from '@nestjs/common';
-import { FileStore } from './file-store';
 
 /** Where and how to reach the bucket (see `LAUREL_APPLICATIONS_S3_*` in `applications.config.ts`). */
 export interface S3FileStoreOptions {

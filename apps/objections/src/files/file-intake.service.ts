@@ -6,9 +6,8 @@ import {
   MAX_UPLOAD_BYTES,
   MAX_UPLOAD_TOTAL_BYTES,
 } from '@laurel/contracts';
-import { RequestContexts } from '@laurel/platform';
+import { FileStore, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { FileStore } from './file-store';
 
 export type FileKind = 'evidence' | 'identity_proof' | 'signature' | 'official_seal';
 

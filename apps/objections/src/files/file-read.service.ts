@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { AuditTrail, Database, RequestContexts } from '@laurel/platform';
+import { AuditTrail, Database, FileStore, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../objections-prisma';
-import { FileStore } from './file-store';
 import { StoredFileRepository } from './stored-file.repository';
 
 const notFound = () => DomainError.notFound({ zh: '未找到该文件', en: 'No such file' });

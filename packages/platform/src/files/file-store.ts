@@ -2,9 +2,9 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
- * Where the bytes of materials live; the database keeps their metadata and SHA-256. Keys are generated
- * (`<tenant id>/<version id>`), never user input. An S3-compatible store implements the same three calls
- * (PutObject, GetObject, DeleteObject on `<bucket>/<key>`).
+ * Where the bytes of uploaded files live (objection evidence, application materials); the database keeps their
+ * metadata and SHA-256. Keys are generated (`<tenant id>/<file id>`), never user input. An S3-compatible store
+ * implements the same three calls (PutObject, GetObject, DeleteObject on `<bucket>/<key>`).
  */
 export abstract class FileStore {
   abstract put(key: string, bytes: Buffer): Promise<void>;
