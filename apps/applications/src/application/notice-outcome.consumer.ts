@@ -4,10 +4,11 @@ import {
   objectionDismissed,
   objectionRefused,
   objectionUpheld,
+  type PayloadOf,
 } from '@laurel/contracts';
 import { EventConsumers } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { PrismaClient } from '../applications-prisma';
+import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { ApplicationService } from './application.service';
 
 /** Notices this service opened carry a reference starting with this; others are not ours. */
@@ -51,44 +52,29 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
     this.consumers.register<typeof objectionUpheld>({
       consumer: 'applications-objection-upheld',
       event: objectionUpheld,
-      handle: async (tx, payload) => {
-        if (!ours(payload)) return;
-        await this.applications.objectionDecided(tx, payload.applicationId, {
-          disqualify: payload.disqualify,
-          reasons: payload.reasons,
-          basis: payload.basis,
-          noticeId: payload.noticeId,
-          entryId: payload.entryId,
-        });
-      },
+      handle: (tx, payload) => this.decided(tx, payload, payload.disqualify),
     });
     this.consumers.register<typeof objectionDismissed>({
       consumer: 'applications-objection-dismissed',
       event: objectionDismissed,
-      handle: async (tx, payload) => {
-        if (!ours(payload)) return;
-        await this.applications.objectionDecided(tx, payload.applicationId, {
-          disqualify: false,
-          reasons: payload.reasons,
-          basis: payload.basis,
-          noticeId: payload.noticeId,
-          entryId: payload.entryId,
-        });
-      },
+      handle: (tx, payload) => this.decided(tx, payload, false),
     });
     this.consumers.register<typeof objectionRefused>({
       consumer: 'applications-objection-refused',
       event: objectionRefused,
-      handle: async (tx, payload) => {
-        if (!ours(payload)) return;
-        await this.applications.objectionDecided(tx, payload.applicationId, {
-          disqualify: false,
-          reasons: payload.reasons,
-          basis: payload.basis,
-          noticeId: payload.noticeId,
-          entryId: payload.entryId,
-        });
-      },
+      handle: (tx, payload) => this.decided(tx, payload, false),
+    });
+  }
+
+  /** An objection decided on one of our notices' entries; only an upheld one on a prohibited ground disqualifies. */
+  private async decided(tx: ApplicationsTx, payload: PayloadOf<typeof objectionDismissed>, disqualify: boolean) {
+    if (!ours(payload)) return;
+    await this.applications.objectionDecided(tx, payload.applicationId, {
+      disqualify,
+      reasons: payload.reasons,
+      basis: payload.basis,
+      noticeId: payload.noticeId,
+      entryId: payload.entryId,
     });
   }
 }
