@@ -7,6 +7,7 @@ export * from './bootstrap/platform.module';
 export * from './bootstrap/platform-runtime';
 export * from './bootstrap/service-definition';
 export * from './calendar/calendar-provider.service';
+export * from './calendar/stored-deadlines.util';
 export * from './clock/clock';
 export * from './config/load-config.util';
 export * from './config/platform-config.schema';

@@ -1,6 +1,6 @@
-import { type DeadlineUnit, recomputeDeadline, type WorkingDayCalendar } from '@laurel/calendar';
+import type { DeadlineUnit, WorkingDayCalendar } from '@laurel/calendar';
 import type { MovedDeadline, PlanStep } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Database, RequestContexts } from '@laurel/platform';
+import { AuditTrail, CalendarProvider, Database, RequestContexts, recomputeStoredDeadlines } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { PrismaClient } from '../applications-prisma';
 import type { Prisma } from '../generated/prisma/client';
@@ -37,53 +37,45 @@ export class PublicityRecomputeService implements OnModuleInit {
     const rows = await RequestContexts.run(RequestContexts.system(), () =>
       this.database.asSystem((tx) => this.applications.inProvisionalPublicity(tx)),
     );
-    const moved: MovedDeadline[] = [];
-    for (const row of rows) {
+    const publicities = new Map<string, StoredPublicity>();
+    const stored = rows.flatMap((row) => {
       const publicity = row.publicity as unknown as StoredPublicity;
       const notice = stepOf(row.plan as unknown as PlanStep[], 'internal_publicity')?.notice;
-      if (!notice?.count || !notice.unit) continue;
-      const { count } = notice;
-      const unit = notice.unit as DeadlineUnit;
-      const basis = `${row.policyKey} ${notice.basis}`;
-      const result = recomputeDeadline(
-        { start: publicity.startedOn, count, unit, policy: { basis }, lastDay: publicity.lastDay, provisional: true },
-        calendar,
-      );
-      if (!result.changed) continue;
-      const { current } = result;
-      const next: StoredPublicity = {
-        ...publicity,
-        lastDay: current.lastDay,
-        endsAt: current.endsAtDate.toISOString(),
-        provisional: current.provisional,
-        basis: current.basis,
-      };
-      await RequestContexts.run(RequestContexts.system(row.tenantId), () =>
-        this.database.inTenant(async (tx) => {
-          await this.applications.update(tx, row.id, { publicity: next as unknown as Prisma.InputJsonValue });
-          await this.audit.record(tx, {
-            action: 'publicity.recompute',
-            targetType: 'application',
-            targetId: row.id,
-            basis: current.basis,
-            before: { lastDay: publicity.lastDay, provisional: true },
-            after: { lastDay: current.lastDay, provisional: current.provisional },
-          });
-        }),
-      );
-      if (result.moved) {
-        moved.push({
-          service: 'applications',
-          kind: 'internal_publicity',
+      if (!notice?.count || !notice.unit) return [];
+      publicities.set(row.id, publicity);
+      return [
+        {
           id: row.id,
           tenantId: row.tenantId,
-          previousLastDay: publicity.lastDay,
-          lastDay: current.lastDay,
-          endsAt: current.endsAt,
-          provisional: current.provisional,
-        });
-      }
-    }
-    return moved;
+          start: publicity.startedOn,
+          count: notice.count,
+          unit: notice.unit as DeadlineUnit,
+          ruleBasis: `${row.policyKey} ${notice.basis}`,
+          lastDay: publicity.lastDay,
+        },
+      ];
+    });
+    return recomputeStoredDeadlines(
+      calendar,
+      stored,
+      // Internal publicity has no job to move: its end is checked when the application is submitted.
+      {
+        service: 'applications',
+        kind: 'internal_publicity',
+        action: 'publicity.recompute',
+        targetType: 'application',
+        store: async (tx, id, deadline) => {
+          const next: StoredPublicity = {
+            ...(publicities.get(id) as StoredPublicity),
+            lastDay: deadline.lastDay,
+            endsAt: deadline.endsAtDate.toISOString(),
+            provisional: deadline.provisional,
+            basis: deadline.basis,
+          };
+          await this.applications.update(tx, id, { publicity: next as unknown as Prisma.InputJsonValue });
+        },
+      },
+      { database: this.database, audit: this.audit },
+    );
   }
 }

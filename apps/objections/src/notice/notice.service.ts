@@ -3,7 +3,6 @@ import {
   computeDeadline,
   type Deadline,
   type DeadlineUnit,
-  recomputeDeadline,
   shanghaiDateOf,
   type WorkingDayCalendar,
 } from '@laurel/calendar';
@@ -14,7 +13,16 @@ import {
   noticeEntryObjectionsPending,
   noticeEntryPassed,
 } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, Outbox, RequestContexts } from '@laurel/platform';
+import {
+  AuditTrail,
+  CalendarProvider,
+  Clock,
+  Database,
+  JobScheduler,
+  Outbox,
+  RequestContexts,
+  recomputeStoredDeadlines,
+} from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { noticeClose } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
@@ -236,48 +244,30 @@ export class NoticeService implements OnModuleInit {
     const open = await RequestContexts.run(RequestContexts.system(), () =>
       this.database.asSystem((tx) => this.notices.openNotices(tx, { provisionalOnly: true })),
     );
-    const moved: MovedDeadline[] = [];
-    for (const row of open) {
-      const result = recomputeDeadline(
-        {
-          start: row.publishedOn,
-          count: row.periodCount,
-          unit: row.periodUnit as DeadlineUnit,
-          ...(row.periodBasis ? { policy: { basis: row.periodBasis } } : {}),
-          lastDay: row.lastDay,
-          provisional: true,
+    const stored = open.map((row) => ({
+      id: row.id,
+      tenantId: row.tenantId,
+      start: row.publishedOn,
+      count: row.periodCount,
+      unit: row.periodUnit as DeadlineUnit,
+      ruleBasis: row.periodBasis,
+      lastDay: row.lastDay,
+    }));
+    return recomputeStoredDeadlines(
+      calendar,
+      stored,
+      {
+        service: 'objections',
+        kind: 'notice',
+        action: 'notice.recompute',
+        targetType: 'notice',
+        store: async (tx, id, deadline) => {
+          await this.notices.updateDeadline(tx, id, deadline);
         },
-        calendar,
-      );
-      if (!result.changed) continue;
-      const { current } = result;
-      await RequestContexts.run(RequestContexts.system(row.tenantId), async () => {
-        await this.database.inTenant(async (tx) => {
-          await this.notices.updateDeadline(tx, row.id, current);
-          await this.audit.record(tx, {
-            action: 'notice.recompute',
-            targetType: 'notice',
-            targetId: row.id,
-            basis: current.basis,
-            before: { lastDay: row.lastDay, provisional: true },
-            after: { lastDay: current.lastDay, provisional: current.provisional },
-          });
-        });
-        await this.jobs.schedule(noticeClose, { noticeId: row.id }, current.endsAtDate, row.tenantId);
-      });
-      if (result.moved) {
-        moved.push({
-          service: 'objections',
-          kind: 'notice',
-          id: row.id,
-          tenantId: row.tenantId,
-          previousLastDay: row.lastDay,
-          lastDay: current.lastDay,
-          endsAt: current.endsAt,
-          provisional: current.provisional,
-        });
-      }
-    }
-    return moved;
+        reschedule: (id, deadline, tenantId) =>
+          this.jobs.schedule(noticeClose, { noticeId: id }, deadline.endsAtDate, tenantId),
+      },
+      { database: this.database, audit: this.audit },
+    );
   }
 }

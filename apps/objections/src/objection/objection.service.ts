@@ -3,7 +3,6 @@ import {
   computeDeadline,
   type Deadline,
   type DeadlineUnit,
-  recomputeDeadline,
   shanghaiDateOf,
   shanghaiStartOfDay,
   type WorkingDayCalendar,
@@ -17,7 +16,16 @@ import {
   objectionRefused,
   type RequestOf,
 } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Clock, Database, JobScheduler, Outbox, RequestContexts } from '@laurel/platform';
+import {
+  AuditTrail,
+  CalendarProvider,
+  Clock,
+  Database,
+  JobScheduler,
+  Outbox,
+  RequestContexts,
+  recomputeStoredDeadlines,
+} from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FileIntakeService, type IncomingFile } from '../files/file-intake.service';
 import { noticeStatus } from '../notice/notice.mapper';
@@ -402,56 +410,45 @@ export class ObjectionService implements OnModuleInit {
     const open = await RequestContexts.run(RequestContexts.system(), () =>
       this.database.asSystem((tx) => this.objections.awaitingExamination(tx, { provisionalOnly: true })),
     );
-    const moved: MovedDeadline[] = [];
-    for (const row of open) {
-      if (!row.examStart || row.examCount === null || !row.examUnit || !row.examLastDay) continue;
-      const result = recomputeDeadline(
+    const received = new Map<string, Date>();
+    const stored = open.flatMap((row) => {
+      if (!row.examStart || row.examCount === null || !row.examUnit || !row.examLastDay) return [];
+      received.set(row.id, shanghaiStartOfDay(row.examStart));
+      return [
         {
+          id: row.id,
+          tenantId: row.tenantId,
           start: row.examStart,
           count: row.examCount,
           unit: row.examUnit as DeadlineUnit,
-          ...(row.examRuleBasis ? { policy: { basis: row.examRuleBasis } } : {}),
+          ruleBasis: row.examRuleBasis,
           lastDay: row.examLastDay,
-          provisional: true,
         },
-        calendar,
-      );
-      if (!result.changed) continue;
-      const { current } = result;
-      const remindAt = this.reminderOf(current, shanghaiStartOfDay(row.examStart), calendar);
-      await RequestContexts.run(RequestContexts.system(row.tenantId), async () => {
-        await this.database.inTenant(async (tx) => {
-          await this.objections.update(tx, row.id, {
-            examLastDay: current.lastDay,
-            examDueAt: current.endsAtDate,
-            examProvisional: current.provisional,
-            examBasis: current.basis,
-            remindAt,
+      ];
+    });
+    const remindAtOf = (id: string, deadline: Deadline) =>
+      this.reminderOf(deadline, received.get(id) as Date, calendar);
+    return recomputeStoredDeadlines(
+      calendar,
+      stored,
+      {
+        service: 'objections',
+        kind: 'objection-examination',
+        action: 'objection.examination-recompute',
+        targetType: 'objection',
+        store: async (tx, id, deadline) => {
+          await this.objections.update(tx, id, {
+            examLastDay: deadline.lastDay,
+            examDueAt: deadline.endsAtDate,
+            examProvisional: deadline.provisional,
+            examBasis: deadline.basis,
+            remindAt: remindAtOf(id, deadline),
           });
-          await this.audit.record(tx, {
-            action: 'objection.examination-recompute',
-            targetType: 'objection',
-            targetId: row.id,
-            basis: current.basis,
-            before: { lastDay: row.examLastDay, provisional: true },
-            after: { lastDay: current.lastDay, provisional: current.provisional },
-          });
-        });
-        await this.scheduleExamination(row.id, remindAt, current.endsAtDate, row.tenantId);
-      });
-      if (result.moved) {
-        moved.push({
-          service: 'objections',
-          kind: 'objection-examination',
-          id: row.id,
-          tenantId: row.tenantId,
-          previousLastDay: row.examLastDay,
-          lastDay: current.lastDay,
-          endsAt: current.endsAt,
-          provisional: current.provisional,
-        });
-      }
-    }
-    return moved;
+        },
+        reschedule: (id, deadline, tenantId) =>
+          this.scheduleExamination(id, remindAtOf(id, deadline), deadline.endsAtDate, tenantId),
+      },
+      { database: this.database, audit: this.audit },
+    );
   }
 }
