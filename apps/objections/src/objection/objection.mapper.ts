@@ -1,10 +1,10 @@
 import type { ObjectionView } from '@laurel/contracts';
 import { maskIdNumber, maskPhone } from '@laurel/platform';
+import { toStoredFileView } from '../files/stored-file.mapper';
 import type { ObjectionWithDetails } from './objection.repository';
 
 type Status = ObjectionView['status'];
 type Outcome = 'upheld' | 'dismissed';
-type FileKind = 'evidence' | 'identity_proof' | 'signature' | 'official_seal';
 
 /** Enough to recognise, not to use. */
 const masked = (value: string | null, mask: (v: string) => string) => (value ? mask(value) : null);
@@ -46,14 +46,7 @@ export function toObjectionView(row: ObjectionWithDetails): ObjectionView {
       creditCode: row.objectorCreditCode,
     },
     grounds: row.grounds,
-    files: row.files.map((f) => ({
-      id: f.id,
-      kind: f.kind as FileKind,
-      filename: f.filename,
-      contentType: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-    })),
+    files: row.files.map(toStoredFileView),
     status: row.status as Status,
     receivedAt: row.receivedAt.toISOString(),
     examination: examinationOf(row),

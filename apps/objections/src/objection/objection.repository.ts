@@ -1,6 +1,7 @@
 import { FieldCipher, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
+import { StoredFileRepository } from '../files/stored-file.repository';
 import type { Prisma } from '../generated/prisma/client';
 import type { ObjectionsTx } from '../objections-prisma';
 
@@ -18,7 +19,10 @@ export type ObjectionCreate = Omit<Prisma.ObjectionUncheckedCreateInput, 'tenant
 /** The objector's contact details are sealed at rest; this repository seals them on write and opens them on read. */
 @Injectable()
 export class ObjectionRepository {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly files: StoredFileRepository,
+  ) {}
 
   async create(tx: ObjectionsTx, data: ObjectionCreate, files: readonly AcceptedFile[], keys: Map<string, string>) {
     const tenantId = RequestContexts.requireTenant();
@@ -31,20 +35,7 @@ export class ObjectionRepository {
         objectorAddress: this.cipher.encryptOptional(data.objectorAddress),
       },
     });
-    await tx.storedFile.createMany({
-      data: files.map((file) => ({
-        id: file.id,
-        tenantId,
-        objectionId: row.id,
-        kind: file.kind,
-        filename: file.filename,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: keys.get(file.id) as string,
-        createdAt: data.receivedAt,
-      })),
-    });
+    await this.files.addAll(tx, { objectionId: row.id }, files, keys, data.receivedAt);
     return this.open(row);
   }
 

@@ -1,6 +1,7 @@
 import { FieldCipher, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
+import { StoredFileRepository } from '../files/stored-file.repository';
 import type { Prisma } from '../generated/prisma/client';
 import type { ObjectionsTx } from '../objections-prisma';
 
@@ -11,7 +12,10 @@ export type ReportWithFiles = NonNullable<Awaited<ReturnType<ReportRepository['f
 /** A reporter's identity is sealed at rest; this repository seals it on write and opens it on read. */
 @Injectable()
 export class ReportRepository {
-  constructor(private readonly cipher: FieldCipher) {}
+  constructor(
+    private readonly cipher: FieldCipher,
+    private readonly files: StoredFileRepository,
+  ) {}
 
   async create(
     tx: ObjectionsTx,
@@ -26,20 +30,7 @@ export class ReportRepository {
         ? {}
         : { reporterIdentity: this.cipher.encrypt(JSON.stringify(identity)) };
     const row = await tx.report.create({ data: { ...data, ...sealed, tenantId } });
-    await tx.storedFile.createMany({
-      data: files.map((file) => ({
-        id: file.id,
-        tenantId,
-        reportId: row.id,
-        kind: file.kind,
-        filename: file.filename,
-        contentType: file.contentType,
-        size: file.size,
-        sha256: file.sha256,
-        storageKey: keys.get(file.id) as string,
-        createdAt: data.receivedAt,
-      })),
-    });
+    await this.files.addAll(tx, { reportId: row.id }, files, keys, data.receivedAt);
     return this.open(row);
   }
 

@@ -3,12 +3,12 @@ import { DomainError, type ParsedRequestOf, type reportFile, type reportReply } 
 import { AuditTrail, Clock, Database, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { FileIntakeService } from '../files/file-intake.service';
+import { toStoredFileView } from '../files/stored-file.mapper';
 import type { PrismaClient } from '../objections-prisma';
 import { cite, notSet, RulesService } from '../rules/rules.service';
 import { ReportRepository, type ReportWithFiles } from './report.repository';
 
 type Status = 'received' | 'handling' | 'closed';
-type FileKind = 'evidence' | 'identity_proof' | 'signature' | 'official_seal';
 type Reply = {
   message: string;
   status: Status;
@@ -34,14 +34,7 @@ function toReportView(row: ReportWithFiles) {
     reporterHidden: !identify && !row.anonymous,
     concerning: row.concerning,
     details: row.details,
-    files: row.files.map((f) => ({
-      id: f.id,
-      kind: f.kind as FileKind,
-      filename: f.filename,
-      contentType: f.contentType,
-      size: f.size,
-      sha256: f.sha256,
-    })),
+    files: row.files.map(toStoredFileView),
     status: row.status as Status,
     receivedAt: row.receivedAt.toISOString(),
     replies: row.replies as unknown as Reply[],
