@@ -51,4 +51,4 @@ export {
   scheduleObligations,
   type UnscheduledObligation,
 } from './schedule-obligations.util';
-export { type PolicySummary, summarizePolicy } from './summarize-policy.util';
+export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';

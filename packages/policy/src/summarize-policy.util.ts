@@ -83,15 +83,22 @@ export function summarizePolicy(policy: Policy): PolicySummary {
     notices: policy.procedure.notices.map((notice) => ({
       stage: notice.stage,
       stageName: stageNames.get(notice.stage) ?? { zh: notice.stage, en: notice.stage },
-      scope: notice.scope,
-      form: notice.form,
-      count: notice.period?.count ?? null,
-      unit: notice.period?.unit ?? null,
-      minimum: notice.period?.minimum ?? null,
-      basis: notice.basis,
+      ...noticePeriodOf(notice),
     })),
     objectionExamination: examination ? { ...examination.period, basis: examination.basis } : null,
     inForce: policy.regulation.inForce.date,
     expires: policy.regulation.expires?.date ?? null,
+  };
+}
+
+/** A notice's scope, form and period (count, unit, whether it is a minimum; null where the text gives none). */
+export function noticePeriodOf(notice: Policy['procedure']['notices'][number]) {
+  return {
+    scope: notice.scope,
+    form: notice.form,
+    count: notice.period?.count ?? null,
+    unit: notice.period?.unit ?? null,
+    minimum: notice.period?.minimum ?? null,
+    basis: notice.basis,
   };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@laurel/contracts';
-import type { Policy } from '@laurel/policy';
+import { noticePeriodOf, type Policy } from '@laurel/policy';
 
 export interface CycleWarning {
   code: 'cycle_later_than_policy' | 'regulation_expires_during_window';
@@ -37,16 +37,7 @@ export function deriveSchedule(policy: Policy): StagePlan[] {
       actor: stage.actor,
       scored: stage.scored,
       basis: stage.basis,
-      notices: policy.procedure.notices
-        .filter((notice) => notice.stage === stage.key)
-        .map((notice) => ({
-          scope: notice.scope,
-          form: notice.form,
-          count: notice.period?.count ?? null,
-          unit: notice.period?.unit ?? null,
-          minimum: notice.period?.minimum ?? null,
-          basis: notice.basis,
-        })),
+      notices: policy.procedure.notices.filter((notice) => notice.stage === stage.key).map(noticePeriodOf),
     }));
 }
 
