@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deadLetterListContract, deadLetterReplayContract } from '@laurel/contracts';
-import { type OutboxRow as RelayOutboxRow, RequestContexts, type RunningService } from '@laurel/platform';
+import { envelopeOf, type OutboxRow as RelayOutboxRow, RequestContexts, type RunningService } from '@laurel/platform';
 import { createItem, listEffects, renameItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { ChildService } from '../src/child-service';
@@ -102,15 +102,7 @@ describe('durable events: outbox → JetStream → inbox', () => {
     await eventually(async () => expect(await effectsFor(item.id)).toHaveLength(1));
     const row = await outboxRow(item.id);
     // Past JetStream's duplicate window (a different message id): only the consumer's inbox stands in the way.
-    const envelope = {
-      id: row.id,
-      subject: row.subject,
-      tenantId: row.tenant_id,
-      occurredAt: row.headers.occurredAt,
-      correlationId: row.headers.correlationId,
-      actor: row.headers.actor,
-      payload: row.payload,
-    };
+    const envelope = envelopeOf(row);
     const before = await streamMessages();
     await producer.runtime.js.publish(producer.runtime.namespace.eventWire(row.subject), JSON.stringify(envelope), {
       msgID: randomUUID(),

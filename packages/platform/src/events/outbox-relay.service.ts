@@ -17,6 +17,21 @@ export interface OutboxRow {
 
 const BATCH = 200;
 
+export type OutboxRowToPublish = Pick<OutboxRow, 'id' | 'tenant_id' | 'subject' | 'payload' | 'headers'>;
+
+/** The event envelope of an outbox row, as it travels on JetStream. */
+export function envelopeOf(row: OutboxRowToPublish) {
+  return {
+    id: row.id,
+    subject: row.subject,
+    tenantId: row.tenant_id,
+    occurredAt: row.headers.occurredAt,
+    correlationId: row.headers.correlationId,
+    actor: row.headers.actor ?? null,
+    payload: row.payload,
+  };
+}
+
 /**
  * Publishes committed outbox rows to JetStream with the row id as message id (JetStream drops a
  * duplicate within its window; consumers' inboxes drop any later one), then marks them published.
@@ -72,17 +87,8 @@ export class OutboxRelay {
   }
 
   /** Publishes one outbox row's event; used by the relay and by recovery tooling. */
-  async publish(row: Pick<OutboxRow, 'id' | 'tenant_id' | 'subject' | 'payload' | 'headers'>): Promise<void> {
-    const envelope = {
-      id: row.id,
-      subject: row.subject,
-      tenantId: row.tenant_id,
-      occurredAt: row.headers.occurredAt,
-      correlationId: row.headers.correlationId,
-      actor: row.headers.actor ?? null,
-      payload: row.payload,
-    };
-    await this.js.publish(this.namespace.eventWire(row.subject), JSON.stringify(envelope), { msgID: row.id });
+  async publish(row: OutboxRowToPublish): Promise<void> {
+    await this.js.publish(this.namespace.eventWire(row.subject), JSON.stringify(envelopeOf(row)), { msgID: row.id });
   }
 
   private async run(): Promise<void> {
