@@ -1,6 +1,6 @@
 import type { DeadlineUnit, WorkingDayCalendar } from '@laurel/calendar';
 import type { MovedDeadline, PlanStep } from '@laurel/contracts';
-import { AuditTrail, CalendarProvider, Database, RequestContexts, recomputeStoredDeadlines } from '@laurel/platform';
+import { AuditTrail, CalendarProvider, Database, recomputeStoredDeadlines } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { PrismaClient } from '../applications-prisma';
 import type { Prisma } from '../generated/prisma/client';
@@ -34,9 +34,7 @@ export class PublicityRecomputeService implements OnModuleInit {
   }
 
   async recompute(calendar: WorkingDayCalendar): Promise<MovedDeadline[]> {
-    const rows = await RequestContexts.run(RequestContexts.system(), () =>
-      this.database.asSystem((tx) => this.applications.inProvisionalPublicity(tx)),
-    );
+    const rows = await this.database.acrossTenants((tx) => this.applications.inProvisionalPublicity(tx));
     const publicities = new Map<string, StoredPublicity>();
     const stored = rows.flatMap((row) => {
       const publicity = row.publicity as unknown as StoredPublicity;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { Clock, Database, RequestContexts } from '@laurel/platform';
+import { Clock, Database } from '@laurel/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
@@ -86,6 +86,6 @@ export class AuthService {
 
   /** Users and tokens are platform-level: reached through the system role. */
   private system<T>(fn: (tx: GatewayTx) => Promise<T>): Promise<T> {
-    return RequestContexts.run(RequestContexts.system(), () => this.database.asSystem(fn));
+    return this.database.acrossTenants(fn);
   }
 }

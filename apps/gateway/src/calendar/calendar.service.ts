@@ -170,6 +170,6 @@ export class CalendarService implements OnModuleInit {
   }
 
   private system<T>(fn: (tx: GatewayTx) => Promise<T>): Promise<T> {
-    return RequestContexts.run(RequestContexts.system(), () => this.database.asSystem(fn));
+    return this.database.acrossTenants(fn);
   }
 }

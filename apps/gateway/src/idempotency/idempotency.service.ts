@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, Database, RequestContexts } from '@laurel/platform';
+import { canonicalJson, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
 
@@ -71,6 +71,6 @@ export class IdempotencyService {
   }
 
   private system<T>(fn: (tx: GatewayTx) => Promise<T>): Promise<T> {
-    return RequestContexts.run(RequestContexts.system(), () => this.database.asSystem(fn));
+    return this.database.acrossTenants(fn);
   }
 }

@@ -1,4 +1,4 @@
-import { Database, RequestContexts } from '@laurel/platform';
+import { Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../gateway-prisma';
 import type { TenantRef } from '../http/authenticated-request';
@@ -16,9 +16,7 @@ export class TenantDirectory {
     if (!/^[a-z][a-z0-9-]{1,39}$/.test(key)) return null;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.tenant;
-    const row = await RequestContexts.run(RequestContexts.system(), () =>
-      this.database.asSystem((tx) => tx.tenant.findUnique({ where: { key } })),
-    );
+    const row = await this.database.acrossTenants((tx) => tx.tenant.findUnique({ where: { key } }));
     const tenant = row ? { id: row.id, key: row.key, status: row.status } : null;
     this.cache.set(key, { tenant, at: Date.now() });
     return tenant;

@@ -241,9 +241,7 @@ export class NoticeService implements OnModuleInit {
 
   /** On a new calendar: open notices computed on a provisional year are recomputed; moved ones are reported. */
   private async recompute(calendar: WorkingDayCalendar): Promise<MovedDeadline[]> {
-    const open = await RequestContexts.run(RequestContexts.system(), () =>
-      this.database.asSystem((tx) => this.notices.openNotices(tx, { provisionalOnly: true })),
-    );
+    const open = await this.database.acrossTenants((tx) => this.notices.openNotices(tx, { provisionalOnly: true }));
     const stored = open.map((row) => ({
       id: row.id,
       tenantId: row.tenantId,

@@ -23,7 +23,6 @@ import {
   Database,
   JobScheduler,
   Outbox,
-  RequestContexts,
   recomputeStoredDeadlines,
 } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -407,8 +406,8 @@ export class ObjectionService implements OnModuleInit {
 
   /** On a new calendar: examination deadlines computed on a provisional year are recomputed. */
   private async recompute(calendar: WorkingDayCalendar): Promise<MovedDeadline[]> {
-    const open = await RequestContexts.run(RequestContexts.system(), () =>
-      this.database.asSystem((tx) => this.objections.awaitingExamination(tx, { provisionalOnly: true })),
+    const open = await this.database.acrossTenants((tx) =>
+      this.objections.awaitingExamination(tx, { provisionalOnly: true }),
     );
     const received = new Map<string, Date>();
     const stored = open.flatMap((row) => {

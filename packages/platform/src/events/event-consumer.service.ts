@@ -173,23 +173,21 @@ export class EventConsumers<C extends PrismaClientLike> {
   private async deadLetter(consumer: string, envelope: EventEnvelope, error: unknown, attempts: number): Promise<void> {
     this.logger.error({ err: error, consumer, eventId: envelope.id, attempts }, 'event dead-lettered');
     const { payload, ...headers } = envelope;
-    await RequestContexts.run(RequestContexts.system(), () =>
-      this.database.asSystem((tx) =>
-        tx.$executeRawUnsafe(
-          `INSERT INTO dead_letter (id, consumer, event_id, tenant_id, subject, payload, headers, error, attempts)
+    await this.database.acrossTenants((tx) =>
+      tx.$executeRawUnsafe(
+        `INSERT INTO dead_letter (id, consumer, event_id, tenant_id, subject, payload, headers, error, attempts)
            VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5, $6::jsonb, $7::jsonb, $8, $9)
            ON CONFLICT (consumer, event_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts,
              resolved_at = NULL, created_at = now()`,
-          randomUUID(),
-          consumer,
-          envelope.id,
-          envelope.tenantId,
-          envelope.subject,
-          JSON.stringify(payload ?? null),
-          JSON.stringify(headers),
-          error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 4000) : String(error).slice(0, 4000),
-          attempts,
-        ),
+        randomUUID(),
+        consumer,
+        envelope.id,
+        envelope.tenantId,
+        envelope.subject,
+        JSON.stringify(payload ?? null),
+        JSON.stringify(headers),
+        error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 4000) : String(error).slice(0, 4000),
+        attempts,
       ),
     );
   }

@@ -85,6 +85,14 @@ export class Database<C extends PrismaClientLike> {
     return result;
   }
 
+  /**
+   * Platform-level work outside any request's tenant (the system actor, every tenant's rows): re-scheduling,
+   * recomputing, the tenant registry, users and tokens.
+   */
+  acrossTenants<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
+    return RequestContexts.run(RequestContexts.system(), () => this.asSystem(fn));
+  }
+
   async ping(): Promise<void> {
     await this.app.$queryRawUnsafe('SELECT 1');
   }
