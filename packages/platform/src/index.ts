@@ -34,7 +34,7 @@ export * from './nats/subject-namespace';
 export * from './prisma/database.service';
 export * from './prisma/database-url.util';
 export * from './prisma/prisma-client-like';
-export * from './prisma/transaction-connection';
+export * from './prisma/transaction-scope';
 export * from './privacy/data-key.schema';
 export * from './privacy/field-cipher';
 export * from './privacy/masking.util';

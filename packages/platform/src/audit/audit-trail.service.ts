@@ -3,8 +3,8 @@ import type { AuditEntryView, AuditVerification } from '@laurel/contracts';
 import type { Clock } from '../clock/clock';
 import { RequestContexts } from '../context/request-context';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
-import { platformSql } from '../prisma/transaction-connection';
-import { type AuditFields, auditHash, canonicalJson, GENESIS_HASH } from './audit-hash.util';
+import { TransactionScopes } from '../prisma/transaction-scope';
+import { type AuditFields, auditHash, canonicalAroundSeq, canonicalJson, GENESIS_HASH } from './audit-hash.util';
 
 export interface AuditRecord {
   action: string;
@@ -57,26 +57,19 @@ const toFields = (row: AuditRow): AuditFields => ({
 export class AuditTrail {
   constructor(private readonly clock: Clock) {}
 
-  async record(transaction: SqlExecutor & object, record: AuditRecord): Promise<void> {
-    const tx = platformSql(transaction);
+  /**
+   * Records an entry in the tenant's chain as part of the transaction `tx` belongs to. It is appended in the round
+   * trip that commits (see `PendingWrites`), under the chain's lock, so the lock is held for that round trip only.
+   */
+  async record(_tx: SqlExecutor & object, record: AuditRecord): Promise<void> {
+    const scope = TransactionScopes.require('AuditTrail.record');
     const context = RequestContexts.current() ?? RequestContexts.system();
     const tenantId = RequestContexts.requireTenant();
-    // One writer per chain (this service's schema, this tenant) at a time; released at commit.
-    await tx.$executeRawUnsafe(
-      `SELECT pg_advisory_xact_lock(hashtextextended('audit:' || current_schema() || ':' || $1, 0))`,
-      tenantId,
-    );
-    const last = await tx.$queryRawUnsafe<{ seq: string | number | bigint; hash: string }[]>(
-      `SELECT seq, hash FROM audit_entry WHERE tenant_id = $1::uuid ORDER BY seq DESC LIMIT 1`,
-      tenantId,
-    );
-    const prevHash = last[0]?.hash ?? GENESIS_HASH;
     // Round-trip through JSON so the hash covers exactly what jsonb stores and returns.
     const normalise = (value: unknown) => (value === undefined ? null : (JSON.parse(canonicalJson(value)) as unknown));
-    const fields: AuditFields = {
+    const fields: Omit<AuditFields, 'seq'> = {
       id: randomUUID(),
       tenantId,
-      seq: Number(last[0]?.seq ?? 0) + 1,
       actorId: context.actor?.userId ?? null,
       actorRoles: context.actor?.roles ?? [],
       action: record.action,
@@ -88,26 +81,9 @@ export class AuditTrail {
       correlationId: context.correlationId,
       occurredAt: this.clock.now().toISOString(),
     };
-    await tx.$executeRawUnsafe(
-      `INSERT INTO audit_entry (id, tenant_id, seq, actor_id, actor_roles, action, target_type, target_id, basis,
-         before, after, correlation_id, occurred_at, prev_hash, hash)
-       VALUES ($1::uuid, $2::uuid, $3, $4, $5::text[], $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13::timestamptz, $14, $15)`,
-      fields.id,
-      fields.tenantId,
-      fields.seq,
-      fields.actorId,
-      fields.actorRoles,
-      fields.action,
-      fields.targetType,
-      fields.targetId,
-      fields.basis,
-      fields.before === null ? null : JSON.stringify(fields.before),
-      fields.after === null ? null : JSON.stringify(fields.after),
-      fields.correlationId,
-      fields.occurredAt,
-      prevHash,
-      auditHash(prevHash, fields),
-    );
+    const { prefix, suffix } = canonicalAroundSeq(fields);
+    const { tenantId: _tenant, ...entry } = fields;
+    scope.pending.addAudit(tenantId, { ...entry, hashPrefix: prefix, hashSuffix: suffix });
   }
 
   /** Entries of the tenant in context (row-level security confines the query). */

@@ -125,8 +125,8 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
         password: config.LAUREL_DATABASE_SYSTEM_PASSWORD,
       }),
     });
-    const relay = new OutboxRelay(database.system, js, namespace, logger, config.LAUREL_RELAY_INTERVAL_MS);
-    const outbox = new Outbox(clock, database.hooks, relay.wake);
+    const relay = new OutboxRelay(database, js, namespace, logger, config.LAUREL_RELAY_INTERVAL_MS);
+    const outbox = new Outbox(clock, relay.committed);
     const consumers = new EventConsumers<C>(
       database,
       js,

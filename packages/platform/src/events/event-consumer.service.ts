@@ -14,7 +14,7 @@ import { type RequestContext, RequestContexts } from '../context/request-context
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { Database } from '../prisma/database.service';
 import type { PrismaClientLike, TxOf } from '../prisma/prisma-client-like';
-import { platformSql } from '../prisma/transaction-connection';
+import { platformSql } from '../prisma/transaction-scope';
 import { ensureEventStream } from './event-streams.util';
 
 /** One durable consumer: a name unique in the platform, the event it handles and what it does. */

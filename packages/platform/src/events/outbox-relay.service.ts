@@ -1,8 +1,8 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
 import type { SubjectNamespace } from '../nats/subject-namespace';
-import type { PrismaClientLike } from '../prisma/prisma-client-like';
-import { registerDirectExecutor, withCapturedConnection } from '../prisma/transaction-connection';
+import type { SqlExecutor } from '../prisma/prisma-client-like';
+import { platformSql } from '../prisma/transaction-scope';
 import type { OutboxHeaders } from './outbox.service';
 
 /** An outbox row as the relay reads it. */
@@ -16,6 +16,8 @@ export interface OutboxRow {
 }
 
 const BATCH = 200;
+/** The poll leaves a row this long to the transaction that wrote it, which hands it over at commit. */
+const HANDOVER_GRACE = '1 second';
 
 export type OutboxRowToPublish = Pick<OutboxRow, 'id' | 'tenant_id' | 'subject' | 'payload' | 'headers'>;
 
@@ -32,24 +34,36 @@ export function envelopeOf(row: OutboxRowToPublish) {
   };
 }
 
+/** What the relay needs of the service's database. */
+export interface RelayDatabase {
+  asSystem<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  readonly systemSql: SqlExecutor;
+}
+
 /**
- * Publishes committed outbox rows to JetStream with the row id as message id (JetStream drops a
- * duplicate within its window; consumers' inboxes drop any later one), then marks them published.
- * Woken after each commit that wrote events, and polling as a safety net.
+ * Publishes committed outbox rows to JetStream with the row id as message id (JetStream drops a duplicate within its
+ * window; consumers' inboxes drop any later one), then marks them published.
+ *
+ * Two paths: each committed row is handed over by its transaction (`committed`) and published within a few
+ * milliseconds, in batches, then marked with one UPDATE per batch; and a poll every `intervalMs` claims whatever is
+ * still unpublished a second after it was written — rows of a process that died, of a failed publish (with back-off),
+ * or written while the relay was stopped.
  */
 export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
-  private woken = false;
+  private queue: OutboxRowToPublish[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+  private readonly flushing = new Set<Promise<void>>();
 
   constructor(
-    private readonly system: PrismaClientLike,
+    private readonly database: RelayDatabase,
     private readonly js: JetStreamClient,
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
     private readonly intervalMs: number,
-    private readonly coalesceMs = 5,
+    private readonly coalesceMs = 2,
   ) {}
 
   start(): void {
@@ -59,19 +73,21 @@ export class OutboxRelay {
   }
 
   /**
-   * Called after each commit that wrote events. Wake-ups within a few milliseconds are coalesced into one
-   * pass, so under load one relay transaction publishes a batch instead of one pass per commit.
+   * Called once the transaction that wrote `row` committed. Rows committed within a few milliseconds are published
+   * together; while the relay is stopped they are left to the poll.
    */
-  wake = (): void => {
-    if (this.woken) return;
-    this.woken = true;
-    setTimeout(() => this.wakeUp?.(), this.coalesceMs).unref();
+  committed = (row: OutboxRowToPublish): void => {
+    if (!this.running) return;
+    this.queue.push(row);
+    this.flushTimer ??= setTimeout(() => this.flush(), this.coalesceMs);
   };
 
+  /** Publishes what was handed over, ends the poll after its current pass. */
   async stop(): Promise<void> {
     this.running = false;
-    this.woken = true;
+    if (this.flushTimer) this.flush();
     this.wakeUp?.();
+    await Promise.allSettled([...this.flushing]);
     await this.loop;
     this.loop = null;
   }
@@ -91,6 +107,31 @@ export class OutboxRelay {
     await this.js.publish(this.namespace.eventWire(row.subject), JSON.stringify(envelopeOf(row)), { msgID: row.id });
   }
 
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    const rows = this.queue;
+    this.queue = [];
+    if (rows.length === 0) return;
+    const work = this.publishCommitted(rows).catch((error: unknown) =>
+      // The rows stay unpublished: the poll publishes them.
+      this.logger.warn({ err: error, events: rows.length }, 'publishing committed events failed'),
+    );
+    this.flushing.add(work);
+    void work.finally(() => this.flushing.delete(work));
+  }
+
+  private async publishCommitted(rows: OutboxRowToPublish[]): Promise<void> {
+    const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
+    const published = rows.filter((_, index) => results[index]?.status === 'fulfilled').map((row) => row.id);
+    if (published.length === 0) return;
+    await this.database.systemSql.$executeRawUnsafe(
+      `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1
+        WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
+      published,
+    );
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       try {
@@ -99,61 +140,52 @@ export class OutboxRelay {
         this.logger.error({ err: error }, 'outbox relay pass failed');
       }
       if (!this.running) break;
-      if (!this.woken) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.intervalMs);
-          this.wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.intervalMs);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       this.wakeUp = null;
-      this.woken = false;
     }
   }
 
-  private async publishBatch(): Promise<{ claimed: number; count: number }> {
-    return withCapturedConnection((connection) =>
-      this.system.$transaction(
-        async (prismaTx: PrismaClientLike) => {
-          // All of the relay's statements are its own: run them on the transaction's connection directly.
-          const captured = connection();
-          const tx = captured ? registerDirectExecutor(prismaTx, captured) : prismaTx;
-          const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
-            `SELECT id::text, tenant_id::text, subject, payload, headers, attempts FROM outbox_message
-          WHERE published_at IS NULL AND next_attempt_at <= now()
+  private publishBatch(): Promise<{ claimed: number; count: number }> {
+    return this.database.asSystem(async (prismaTx) => {
+      // All of the relay's statements are its own: run them on the transaction's connection directly.
+      const tx = platformSql(prismaTx);
+      const rows = await tx.$queryRawUnsafe<OutboxRow[]>(
+        `SELECT id::text, tenant_id::text, subject, payload, headers, attempts FROM outbox_message
+          WHERE published_at IS NULL AND next_attempt_at <= now() AND created_at <= now() - interval '${HANDOVER_GRACE}'
           ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-          );
-          if (rows.length === 0) return { claimed: 0, count: 0 };
-          const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
-          const published: string[] = [];
-          for (const [index, result] of results.entries()) {
-            const row = rows[index] as OutboxRow;
-            if (result.status === 'fulfilled') {
-              published.push(row.id);
-              continue;
-            }
-            const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
-            this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
-            await tx.$executeRawUnsafe(
-              `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+      );
+      if (rows.length === 0) return { claimed: 0, count: 0 };
+      const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
+      const published: string[] = [];
+      for (const [index, result] of results.entries()) {
+        const row = rows[index] as OutboxRow;
+        if (result.status === 'fulfilled') {
+          published.push(row.id);
+          continue;
+        }
+        const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
+        this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
+        await tx.$executeRawUnsafe(
+          `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
              next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1::uuid`,
-              row.id,
-              String(result.reason).slice(0, 2000),
-              String(delayMs),
-            );
-          }
-          if (published.length > 0) {
-            await tx.$executeRawUnsafe(
-              `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-              published,
-            );
-          }
-          return { claimed: rows.length, count: published.length };
-        },
-        { timeout: 30000 },
-      ),
-    );
+          row.id,
+          String(result.reason).slice(0, 2000),
+          String(delayMs),
+        );
+      }
+      if (published.length > 0) {
+        await tx.$executeRawUnsafe(
+          `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+          published,
+        );
+      }
+      return { claimed: rows.length, count: published.length };
+    });
   }
 }

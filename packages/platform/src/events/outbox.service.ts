@@ -3,8 +3,8 @@ import { DomainError, type EventContract, fieldErrorsFromZod, type PayloadOf } f
 import type { Clock } from '../clock/clock';
 import { RequestContexts } from '../context/request-context';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
-import { platformSql } from '../prisma/transaction-connection';
-import type { TransactionHooks } from '../prisma/transaction-hooks';
+import { TransactionScopes } from '../prisma/transaction-scope';
+import type { OutboxRowToPublish } from './outbox-relay.service';
 
 /** Context stored with each outbox row and restored into the envelope. */
 export interface OutboxHeaders {
@@ -14,17 +14,17 @@ export interface OutboxHeaders {
 }
 
 /**
- * Writes events in the same transaction as the change that caused them. The relay publishes them once
- * the transaction commits; nothing is published for a transaction that rolls back.
+ * Writes events in the same transaction as the change that caused them: the row is written in the round trip that
+ * commits, and once committed it is handed to the relay to publish at once. Nothing is written or published for a
+ * transaction that rolls back.
  */
 export class Outbox {
   constructor(
     private readonly clock: Clock,
-    private readonly hooks: TransactionHooks,
-    private readonly wakeRelay: () => void,
+    private readonly committed: (row: OutboxRowToPublish) => void,
   ) {}
 
-  async add<E extends EventContract>(tx: SqlExecutor & object, event: E, payload: PayloadOf<E>): Promise<string> {
+  async add<E extends EventContract>(_tx: SqlExecutor & object, event: E, payload: PayloadOf<E>): Promise<string> {
     const parsed = event.payload.safeParse(payload);
     if (!parsed.success) {
       throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'event'), {
@@ -32,6 +32,7 @@ export class Outbox {
         en: `event ${event.subject} is not valid`,
       });
     }
+    const scope = TransactionScopes.require('Outbox.add');
     const context = RequestContexts.current() ?? RequestContexts.system();
     const id = randomUUID();
     const headers: OutboxHeaders = {
@@ -39,15 +40,16 @@ export class Outbox {
       actor: context.actor,
       occurredAt: this.clock.now().toISOString(),
     };
-    await platformSql(tx).$executeRawUnsafe(
-      `INSERT INTO outbox_message (id, tenant_id, subject, payload, headers) VALUES ($1::uuid, $2::uuid, $3, $4::jsonb, $5::jsonb)`,
+    scope.pending.outbox.push({
       id,
-      context.tenantId,
-      event.subject,
-      JSON.stringify(parsed.data),
-      JSON.stringify(headers),
+      tenantId: context.tenantId,
+      subject: event.subject,
+      payload: parsed.data,
+      headers,
+    });
+    scope.afterCommit(() =>
+      this.committed({ id, tenant_id: context.tenantId, subject: event.subject, payload: parsed.data, headers }),
     );
-    this.hooks.afterCommit(tx, this.wakeRelay);
     return id;
   }
 }

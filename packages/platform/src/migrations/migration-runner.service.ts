@@ -9,6 +9,7 @@ import {
   writeMigration,
 } from './migration-directory.util';
 import { type PgConnection, parsePgConnection, toPgConfig, withDatabase } from './pg-connection.util';
+import { installPlatformFunctions } from './platform-functions.util';
 import { withRowLevelSecurity } from './row-level-security.util';
 import { NO_FILTERS, openSchemaEngine, type SchemaEngineSession } from './schema-engine.util';
 
@@ -96,7 +97,8 @@ export class MigrationRunner {
 
   /**
    * `prisma migrate deploy` for one service: ensures its schema and the service roles, applies its pending
-   * migrations (recorded in `<service>._prisma_migrations`), then grants the roles their privileges.
+   * migrations (recorded in `<service>._prisma_migrations`), then grants the roles their privileges and installs
+   * the platform's functions in the schema.
    * Returns the names applied; a second run applies nothing.
    */
   async deploy({ adminUrl, service, prismaDir }: DeployOptions): Promise<string[]> {
@@ -115,6 +117,7 @@ export class MigrationRunner {
       await client.query('BEGIN');
       try {
         await grantServiceSchema(client, service);
+        await installPlatformFunctions(client, service);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

@@ -1,9 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { escapeLiteral, type PoolClient } from 'pg';
 import { RequestContexts } from '../context/request-context';
 import { type ConnectionFields } from './database-url.util';
-import type { PrismaClientLike, TxOf } from './prisma-client-like';
-import { capturingTransactions, registerDirectExecutor, withCapturedConnection } from './transaction-connection';
-import { TransactionHooks } from './transaction-hooks';
+import type { PrismaClientLike, SqlExecutor, TxOf } from './prisma-client-like';
+import { RoutedPool } from './routed-pool';
+import { TransactionScope, TransactionScopes } from './transaction-scope';
 
 /** Builds a service's generated Prisma client over a driver adapter. */
 export type PrismaClientFactory<C extends PrismaClientLike> = (adapter: PrismaPg) => C;
@@ -18,71 +19,60 @@ export interface DatabaseOptions {
   poolSize: number;
 }
 
-const TX_OPTIONS = { maxWait: 5000, timeout: 15000 };
+/** A transaction that runs longer than this is rolled back: its later statements and its commit are refused. */
+const TRANSACTION_TIMEOUT_MS = 15000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A service's database access. Tenant work runs in a transaction that first sets `app.tenant_id` from the
  * request context, so row-level security confines every statement to that tenant whatever the query says.
+ *
+ * The transaction is the platform's own, not Prisma's (ADR 0006): BEGIN and the tenant setting go in one round trip;
+ * the service's Prisma queries run on the transaction's connection (`RoutedPool`); the outbox rows and audit entries
+ * the platform collected are written in the round trip that commits. A command that changes one row therefore costs
+ * three round trips whatever the platform adds to it.
  */
 export class Database<C extends PrismaClientLike> {
-  readonly hooks = new TransactionHooks();
   readonly app: C;
   readonly system: C;
+  /** Single autocommit statements of the platform role, outside any transaction (e.g. marking events published). */
+  readonly systemSql: SqlExecutor;
+  private readonly appPool: RoutedPool;
+  private readonly systemPool: RoutedPool;
 
   constructor(
     factory: PrismaClientFactory<C>,
     readonly options: DatabaseOptions,
   ) {
-    const adapter = (fields: ConnectionFields, max: number) =>
-      capturingTransactions(
-        new PrismaPg(
-          {
-            ...fields,
-            max,
-            connectionTimeoutMillis: 5000,
-            idleTimeoutMillis: 30000,
-            // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
-            options: `-c search_path=${options.schema}`,
-          },
-          { schema: options.schema },
-        ),
-      );
-    this.app = factory(adapter(options.app, options.poolSize));
-    this.system = factory(adapter(options.system, Math.max(2, Math.ceil(options.poolSize / 2))));
+    const pool = (fields: ConnectionFields, max: number) =>
+      new RoutedPool({
+        ...fields,
+        max,
+        connectionTimeoutMillis: 5000,
+        idleTimeoutMillis: 30000,
+        // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
+        options: `-c search_path=${options.schema}`,
+      });
+    this.appPool = pool(options.app, options.poolSize);
+    this.systemPool = pool(options.system, Math.max(2, Math.ceil(options.poolSize / 2)));
+    this.app = factory(new PrismaPg(this.appPool, { schema: options.schema }));
+    this.system = factory(new PrismaPg(this.systemPool, { schema: options.schema }));
+    this.systemSql = {
+      $executeRawUnsafe: async (query: string, ...values: unknown[]) =>
+        (await this.systemPool.queryOwn(query, values)).rowCount ?? 0,
+      $queryRawUnsafe: async <T = unknown>(query: string, ...values: unknown[]) =>
+        (await this.systemPool.queryOwn(query, values)).rows as T,
+    };
   }
 
   /** Runs `fn` in a transaction confined to the tenant in the request context. */
-  async inTenant<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
-    const tenantId = RequestContexts.requireTenant();
-    let txRef: object | undefined;
-    const result = await withCapturedConnection((connection) =>
-      this.app.$transaction(async (tx: TxOf<C>) => {
-        txRef = tx;
-        const captured = connection();
-        const sql = captured ? registerDirectExecutor(tx, captured) : tx;
-        await sql.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
-        return fn(tx);
-      }, TX_OPTIONS),
-    );
-    if (txRef) this.hooks.committed(txRef);
-    return result;
+  inTenant<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
+    return this.transaction(this.appPool, this.app, RequestContexts.requireTenant(), fn);
   }
 
   /** Runs `fn` in a platform-level transaction that sees every tenant: only for explicit platform paths. */
-  async asSystem<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
-    let txRef: object | undefined;
-    const result = await withCapturedConnection((connection) =>
-      this.system.$transaction(async (tx: TxOf<C>) => {
-        txRef = tx;
-        const captured = connection();
-        const sql = captured ? registerDirectExecutor(tx, captured) : tx;
-        const tenantId = RequestContexts.current()?.tenantId;
-        if (tenantId) await sql.$executeRawUnsafe(`SELECT set_config('app.tenant_id', $1, true)`, tenantId);
-        return fn(tx);
-      }, TX_OPTIONS),
-    );
-    if (txRef) this.hooks.committed(txRef);
-    return result;
+  asSystem<T>(fn: (tx: TxOf<C>) => Promise<T>): Promise<T> {
+    return this.transaction(this.systemPool, this.system, RequestContexts.current()?.tenantId ?? null, fn);
   }
 
   /**
@@ -94,10 +84,62 @@ export class Database<C extends PrismaClientLike> {
   }
 
   async ping(): Promise<void> {
-    await this.app.$queryRawUnsafe('SELECT 1');
+    await this.appPool.queryOwn('SELECT 1', []);
   }
 
   async close(): Promise<void> {
     await Promise.allSettled([this.app.$disconnect(), this.system.$disconnect()]);
+    await Promise.allSettled([this.appPool.end(), this.systemPool.end()]);
   }
+
+  private async transaction<T>(
+    pool: RoutedPool,
+    client: C,
+    tenantId: string | null,
+    fn: (tx: TxOf<C>) => Promise<T>,
+  ): Promise<T> {
+    if (tenantId !== null && !UUID.test(tenantId)) throw new Error(`tenant id ${tenantId} is not a uuid`);
+    const connection = await pool.connectOwn();
+    const scope = new TransactionScope(pool, connection, TransactionScopes.current());
+    const timer = setTimeout(
+      () => scope.close(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`),
+      TRANSACTION_TIMEOUT_MS,
+    );
+    let broken: Error | undefined;
+    try {
+      await connection
+        .query(
+          tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`,
+        )
+        .catch((error: unknown) => {
+          broken = error instanceof Error ? error : new Error(String(error));
+          throw error;
+        });
+      let result: T;
+      try {
+        result = await TransactionScopes.run(scope, () => fn(client as unknown as TxOf<C>));
+        if (scope.closed) throw new Error(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`);
+        scope.close('the transaction has already ended');
+        const pending = scope.pending.statement();
+        await connection.query(pending === null ? 'COMMIT' : `${pending};\nCOMMIT`);
+      } catch (error) {
+        scope.close('the transaction has already ended');
+        await rollback(connection).catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      }
+      scope.committed();
+      return result;
+    } finally {
+      clearTimeout(timer);
+      // A connection whose rollback failed is discarded rather than handed to the next transaction.
+      connection.release(broken);
+    }
+  }
+}
+
+/** Ends a failed transaction; after an error inside a multi-statement round trip the server already aborted it. */
+async function rollback(connection: PoolClient): Promise<void> {
+  await connection.query('ROLLBACK');
 }

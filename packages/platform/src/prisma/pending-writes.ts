@@ -1,0 +1,71 @@
+import { escapeLiteral } from 'pg';
+
+/** An outbox row waiting for its transaction's commit. */
+export interface PendingOutboxRow {
+  id: string;
+  tenantId: string | null;
+  subject: string;
+  payload: unknown;
+  headers: unknown;
+}
+
+/**
+ * An audit entry waiting for its transaction's commit. Its place in the tenant's chain (seq, previous hash) is only
+ * known under the chain's lock, so the database assigns it and computes the hash as
+ * sha256(prev_hash + "\n" + hashPrefix + seq + hashSuffix), where prefix and suffix are the entry's canonical JSON
+ * around the value of `seq` (see `audit-hash.util.ts`).
+ */
+export interface PendingAuditEntry {
+  id: string;
+  actorId: string | null;
+  actorRoles: string[];
+  action: string;
+  targetType: string;
+  targetId: string;
+  basis: string | null;
+  before: unknown;
+  after: unknown;
+  correlationId: string | null;
+  occurredAt: string;
+  hashPrefix: string;
+  hashSuffix: string;
+}
+
+/**
+ * The platform's writes of one transaction, held until it commits and then sent in the same round trip as the
+ * COMMIT: the outbox rows and, per tenant, the audit entries (appended by the schema's `audit_append` function,
+ * which takes the chain's lock only for the time of that last round trip).
+ */
+export class PendingWrites {
+  readonly outbox: PendingOutboxRow[] = [];
+  private readonly audit = new Map<string, PendingAuditEntry[]>();
+
+  addAudit(tenantId: string, entry: PendingAuditEntry): void {
+    const entries = this.audit.get(tenantId);
+    if (entries) entries.push(entry);
+    else this.audit.set(tenantId, [entry]);
+  }
+
+  /** The statements that write everything pending, as SQL with its values inlined as literals; null if none. */
+  statement(): string | null {
+    const statements: string[] = [];
+    if (this.outbox.length > 0) {
+      statements.push(
+        `INSERT INTO outbox_message (id, tenant_id, subject, payload, headers)
+         SELECT (r->>'id')::uuid, (r->>'tenantId')::uuid, r->>'subject', r->'payload', r->'headers'
+           FROM jsonb_array_elements(${escapeLiteral(JSON.stringify(this.outbox))}::jsonb) AS r`,
+      );
+    }
+    if (this.audit.size > 0) {
+      // Tenants in a fixed order, so two transactions never take two chains' locks in opposite orders.
+      const chains = [...this.audit.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([tenant, entries]) => ({ tenant, entries }));
+      statements.push(
+        `SELECT audit_append(c.tenant, c.entries)
+           FROM jsonb_to_recordset(${escapeLiteral(JSON.stringify(chains))}::jsonb) AS c(tenant uuid, entries jsonb)`,
+      );
+    }
+    return statements.length > 0 ? statements.join(';\n') : null;
+  }
+}
