@@ -7,7 +7,7 @@
 // Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them;
 // BENCH_PROBE_PROCESS=own puts the probe in a process of its own), on a database of its own cloned from the run's
 // migrated template; all of it is dropped at the end.
-import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dropRunDatabases, ensureTemplateDatabase, testConfig, testRunId } from '@laurel/testing';
@@ -103,43 +103,84 @@ async function load(name: string, op: (worker: number, n: number) => Promise<voi
   };
 }
 
-/** One HTTP request over a keep-alive agent; rejects on a status other than `expect`. */
-function httpRequest(
-  agent: http.Agent,
-  base: URL,
-  path: string,
-  body: string,
-  expect: number,
-  headers: Record<string, string> = {},
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: base.hostname,
-        port: base.port,
-        method: 'POST',
-        path,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', reject);
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          if (response.statusCode === expect) resolve(text);
-          else reject(new Error(`HTTP ${response.statusCode}: ${text.slice(0, 300)}`));
-        });
-      },
-    );
-    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error('HTTP request timed out')));
-    request.on('error', reject);
-    request.end(body);
-  });
+/**
+ * A keep-alive HTTP/1.1 connection that sends one POST at a time and reads the answer by its content-length: a load
+ * generator as lean as `wrk`'s, so that the figures are the server's rather than `node:http`'s client (which cost
+ * about as much CPU as a bare Fastify server answering it).
+ */
+class BenchConnection {
+  private buffer: Buffer = Buffer.alloc(0);
+  private pending: { expect: number; resolve: (body: string) => void; reject: (error: Error) => void } | null = null;
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.received(chunk));
+    socket.on('error', (error) => this.fail(error));
+    socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  static open(base: URL): Promise<BenchConnection> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(Number(base.port), base.hostname, () => resolve(new BenchConnection(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  post(path: string, body: string, expect: number, headers: Record<string, string> = {}): Promise<string> {
+    const head = [
+      `POST ${path} HTTP/1.1`,
+      'host: 127.0.0.1',
+      'content-type: application/json',
+      `content-length: ${Buffer.byteLength(body)}`,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ];
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => this.fail(new Error('HTTP request timed out')), REQUEST_TIMEOUT_MS);
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          then(value);
+        };
+      this.pending = { expect, resolve: settle(resolve), reject: settle(reject) };
+      this.socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
+    });
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+
+  private received(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const headEnd = this.buffer.indexOf('\r\n\r\n');
+    if (headEnd < 0 || !this.pending) return;
+    const head = this.buffer.subarray(0, headEnd).toString('latin1');
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) {
+      this.fail(new Error(`response without content-length: ${head.slice(0, 200)}`));
+      return;
+    }
+    const end = headEnd + 4 + Number(length[1]);
+    if (this.buffer.length < end) return;
+    const body = this.buffer.subarray(headEnd + 4, end).toString();
+    this.buffer = this.buffer.subarray(end);
+    const status = Number(head.slice(9, 12));
+    const { expect, resolve, reject } = this.pending;
+    this.pending = null;
+    if (status === expect) resolve(body);
+    else reject(new Error(`HTTP ${status}: ${body.slice(0, 300)}`));
+  }
+
+  private fail(error: Error): void {
+    const pending = this.pending;
+    this.pending = null;
+    pending?.reject(error);
+  }
 }
 
-const agentFor = () => new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+/** One connection per request in flight. */
+const connectionsTo = (base: URL) => Promise.all(Array.from({ length: CONCURRENCY }, () => BenchConnection.open(base)));
 
 async function floorHttp(): Promise<LoadResult> {
   const app = Fastify({ logger: false });
@@ -147,13 +188,15 @@ async function floorHttp(): Promise<LoadResult> {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = new URL(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-  const agent = agentFor();
+  const connections = await connectionsTo(base);
   try {
-    return await load('floor: HTTP (bare Fastify)', (_w, n) =>
-      httpRequest(agent, base, '/ok', JSON.stringify({ name: `bench-${n}` }), 200).then(() => undefined),
+    return await load('floor: HTTP (bare Fastify)', (w, n) =>
+      (connections[w] as BenchConnection)
+        .post('/ok', JSON.stringify({ name: `bench-${n}` }), 200)
+        .then(() => undefined),
     );
   } finally {
-    agent.destroy();
+    for (const connection of connections) connection.close();
     await app.close();
   }
 }
@@ -246,24 +289,18 @@ async function seedTenants(platform: Platform): Promise<{ key: string; token: st
 }
 
 async function command(platform: Platform, tenants: { key: string; token: string }[]): Promise<LoadResult> {
-  const base = new URL(platform.gateway.url);
-  const agent = agentFor();
+  const connections = await connectionsTo(new URL(platform.gateway.url));
   try {
     return await load(`command: POST probe item (${tenants.length} tenants)`, (w, n) => {
       const tenant = tenants[w % tenants.length] as { key: string; token: string };
-      return httpRequest(
-        agent,
-        base,
-        `/api/v1/tenants/${tenant.key}/probe/items`,
-        JSON.stringify({ name: `bench-${n}` }),
-        201,
-        {
+      return (connections[w] as BenchConnection)
+        .post(`/api/v1/tenants/${tenant.key}/probe/items`, JSON.stringify({ name: `bench-${n}` }), 201, {
           authorization: `Bearer ${tenant.token}`,
-        },
-      ).then(() => undefined);
+        })
+        .then(() => undefined);
     });
   } finally {
-    agent.destroy();
+    for (const connection of connections) connection.close();
   }
 }
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { DomainError, SERVICES } from '@laurel/contracts';
 import {
@@ -21,6 +20,7 @@ import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
 import { sendProblem, toDomainError } from './http/problem-details.filter';
+import { securityHeaders } from './http/security-headers';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
 
@@ -90,15 +90,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     });
     app.setGlobalPrefix('api/v1');
     const fastify = app.getHttpAdapter().getInstance();
-    await app.register(helmet, {
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
+    const headers = await securityHeaders();
+    fastify.addHook('onRequest', (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      reply.headers(headers);
+      done();
     });
     await app.register(rateLimit, {
       global: true,

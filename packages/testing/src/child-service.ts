@@ -18,10 +18,20 @@ export class ChildService {
 
   /** Spawns `entry` and waits for the log line that says `<service> started`. */
   static async start(entry: string, env: Record<string, string>, args: string[] = []): Promise<ChildService> {
-    const child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'infra/swc-register.js'), entry, ...args], {
-      env: { ...process.env, ...env, LAUREL_LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        ...(process.env.LAUREL_CHILD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
+        '-r',
+        path.join(REPO_ROOT, 'infra/swc-register.js'),
+        entry,
+        ...args,
+      ],
+      {
+        env: { ...process.env, ...env, LAUREL_LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const service = new ChildService(child);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child did not start in time:\n${service.output}`)), 30000);

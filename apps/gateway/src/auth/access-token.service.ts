@@ -16,9 +16,15 @@ export interface AccessClaims {
 
 const b64 = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
+/** Tokens whose signature was checked, kept so a client's next requests skip the HMAC (expiry is checked each time). */
+const VERIFIED_CACHE_SIZE = 10000;
+
 /** Signs and checks HS256 JWT access tokens. */
 @Injectable()
 export class AccessTokenService {
+  /** token → its claims, for tokens whose signature held; oldest first, bounded. */
+  private readonly verified = new Map<string, AccessClaims>();
+
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly clock: Clock,
@@ -34,6 +40,26 @@ export class AccessTokenService {
 
   /** The claims of a valid, unexpired token, or null. */
   verify(token: string): AccessClaims | null {
+    const known = this.verified.get(token);
+    if (known) return this.unexpired(known);
+    const claims = this.checkSignature(token);
+    if (!claims) return null;
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    // Shared by every request that presents the token: frozen, so no request can change another's claims.
+    for (const roles of Object.values(claims.ten ?? {})) Object.freeze(roles);
+    Object.freeze(claims.ten);
+    this.verified.set(token, Object.freeze(claims));
+    return this.unexpired(claims);
+  }
+
+  private unexpired(claims: AccessClaims): AccessClaims | null {
+    return claims.exp * 1000 <= this.clock.now().getTime() ? null : claims;
+  }
+
+  /** The claims of a well-formed token whose signature holds (expired or not), or null. */
+  private checkSignature(token: string): AccessClaims | null {
     const parts = token.split('.');
     if (parts.length !== 3 || token.length > 8192) return null;
     const [header, payload, signature] = parts as [string, string, string];
@@ -42,8 +68,7 @@ export class AccessTokenService {
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
     try {
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as AccessClaims;
-      if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.clock.now().getTime()) return null;
-      return claims;
+      return typeof claims.exp === 'number' ? claims : null;
     } catch {
       return null;
     }

@@ -1,7 +1,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { escapeLiteral, type PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { RequestContexts } from '../context/request-context';
 import { type ConnectionFields } from './database-url.util';
+import { sqlLiteral } from './pending-writes';
 import type { PrismaClientLike, SqlExecutor, TxOf } from './prisma-client-like';
 import { RoutedPool } from './routed-pool';
 import { TransactionScope, TransactionScopes } from './transaction-scope';
@@ -108,9 +109,7 @@ export class Database<C extends PrismaClientLike> {
     let broken: Error | undefined;
     try {
       await connection
-        .query(
-          tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${escapeLiteral(tenantId)}, true)`,
-        )
+        .query(tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true)`)
         .catch((error: unknown) => {
           broken = error instanceof Error ? error : new Error(String(error));
           throw error;

@@ -1,4 +1,12 @@
-import { escapeLiteral } from 'pg';
+/**
+ * A SQL string literal of `value`, as pg's `escapeLiteral` writes it (quotes doubled; with backslashes, an E'' literal
+ * with them doubled) but with two regex replaces instead of a loop over every character: the JSON of a command's
+ * writes is inlined on every commit.
+ */
+export function sqlLiteral(value: string): string {
+  const quoted = value.replaceAll("'", "''");
+  return value.includes('\\') ? ` E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`;
+}
 
 /** An outbox row waiting for its transaction's commit. */
 export interface PendingOutboxRow {
@@ -53,7 +61,7 @@ export class PendingWrites {
       statements.push(
         `INSERT INTO outbox_message (id, tenant_id, subject, payload, headers)
          SELECT (r->>'id')::uuid, (r->>'tenantId')::uuid, r->>'subject', r->'payload', r->'headers'
-           FROM jsonb_array_elements(${escapeLiteral(JSON.stringify(this.outbox))}::jsonb) AS r`,
+           FROM jsonb_array_elements(${sqlLiteral(JSON.stringify(this.outbox))}::jsonb) AS r`,
       );
     }
     if (this.audit.size > 0) {
@@ -63,7 +71,7 @@ export class PendingWrites {
         .map(([tenant, entries]) => ({ tenant, entries }));
       statements.push(
         `SELECT audit_append(c.tenant, c.entries)
-           FROM jsonb_to_recordset(${escapeLiteral(JSON.stringify(chains))}::jsonb) AS c(tenant uuid, entries jsonb)`,
+           FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(chains))}::jsonb) AS c(tenant uuid, entries jsonb)`,
       );
     }
     return statements.length > 0 ? statements.join(';\n') : null;
