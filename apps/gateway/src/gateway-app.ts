@@ -138,14 +138,14 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     );
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
+    const natsServer = new PrefixedNatsServer(runtime.namespace, {
+      servers: config.LAUREL_NATS_URL,
+      queue: 'gateway',
+      name: `${config.LAUREL_NATS_PREFIX}-gateway-server`,
+    });
+    natsServer.instanceOf = (type) => app.get(type, { strict: false });
     app.connectMicroservice(
-      {
-        strategy: new PrefixedNatsServer(runtime.namespace, {
-          servers: config.LAUREL_NATS_URL,
-          queue: 'gateway',
-          name: `${config.LAUREL_NATS_PREFIX}-gateway-server`,
-        }),
-      },
+      { strategy: natsServer },
       // HTTP guards, filters and interceptors are for HTTP; NATS handlers have @Handles.
       { inheritAppConfig: false },
     );

@@ -25,14 +25,16 @@ export async function bootstrapService<C extends PrismaClientLike>(
     @Module({ imports: [PlatformModule.forRuntime(runtime as unknown as PlatformRuntime), definition.module] })
     class ServiceRootModule {}
 
+    const server = new PrefixedNatsServer(runtime.namespace, {
+      servers: runtime.config.LAUREL_NATS_URL,
+      queue: definition.service,
+      name: `${runtime.config.LAUREL_NATS_PREFIX}-${definition.service}-server`,
+    });
     const app = await NestFactory.createMicroservice(ServiceRootModule, {
-      strategy: new PrefixedNatsServer(runtime.namespace, {
-        servers: runtime.config.LAUREL_NATS_URL,
-        queue: definition.service,
-        name: `${runtime.config.LAUREL_NATS_PREFIX}-${definition.service}-server`,
-      }),
+      strategy: server,
       logger: new PinoNestLogger(runtime.logger),
     });
+    server.instanceOf = (type) => app.get(type, { strict: false });
     startedApp = app;
     // listen() initialises the modules (they register consumers, processors and deadline sources) exactly once;
     // then the runtime checks the declared jobs and starts relay, consumers and workers.

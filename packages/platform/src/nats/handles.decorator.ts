@@ -12,6 +12,15 @@ interface HeaderCarrier {
 
 type Handler = (this: unknown, request: unknown, carrier: HeaderCarrier) => unknown;
 
+/** A method marked with `@Handles`: its class, and the wrapper that does all the handling. */
+export interface HandlerMethod {
+  type: abstract new (...args: never[]) => unknown;
+  handle: (this: unknown, data: unknown, carrier: HeaderCarrier) => Promise<unknown>;
+}
+
+/** Every `@Handles` method by subject, for the NATS server to call directly (see `PrefixedNatsServer`). */
+export const HANDLER_METHODS = new Map<string, HandlerMethod>();
+
 /**
  * Marks a method as the handler of a NATS command or query. On arrival it puts tenant, correlation id
  * and actor from the headers into the request context, refuses tenant-scoped messages without a tenant,
@@ -50,6 +59,10 @@ export function Handles(contract: MessageContract): MethodDecorator {
       }
     };
     Object.defineProperty(wrapped, 'name', { value: String(key) });
+    HANDLER_METHODS.set(contract.subject, {
+      type: (target as { constructor: HandlerMethod['type'] }).constructor,
+      handle: wrapped,
+    });
     (descriptor as PropertyDescriptor).value = wrapped;
     // The wrapper takes the payload and the NATS context (for its headers), whatever the handler declares.
     Payload()(target, key, 0);

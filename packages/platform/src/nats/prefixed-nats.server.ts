@@ -1,16 +1,35 @@
 import type { Msg, NatsConnection } from '@nats-io/transport-node';
-import { ServerNats } from '@nestjs/microservices';
+import { RpcException, ServerNats } from '@nestjs/microservices';
+import { toErrorShape } from '../errors/rpc-error.util';
+import { HANDLER_METHODS, type HandlerMethod } from './handles.decorator';
 import type { SubjectNamespace } from './subject-namespace';
 
 interface Subscription {
   unsubscribe(): void;
 }
 
+/** A request as Nest's NATS client and our `ServiceClient` send it. */
+interface RequestPacket {
+  id?: string;
+  pattern?: unknown;
+  data?: unknown;
+}
+
+type NestMessageHandler = (error: Error | null, message: Msg) => Promise<void>;
+
 /**
  * Nest's NATS server, subscribed to the namespaced wire subjects of its logical patterns, in the
  * service's queue group so that instances share the load.
+ *
+ * Requests for `@Handles` methods are answered directly: the wrapper `@Handles` puts around the method already does
+ * everything a handler needs (context, validation both ways, errors in their wire shape), so the server calls it on
+ * the controller instance and replies in Nest's wire format, without Nest's per-message pipeline (pattern lookup,
+ * parameter factories, observables). Anything else goes through Nest as before.
  */
 export class PrefixedNatsServer extends ServerNats {
+  /** How the server finds the controller instance of a `@Handles` method (set once the app exists). */
+  instanceOf: ((type: HandlerMethod['type']) => unknown) | null = null;
+
   constructor(
     private readonly namespace: SubjectNamespace,
     private readonly natsOptions: { servers: string; queue: string; name: string },
@@ -21,15 +40,13 @@ export class PrefixedNatsServer extends ServerNats {
   override bindEvents(client: NatsConnection): void {
     const subscriptions = (this as unknown as { subscriptions: Subscription[] }).subscriptions;
     for (const channel of this.messageHandlers.keys()) {
-      const handler = (
-        this as unknown as { getMessageHandler(c: string): (error: Error | null, message: Msg) => Promise<void> }
-      )
-        .getMessageHandler(channel)
-        .bind(this);
+      const callback = this.directHandler(channel) ?? this.nestHandler(channel);
       subscriptions.push(
         client.subscribe(this.namespace.wire(channel), {
           queue: this.natsOptions.queue,
-          callback: (error, message) => void handler(error, message),
+          callback: (error, message) => {
+            if (!error) void callback(message);
+          },
         }),
       );
     }
@@ -40,5 +57,39 @@ export class PrefixedNatsServer extends ServerNats {
     const connection = (this as unknown as { natsClient: NatsConnection | null }).natsClient;
     if (connection && !connection.isClosed()) await connection.drain().catch(() => undefined);
     await super.close().catch(() => undefined);
+  }
+
+  private nestHandler(channel: string): (message: Msg) => Promise<void> {
+    const handler = (this as unknown as { getMessageHandler(c: string): NestMessageHandler })
+      .getMessageHandler(channel)
+      .bind(this);
+    return (message) => handler(null, message);
+  }
+
+  private directHandler(channel: string): ((message: Msg) => Promise<void>) | null {
+    const method = HANDLER_METHODS.get(channel);
+    const instance = method && this.instanceOf?.(method.type);
+    if (!method || !instance) return null;
+    const nest = this.nestHandler(channel);
+    return async (message) => {
+      let packet: RequestPacket;
+      try {
+        packet = message.json<RequestPacket>();
+      } catch {
+        return nest(message);
+      }
+      // Not a request (an event, or a client that wants no answer): Nest handles it.
+      if (typeof packet.id !== 'string' || !message.reply) return nest(message);
+      const carrier = { getHeaders: () => message.headers };
+      let reply: string;
+      try {
+        const response = await method.handle.call(instance, packet.data, carrier);
+        reply = JSON.stringify({ id: packet.id, response, isDisposed: true });
+      } catch (error) {
+        const err = error instanceof RpcException ? error.getError() : toErrorShape(error, `${channel} handler`);
+        reply = JSON.stringify({ id: packet.id, err, isDisposed: true });
+      }
+      message.respond(reply);
+    };
   }
 }
