@@ -81,6 +81,25 @@ describe('transactions: one connection, platform writes at commit', () => {
     await expect(stray).rejects.toThrow(/already ended/);
   });
 
+  it('commits platform writes of a transaction that ran no statement of its own (BEGIN goes with them)', async () => {
+    const target = randomUUID();
+    await inTenant(async (tx) => {
+      await sut.runtime.audit.record(tx, { action: 'item.inspect', targetType: 'item', targetId: target });
+    });
+    expect(await count('audit_entry', `target_id = '${target}'`)).toBe(1);
+    // And one that did nothing at all sends nothing and answers.
+    expect(await inTenant(async () => 'nothing')).toBe('nothing');
+  });
+
+  it('confines the first statement to the tenant although BEGIN and the tenant setting share its round trip', async () => {
+    const seen = await inTenant(async (tx) => {
+      // set_config(…, true) lasts only as long as its transaction: seeing it proves the statement ran in it.
+      const rows = await tx.$queryRawUnsafe<{ tenant: string }[]>(`SELECT current_setting('app.tenant_id') AS tenant`);
+      return rows[0];
+    });
+    expect(seen?.tenant).toBe(tenant);
+  });
+
   it('refuses platform writes outside a transaction', async () => {
     await expect(
       RequestContexts.run(asTenant(tenant), () =>

@@ -1,5 +1,4 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { PoolClient } from 'pg';
 import { RequestContexts } from '../context/request-context';
 import { type ConnectionFields } from './database-url.util';
 import { sqlLiteral } from './pending-writes';
@@ -28,10 +27,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A service's database access. Tenant work runs in a transaction that first sets `app.tenant_id` from the
  * request context, so row-level security confines every statement to that tenant whatever the query says.
  *
- * The transaction is the platform's own, not Prisma's (ADR 0006): BEGIN and the tenant setting go in one round trip;
- * the service's Prisma queries run on the transaction's connection (`RoutedPool`); the outbox rows and audit entries
- * the platform collected are written in the round trip that commits. A command that changes one row therefore costs
- * three round trips whatever the platform adds to it.
+ * The transaction is the platform's own, not Prisma's (ADR 0006): BEGIN and the tenant setting go with its first
+ * statement; the service's Prisma queries run on the transaction's connection (`RoutedPool`); the outbox rows and audit
+ * entries the platform collected are written in the round trip that commits. A command that changes one row therefore
+ * costs two round trips whatever the platform adds to it.
  */
 export class Database<C extends PrismaClientLike> {
   readonly app: C;
@@ -53,6 +52,8 @@ export class Database<C extends PrismaClientLike> {
         idleTimeoutMillis: 30000,
         // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
         options: `-c search_path=${options.schema}`,
+        // A transaction's BEGIN goes in the same write as its first statement (see TransactionScope).
+        pipeline: true,
       });
     this.appPool = pool(options.app, options.poolSize);
     this.systemPool = pool(options.system, Math.max(2, Math.ceil(options.poolSize / 2)));
@@ -101,29 +102,24 @@ export class Database<C extends PrismaClientLike> {
   ): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error(`tenant id ${tenantId} is not a uuid`);
     const connection = await pool.connectOwn();
-    const scope = new TransactionScope(pool, connection, TransactionScopes.current());
+    const begin =
+      tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true)`;
+    const scope = new TransactionScope(pool, connection, TransactionScopes.current(), begin);
     const timer = setTimeout(
       () => scope.close(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`),
       TRANSACTION_TIMEOUT_MS,
     );
     let broken: Error | undefined;
     try {
-      await connection
-        .query(tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true)`)
-        .catch((error: unknown) => {
-          broken = error instanceof Error ? error : new Error(String(error));
-          throw error;
-        });
       let result: T;
       try {
         result = await TransactionScopes.run(scope, () => fn(client as unknown as TxOf<C>));
         if (scope.closed) throw new Error(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`);
         scope.close('the transaction has already ended');
-        const pending = scope.pending.statement();
-        await connection.query(pending === null ? 'COMMIT' : `${pending};\nCOMMIT`);
+        await scope.commit();
       } catch (error) {
         scope.close('the transaction has already ended');
-        await rollback(connection).catch((rollbackError: unknown) => {
+        await scope.rollback().catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         });
         throw error;
@@ -136,9 +132,4 @@ export class Database<C extends PrismaClientLike> {
       connection.release(broken);
     }
   }
-}
-
-/** Ends a failed transaction; after an error inside a multi-statement round trip the server already aborted it. */
-async function rollback(connection: PoolClient): Promise<void> {
-  await connection.query('ROLLBACK');
 }

@@ -3,11 +3,20 @@ import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { PendingWrites } from './pending-writes';
 import type { SqlExecutor } from './prisma-client-like';
 
+/** The socket of a pg connection, to write two statements in one go. */
+interface Corkable {
+  connection?: { stream?: { cork?(): void; uncork?(): void } };
+}
+
 /**
  * One transaction opened by `Database`: its pg connection, the platform's writes that wait for the commit (outbox
  * rows, audit entries: flushed in the round trip that commits) and the work to do once it committed. Every
  * statement of the transaction — the service's Prisma queries, routed by `RoutedPool`, and the platform's own SQL —
  * runs on `connection`, inside the same BEGIN…COMMIT.
+ *
+ * The BEGIN (with the tenant setting) is not sent on its own: it goes in the same write as the transaction's first
+ * statement (the connection pipelines), or with the writes and the COMMIT when there is no other statement, so it
+ * costs no round trip of its own. BEGIN cannot fail on a usable connection; if it did, its error is the one raised.
  */
 export class TransactionScope {
   readonly pending = new PendingWrites();
@@ -15,6 +24,10 @@ export class TransactionScope {
   private savepoints = 0;
   /** Why statements are refused: set when the transaction ended or ran out of time. */
   private closedBecause: string | null = null;
+  /** The statement that opens the transaction, until it was sent. */
+  private opening: string | null;
+  /** The answer to the opening statement, once sent. */
+  private opened: Promise<unknown> | null = null;
 
   constructor(
     /** The pool the transaction's connection came from: Prisma queries through that pool run here. */
@@ -22,7 +35,40 @@ export class TransactionScope {
     private readonly connection: PoolClient,
     /** The transaction this one was opened inside of (another pool's, or an independent one on the same pool). */
     readonly outer: TransactionScope | undefined,
-  ) {}
+    /** BEGIN, and the tenant setting, as one simple-query string. */
+    begin: string,
+  ) {
+    this.opening = begin;
+  }
+
+  /** Whether any statement (so the BEGIN) was sent. */
+  get begun(): boolean {
+    return this.opening === null;
+  }
+
+  /**
+   * Ends the transaction: sends the pending writes and COMMIT (after BEGIN if nothing was sent yet) in one round
+   * trip; nothing at all when the transaction never ran a statement nor wrote anything.
+   */
+  async commit(): Promise<void> {
+    const pending = this.pending.statement();
+    const opening = this.opening;
+    this.opening = null;
+    await this.opened;
+    if (opening !== null) {
+      if (pending !== null) await this.connection.query(`${opening};\n${pending};\nCOMMIT`);
+      return;
+    }
+    await this.connection.query(pending === null ? 'COMMIT' : `${pending};\nCOMMIT`);
+  }
+
+  /** Rolls back what was begun. */
+  async rollback(): Promise<void> {
+    const begun = this.opening === null;
+    this.opening = null;
+    await this.opened?.catch(() => undefined);
+    if (begun) await this.connection.query('ROLLBACK');
+  }
 
   /** The innermost transaction of this chain on `pool`, open or not. */
   on(pool: object): TransactionScope | undefined {
@@ -35,7 +81,27 @@ export class TransactionScope {
   /** A statement of this transaction (the same signature as `pg`'s `query`, which Prisma's adapter uses). */
   query<R extends QueryResult = QueryResult>(config: QueryConfig | string, values?: unknown[]): Promise<R> {
     if (this.closedBecause) return Promise.reject(new Error(this.closedBecause));
-    return this.connection.query(config as QueryConfig, values) as unknown as Promise<R>;
+    const opening = this.opening;
+    if (opening === null) return this.connection.query(config as QueryConfig, values) as unknown as Promise<R>;
+    this.opening = null;
+    // One write for both: the connection pipelines, so the statement does not wait for BEGIN's answer.
+    const stream = (this.connection as unknown as Corkable).connection?.stream;
+    stream?.cork?.();
+    let result: Promise<R>;
+    try {
+      this.opened = this.connection.query(opening);
+      result = this.connection.query(config as QueryConfig, values) as unknown as Promise<R>;
+    } finally {
+      stream?.uncork?.();
+    }
+    const opened = this.opened;
+    return opened.then(
+      () => result,
+      (error: unknown) => {
+        result.catch(() => undefined);
+        throw error;
+      },
+    );
   }
 
   /** The platform's own SQL on this transaction's connection. */
