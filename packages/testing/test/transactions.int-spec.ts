@@ -92,7 +92,7 @@ describe('transactions: one connection, platform writes at commit', () => {
   });
 
   it('confines the first statement to the tenant although BEGIN and the tenant setting share its round trip', async () => {
-    const seen = await inTenant(async (tx) => {
+    const seen = await inTenant<{ tenant: string } | undefined>(async (tx) => {
       // set_config(…, true) lasts only as long as its transaction: seeing it proves the statement ran in it.
       const rows = await tx.$queryRawUnsafe<{ tenant: string }[]>(`SELECT current_setting('app.tenant_id') AS tenant`);
       return rows[0];
