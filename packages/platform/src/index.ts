@@ -29,6 +29,7 @@ export * from './migrations';
 export * from './nats/context-headers.util';
 export * from './nats/handles.decorator';
 export * from './nats/prefixed-nats.server';
+export * from './nats/request-mux';
 export * from './nats/service-client.service';
 export * from './nats/subject-namespace';
 export * from './prisma/database.service';

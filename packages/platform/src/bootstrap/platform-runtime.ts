@@ -20,6 +20,7 @@ import { HealthServer } from '../health/health-server';
 import { PlatformMetrics } from '../health/platform-metrics';
 import { JobScheduler } from '../jobs/job-scheduler.service';
 import { createLogger } from '../logging/logger';
+import { RequestMux } from '../nats/request-mux';
 import { ServiceClient } from '../nats/service-client.service';
 import { SubjectNamespace } from '../nats/subject-namespace';
 import { Database } from '../prisma/database.service';
@@ -125,7 +126,8 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
         password: config.LAUREL_DATABASE_SYSTEM_PASSWORD,
       }),
     });
-    const relay = new OutboxRelay(database, js, namespace, logger, config.LAUREL_RELAY_INTERVAL_MS);
+    const requests = new RequestMux(nats);
+    const relay = new OutboxRelay(database, requests, namespace, logger, config.LAUREL_RELAY_INTERVAL_MS);
     const outbox = new Outbox(clock, relay.committed);
     const consumers = new EventConsumers<C>(
       database,
@@ -142,7 +144,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       clock,
       logger,
     );
-    const client = new ServiceClient(nats, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
+    const client = new ServiceClient(requests, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
     const calendar = new CalendarProvider(
       async () => (await client.request(calendarListContract, {}, { timeoutMs: 3000 })).schedules,
       nats,

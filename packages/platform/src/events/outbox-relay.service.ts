@@ -1,5 +1,6 @@
-import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import type { RequestMux } from '../nats/request-mux';
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
 import { platformSql } from '../prisma/transaction-scope';
@@ -16,6 +17,17 @@ export interface OutboxRow {
 }
 
 const BATCH = 200;
+/** JetStream's de-duplication header: the outbox row id. */
+const MSG_ID_HEADER = 'Nats-Msg-Id';
+const PUBLISH_TIMEOUT_MS = 5000;
+
+/** JetStream's answer to a publish. */
+interface PubAck {
+  stream?: string;
+  seq?: number;
+  duplicate?: boolean;
+  error?: { code: number; description: string };
+}
 /** The poll leaves a row this long to the transaction that wrote it, which hands it over at commit. */
 const HANDOVER_GRACE = '1 second';
 
@@ -59,7 +71,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly database: RelayDatabase,
-    private readonly js: JetStreamClient,
+    private readonly requests: RequestMux,
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
     private readonly intervalMs: number,
@@ -102,9 +114,21 @@ export class OutboxRelay {
     }
   }
 
-  /** Publishes one outbox row's event; used by the relay and by recovery tooling. */
+  /**
+   * Publishes one outbox row's event to JetStream and waits for the stream's acknowledgement; used by the relay and
+   * by recovery tooling. (What `JetStreamClient.publish` does, on the platform's request mux.)
+   */
   async publish(row: OutboxRowToPublish): Promise<void> {
-    await this.js.publish(this.namespace.eventWire(row.subject), JSON.stringify(envelopeOf(row)), { msgID: row.id });
+    const h = headers();
+    h.set(MSG_ID_HEADER, row.id);
+    const reply = await this.requests.request(this.namespace.eventWire(row.subject), JSON.stringify(envelopeOf(row)), {
+      timeoutMs: PUBLISH_TIMEOUT_MS,
+      headers: h,
+    });
+    const ack = reply.json<PubAck>();
+    if (ack.error) throw new Error(`JetStream refused event ${row.id}: ${ack.error.description} (${ack.error.code})`);
+    if (typeof ack.stream !== 'string')
+      throw new Error(`event ${row.id}: the answer was not a JetStream acknowledgement`);
   }
 
   private flush(): void {

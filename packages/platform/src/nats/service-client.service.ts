@@ -7,10 +7,11 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '@laurel/contracts';
-import { errors, type NatsConnection } from '@nats-io/transport-node';
+import { errors } from '@nats-io/transport-node';
 import { type RequestContext, RequestContexts } from '../context/request-context';
 import { fromErrorShape } from '../errors/rpc-error.util';
 import { contextToHeaders } from './context-headers.util';
+import type { RequestMux } from './request-mux';
 import type { SubjectNamespace } from './subject-namespace';
 
 interface NestReply {
@@ -26,7 +27,7 @@ interface NestReply {
  */
 export class ServiceClient {
   constructor(
-    private readonly connection: NatsConnection,
+    private readonly requests: RequestMux,
     private readonly namespace: SubjectNamespace,
     private readonly timeoutMs: number,
   ) {}
@@ -48,10 +49,10 @@ export class ServiceClient {
     const id = randomUUID();
     let reply: NestReply;
     try {
-      const message = await this.connection.request(
+      const message = await this.requests.request(
         this.namespace.wire(contract.subject),
         JSON.stringify({ pattern: contract.subject, data: request.data, id }),
-        { timeout: options.timeoutMs ?? this.timeoutMs, headers: contextToHeaders(context) },
+        { timeoutMs: options.timeoutMs ?? this.timeoutMs, headers: contextToHeaders(context) },
       );
       reply = message.json<NestReply>();
     } catch (error) {
