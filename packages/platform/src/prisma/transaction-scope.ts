@@ -41,11 +41,6 @@ export class TransactionScope {
     this.opening = begin;
   }
 
-  /** Whether any statement (so the BEGIN) was sent. */
-  get begun(): boolean {
-    return this.opening === null;
-  }
-
   /**
    * Ends the transaction: sends the pending writes and COMMIT (after BEGIN if nothing was sent yet) in one round
    * trip; nothing at all when the transaction never ran a statement nor wrote anything.
@@ -130,7 +125,7 @@ export class TransactionScope {
       try {
         hook();
       } catch {
-        // After-commit work is best effort (waking the relay); the commit stands.
+        // After-commit work is best effort (handing events to the relay, whose poll is the safety net); the commit stands.
       }
     }
   }
