@@ -75,7 +75,11 @@ export class OutboxRelay {
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
     private readonly intervalMs: number,
-    private readonly coalesceMs = 2,
+    /**
+     * How long handed-over rows wait for company: at 750 commands/s, 2 ms made batches of about 2.7 events (one
+     * UPDATE per 2.7 commands), 10 ms about 13; events still leave within 10 ms of their commit.
+     */
+    private readonly coalesceMs = 10,
   ) {}
 
   start(): void {
