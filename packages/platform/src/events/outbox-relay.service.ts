@@ -149,14 +149,33 @@ export class OutboxRelay {
     void work.finally(() => this.flushing.delete(work));
   }
 
+  /** Publishes handed-over rows and marks the ones JetStream took; the others are left to the poll. */
   private async publishCommitted(rows: OutboxRowToPublish[]): Promise<void> {
+    const { published } = await this.publishAll(rows);
+    await this.markPublished(this.database.systemSql, published);
+  }
+
+  /** Publishes `rows` at once; which were taken, which failed and why. */
+  private async publishAll<R extends OutboxRowToPublish>(
+    rows: R[],
+  ): Promise<{ published: string[]; failed: Array<{ row: R; reason: unknown }> }> {
     const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
-    const published = rows.filter((_, index) => results[index]?.status === 'fulfilled').map((row) => row.id);
-    if (published.length === 0) return;
-    await this.database.systemSql.$executeRawUnsafe(
+    const published: string[] = [];
+    const failed: Array<{ row: R; reason: unknown }> = [];
+    results.forEach((result, index) => {
+      const row = rows[index] as R;
+      if (result.status === 'fulfilled') published.push(row.id);
+      else failed.push({ row, reason: result.reason });
+    });
+    return { published, failed };
+  }
+
+  private async markPublished(sql: SqlExecutor, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await sql.$executeRawUnsafe(
       `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1
         WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
-      published,
+      ids,
     );
   }
 
@@ -189,30 +208,19 @@ export class OutboxRelay {
           ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (rows.length === 0) return { claimed: 0, count: 0 };
-      const results = await Promise.allSettled(rows.map((row) => this.publish(row)));
-      const published: string[] = [];
-      for (const [index, result] of results.entries()) {
-        const row = rows[index] as OutboxRow;
-        if (result.status === 'fulfilled') {
-          published.push(row.id);
-          continue;
-        }
+      const { published, failed } = await this.publishAll(rows);
+      for (const { row, reason } of failed) {
         const delayMs = Math.min(60000, 500 * 2 ** row.attempts);
-        this.logger.warn({ err: result.reason, eventId: row.id, subject: row.subject }, 'event publish failed');
+        this.logger.warn({ err: reason, eventId: row.id, subject: row.subject }, 'event publish failed');
         await tx.$executeRawUnsafe(
           `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
              next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1::uuid`,
           row.id,
-          String(result.reason).slice(0, 2000),
+          String(reason).slice(0, 2000),
           String(delayMs),
         );
       }
-      if (published.length > 0) {
-        await tx.$executeRawUnsafe(
-          `UPDATE outbox_message SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-          published,
-        );
-      }
+      await this.markPublished(tx, published);
       return { claimed: rows.length, count: published.length };
     });
   }

@@ -2,7 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { RequestContexts } from '../context/request-context';
 import { type ConnectionFields } from './database-url.util';
 import { sqlLiteral } from './pending-writes';
-import type { PrismaClientLike, SqlExecutor, TxOf } from './prisma-client-like';
+import { type PrismaClientLike, type SqlExecutor, sqlExecutor, type TxOf } from './prisma-client-like';
 import { RoutedPool } from './routed-pool';
 import { TransactionScope, TransactionScopes } from './transaction-scope';
 
@@ -66,12 +66,7 @@ export class Database<C extends PrismaClientLike> {
     this.systemPool = pool(options.system, Math.max(2, Math.ceil(options.poolSize / 2)));
     this.app = factory(new PrismaPg(this.appPool, { schema: options.schema }));
     this.system = factory(new PrismaPg(this.systemPool, { schema: options.schema }));
-    this.systemSql = {
-      $executeRawUnsafe: async (query: string, ...values: unknown[]) =>
-        (await this.systemPool.queryOwn(query, values)).rowCount ?? 0,
-      $queryRawUnsafe: async <T = unknown>(query: string, ...values: unknown[]) =>
-        (await this.systemPool.queryOwn(query, values)).rows as T,
-    };
+    this.systemSql = sqlExecutor((text, values) => this.systemPool.queryOwn(text, values));
   }
 
   /** Runs `fn` in a transaction confined to the tenant in the request context. */
@@ -121,11 +116,12 @@ export class Database<C extends PrismaClientLike> {
       let result: T;
       try {
         result = await TransactionScopes.run(scope, () => fn(client as unknown as TxOf<C>));
-        if (scope.closed) throw new Error(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`);
-        scope.close('the transaction has already ended');
+        // Timed out while `fn` ran: refused, as its statements were.
+        scope.refuseIfClosed();
+        scope.end();
         await scope.commit();
       } catch (error) {
-        scope.close('the transaction has already ended');
+        scope.end();
         await scope.rollback().catch((rollbackError: unknown) => {
           broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         });

@@ -4,6 +4,16 @@ export interface SqlExecutor {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
+/** The platform's SQL executor over a pg-style `query(text, values)` (a transaction's connection, or a pool). */
+export function sqlExecutor(
+  query: (text: string, values: unknown[]) => Promise<{ rowCount: number | null; rows: unknown[] }>,
+): SqlExecutor {
+  return {
+    $executeRawUnsafe: async (text: string, ...values: unknown[]) => (await query(text, values)).rowCount ?? 0,
+    $queryRawUnsafe: async <T = unknown>(text: string, ...values: unknown[]) => (await query(text, values)).rows as T,
+  };
+}
+
 /** A callback type checked bivariantly, so that any generated client's transaction callback fits. */
 type TransactionCallback<R> = { bivarianceHack(tx: SqlExecutor): Promise<R> }['bivarianceHack'];
 

@@ -20,9 +20,7 @@ export class RoutedPool extends pg.Pool {
   override connect(...args: any[]): any {
     const scope = TransactionScopes.on(this);
     if (scope && args.length === 0) {
-      return scope.closed
-        ? Promise.reject(new Error('the transaction has already ended'))
-        : Promise.resolve(scope.nestedConnection());
+      return scope.closed ? Promise.reject(scope.refusal()) : Promise.resolve(scope.nestedConnection());
     }
     // biome-ignore lint/suspicious/noExplicitAny: see above.
     return (super.connect as (...a: any[]) => any)(...args);

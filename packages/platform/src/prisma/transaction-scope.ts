@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { PendingWrites } from './pending-writes';
-import type { SqlExecutor } from './prisma-client-like';
+import { type SqlExecutor, sqlExecutor } from './prisma-client-like';
 
 /** The socket of a pg connection, to write two statements in one go. */
 interface Corkable {
@@ -75,7 +75,7 @@ export class TransactionScope {
 
   /** A statement of this transaction (the same signature as `pg`'s `query`, which Prisma's adapter uses). */
   query<R extends QueryResult = QueryResult>(config: QueryConfig | string, values?: unknown[]): Promise<R> {
-    if (this.closedBecause) return Promise.reject(new Error(this.closedBecause));
+    if (this.closedBecause) return Promise.reject(this.refusal());
     const opening = this.opening;
     if (opening === null) return this.connection.query(config as QueryConfig, values) as unknown as Promise<R>;
     this.opening = null;
@@ -100,23 +100,34 @@ export class TransactionScope {
   }
 
   /** The platform's own SQL on this transaction's connection. */
-  readonly sql: SqlExecutor = {
-    $executeRawUnsafe: async (query: string, ...values: unknown[]) => (await this.query(query, values)).rowCount ?? 0,
-    $queryRawUnsafe: async <T = unknown>(query: string, ...values: unknown[]) =>
-      (await this.query(query, values)).rows as T,
-  };
+  readonly sql: SqlExecutor = sqlExecutor((text, values) => this.query(text, values));
 
   afterCommit(hook: () => void): void {
     this.hooks.push(hook);
   }
 
-  /** Refuses every later statement with `reason` (the transaction ended, or timed out). */
+  /** Refuses every later statement with `reason` (e.g. it timed out); the first reason given stands. */
   close(reason: string): void {
     this.closedBecause ??= reason;
   }
 
+  /** Refuses every later statement: the transaction is committing, committed or rolled back. */
+  end(): void {
+    this.close('the transaction has already ended');
+  }
+
   get closed(): boolean {
     return this.closedBecause !== null;
+  }
+
+  /** The error a statement gets once the transaction is closed. */
+  refusal(): Error {
+    return new Error(this.closedBecause ?? 'the transaction is open');
+  }
+
+  /** Throws the refusal if the transaction was closed (timed out) before it could commit. */
+  refuseIfClosed(): void {
+    if (this.closedBecause) throw this.refusal();
   }
 
   /** Runs the after-commit work; a hook that throws does not keep the others from running. */
