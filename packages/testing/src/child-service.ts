@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { testConfig } from './test.config';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -20,13 +21,7 @@ export class ChildService {
   static async start(entry: string, env: Record<string, string>, args: string[] = []): Promise<ChildService> {
     const child = spawn(
       process.execPath,
-      [
-        ...(process.env.LAUREL_CHILD_NODE_FLAGS?.split(' ').filter(Boolean) ?? []),
-        '-r',
-        path.join(REPO_ROOT, 'infra/swc-register.js'),
-        entry,
-        ...args,
-      ],
+      [...testConfig.LAUREL_CHILD_NODE_FLAGS, '-r', path.join(REPO_ROOT, 'infra/swc-register.js'), entry, ...args],
       {
         env: { ...process.env, ...env, LAUREL_LOG_LEVEL: 'info' },
         stdio: ['ignore', 'pipe', 'pipe'],

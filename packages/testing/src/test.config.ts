@@ -17,5 +17,10 @@ export const testConfig = loadConfig(
       .regex(/^nats:\/\//, 'must be a nats:// URL')
       .default('nats://127.0.0.1:4222'),
     LAUREL_TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
+    /** Node flags for services the tests start in processes of their own (e.g. `--cpu-prof`), space-separated. */
+    LAUREL_CHILD_NODE_FLAGS: z
+      .string()
+      .default('')
+      .transform((flags) => flags.split(' ').filter(Boolean)),
   }),
 );
