@@ -23,6 +23,7 @@ import { createLogger } from '../logging/logger';
 import { RequestMux } from '../nats/request-mux';
 import { ServiceClient } from '../nats/service-client.service';
 import { SubjectNamespace } from '../nats/subject-namespace';
+import { coalesceWrites } from '../nats/write-coalescing';
 import { Database } from '../prisma/database.service';
 import { connectionFields } from '../prisma/database-url.util';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
@@ -110,6 +111,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       // No stack trace captured per request: the client maps timeouts and absent responders itself.
       noAsyncTraces: true,
     });
+    coalesceWrites(nats);
     const js = jetstream(nats);
     const jsm = await jetstreamManager(nats);
     const redisOptions = redisConnectionOptions(config.LAUREL_REDIS_URL);
@@ -152,10 +154,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       logger,
     );
     ErrorReporter.sink = (error, where) => logger.error({ err: error }, `unexpected error in ${where}`);
-    ErrorReporter.observe = (subject, outcome, seconds) => {
-      metrics.messagesHandled.inc({ subject, outcome });
-      metrics.messageSeconds.observe({ subject }, seconds);
-    };
+    ErrorReporter.observe = (subject, outcome, seconds) => metrics.observeMessage(subject, outcome, seconds);
     return new PlatformRuntime(
       definition,
       config,

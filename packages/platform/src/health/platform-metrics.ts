@@ -8,6 +8,11 @@ export class PlatformMetrics {
   readonly eventsPublished: Counter<'subject'>;
   readonly eventsConsumed: Counter<'consumer' | 'outcome'>;
   readonly jobsRun: Counter<'queue' | 'job' | 'outcome'>;
+  /** Per subject and outcome, the bound children: prom-client otherwise hashes the labels on every observation. */
+  private readonly messageSeries = new Map<
+    string,
+    { handled: Counter.Internal; seconds: Histogram.Internal<'subject'> }
+  >();
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -43,5 +48,20 @@ export class PlatformMetrics {
       labelNames: ['queue', 'job', 'outcome'],
       registers: [this.registry],
     });
+  }
+
+  /** Counts one handled command or query and records how long it took. */
+  observeMessage(subject: string, outcome: 'ok' | 'error', seconds: number): void {
+    const key = `${outcome} ${subject}`;
+    let series = this.messageSeries.get(key);
+    if (!series) {
+      series = {
+        handled: this.messagesHandled.labels({ subject, outcome }),
+        seconds: this.messageSeconds.labels({ subject }),
+      };
+      this.messageSeries.set(key, series);
+    }
+    series.handled.inc();
+    series.seconds.observe(seconds);
   }
 }
