@@ -107,4 +107,67 @@ describe('transactions: one connection, platform writes at commit', () => {
       ),
     ).rejects.toThrow(/must run inside Database/);
   });
+
+  describe('when a transaction runs out of time or loses its connection', () => {
+    let short: RunningService<PrismaClient>;
+    const inShort = <T>(fn: Parameters<RunningService<PrismaClient>['runtime']['database']['inTenant']>[0]) =>
+      RequestContexts.run(asTenant(tenant), () => short.runtime.database.inTenant(fn)) as Promise<T>;
+    const running = (pattern: string) =>
+      withAdmin(async (client) => {
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE $1 AND pid <> pg_backend_pid()`,
+          [pattern],
+        );
+        return (rows[0] as { n: number }).n;
+      }, infra.database);
+
+    beforeAll(async () => {
+      short = await startProbe(infra, { consumers: false, env: { LAUREL_TRANSACTION_TIMEOUT_MS: '500' } });
+    });
+    afterAll(async () => {
+      await short?.close();
+    });
+
+    it('cancels the statement it is running at the deadline, and the connection serves the next one', async () => {
+      const started = Date.now();
+      await expect(
+        inShort(async (tx) => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          return tx.$queryRawUnsafe(`SELECT pg_sleep(20) AS "slow transaction"`);
+        }),
+      ).rejects.toThrow(/canceling statement due to user request/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await running('%slow transaction%')).toBe(0);
+      // Every connection of the pool still works.
+      const counts = await Promise.all(Array.from({ length: 8 }, () => inShort((tx) => tx.probeItem.count())));
+      expect(counts.every((n) => typeof n === 'number')).toBe(true);
+    });
+
+    it('fails the transaction, not the process, when the server ends its session', async () => {
+      await expect(
+        inShort(async (tx) => {
+          const [backend] = await tx.$queryRawUnsafe<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+          await withAdmin((client) => client.query('SELECT pg_terminate_backend($1)', [backend?.pid]), infra.database);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          return tx.probeItem.count();
+        }),
+      ).rejects.toThrow();
+      expect(typeof (await inShort((tx) => tx.probeItem.count()))).toBe('number');
+    });
+
+    it('goes on when the server ends its idle connections', async () => {
+      await Promise.all(Array.from({ length: 4 }, () => inShort((tx) => tx.probeItem.count())));
+      const ended = await withAdmin(async (client) => {
+        const { rows } = await client.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND usename = 'laurel_app' AND state = 'idle'`,
+        );
+        return (rows[0] as { n: number }).n;
+      }, infra.database);
+      expect(ended).toBeGreaterThan(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const counts = await Promise.all(Array.from({ length: 4 }, () => inShort((tx) => tx.probeItem.count())));
+      expect(counts.every((n) => typeof n === 'number')).toBe(true);
+    });
+  });
 });

@@ -87,7 +87,11 @@ describe('coalesceWrites', () => {
   });
 
   it('keeps request/reply and flush working', async () => {
-    subscriber.subscribe(subject('echo'), { callback: (_error, message) => message.respond(message.data) });
+    subscriber.subscribe(subject('echo'), {
+      callback: (_error, message) => {
+        message.respond(message.data);
+      },
+    });
     await subscriber.flush();
     const replies = await Promise.all(
       Array.from({ length: 10 }, (_, i) => publisher.request(subject('echo'), `r${i}`, { timeout: 2000 })),

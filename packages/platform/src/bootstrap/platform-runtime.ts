@@ -119,6 +119,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     const database = new Database<C>(definition.prisma, {
       schema: definition.service,
       poolSize: config.LAUREL_DATABASE_POOL_SIZE,
+      transactionTimeoutMs: config.LAUREL_TRANSACTION_TIMEOUT_MS,
       app: connectionFields(config.LAUREL_DATABASE_URL, {
         user: config.LAUREL_DATABASE_APP_USER,
         password: config.LAUREL_DATABASE_APP_PASSWORD,

@@ -16,6 +16,11 @@ export const platformConfigSchema = z.object({
   LAUREL_DATABASE_SYSTEM_USER: z.string().min(1).default('laurel_system'),
   LAUREL_DATABASE_SYSTEM_PASSWORD: z.string().optional(),
   LAUREL_DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * A transaction still open after this long is rolled back: its running statement is cancelled and its later
+   * statements and commit are refused. Also each statement's limit outside transactions.
+   */
+  LAUREL_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600000).default(15000),
   LAUREL_REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')

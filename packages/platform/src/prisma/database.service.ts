@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { RequestContexts } from '../context/request-context';
+import { ErrorReporter } from '../errors/error-reporter';
 import { type ConnectionFields } from './database-url.util';
 import { sqlLiteral } from './pending-writes';
 import { type PrismaClientLike, type SqlExecutor, sqlExecutor, type TxOf } from './prisma-client-like';
@@ -24,10 +25,14 @@ export interface DatabaseOptions {
   /** Connection of the platform role (BYPASSRLS) for explicit platform-level paths. */
   system: ConnectionFields;
   poolSize: number;
+  /**
+   * A transaction that runs longer than this is rolled back: the statement it is running is cancelled, its later
+   * statements and its commit are refused. Default 15 s.
+   */
+  transactionTimeoutMs?: number;
 }
 
-/** A transaction that runs longer than this is rolled back: its later statements and its commit are refused. */
-const TRANSACTION_TIMEOUT_MS = 15000;
+const DEFAULT_TRANSACTION_TIMEOUT_MS = 15000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -46,17 +51,23 @@ export class Database<C extends PrismaClientLike> {
   readonly systemSql: SqlExecutor;
   private readonly appPool: RoutedPool;
   private readonly systemPool: RoutedPool;
+  private readonly timeoutMs: number;
 
   constructor(
     factory: PrismaClientFactory<C>,
     readonly options: DatabaseOptions,
   ) {
+    this.timeoutMs = options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS;
     const pool = (fields: ConnectionFields, max: number) =>
       new RoutedPool({
         ...fields,
         max,
         connectionTimeoutMillis: 5000,
         idleTimeoutMillis: 30000,
+        // PostgreSQL's own limits, should this process stall: no statement runs, and no transaction sits idle,
+        // longer than a transaction may last (the server then cancels it, or ends the session).
+        statement_timeout: this.timeoutMs,
+        idle_in_transaction_session_timeout: this.timeoutMs,
         // Raw statements (outbox, inbox, audit) resolve the service's tables through the search path.
         options: `-c search_path=${options.schema}`,
         // A transaction's BEGIN goes in the same write as its first statement (see TransactionScope).
@@ -64,6 +75,10 @@ export class Database<C extends PrismaClientLike> {
       });
     this.appPool = pool(options.app, options.poolSize);
     this.systemPool = pool(options.system, Math.max(2, Math.ceil(options.poolSize / 2)));
+    // An idle connection the server ended (restart, administrator) leaves the pool; unheard, pg's error would crash.
+    for (const each of [this.appPool, this.systemPool]) {
+      each.on('error', (error) => ErrorReporter.report(error, 'an idle database connection failed'));
+    }
     this.app = factory(new PrismaPg(this.appPool, { schema: options.schema }));
     this.system = factory(new PrismaPg(this.systemPool, { schema: options.schema }));
     this.systemSql = sqlExecutor((text, values) => this.systemPool.queryOwn(text, values));
@@ -107,11 +122,18 @@ export class Database<C extends PrismaClientLike> {
     const begin =
       tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true)`;
     const scope = new TransactionScope(pool, connection, TransactionScopes.current(), begin);
-    const timer = setTimeout(
-      () => scope.close(`the transaction was rolled back after ${TRANSACTION_TIMEOUT_MS} ms`),
-      TRANSACTION_TIMEOUT_MS,
-    );
     let broken: Error | undefined;
+    // A connection that fails while checked out (the server ended the session, the network dropped) is not a crash:
+    // the transaction fails, and the connection is discarded.
+    const onError = (error: Error) => {
+      broken ??= error;
+      scope.close(`the database connection failed: ${error.message}`);
+    };
+    connection.on('error', onError);
+    const timer = setTimeout(() => {
+      scope.close(`the transaction was rolled back after ${this.timeoutMs} ms`);
+      pool.cancelRunning(connection);
+    }, this.timeoutMs);
     try {
       let result: T;
       try {
@@ -131,6 +153,7 @@ export class Database<C extends PrismaClientLike> {
       return result;
     } finally {
       clearTimeout(timer);
+      connection.off('error', onError);
       // A connection whose rollback failed is discarded rather than handed to the next transaction.
       connection.release(broken);
     }
