@@ -19,7 +19,7 @@ import { Redis } from 'ioredis';
 import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
-import { sendProblem, toDomainError } from './http/problem-details.filter';
+import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
@@ -116,9 +116,8 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
           { statusCode: 429 },
         ),
     });
-    fastify.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(request, reply, toDomainError(error)),
-    );
+    // Errors raised in Fastify's own lifecycle (body parsing, limits, rate limits) reach the ProblemDetailsFilter through
+    // the error handler Nest installs at init; a second handler here would only replace it (FSTWRN004).
     fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       reply.header('x-correlation-id', request.id);
       return payload;
