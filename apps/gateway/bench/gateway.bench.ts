@@ -16,6 +16,7 @@ import Fastify from 'fastify';
 import { Client } from 'pg';
 import { OPERATOR, startPlatform } from '../test/gateway.util';
 import { benchConfig } from './bench.config';
+import { busyShare, haltPollNs, type MachineCpu, machineCpu } from './machine';
 
 const CONCURRENCY = benchConfig.BENCH_CONCURRENCY;
 const TENANTS = benchConfig.BENCH_TENANTS;
@@ -38,6 +39,8 @@ interface LoadResult {
   p99: number;
   /** CPU time (user + system, all threads) of this process per completed request in the measured window. */
   cpuMicros: number;
+  /** Share of the machine's CPUs busy in the measured window (every process: PostgreSQL and NATS too). */
+  machineBusy: number;
 }
 
 const percentile = (sorted: Float64Array, p: number): number =>
@@ -58,6 +61,13 @@ async function load(name: string, op: (worker: number, n: number) => Promise<voi
     lastFinished: 0,
     cpuFrom: null as NodeJS.CpuUsage | null,
     cpuUntil: null as NodeJS.CpuUsage | null,
+    machineFrom: null as MachineCpu | null,
+    machineUntil: null as MachineCpu | null,
+  };
+  const stop = () => {
+    if (state.cpuUntil) return;
+    state.cpuUntil = process.cpuUsage();
+    state.machineUntil = machineCpu();
   };
   const measureFrom = performance.now() + WARMUP_MS;
   const end = measureFrom + DURATION_MS;
@@ -65,10 +75,13 @@ async function load(name: string, op: (worker: number, n: number) => Promise<voi
     while (state.issued < MAX_REQUESTS) {
       const started = performance.now();
       if (started >= end) {
-        state.cpuUntil ??= process.cpuUsage();
+        stop();
         return;
       }
-      if (started >= measureFrom) state.cpuFrom ??= process.cpuUsage();
+      if (started >= measureFrom && !state.cpuFrom) {
+        state.cpuFrom = process.cpuUsage();
+        state.machineFrom = machineCpu();
+      }
       const n = state.issued++;
       let failed = false;
       try {
@@ -85,10 +98,11 @@ async function load(name: string, op: (worker: number, n: number) => Promise<voi
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
-  state.cpuUntil ??= process.cpuUsage();
+  stop();
+  const cpuUntil = state.cpuUntil ?? process.cpuUsage();
   const sorted = Float64Array.from(latencies).sort();
-  const cpuFrom = state.cpuFrom ?? state.cpuUntil;
-  const cpuSpent = state.cpuUntil.user - cpuFrom.user + (state.cpuUntil.system - cpuFrom.system);
+  const cpuFrom = state.cpuFrom ?? cpuUntil;
+  const cpuSpent = cpuUntil.user - cpuFrom.user + (cpuUntil.system - cpuFrom.system);
   // The whole window, unless the request cap ended the load early.
   const measuredMs = state.issued >= MAX_REQUESTS ? Math.max(1, state.lastFinished - measureFrom) : DURATION_MS;
   return {
@@ -100,6 +114,7 @@ async function load(name: string, op: (worker: number, n: number) => Promise<voi
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     cpuMicros: latencies.length > 0 ? cpuSpent / latencies.length : Number.NaN,
+    machineBusy: busyShare(state.machineFrom, state.machineUntil),
   };
 }
 
@@ -311,7 +326,7 @@ function report(floors: LoadResult[], cmd: LoadResult | null): boolean {
   const rows = cmd ? [...floors, cmd] : floors;
   const width = Math.max(...rows.map((r) => r.name.length));
   const lines = [
-    `${'load'.padEnd(width)}  ${'req/s'.padStart(7)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'requests'.padStart(8)}  errors  ${'cpu µs/req'.padStart(10)}`,
+    `${'load'.padEnd(width)}  ${'req/s'.padStart(7)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'requests'.padStart(8)}  errors  ${'cpu µs/req'.padStart(10)}  ${'machine busy'.padStart(12)}`,
     ...rows.map((r) =>
       [
         r.name.padEnd(width),
@@ -321,10 +336,11 @@ function report(floors: LoadResult[], cmd: LoadResult | null): boolean {
         String(r.requests).padStart(8),
         String(r.errors).padStart(6),
         (Number.isFinite(r.cpuMicros) ? r.cpuMicros.toFixed(0) : 'n/a').padStart(10),
+        (Number.isFinite(r.machineBusy) ? `${(100 * r.machineBusy).toFixed(0)} %` : 'n/a').padStart(12),
       ].join('  '),
     ),
     '(cpu µs/req: CPU time of this Node process — load generator, servers and clients — per request; PostgreSQL and',
-    ' NATS server processes not included)',
+    ' NATS server processes not included. machine busy: share of all cores busy in the window, every process included)',
   ];
   if (cmd) {
     lines.push(
@@ -360,7 +376,8 @@ async function main(): Promise<number> {
     `gateway bench: run ${testRunId()}, ${CONCURRENCY} in flight, warm-up ${WARMUP_MS} ms, ` +
       `${DURATION_MS} ms measured per load, command spread over ${TENANTS} tenants (one office user each)\n` +
       `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
-      `load average ${loadAverage()}`,
+      `load average ${loadAverage()}` +
+      (haltPollNs() === null ? '' : `, guest halt-poll ${haltPollNs()} ns (0: every wake-up exits to the hypervisor)`),
   );
   await ensureTemplateDatabase();
   let platform: Platform | null = null;

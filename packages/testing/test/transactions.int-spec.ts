@@ -128,7 +128,7 @@ describe('transactions: one connection, platform writes at commit', () => {
       await short?.close();
     });
 
-    it('cancels the statement it is running at the deadline, and the connection serves the next one', async () => {
+    it('cancels the statement it is running at the deadline, and the pool serves the next ones', async () => {
       const started = Date.now();
       await expect(
         inShort(async (tx) => {

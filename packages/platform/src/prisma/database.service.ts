@@ -131,8 +131,11 @@ export class Database<C extends PrismaClientLike> {
     };
     connection.on('error', onError);
     const timer = setTimeout(() => {
-      scope.close(`the transaction was rolled back after ${this.timeoutMs} ms`);
+      const reason = `the transaction was rolled back after ${this.timeoutMs} ms`;
+      scope.close(reason);
       pool.cancelRunning(connection);
+      // Not handed to another transaction: the cancel request arrives later, and must not hit that one's statement.
+      broken ??= new Error(reason);
     }, this.timeoutMs);
     try {
       let result: T;
