@@ -16,7 +16,7 @@ import Fastify from 'fastify';
 import { Client } from 'pg';
 import { OPERATOR, startPlatform } from '../test/gateway.util';
 import { benchConfig } from './bench.config';
-import { busyShare, haltPollNs, type MachineCpu, machineCpu } from './machine';
+import { busyShare, haltPollNs, type MachineCpu, machineCpu } from './machine.util';
 
 const CONCURRENCY = benchConfig.BENCH_CONCURRENCY;
 const TENANTS = benchConfig.BENCH_TENANTS;

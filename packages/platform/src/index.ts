@@ -32,7 +32,7 @@ export * from './nats/prefixed-nats.server';
 export * from './nats/request-mux';
 export * from './nats/service-client.service';
 export * from './nats/subject-namespace';
-export * from './nats/write-coalescing';
+export * from './nats/write-coalescing.util';
 export * from './prisma/database.service';
 export * from './prisma/database-url.util';
 export * from './prisma/prisma-client-like';

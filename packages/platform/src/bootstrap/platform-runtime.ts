@@ -23,7 +23,7 @@ import { createLogger } from '../logging/logger';
 import { RequestMux } from '../nats/request-mux';
 import { ServiceClient } from '../nats/service-client.service';
 import { SubjectNamespace } from '../nats/subject-namespace';
-import { coalesceWrites } from '../nats/write-coalescing';
+import { coalesceWrites } from '../nats/write-coalescing.util';
 import { Database } from '../prisma/database.service';
 import { connectionFields } from '../prisma/database-url.util';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
