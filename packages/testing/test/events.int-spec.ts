@@ -3,6 +3,7 @@ import { deadLetterListContract, deadLetterReplayContract } from '@laurel/contra
 import { envelopeOf, type OutboxRow as RelayOutboxRow, RequestContexts, type RunningService } from '@laurel/platform';
 import { createItem, listEffects, renameItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
+import { withAdmin } from '../src/admin-database.util';
 import { ChildService } from '../src/child-service';
 import { eventually } from '../src/eventually.util';
 import { TestInfrastructure } from '../src/test-infrastructure';
@@ -35,6 +36,11 @@ describe('durable events: outbox → JetStream → inbox', () => {
         itemId,
       )
     )[0] as OutboxRow;
+  const deadLetterAttempts = async (eventId: string) =>
+    withAdmin(async (client) => {
+      const { rows } = await client.query(`SELECT attempts FROM probe.dead_letter WHERE event_id = $1`, [eventId]);
+      return (rows[0] as { attempts: number } | undefined)?.attempts ?? null;
+    }, infra.database);
   const streamMessages = async () =>
     (await producer.runtime.jsm.streams.info(producer.runtime.namespace.eventStream('probe'))).state.messages;
 
@@ -152,5 +158,29 @@ describe('durable events: outbox → JetStream → inbox', () => {
       { context: system },
     );
     expect(deadLetters.find((d) => d.id === letter.id)?.resolvedAt).not.toBeNull();
+  });
+
+  it('keeps redelivering an event whose dead letter cannot be written, until it can', async () => {
+    const revoke = (sql: string) => withAdmin((client) => client.query(sql), infra.database);
+    await revoke('REVOKE INSERT ON probe.dead_letter FROM laurel_system');
+    let eventId: string;
+    try {
+      const item = await producer.runtime.client.request(createItem, { name: 'fail:always' }, { context: context() });
+      eventId = (await outboxRow(item.id)).id;
+      // Past its three deliveries (back-off 200 and 400 ms): the dead letter was refused, nothing was dropped.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(await deadLetterAttempts(eventId)).toBeNull();
+    } finally {
+      await revoke('GRANT INSERT ON probe.dead_letter TO laurel_system');
+    }
+    const attempts = await eventually(
+      async () => {
+        const found = await deadLetterAttempts(eventId);
+        expect(found).not.toBeNull();
+        return found as number;
+      },
+      { timeoutMs: 15000 },
+    );
+    expect(attempts).toBeGreaterThan(3);
   });
 });

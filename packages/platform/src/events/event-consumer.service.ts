@@ -37,6 +37,11 @@ export interface ConsumerPolicy {
   ackWaitMs: number;
 }
 
+/** Messages a consumer holds in its buffer: at most this many transactions' time-outs fit in one ack wait. */
+const BUFFERED_MESSAGES = 4;
+/** Before a consumer that ended on its own is started again. */
+const RESTART_DELAY_MS = 2000;
+
 export const DEFAULT_CONSUMER_POLICY: ConsumerPolicy = {
   maxDeliveries: 6,
   backoffMs: [1000, 5000, 30000, 120000, 600000],
@@ -51,6 +56,8 @@ export const DEFAULT_CONSUMER_POLICY: ConsumerPolicy = {
 export class EventConsumers<C extends PrismaClientLike> {
   private readonly running: { messages: ConsumerMessages; done: Promise<void> }[] = [];
   private readonly handlers = new Map<string, EventHandlerDefinition<EventContract, C>>();
+  private readonly restarts = new Set<NodeJS.Timeout>();
+  private stopping = false;
 
   constructor(
     private readonly database: Database<C>,
@@ -71,10 +78,14 @@ export class EventConsumers<C extends PrismaClientLike> {
   }
 
   async start(): Promise<void> {
+    this.stopping = false;
     for (const definition of this.handlers.values()) await this.startOne(definition);
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.restarts) clearTimeout(timer);
+    this.restarts.clear();
     for (const { messages } of this.running) messages.stop();
     await Promise.allSettled(this.running.map((r) => r.done));
     this.running.length = 0;
@@ -121,7 +132,9 @@ export class EventConsumers<C extends PrismaClientLike> {
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       filter_subject: this.namespace.eventWire(definition.event.subject),
-      max_deliver: this.policy.maxDeliveries + 1,
+      // Unlimited: the consumer itself decides when an event becomes a dead letter, and keeps it redelivered until
+      // the dead letter is written (a JetStream cap could drop an event whose dead letter failed to insert).
+      max_deliver: -1,
       ack_wait: nanos(this.policy.ackWaitMs),
     };
     try {
@@ -134,11 +147,35 @@ export class EventConsumers<C extends PrismaClientLike> {
       });
     }
     const consumer = await this.js.consumers.get(stream, durable);
-    const messages = await consumer.consume({ max_messages: 64 });
-    const done = (async () => {
-      for await (const message of messages) await this.onMessage(definition, message);
+    // Few at a time: messages are handled one after the other, and those waiting in the buffer must not outlive
+    // their ack wait (each handling may take up to a transaction's time-out), or they are redelivered and counted as
+    // failed deliveries.
+    const messages = await consumer.consume({ max_messages: BUFFERED_MESSAGES });
+    const running = { messages, done: Promise.resolve() };
+    running.done = (async () => {
+      try {
+        for await (const message of messages) await this.onMessage(definition, message);
+      } catch (error) {
+        this.logger.error({ err: error, consumer: definition.consumer }, 'event consumer failed');
+      }
+      // Ended without being stopped (the consumer was deleted, the stream lost): start it again.
+      if (!this.stopping) this.restartLater(definition, running);
     })();
-    this.running.push({ messages, done });
+    this.running.push(running);
+  }
+
+  private restartLater(definition: EventHandlerDefinition<EventContract, C>, ended: { done: Promise<void> }): void {
+    const index = this.running.indexOf(ended as (typeof this.running)[number]);
+    if (index >= 0) this.running.splice(index, 1);
+    const timer = setTimeout(() => {
+      this.restarts.delete(timer);
+      if (this.stopping) return;
+      this.startOne(definition).catch((error: unknown) => {
+        this.logger.error({ err: error, consumer: definition.consumer }, 'restarting the event consumer failed');
+        this.restartLater(definition, { done: Promise.resolve() });
+      });
+    }, RESTART_DELAY_MS);
+    this.restarts.add(timer);
   }
 
   private async onMessage(definition: EventHandlerDefinition<EventContract, C>, message: JsMsg): Promise<void> {
@@ -151,17 +188,29 @@ export class EventConsumers<C extends PrismaClientLike> {
       return;
     }
     try {
+      // Its ack wait starts now, not when it entered the buffer.
+      message.working();
       await this.handle(definition.consumer, envelope);
       message.ack();
     } catch (error) {
       const attempt = message.info.deliveryCount;
+      const backoff = this.policy.backoffMs;
+      const delay = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1000;
       if (attempt >= this.policy.maxDeliveries) {
-        await this.deadLetter(definition.consumer, envelope, error, attempt);
+        try {
+          await this.deadLetter(definition.consumer, envelope, error, attempt);
+        } catch (failure) {
+          // Not lost: redelivered until its dead letter can be written.
+          this.logger.error(
+            { err: failure, consumer: definition.consumer, eventId: envelope.id, retryInMs: delay },
+            'writing the dead letter failed; will retry',
+          );
+          message.nak(delay);
+          return;
+        }
         message.term('dead-lettered');
         return;
       }
-      const backoff = this.policy.backoffMs;
-      const delay = backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 1000;
       this.logger.warn(
         { err: error, consumer: definition.consumer, eventId: envelope.id, attempt, retryInMs: delay },
         'event handling failed; will retry',
