@@ -31,6 +31,9 @@ export class JobScheduler {
   private readonly processors = new Map<string, JobProcessor<JobDefinition>>();
   private readonly sources: DeadlineSource[] = [];
   private timer: NodeJS.Timeout | null = null;
+  /** The re-scheduling pass under way, if any: a periodic tick does not start a second one beside it. */
+  private rescheduling: Promise<number> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly declared: readonly JobDefinition[],
@@ -77,6 +80,7 @@ export class JobScheduler {
     }
     await this.reschedule();
     this.timer = setInterval(() => {
+      if (this.rescheduling) return;
       this.reschedule().catch((error) => this.logger.error({ err: error }, 're-scheduling failed'));
     }, options.rescheduleEveryMs);
     this.timer.unref();
@@ -95,10 +99,16 @@ export class JobScheduler {
     const queue = this.queue(job.queue);
     const existing = await queue.getJob(jobId);
     if (existing) {
-      const state = await existing.getState();
+      let state = await existing.getState();
       if (state === 'delayed') {
-        await existing.changeDelay(delay);
-        return;
+        try {
+          await existing.changeDelay(delay);
+          return;
+        } catch (error) {
+          // Promoted meanwhile (its time came): judged again below by its new state.
+          state = await existing.getState();
+          if (state === 'delayed') throw error;
+        }
       }
       if (state === 'waiting' || state === 'active' || state === 'prioritized' || state === 'waiting-children') return;
       await existing.remove().catch(() => undefined);
@@ -119,20 +129,48 @@ export class JobScheduler {
     await existing?.remove().catch(() => undefined);
   }
 
-  /** Re-schedules every open deadline from the database; returns how many were (re)scheduled. */
-  async reschedule(): Promise<number> {
+  /**
+   * Re-schedules every open deadline from the database; returns how many were (re)scheduled. A deadline or a source
+   * that fails is logged and skipped: it does not keep the others from being scheduled, nor the service from starting.
+   * Runs one pass at a time (a call during a pass gets that pass's result).
+   */
+  reschedule(): Promise<number> {
+    this.rescheduling ??= this.reschedulePass().finally(() => {
+      this.rescheduling = null;
+    });
+    return this.rescheduling;
+  }
+
+  private async reschedulePass(): Promise<number> {
     let count = 0;
     for (const source of this.sources) {
-      for (const deadline of await source()) {
-        await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
-        count += 1;
+      let deadlines: ScheduledDeadline[];
+      try {
+        deadlines = await source();
+      } catch (error) {
+        this.logger.error({ err: error }, 'reading open deadlines failed; the next pass tries again');
+        continue;
+      }
+      for (const deadline of deadlines) {
+        if (this.stopped) return count;
+        try {
+          await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
+          count += 1;
+        } catch (error) {
+          this.logger.error(
+            { err: error, queue: deadline.job.queue, job: deadline.job.name, tenantId: deadline.tenantId },
+            're-scheduling a deadline failed; the next pass tries again',
+          );
+        }
       }
     }
     return count;
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    await this.rescheduling?.catch(() => undefined);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
@@ -140,6 +178,7 @@ export class JobScheduler {
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
+      if (this.stopped) throw new Error('the job scheduler has stopped');
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
       this.queues.set(name, queue);
     }
