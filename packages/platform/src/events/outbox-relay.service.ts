@@ -108,13 +108,16 @@ export class OutboxRelay {
     this.loop = null;
   }
 
-  /** Publishes everything due now; returns how many rows were published. */
-  async drain(): Promise<number> {
+  /**
+   * Publishes everything due now, batch after batch while `goOn()` holds; returns how many rows were published. The
+   * poll stops between batches once the relay is stopping, so that a backlog does not hold up shutdown.
+   */
+  async drain(goOn: () => boolean = () => true): Promise<number> {
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
       total += published.count;
-      if (published.claimed < BATCH) return total;
+      if (published.claimed < BATCH || !goOn()) return total;
     }
   }
 
@@ -182,7 +185,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        await this.drain();
+        await this.drain(() => this.running);
       } catch (error) {
         this.logger.error({ err: error }, 'outbox relay pass failed');
       }
