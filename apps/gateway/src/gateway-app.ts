@@ -9,6 +9,7 @@ import {
   PlatformRuntime,
   PrefixedNatsServer,
   RequestContexts,
+  redisConnectionOptions,
 } from '@laurel/platform';
 import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -50,11 +51,9 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     { service: 'gateway', module: GatewayModule, prisma: gatewayPrisma },
     { env: options.env, clock: options.clock },
   );
-  const rateLimitRedis = new Redis({
-    host: new URL(config.LAUREL_REDIS_URL).hostname,
-    port: Number(new URL(config.LAUREL_REDIS_URL).port || 6379),
-    maxRetriesPerRequest: 1,
-  });
+  // The same server, credentials, database and TLS as the platform's connection (LAUREL_REDIS_URL).
+  const rateLimitRedis = new Redis({ ...redisConnectionOptions(config.LAUREL_REDIS_URL), maxRetriesPerRequest: 1 });
+  rateLimitRedis.on('error', (error) => runtime.logger.warn({ err: error }, 'rate-limit Redis connection error'));
   try {
     @Module({
       imports: [

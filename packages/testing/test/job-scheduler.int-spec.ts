@@ -56,4 +56,22 @@ describe('JobScheduler re-scheduling', () => {
     expect(first).toBe(1);
     expect(second).toBe(first);
   });
+
+  it('leaves a committed deadline to re-scheduling when Redis cannot take it, and still refuses bad data', async () => {
+    const away = new JobScheduler(
+      [reminder],
+      { host: '127.0.0.1', port: 1, maxRetriesPerRequest: null },
+      `${infra.prefix}:away`,
+      new SystemClock(),
+      pino({ level: 'silent' }),
+    );
+    try {
+      const started = Date.now();
+      await expect(away.scheduleCommitted(reminder, { itemId: 'x' }, new Date())).resolves.toBe(false);
+      expect(Date.now() - started).toBeLessThan(4000);
+      await expect(away.scheduleCommitted(reminder, { itemId: '' }, new Date())).rejects.toThrow();
+    } finally {
+      await away.stop();
+    }
+  });
 });

@@ -74,7 +74,9 @@ export class RegulationExpiryScheduler implements OnModuleInit {
 
   /** After the commit. Should Redis fail here, re-scheduling from the database still finds the rows. */
   async apply(plan: WarningPlan): Promise<void> {
-    for (const id of plan.cancel) await this.jobs.cancel(regulationWarningDue, { warningId: id });
-    for (const { id, dueAt } of plan.schedule) await this.jobs.schedule(regulationWarningDue, { warningId: id }, dueAt);
+    for (const id of plan.cancel) await this.jobs.cancelCommitted(regulationWarningDue, { warningId: id });
+    for (const { id, dueAt } of plan.schedule) {
+      await this.jobs.scheduleCommitted(regulationWarningDue, { warningId: id }, dueAt);
+    }
   }
 }

@@ -95,7 +95,7 @@ export class NoticeService implements OnModuleInit {
     });
     const row = result.row;
     if (!row) throw notFound();
-    if (result.created) await this.jobs.schedule(noticeClose, { noticeId: row.id }, row.closesAt);
+    if (result.created) await this.jobs.scheduleCommitted(noticeClose, { noticeId: row.id }, row.closesAt);
     return toNoticeView(row, this.clock.now());
   }
 
@@ -263,7 +263,9 @@ export class NoticeService implements OnModuleInit {
           await this.notices.updateDeadline(tx, id, deadline);
         },
         reschedule: (id, deadline, tenantId) =>
-          this.jobs.schedule(noticeClose, { noticeId: id }, deadline.endsAtDate, tenantId),
+          this.jobs
+            .scheduleCommitted(noticeClose, { noticeId: id }, deadline.endsAtDate, tenantId)
+            .then(() => undefined),
       },
       { database: this.database, audit: this.audit },
     );

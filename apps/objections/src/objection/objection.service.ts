@@ -270,8 +270,8 @@ export class ObjectionService implements OnModuleInit {
   }
 
   private async scheduleExamination(objectionId: string, remindAt: Date, dueAt: Date, tenantId?: string) {
-    await this.jobs.schedule(examinationReminder, { objectionId }, remindAt, tenantId);
-    await this.jobs.schedule(examinationOverdue, { objectionId }, dueAt, tenantId);
+    await this.jobs.scheduleCommitted(examinationReminder, { objectionId }, remindAt, tenantId);
+    await this.jobs.scheduleCommitted(examinationOverdue, { objectionId }, dueAt, tenantId);
   }
 
   async get(id: string) {

@@ -116,6 +116,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     const jsm = await jetstreamManager(nats);
     const redisOptions = redisConnectionOptions(config.LAUREL_REDIS_URL);
     const redis = new Redis({ ...redisOptions, lazyConnect: false });
+    redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
     const database = new Database<C>(definition.prisma, {
       schema: definition.service,
       poolSize: config.LAUREL_DATABASE_POOL_SIZE,

@@ -15,6 +15,9 @@ export interface ScheduledDeadline {
 }
 export type DeadlineSource = () => Promise<ScheduledDeadline[]>;
 
+/** How long a command that committed waits for Redis to take its job before leaving it to re-scheduling. */
+const COMMITTED_WAIT_MS = 2000;
+
 interface JobEnvelope {
   tenantId: string | null;
   data: unknown;
@@ -124,6 +127,50 @@ export class JobScheduler {
     });
   }
 
+  /**
+   * Schedules the job of a deadline whose row has committed. Redis is not the truth: when it cannot take the job now
+   * (unreachable, or slower than 2 s), the failure is logged and the re-scheduling pass schedules it from the row, so
+   * the command that committed still answers. Bad data still throws. Resolves whether it was scheduled now.
+   */
+  async scheduleCommitted<J extends JobDefinition>(
+    job: J,
+    data: JobDataOf<J>,
+    runAt: Date,
+    tenantId?: string | null,
+  ): Promise<boolean> {
+    job.jobId(job.data.parse(data));
+    return this.bestEffort(this.schedule(job, data, runAt, tenantId), job, 'scheduling');
+  }
+
+  /** Cancels the job of a deadline whose row has committed; as `scheduleCommitted`, Redis failing is only logged. */
+  async cancelCommitted<J extends JobDefinition>(job: J, data: JobDataOf<J>): Promise<boolean> {
+    job.jobId(job.data.parse(data));
+    return this.bestEffort(this.cancel(job, data), job, 'cancelling');
+  }
+
+  private async bestEffort(work: Promise<void>, job: JobDefinition, what: string): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${COMMITTED_WAIT_MS} ms`)),
+        COMMITTED_WAIT_MS,
+      );
+    });
+    try {
+      await Promise.race([work, slow]);
+      return true;
+    } catch (error) {
+      work.catch(() => undefined);
+      this.logger.warn(
+        { err: error, queue: job.queue, job: job.name },
+        `${what} a job failed; the row is committed, and re-scheduling from the database will catch up`,
+      );
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async cancel<J extends JobDefinition>(job: J, data: JobDataOf<J>): Promise<void> {
     const existing = await this.queue(job.queue).getJob(job.jobId(job.data.parse(data)));
     await existing?.remove().catch(() => undefined);
@@ -180,6 +227,7 @@ export class JobScheduler {
     if (!queue) {
       if (this.stopped) throw new Error('the job scheduler has stopped');
       queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      queue.on('error', (error) => this.logger.warn({ err: error, queue: name }, 'queue connection error'));
       this.queues.set(name, queue);
     }
     return queue;
