@@ -99,6 +99,9 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       redis: rateLimitRedis,
       nameSpace: `${config.LAUREL_REDIS_PREFIX}:rate-limit:`,
       timeWindow: 60000,
+      // Redis unreachable: requests go through (logged by the connection) rather than every public page, the health
+      // page and login failing with it; login stays slow to guess by its argon2id hash.
+      skipOnError: true,
       allowList: (request: FastifyRequest) => !isLimited(request),
       max: (request: FastifyRequest) =>
         isLogin(request) ? config.LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE : config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE,
@@ -175,12 +178,21 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
   }
 }
 
-const isLogin = (request: FastifyRequest) => request.method === 'POST' && request.url.startsWith('/api/v1/auth/login');
-const isLimited = (request: FastifyRequest) =>
-  isLogin(request) ||
-  request.url.startsWith('/api/v1/public/') ||
-  request.url.startsWith('/api/v1/health') ||
-  request.url.startsWith('/api/v1/calendar/deadline');
+/**
+ * Which limit applies is decided on the route the request matched (`/api/v1/public/:tenantKey/...`), never on the
+ * raw URL: the router decodes the path, so `/api/v1/auth/%6cogin` reaches the login route and must count as a login.
+ */
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? '';
+const isLogin = (request: FastifyRequest) => request.method === 'POST' && routeOf(request) === '/api/v1/auth/login';
+const isLimited = (request: FastifyRequest) => {
+  const route = routeOf(request);
+  return (
+    isLogin(request) ||
+    route.startsWith('/api/v1/public/') ||
+    route === '/api/v1/health' ||
+    route.startsWith('/api/v1/calendar/deadline')
+  );
+};
 
 /** Creates the launch jurisdictions that do not exist yet (start-up seeding). */
 export function seedLaunchJurisdictions(gateway: RunningGateway): Promise<SeededJurisdiction[]> {

@@ -192,6 +192,23 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       ).toBe(401);
     });
 
+    it('of two refreshes with the same token at once, one wins and the session then ends', async () => {
+      const login = await sut.call('POST', '/api/v1/auth/login', {
+        body: { username: 'ili-office', password: 'a-long-password' },
+      });
+      const token = login.body.refreshToken as string;
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: token } })),
+      );
+      const issued = answers.filter((answer) => answer.status === 200);
+      expect(issued.length).toBeLessThanOrEqual(1);
+      // Whoever won holds a token of an ended session: a stolen token raced with its owner's ends both.
+      for (const answer of issued) {
+        const next = answer.body.refreshToken as string;
+        expect((await sut.call('POST', '/api/v1/auth/refresh', { body: { refreshToken: next } })).status).toBe(401);
+      }
+    });
+
     it('a wrong password is a 401 that does not say which part was wrong', async () => {
       const response = await sut.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'x' } });
       expect(response.status).toBe(401);
@@ -260,5 +277,8 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
     expect(statuses).toContain(429);
     const limited = await sut.call('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'wrong' } });
     expect(limited.body.type).toBe('urn:laurel:problem:rate_limited');
+    // The router decodes the path: a percent-encoded spelling of the login route is the login route, and limited.
+    const encoded = await sut.call('POST', '/api/v1/auth/%6cogin', { body: { username: 'nobody', password: 'wrong' } });
+    expect(encoded.status).toBe(429);
   });
 });

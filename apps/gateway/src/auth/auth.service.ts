@@ -38,15 +38,22 @@ export class AuthService {
     const outcome = await this.system(async (tx) => {
       const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
       if (!row || row.expiresAt <= this.clock.now()) return { kind: 'invalid' } as const;
-      if (row.revokedAt) {
+      const endSession = async () => {
         // A rotated token used again: someone else may hold it. End the whole session (committed, then refused).
         await tx.refreshToken.updateMany({
           where: { familyId: row.familyId, revokedAt: null },
           data: { revokedAt: this.clock.now() },
         });
         return { kind: 'reused' } as const;
-      }
-      await tx.refreshToken.update({ where: { id: row.id }, data: { revokedAt: this.clock.now() } });
+      };
+      if (row.revokedAt) return endSession();
+      // Conditional on still being unrevoked: of two refreshes with the same token at once, the second waits for the
+      // first's row lock, then finds it revoked; that is a reuse too, not a second session.
+      const rotated = await tx.refreshToken.updateMany({
+        where: { id: row.id, revokedAt: null },
+        data: { revokedAt: this.clock.now() },
+      });
+      if (rotated.count === 0) return endSession();
       return { kind: 'issued', tokens: await this.issue(tx, row.userId, row.familyId) } as const;
     });
     if (outcome.kind !== 'issued') throw invalidRefresh();

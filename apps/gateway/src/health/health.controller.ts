@@ -1,6 +1,7 @@
 import { type ServiceHealth, serviceHealthContract, serviceHealthSchema } from '@laurel/contracts';
 import { PlatformRuntime, RequestContexts } from '@laurel/platform';
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { GATEWAY_SERVICES } from '../gateway.tokens';
@@ -23,7 +24,7 @@ export class HealthController {
 
   @Get()
   @ApiRoute({ tag: 'operations', summary: 'Health of the gateway and every service', response: platformHealthSchema })
-  async health() {
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const context = RequestContexts.system();
     const answers = await Promise.all(
       this.services.map(async (service): Promise<ServiceHealth> => {
@@ -42,8 +43,11 @@ export class HealthController {
     );
     const all = [await this.runtime.health(), ...answers];
     const down = all.filter((s) => s.status !== 'up').length;
+    const status = down === 0 ? 'up' : all[0]?.status === 'down' ? 'down' : 'degraded';
+    // A load balancer or monitor reads the code: 503 when the gateway itself cannot serve; degraded still serves.
+    if (status === 'down') reply.status(503);
     return {
-      status: down === 0 ? 'up' : all[0]?.status === 'down' ? 'down' : 'degraded',
+      status,
       checkedAt: new Date().toISOString(),
       services: all,
     };
