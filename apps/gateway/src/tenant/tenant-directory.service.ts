@@ -4,6 +4,8 @@ import type { PrismaClient } from '../gateway-prisma';
 import type { TenantRef } from '../http/authenticated-request';
 
 const TTL_MS = 2000;
+/** Unknown keys are cached too (each miss would be a query), so the map is bounded: the oldest entry goes first. */
+const MAX_ENTRIES = 10000;
 
 /** Tenant key → id and status for every request, cached briefly; changes through this gateway apply at once. */
 @Injectable()
@@ -18,7 +20,12 @@ export class TenantDirectory {
     if (cached && Date.now() - cached.at < TTL_MS) return cached.tenant;
     const row = await this.database.acrossTenants((tx) => tx.tenant.findUnique({ where: { key } }));
     const tenant = row ? { id: row.id, key: row.key, status: row.status } : null;
+    this.cache.delete(key);
     this.cache.set(key, { tenant, at: Date.now() });
+    if (this.cache.size > MAX_ENTRIES) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
     return tenant;
   }
 
