@@ -1,3 +1,4 @@
+import { IdempotencyService } from '../src/idempotency/idempotency.service';
 import { OPERATOR, startPlatform } from './gateway.util';
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
@@ -217,6 +218,12 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
   });
 
   describe('Idempotency-Key', () => {
+    const records = async (where: string) =>
+      (
+        await sut.gateway.runtime.database.system.$queryRawUnsafe<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM idempotency_record WHERE ${where}`,
+        )
+      )[0]?.n;
     it('same key and body → the same response, and one change; other body → 422', async () => {
       const headers = { 'idempotency-key': 'create-once-1' };
       const first = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
@@ -243,6 +250,37 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       });
       expect(other.status).toBe(422);
       expect(other.body.type).toBe('urn:laurel:problem:idempotency_key_reused');
+    });
+
+    it('is not applied to login: its tokens are never stored for replay', async () => {
+      const headers = { 'idempotency-key': 'login-once-1' };
+      const body = { username: 'ili-office', password: 'a-long-password' };
+      const first = await sut.call('POST', '/api/v1/auth/login', { body, headers });
+      const second = await sut.call('POST', '/api/v1/auth/login', { body, headers });
+      expect(first.status).toBe(200);
+      expect(second.headers.get('idempotent-replayed')).toBeNull();
+      expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
+      expect(await records(`key = 'login-once-1'`)).toBe(0);
+    });
+
+    it('takes over a key left in progress past its lease, and sweeps records past 24 hours', async () => {
+      await sut.gateway.runtime.database.system.$executeRawUnsafe(
+        `INSERT INTO idempotency_record (scope, key, method, path, body_hash, created_at)
+           SELECT scope, 'abandoned-1', 'POST', '/api/v1/tenants/ili/probe/items', 'x', now() - interval '2 minutes'
+             FROM idempotency_record WHERE key = 'create-once-1' LIMIT 1`,
+      );
+      const taken = await sut.call('POST', '/api/v1/tenants/ili/probe/items', {
+        token: office,
+        body: { name: 'after a crash' },
+        headers: { 'idempotency-key': 'abandoned-1' },
+      });
+      expect(taken.status).toBe(201);
+
+      await sut.gateway.runtime.database.system.$executeRawUnsafe(
+        `UPDATE idempotency_record SET created_at = now() - interval '25 hours' WHERE key = 'abandoned-1'`,
+      );
+      expect(await sut.gateway.app.get(IdempotencyService).sweep()).toBeGreaterThanOrEqual(1);
+      expect(await records(`key = 'abandoned-1'`)).toBe(0);
     });
   });
 

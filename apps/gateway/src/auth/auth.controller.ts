@@ -2,12 +2,14 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { ApiRoute } from '../http/api-route.decorator';
 import { ZodPipe } from '../http/zod-body.pipe';
+import { WithoutIdempotency } from '../idempotency/without-idempotency.decorator';
 import { Public } from './auth.decorators';
 import { loginBody, refreshBody, tokensSchema } from './auth.schema';
 import { AuthService } from './auth.service';
 
 @Controller('auth')
 @Public()
+@WithoutIdempotency()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 

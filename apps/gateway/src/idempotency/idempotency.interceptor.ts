@@ -1,9 +1,12 @@
 import { DomainError } from '@laurel/contracts';
+import { ErrorReporter } from '@laurel/platform';
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { from, Observable, of, switchMap, tap } from 'rxjs';
 import type { AuthenticatedRequest } from '../http/authenticated-request';
 import { IdempotencyService } from './idempotency.service';
+import { WITHOUT_IDEMPOTENCY } from './without-idempotency.decorator';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -15,13 +18,19 @@ const HTTP_CODE = '__httpCode__';
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly records: IdempotencyService) {}
+  constructor(
+    private readonly records: IdempotencyService,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const header = request.headers['idempotency-key'];
     if (!WRITES.has(request.method) || header === undefined) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(WITHOUT_IDEMPOTENCY, [context.getHandler(), context.getClass()])) {
+      return next.handle();
+    }
     const key = Array.isArray(header) ? header[0] : header;
     if (!key || !KEY.test(key)) {
       throw DomainError.validation([
@@ -59,8 +68,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
             return of(claim.body);
           default:
             return next.handle().pipe(
-              switchMap((body) => from(this.records.complete(scope, key, status, body).then(() => body))),
-              tap({ error: () => void this.records.release(scope, key) }),
+              // The write failed: nothing happened, the key may be tried again.
+              tap({ error: () => void this.records.release(scope, key).catch(() => undefined) }),
+              // The write succeeded: its answer goes out even if it cannot be stored. The record then stays
+              // "in progress" until its lease runs out, rather than letting a retry write a second time at once.
+              switchMap((body) =>
+                from(
+                  this.records.complete(scope, key, status, body).then(
+                    () => body,
+                    (error: unknown) => {
+                      ErrorReporter.report(error, `storing the answer of ${request.method} ${path} for replay`);
+                      return body;
+                    },
+                  ),
+                ),
+              ),
             );
         }
       }),

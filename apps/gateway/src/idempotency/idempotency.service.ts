@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, Database } from '@laurel/platform';
-import { Injectable } from '@nestjs/common';
+import { canonicalJson, Database, ErrorReporter } from '@laurel/platform';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
 
 export type IdempotencyClaim =
@@ -9,10 +9,38 @@ export type IdempotencyClaim =
   | { kind: 'mismatch' }
   | { kind: 'in_progress' };
 
+/**
+ * How long a claimed key may stay "in progress" before it counts as abandoned (the gateway died mid-request):
+ * longer than a request can take (the NATS request time-out, 10 s, and a transaction's, 15 s).
+ */
+const LEASE = "interval '60 seconds'";
+const KEPT = "interval '24 hours'";
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 /** Records of writes sent with an Idempotency-Key: the first answer is kept and replayed for 24 hours. */
 @Injectable()
-export class IdempotencyService {
+export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
+  private sweeper: NodeJS.Timeout | null = null;
+
   constructor(private readonly database: Database<PrismaClient>) {}
+
+  onModuleInit(): void {
+    this.sweeper = setInterval(() => {
+      this.sweep().catch((error: unknown) => ErrorReporter.report(error, 'sweeping expired idempotency records'));
+    }, SWEEP_EVERY_MS);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Deletes the records past their 24 hours (stored answers are not kept longer than they can be replayed). */
+  async sweep(): Promise<number> {
+    return this.system((tx) =>
+      tx.$executeRawUnsafe(`DELETE FROM idempotency_record WHERE created_at < now() - ${KEPT}`),
+    );
+  }
 
   static hash(method: string, path: string, body: unknown): string {
     return createHash('sha256')
@@ -23,7 +51,8 @@ export class IdempotencyService {
   async claim(scope: string, key: string, method: string, path: string, bodyHash: string): Promise<IdempotencyClaim> {
     return this.system(async (tx) => {
       await tx.$executeRawUnsafe(
-        `DELETE FROM idempotency_record WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+        `DELETE FROM idempotency_record WHERE scope = $1 AND key = $2
+            AND (created_at < now() - ${KEPT} OR (status_code IS NULL AND created_at < now() - ${LEASE}))`,
         scope,
         key,
       );
