@@ -1,5 +1,6 @@
 import { platformConfigSchema } from '@laurel/platform';
 import { z } from 'zod';
+import { trustProxySchema } from './http/trust-proxy.schema';
 
 /** The gateway's environment: the platform's plus the HTTP edge's own. */
 export const gatewayConfigSchema = platformConfigSchema.extend({
@@ -32,10 +33,7 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  LAUREL_TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  LAUREL_TRUST_PROXY: trustProxySchema,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
