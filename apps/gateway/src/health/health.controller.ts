@@ -41,7 +41,9 @@ export class HealthController {
         }
       }),
     );
-    const all = [await this.runtime.health(), ...answers];
+    // What failed is logged by each service; the public page says which dependency is down, not its error text
+    // (addresses, ports and driver messages are nobody's business outside).
+    const all = [await this.runtime.health(), ...answers].map(withoutErrorText);
     const down = all.filter((s) => s.status !== 'up').length;
     const status = down === 0 ? 'up' : all[0]?.status === 'down' ? 'down' : 'degraded';
     // A load balancer or monitor reads the code: 503 when the gateway itself cannot serve; degraded still serves.
@@ -52,4 +54,13 @@ export class HealthController {
       services: all,
     };
   }
+}
+
+function withoutErrorText(health: ServiceHealth): ServiceHealth {
+  const dependencies: ServiceHealth['dependencies'] = {};
+  for (const [name, state] of Object.entries(health.dependencies)) {
+    const { error: _hidden, ...shown } = state as typeof state & { error?: string };
+    dependencies[name] = shown;
+  }
+  return { ...health, dependencies };
 }
