@@ -1,3 +1,4 @@
+export * from './audit/audit-anchors.service';
 export * from './audit/audit-hash.util';
 export * from './audit/audit-trail.service';
 export * from './blobs/blob-transfer.service';

@@ -65,7 +65,7 @@ export class AuditController {
     @Req() request: AuthenticatedRequest,
     @Query(new ZodPipe(auditQuery, 'query')) query: z.infer<typeof auditQuery>,
   ) {
-    if (query.service === 'gateway') return this.gatewayTrail(request, (tx) => this.runtime.audit.verify(tx));
+    if (query.service === 'gateway') return RequestContexts.run(contextOf(request), () => this.runtime.verifyAudit());
     return this.runtime.client.request(
       auditVerifyContract(this.service(query.service)),
       {},

@@ -24,6 +24,8 @@ export const auditVerificationSchema = z.object({
   /** The first sequence number whose entry was changed, removed or re-ordered. */
   brokenAt: z.number().int().positive().nullable(),
   reason: z.string().nullable(),
+  /** The entry the chain was last anchored at outside the database (and checked against), if any yet. */
+  anchoredSeq: z.number().int().positive().nullable().optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

@@ -4,6 +4,7 @@ import type { Clock } from '../clock/clock';
 import { RequestContexts } from '../context/request-context';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
 import { TransactionScopes } from '../prisma/transaction-scope';
+import type { AuditAnchor } from './audit-anchors.service';
 import { type AuditFields, auditHash, canonicalAroundSeq, canonicalJson, GENESIS_HASH } from './audit-hash.util';
 
 export interface AuditRecord {
@@ -95,29 +96,55 @@ export class AuditTrail {
     });
   }
 
-  /** Walks the tenant's chain and reports the first entry that does not hold. */
-  async verify(tx: SqlExecutor): Promise<AuditVerification> {
+  /**
+   * Walks the tenant's chain and reports the first entry that does not hold. With the chain's anchor (its head as
+   * last anchored outside the database, `AuditAnchors`), it also reports entries removed from the end: the chain must
+   * still reach the anchored entry, with the anchored hash.
+   */
+  async verify(tx: SqlExecutor, anchor: AuditAnchor | null = null): Promise<AuditVerification> {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let afterSeq = 0;
     let count = 0;
+    const anchoredSeq = anchor?.seq ?? null;
     for (;;) {
       const rows = await this.rows(tx, afterSeq, 1000);
       for (const row of rows) {
         const fields = toFields(row);
         if (fields.seq !== expectedSeq) {
-          return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
+          return {
+            ok: false,
+            entries: count,
+            brokenAt: expectedSeq,
+            reason: `entry ${expectedSeq} is missing`,
+            anchoredSeq,
+          };
         }
         if (row.prev_hash !== prevHash || auditHash(prevHash, fields) !== row.hash) {
-          return { ok: false, entries: count, brokenAt: fields.seq, reason: `entry ${fields.seq} was altered` };
+          return {
+            ok: false,
+            entries: count,
+            brokenAt: fields.seq,
+            reason: `entry ${fields.seq} was altered`,
+            anchoredSeq,
+          };
+        }
+        if (anchor && fields.seq === anchor.seq && row.hash !== anchor.hash) {
+          const reason = `entry ${fields.seq} differs from the one anchored at ${anchor.anchoredAt}: the chain was rewritten`;
+          return { ok: false, entries: count, brokenAt: fields.seq, reason, anchoredSeq };
         }
         prevHash = row.hash;
         expectedSeq += 1;
         afterSeq = fields.seq;
         count += 1;
       }
-      if (rows.length < 1000) return { ok: true, entries: count, brokenAt: null, reason: null };
+      if (rows.length < 1000) break;
     }
+    if (anchor && count < anchor.seq) {
+      const reason = `the chain ends at entry ${count}, but entry ${anchor.seq} was anchored at ${anchor.anchoredAt}: entries were removed`;
+      return { ok: false, entries: count, brokenAt: count + 1, reason, anchoredSeq };
+    }
+    return { ok: true, entries: count, brokenAt: null, reason: null, anchoredSeq };
   }
 
   private rows(tx: SqlExecutor, afterSeq: number, limit: number): Promise<AuditRow[]> {

@@ -36,7 +36,7 @@ export function platformHandlerFor(service: string): Type<unknown> {
 
     @Handles(auditVerifyContract(service))
     auditVerify() {
-      return this.runtime.database.inTenant((tx) => this.runtime.audit.verify(tx));
+      return this.runtime.verifyAudit();
     }
 
     @Handles(calendarApplyContract(service))

@@ -1,15 +1,17 @@
-import { calendarListContract } from '@laurel/contracts';
+import { type AuditVerification, calendarListContract } from '@laurel/contracts';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConnectionOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DestinationStream, Logger } from 'pino';
+import { AuditAnchors } from '../audit/audit-anchors.service';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { BlobTransfer } from '../blobs/blob-transfer.service';
 import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { type Clock, SystemClock } from '../clock/clock';
 import { loadConfig } from '../config/load-config.util';
 import { type PlatformConfig, platformConfigSchema } from '../config/platform-config.schema';
+import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
 import { DEFAULT_CONSUMER_POLICY, EventConsumers } from '../events/event-consumer.service';
 import { ensureEventStream } from '../events/event-streams.util';
@@ -79,6 +81,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     readonly client: ServiceClient,
     readonly metrics: PlatformMetrics,
     readonly calendar: CalendarProvider,
+    readonly auditAnchors: AuditAnchors,
   ) {}
 
   get service(): string {
@@ -176,6 +179,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       client,
       metrics,
       calendar,
+      new AuditAnchors(definition.service, database.systemSql, js, jsm, namespace, logger),
     );
   }
 
@@ -184,6 +188,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     await ensureEventStream(this.jsm, this.namespace, this.service);
     await this.calendar.start();
     if (this.config.LAUREL_RELAY_ENABLED) this.relay.start();
+    await this.auditAnchors.start(this.config.LAUREL_AUDIT_ANCHOR_INTERVAL_MS);
     await this.consumers.start();
     await this.jobs.start({ rescheduleEveryMs: this.config.LAUREL_RESCHEDULE_INTERVAL_MS });
     if (this.config.LAUREL_HEALTH_PORT !== undefined) {
@@ -206,13 +211,23 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     });
   }
 
-  /** Stops in order: consumers, relay (after a last pass), jobs, health, then the connections. */
+  /**
+   * Verifies the audit chain of the tenant in context, against its head as last anchored outside the database
+   * (`AuditAnchors`), so that entries removed from its end show too.
+   */
+  async verifyAudit(): Promise<AuditVerification> {
+    const anchor = await this.auditAnchors.latest(RequestContexts.requireTenant());
+    return this.database.inTenant((tx) => this.audit.verify(tx, anchor));
+  }
+
+  /** Stops in order: consumers, relay (after a last pass), audit anchors (a last pass), jobs, health, connections. */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
     this.calendar.stop();
     await this.consumers.stop();
     await this.relay.stop();
+    await this.auditAnchors.stop();
     await this.jobs.stop();
     await this.healthServer?.close();
     await this.database.close();

@@ -49,6 +49,8 @@ export const platformConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LAUREL_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(1000),
+  /** How often every tenant's audit chain head is anchored outside the database (JetStream). */
+  LAUREL_AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(100).max(3600000).default(10000),
   LAUREL_RESCHEDULE_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;

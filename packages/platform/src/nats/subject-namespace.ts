@@ -30,4 +30,14 @@ export class SubjectNamespace {
   durable(consumer: string): string {
     return consumer.replace(/[^a-zA-Z0-9_-]/g, '_');
   }
+
+  /** The JetStream stream that keeps the latest audit chain head of every tenant of every service. */
+  auditAnchorStream(): string {
+    return `${this.prefix}_audit_anchors`.replace(/[^a-zA-Z0-9_-]/g, '_');
+  }
+
+  /** The subject of one tenant's audit chain head in one service. */
+  auditAnchorSubject(service: string, tenantId: string): string {
+    return `${this.prefix}.audit-anchor.${service}.${tenantId}`;
+  }
 }

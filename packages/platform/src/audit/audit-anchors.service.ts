@@ -1,0 +1,148 @@
+import { type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import type { Logger } from 'pino';
+import type { SubjectNamespace } from '../nats/subject-namespace';
+import type { SqlExecutor } from '../prisma/prisma-client-like';
+
+/** A tenant's audit chain head as it was anchored outside the database. */
+export interface AuditAnchor {
+  tenantId: string;
+  seq: number;
+  hash: string;
+  anchoredAt: string;
+}
+
+interface HeadRow {
+  tenant_id: string;
+  seq: string | number | bigint;
+  hash: string;
+}
+
+/**
+ * Anchors every tenant's audit chain head outside the database, in a JetStream stream that keeps the latest head per
+ * tenant and refuses deleting or purging messages. A hash chain alone shows an entry changed or removed in its middle,
+ * but not its last entries removed (the shorter chain is whole); `AuditTrail.verify` compares the chain with its
+ * anchor, so that shows too. Heads are anchored every few seconds (`LAUREL_AUDIT_ANCHOR_INTERVAL_MS`): entries newer
+ * than the last anchor are covered by the next one.
+ *
+ * An anchor never moves backwards: a head shorter than its anchor, or different at the anchored entry, is reported and
+ * left unanchored (what a truncated or rewritten chain looks like after a restart).
+ */
+export class AuditAnchors {
+  /** Per tenant, the sequence number this process anchored or found anchored. */
+  private readonly anchored = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private pass: Promise<number> | null = null;
+
+  constructor(
+    private readonly service: string,
+    private readonly systemSql: SqlExecutor,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly namespace: SubjectNamespace,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(intervalMs: number): Promise<void> {
+    await this.ensureStream();
+    await this.anchorHeads();
+    this.timer = setInterval(() => {
+      if (this.pass) return;
+      this.anchorHeads().catch((error: unknown) => this.logger.error({ err: error }, 'anchoring audit chains failed'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer after a last pass, so that what was recorded before shutdown is anchored. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.pass?.catch(() => undefined);
+    await this.anchorHeads().catch((error: unknown) =>
+      this.logger.error({ err: error }, 'anchoring audit chains at shutdown failed'),
+    );
+  }
+
+  /** Anchors the heads that moved since the last pass; returns how many were anchored. One pass at a time. */
+  anchorHeads(): Promise<number> {
+    this.pass ??= this.anchorPass().finally(() => {
+      this.pass = null;
+    });
+    return this.pass;
+  }
+
+  /** The tenant's latest anchor, or null when none was ever taken. */
+  async latest(tenantId: string): Promise<AuditAnchor | null> {
+    try {
+      const message = await this.jsm.streams.getMessage(this.namespace.auditAnchorStream(), {
+        last_by_subj: this.namespace.auditAnchorSubject(this.service, tenantId),
+      });
+      return message ? (message.json() as AuditAnchor) : null;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  private async anchorPass(): Promise<number> {
+    const heads = await this.systemSql.$queryRawUnsafe<HeadRow[]>(
+      `SELECT DISTINCT ON (tenant_id) tenant_id::text, seq, hash FROM audit_entry ORDER BY tenant_id, seq DESC`,
+    );
+    let count = 0;
+    for (const head of heads) {
+      const seq = Number(head.seq);
+      let known = this.anchored.get(head.tenant_id);
+      if (known === undefined) {
+        const anchor = await this.latest(head.tenant_id);
+        known = anchor?.seq ?? 0;
+        if (anchor && (seq < anchor.seq || (seq === anchor.seq && head.hash !== anchor.hash))) {
+          this.logger.error(
+            { tenantId: head.tenant_id, head: seq, anchored: anchor.seq, anchoredAt: anchor.anchoredAt },
+            'the audit chain no longer holds its anchored entry: entries were removed or changed; not re-anchored',
+          );
+          this.anchored.set(head.tenant_id, Number.POSITIVE_INFINITY);
+          continue;
+        }
+        this.anchored.set(head.tenant_id, known);
+      }
+      if (seq <= known) continue;
+      const anchor: AuditAnchor = {
+        tenantId: head.tenant_id,
+        seq,
+        hash: head.hash,
+        anchoredAt: new Date().toISOString(),
+      };
+      await this.js.publish(this.namespace.auditAnchorSubject(this.service, head.tenant_id), JSON.stringify(anchor));
+      this.anchored.set(head.tenant_id, seq);
+      count += 1;
+    }
+    return count;
+  }
+
+  private async ensureStream(): Promise<void> {
+    const name = this.namespace.auditAnchorStream();
+    try {
+      await this.jsm.streams.info(name);
+    } catch {
+      await this.jsm.streams
+        .add({
+          name,
+          subjects: [`${this.namespace.prefix}.audit-anchor.>`],
+          retention: RetentionPolicy.Limits,
+          storage: StorageType.File,
+          max_msgs_per_subject: 1,
+          deny_delete: true,
+          deny_purge: true,
+        })
+        .catch(async (error: unknown) => {
+          // Another service created it in between.
+          await this.jsm.streams.info(name).catch(() => {
+            throw error;
+          });
+        });
+    }
+  }
+}
+
+const isNotFound = (error: unknown) =>
+  error instanceof Error &&
+  /no message found|not found|10037/i.test(`${error.message} ${(error as { code?: unknown }).code ?? ''}`);
