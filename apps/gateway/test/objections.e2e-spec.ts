@@ -159,6 +159,20 @@ describe('objections through the gateway', () => {
     if (filesDir) await rm(filesDir, { recursive: true, force: true });
   });
 
+  it('refuses a notice dated so far back that its period is already over', async () => {
+    const backdated = await call('POST', '/api/v1/tenants/ili/notices', {
+      token: office,
+      body: {
+        stage: 'proposed_winners',
+        title: '补登的公示',
+        publishedOn: '2025-01-02',
+        entries: [{ subjectKind: 'organisation', subjectId: 'app-z', subjectName: '丙公司', proposal: '拟授予质量奖' }],
+      },
+    });
+    expect(backdated.status).toBe(400);
+    expect(backdated.body.errors).toEqual([expect.objectContaining({ field: 'body.publishedOn' })]);
+  });
+
   it('the office opens a notice; its deadline is computed across National Day; the public reads it', async () => {
     const opened = await call('POST', '/api/v1/tenants/ili/notices', {
       token: office,

@@ -69,6 +69,18 @@ export class NoticeService implements OnModuleInit {
       const rules = await this.rules.current(tx);
       const { period, periodBasis } = this.periodOf(body, rules);
       const deadline = this.deadlineOf(body.publishedOn, period, periodBasis);
+      if (deadline.endsAtDate <= this.clock.now()) {
+        // A notice dated so far back that its period is already over gives the public no time to object at all.
+        throw DomainError.validation([
+          {
+            field: 'body.publishedOn',
+            reason: {
+              zh: `按此日期，公示期已于 ${deadline.lastDay} 结束，公众无从提出异议`,
+              en: `with this date the notice period already ended on ${deadline.lastDay}: nobody could object`,
+            },
+          },
+        ]);
+      }
       const notice = await this.notices.create(tx, {
         body,
         period,
