@@ -227,6 +227,36 @@ describe('objections (异议)', () => {
     expect(JSON.stringify(tracked)).not.toContain('0999');
   });
 
+  it('of two staff examining one objection at once, exactly one decides it', async () => {
+    // A notice of its own, so that the other tests' counts of pending objections stay as they are.
+    const own = await request(noticeOpen, {
+      stage: 'proposed_winners',
+      title: '另一份拟授奖名单公示',
+      publishedOn: '2026-09-25',
+      entries: [{ subjectKind: 'organisation', subjectId: 'app-c', subjectName: '丙公司', proposal: '拟授予质量奖' }],
+    });
+    const filed = await request(
+      objectionFile,
+      {
+        noticeId: own.id,
+        entryId: own.entries[0]?.id as string,
+        objector: person(),
+        grounds: '该单位近三年发生过重大质量事故，不符合申报条件。',
+        evidence: [pdf()],
+      },
+      asPublic(tenant),
+    );
+    const listed = await request(objectionList, { status: 'received' });
+    const id = listed.objections.find((o) => o.receiptNumber === filed.receiptNumber)?.id as string;
+    const outcomes = await Promise.allSettled([
+      request(objectionAdmit, { id }),
+      request(objectionRefuse, { id, reasons: '重复提交。' }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(failed.reason).toMatchObject({ code: 'conflict' });
+  });
+
   it('reminds the office at the start of the working day before the deadline, across the holiday', async () => {
     // The last day is 8 October; the working day before it is 30 September, not 7 October (a holiday).
     await settle('2026-09-29T15:59:00Z');

@@ -60,6 +60,14 @@ export class ObjectionRepository {
     return rows.map((row) => this.open(row));
   }
 
+  /**
+   * Locks the objection's row until the transaction ends: of two staff deciding it at once, the second waits, then
+   * reads the first one's outcome (and is refused) instead of deciding it a second time.
+   */
+  async lock(tx: ObjectionsTx, id: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM objection WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
   update(tx: ObjectionsTx, id: string, data: Prisma.ObjectionUncheckedUpdateInput) {
     return tx.objection.update({ where: { id }, data });
   }

@@ -296,6 +296,7 @@ export class ObjectionService implements OnModuleInit {
 
   private async examine(id: string, action: 'admit' | 'refuse', data: Parameters<ObjectionRepository['update']>[2]) {
     const view = await this.database.inTenant(async (tx) => {
+      await this.objections.lock(tx, id);
       const row = await this.objections.find(tx, id);
       if (!row) throw notFound();
       if (row.status !== 'received') {
@@ -340,8 +341,8 @@ export class ObjectionService implements OnModuleInit {
       });
       return toObjectionView((await this.objections.find(tx, id)) as NonNullable<typeof row>);
     });
-    await this.jobs.cancel(examinationReminder, { objectionId: id });
-    await this.jobs.cancel(examinationOverdue, { objectionId: id });
+    await this.jobs.cancelCommitted(examinationReminder, { objectionId: id });
+    await this.jobs.cancelCommitted(examinationOverdue, { objectionId: id });
     return view;
   }
 
