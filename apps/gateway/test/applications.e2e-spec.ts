@@ -92,6 +92,14 @@ describe('applications through the gateway (ili)', () => {
     });
     expect(person.status).toBe(201);
     expect(person.body.idNumber).toBe('11010519491231002X');
+    // An applicant account that types in someone's registered ID number learns neither whose it is nor their id.
+    const probing = await call('POST', `${api}/applicants`, {
+      token: tokens['org-b'],
+      body: { kind: 'individual', name: '李四', idNumber: '11010519491231002X' },
+    });
+    expect(probing.status).toBe(409);
+    expect(JSON.stringify(probing.body)).not.toMatch(/张三|existingApplicantId/);
+    expect(JSON.stringify(probing.body)).not.toContain(person.body.id as string);
     const listed = await call('GET', `${api}/applicants`, { token: tokens.office });
     expect(JSON.stringify(listed.body)).not.toContain('11010519491231002X');
     expect(JSON.stringify(listed.body)).toContain('110105********002X');

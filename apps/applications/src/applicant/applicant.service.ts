@@ -26,6 +26,22 @@ export class ApplicantService {
     const identityHash = this.cipher.hash(body.kind, number);
     const row = await this.database.inTenant(async (tx) => {
       const existing = await this.applicants.byIdentity(tx, identityHash);
+      if (existing && !who.office) {
+        // Not the office: whose number it is (name, id) is not told to whoever typed it in.
+        throw new DomainError({
+          code: 'conflict',
+          detail: {
+            zh: '该号码不能在此登记，请联系领导小组办公室',
+            en: 'This number cannot be registered here; please contact the office',
+          },
+          fields: [
+            {
+              field: body.kind === 'organisation' ? 'body.creditCode' : 'body.idNumber',
+              reason: { zh: '不能登记', en: 'cannot be registered' },
+            },
+          ],
+        });
+      }
       if (existing) {
         throw new DomainError({
           code: 'conflict',
