@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type RunningService, TestClock } from '@laurel/platform';
 import { eventually } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
@@ -279,6 +280,41 @@ describe('applications through the gateway (ili)', () => {
       },
       { timeoutMs: 15000 },
     );
+
+    // An objection to that notice upheld on a prohibited ground, delivered after the close accepted it (each outcome
+    // has its own consumer, so they may arrive in either order): it still disqualifies (ili 第二十一条).
+    const applications = sut.applications as RunningService;
+    const [row] = await applications.runtime.database.system.$queryRawUnsafe<{ tenant_id: string }[]>(
+      'SELECT tenant_id::text FROM application WHERE id = $1::uuid',
+      applicationId,
+    );
+    await applications.runtime.consumers.handle('applications-objection-upheld', {
+      id: randomUUID(),
+      subject: 'objections.objection.upheld.v1',
+      tenantId: row?.tenant_id ?? null,
+      occurredAt: new Date().toISOString(),
+      correlationId: randomUUID(),
+      actor: null,
+      payload: {
+        objectionId: randomUUID(),
+        receiptNumber: 'YY-TEST',
+        noticeId: randomUUID(),
+        reference: `applications:${applicationId}:acceptance`,
+        cycle: '1',
+        stage: 'acceptance',
+        entryId: randomUUID(),
+        subject: { kind: 'organisation', id: applicationId, name: ORG.name },
+        applicationId,
+        recommender: null,
+        reasons: '近三年发生重大质量事故',
+        decidedAt: new Date().toISOString(),
+        basis: 'ili 第二十一条',
+        prohibitedGround: true,
+        disqualify: true,
+      },
+    });
+    const after = await call('GET', `${api}/applications/${applicationId}`, { token: tokens.office });
+    expect(after.body.status).toBe('disqualified');
   });
 
   it('a 四新 organisation with 3 years is eligible under ili’s exception', async () => {

@@ -542,6 +542,8 @@ export class ApplicationService {
 
   /** The notice closed with no pending objection: the application moves on. */
   async noticePassed(tx: ApplicationsTx, applicationId: string, noticeId: string): Promise<void> {
+    // Each kind of outcome has its own consumer: the row lock makes them take turns, each seeing the last one's result.
+    await this.applications.lock(tx, applicationId);
     const row = await this.applications.find(tx, applicationId);
     if (!row || !this.isCurrentNotice(row, noticeId)) return;
     await this.advanceAfterNotice(tx, row, noticeId, 'passed');
@@ -549,6 +551,7 @@ export class ApplicationService {
 
   /** The notice closed with objections pending: the application waits (with the count the objections service has now). */
   async noticeHeld(tx: ApplicationsTx, applicationId: string, noticeId: string, entryId: string): Promise<void> {
+    await this.applications.lock(tx, applicationId);
     const row = await this.applications.find(tx, applicationId);
     if (!row || !this.isCurrentNotice(row, noticeId)) return;
     await this.settleFromEntry(tx, row, noticeId, entryId);
@@ -560,9 +563,12 @@ export class ApplicationService {
     applicationId: string,
     decided: { disqualify: boolean; reasons: string; basis: string | null; noticeId: string; entryId: string },
   ): Promise<void> {
+    await this.applications.lock(tx, applicationId);
     const row = await this.applications.find(tx, applicationId);
-    if (!row || TERMINAL.has(row.status)) return;
-    if (decided.disqualify) {
+    if (!row) return;
+    // A prohibited ground disqualifies even an application its notice's close accepted a moment before: the two
+    // outcomes travel on separate consumers, and the order they arrive in must not decide (ili 第二十一条).
+    if (decided.disqualify && (row.status === 'accepted' || !TERMINAL.has(row.status))) {
       await this.applyTransition(tx, row, 'disqualified', {
         action: 'disqualify',
         event: applicationDisqualified,
@@ -572,7 +578,7 @@ export class ApplicationService {
       });
       return;
     }
-    if (!this.isCurrentNotice(row, decided.noticeId)) return;
+    if (TERMINAL.has(row.status) || !this.isCurrentNotice(row, decided.noticeId)) return;
     await this.settleFromEntry(tx, row, decided.noticeId, decided.entryId);
   }
 
