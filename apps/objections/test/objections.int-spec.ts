@@ -21,7 +21,8 @@ import {
   storedFileGet,
 } from '@laurel/contracts';
 import { TestClock } from '@laurel/platform';
-import { eventually, TestInfrastructure } from '@laurel/testing';
+import { databaseUrl, eventually, TestInfrastructure } from '@laurel/testing';
+import { Client } from 'pg';
 import {
   asPublic,
   asRole,
@@ -255,6 +256,42 @@ describe('objections (异议)', () => {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
     const failed = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
     expect(failed.reason).toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses an objection whose notice closed while it was being written, instead of leaving it out of the count', async () => {
+    const own = await request(noticeOpen, {
+      stage: 'proposed_winners',
+      title: '第三份拟授奖名单公示',
+      publishedOn: '2026-09-25',
+      entries: [{ subjectKind: 'organisation', subjectId: 'app-d', subjectName: '丁公司', proposal: '拟授予质量奖' }],
+    });
+    // The notice's close holds its row (as the close job does) while the objection is on its way.
+    const closer = new Client({ connectionString: databaseUrl(infra.database) });
+    await closer.connect();
+    try {
+      await closer.query('BEGIN');
+      await closer.query('SELECT id FROM objections.notice WHERE id = $1 FOR UPDATE', [own.id]);
+      const filing = request(
+        objectionFile,
+        {
+          noticeId: own.id,
+          entryId: own.entries[0]?.id as string,
+          objector: person(),
+          grounds: '该单位近三年发生过重大质量事故，不符合申报条件。',
+          evidence: [pdf()],
+        },
+        asPublic(tenant),
+      ).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await closer.query('UPDATE objections.notice SET closed_at = now() WHERE id = $1', [own.id]);
+      await closer.query('COMMIT');
+      expect(await filing).toMatchObject({ code: 'conflict' });
+    } finally {
+      await closer.end();
+    }
   });
 
   it('reminds the office at the start of the working day before the deadline, across the holiday', async () => {

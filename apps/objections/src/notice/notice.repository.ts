@@ -71,6 +71,22 @@ export class NoticeRepository {
     return tx.notice.findUnique({ where: { id }, include: withEntries });
   }
 
+  /**
+   * Holds the notice open while an objection to it is written (FOR SHARE: objections do not wait for each other).
+   * Resolves when it was closed meanwhile, with the closing time, so the objection is refused rather than left out of
+   * the count its close made.
+   */
+  async holdOpen(tx: ObjectionsTx, id: string): Promise<Date | null> {
+    const rows = await tx.$queryRaw<{ closed_at: Date | null }[]>`
+      SELECT closed_at FROM notice WHERE id = ${id}::uuid FOR SHARE`;
+    return rows[0]?.closed_at ?? null;
+  }
+
+  /** Locks the notice to close it: objections being written finish first and are counted. */
+  async lockToClose(tx: ObjectionsTx, id: string): Promise<void> {
+    await tx.$queryRaw`SELECT id FROM notice WHERE id = ${id}::uuid FOR UPDATE`;
+  }
+
   findByReference(tx: ObjectionsTx, reference: string) {
     return tx.notice.findFirst({ where: { reference }, include: withEntries });
   }

@@ -213,6 +213,7 @@ export class NoticeService implements OnModuleInit {
   /** The job re-reads the row: a notice already closed is left alone, one moved later is re-scheduled. */
   private async close(noticeId: string): Promise<void> {
     const rescheduleAt = await this.database.inTenant(async (tx) => {
+      await this.notices.lockToClose(tx, noticeId);
       const row = await this.notices.find(tx, noticeId);
       if (!row || row.closedAt) return null;
       const now = this.clock.now();

@@ -135,6 +135,13 @@ export class ObjectionService implements OnModuleInit {
     const keys = await this.files.save(accepted);
     const objector = body.objector;
     const row = await this.database.inTenant(async (tx) => {
+      const closedAt = await this.notices.holdOpen(tx, body.noticeId);
+      if (closedAt) {
+        throw DomainError.conflict(
+          { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
+          { closedAt: closedAt.toISOString() },
+        );
+      }
       const created = await this.objections.create(
         tx,
         {
