@@ -180,9 +180,15 @@ export class ApplicationService {
     }
     const policy = await this.awards.policy(row.policyVersion);
     const nextFacts = facts ?? (row.facts as DeclaredFacts);
-    const eligibility = this.evaluate(policy, row.applicant, nextFacts, decisionsOf(row));
+    let eligibility = this.evaluate(policy, row.applicant, nextFacts, decisionsOf(row));
     await this.database.inTenant(async (tx) => {
       await this.applications.lock(tx, id);
+      // Read again under the lock: submitted or decided on meanwhile, the change is judged on that.
+      const fresh = await this.applications.find(tx, id);
+      if (!fresh || (fresh.status !== 'draft' && fresh.status !== 'returned')) {
+        throw wrongStatus(fresh ?? row, { zh: '修改申报信息', en: 'be changed' });
+      }
+      eligibility = this.evaluate(policy, fresh.applicant, nextFacts, decisionsOf(fresh));
       await this.applications.update(tx, id, {
         facts: nextFacts,
         ...(attestations ? { attestations } : {}),
@@ -221,13 +227,15 @@ export class ApplicationService {
       });
     }
     const who = acting();
-    const decisions: Decisions = {
-      ...decisionsOf(row),
-      [ruleId]: { outcome, decidedBy: who.label ?? 'unknown', decidedAt: this.clock.now().toISOString(), reason },
-    };
-    const eligibility = this.evaluate(policy, row.applicant, row.facts as DeclaredFacts, decisions);
+    const decision = { outcome, decidedBy: who.label ?? 'unknown', decidedAt: this.clock.now().toISOString(), reason };
     await this.database.inTenant(async (tx) => {
       await this.applications.lock(tx, id);
+      // Merged into the decisions as they are now: another rule decided meanwhile is kept, not overwritten.
+      const fresh = await this.applications.find(tx, id);
+      if (!fresh || TERMINAL.has(fresh.status))
+        throw wrongStatus(fresh ?? row, { zh: '记录认定', en: 'take a decision' });
+      const decisions: Decisions = { ...decisionsOf(fresh), [ruleId]: decision };
+      const eligibility = this.evaluate(policy, fresh.applicant, fresh.facts as DeclaredFacts, decisions);
       await this.applications.update(tx, id, {
         decisions: decisions as unknown as Record<string, string>,
         eligibility,
