@@ -183,4 +183,14 @@ describe('durable events: outbox → JetStream → inbox', () => {
     );
     expect(attempts).toBeGreaterThan(3);
   });
+
+  it('brings a consumer created with an older delivery limit up to date when it starts', async () => {
+    await consumer?.stop();
+    consumer = null;
+    const stream = producer.runtime.namespace.eventStream('probe');
+    const durable = producer.runtime.namespace.durable('probe-item-effects');
+    await producer.runtime.jsm.consumers.update(stream, durable, { max_deliver: 4 });
+    consumer = await ChildService.start(PROBE_MAIN, consumerEnv(), ['--consumers']);
+    expect((await producer.runtime.jsm.consumers.info(stream, durable)).config.max_deliver).toBe(-1);
+  });
 });

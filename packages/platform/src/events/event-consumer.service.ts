@@ -137,9 +137,21 @@ export class EventConsumers<C extends PrismaClientLike> {
       max_deliver: -1,
       ack_wait: nanos(this.policy.ackWaitMs),
     };
+    let existing: Awaited<ReturnType<JetStreamManager['consumers']['info']>> | null = null;
     try {
-      await this.jsm.consumers.info(stream, durable);
+      existing = await this.jsm.consumers.info(stream, durable);
     } catch {
+      existing = null;
+    }
+    if (existing) {
+      // A consumer created before the delivery limit and ack wait were what they are now: brought up to date.
+      if (existing.config.max_deliver !== config.max_deliver || existing.config.ack_wait !== config.ack_wait) {
+        await this.jsm.consumers.update(stream, durable, {
+          max_deliver: config.max_deliver,
+          ack_wait: config.ack_wait,
+        });
+      }
+    } else {
       await this.jsm.consumers.add(stream, config).catch(async (error: unknown) => {
         await this.jsm.consumers.info(stream, durable).catch(() => {
           throw error;
