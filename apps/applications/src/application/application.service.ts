@@ -402,12 +402,15 @@ export class ApplicationService {
         change: { recommendation, outcome: this.outcome('refused', text, step?.basis ?? null) },
       });
     } else if (step?.notice) {
+      // One notice per submission: a retry of this review finds the same notice, while a review after a return and
+      // a new submission opens a new one rather than getting back one that may have closed meanwhile.
+      const submissions = row.history.filter((event) => event.toStatus === 'submitted').length;
       const notice = await this.openNotice(
         row,
         step,
         publishedOn,
         '拟推荐申报质量奖',
-        `applications:recommendation:${row.id}`,
+        `applications:recommendation:${row.id}:${submissions}`,
       );
       await this.transition(id, 'recommendation_notice', {
         from: ['submitted'],
