@@ -240,6 +240,9 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
       expect(second.status).toBe(201);
       expect(second.body).toEqual(first.body);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
+      // Stored sealed: a reader of the table does not see the answer (it may hold tokens or receipt numbers).
+      expect(await records(`key = 'create-once-1' AND response_body::text LIKE '%${first.body.id}%'`)).toBe(0);
+      expect(await records(`key = 'create-once-1' AND response_body ? 'sealed'`)).toBe(1);
       const listed = await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office });
       expect((listed.body.items as { name: string }[]).filter((i) => i.name === 'once')).toHaveLength(1);
 

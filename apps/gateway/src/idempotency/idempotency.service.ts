@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { DomainError } from '@laurel/contracts';
 import { canonicalJson, Database, ErrorReporter } from '@laurel/platform';
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
+import { answerKey, openAnswer, sealAnswer } from './sealed-answer.util';
 
 export type IdempotencyClaim =
   | { kind: 'new' }
@@ -21,8 +24,15 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 @Injectable()
 export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   private sweeper: NodeJS.Timeout | null = null;
+  /** Stored answers are sealed: they can hold bearer secrets (a report's tracking token, a receipt number). */
+  private readonly key: Buffer;
 
-  constructor(private readonly database: Database<PrismaClient>) {}
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.key = answerKey(config.LAUREL_JWT_SECRET);
+  }
 
   onModuleInit(): void {
     this.sweeper = setInterval(() => {
@@ -71,7 +81,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         return { kind: 'mismatch' } as const;
       }
       if (existing.statusCode === null) return { kind: 'in_progress' } as const;
-      return { kind: 'replay', statusCode: existing.statusCode, body: existing.responseBody } as const;
+      return { kind: 'replay', statusCode: existing.statusCode, body: this.open(existing.responseBody) } as const;
     });
   }
 
@@ -83,7 +93,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         scope,
         key,
         statusCode,
-        JSON.stringify(body ?? null),
+        JSON.stringify(sealAnswer(body, this.key)),
       ),
     );
   }
@@ -97,6 +107,18 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         key,
       ),
     );
+  }
+
+  private open(stored: unknown): unknown {
+    try {
+      return openAnswer(stored, this.key);
+    } catch {
+      // Sealed under a secret since replaced: the answer is gone; the caller must not get a different one.
+      throw DomainError.conflict({
+        zh: '该幂等键的结果已无法重放，请使用新的幂等键',
+        en: 'The answer to this Idempotency-Key can no longer be replayed; use a new key',
+      });
+    }
   }
 
   private system<T>(fn: (tx: GatewayTx) => Promise<T>): Promise<T> {
