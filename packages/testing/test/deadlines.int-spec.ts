@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bootstrapService, defineJob, type RunningService, TestClock } from '@laurel/platform';
 import { z } from 'zod';
 import { createItem, getDeadline, scheduleDeadline } from '../fixtures/probe/src/probe.contracts';
+import { deadlineDue } from '../fixtures/probe/src/probe.jobs';
 import { probeService } from '../fixtures/probe/src/probe.service-definition';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { eventually } from '../src/eventually.util';
@@ -50,6 +51,21 @@ describe('deadlines: BullMQ jobs re-scheduled from the database', () => {
     await clock.advance(2 * DAY + 1000);
     // What a restart or the periodic pass does: rebuild the queue from the open deadlines in the database.
     expect(await sut.runtime.jobs.reschedule()).toBeGreaterThanOrEqual(1);
+    await eventually(async () => expect(await firedAt(deadline.id)).not.toBeNull());
+  });
+
+  it('re-schedules from the database as soon as Redis is back after losing its connection', async () => {
+    const deadline = await schedule(new Date(clock.now().getTime() + 2 * DAY));
+    expect(await infra.flushRedis()).toBeGreaterThan(0);
+    // BullMQ keeps a job under <prefix>:<queue>:<job id>.
+    const jobKey = `${infra.prefix}:bull:${deadlineDue.queue}:${deadlineDue.jobId({ deadlineId: deadline.id })}`;
+    expect(await sut.runtime.redis.exists(jobKey)).toBe(0);
+    // What ioredis reports when a restarted Redis (which keeps nothing) accepts the connection again.
+    sut.runtime.redis.emit('ready');
+    await eventually(async () => expect(await sut.runtime.redis.exists(jobKey)).toBe(1));
+    // The job carries a real delay; moving the test clock re-times it, as in the first test.
+    await clock.advance(2 * DAY + 1000);
+    await sut.runtime.jobs.reschedule();
     await eventually(async () => expect(await firedAt(deadline.id)).not.toBeNull());
   });
 

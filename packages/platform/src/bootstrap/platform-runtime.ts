@@ -185,6 +185,15 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
 
   /** Starts the background machinery once the service's modules have registered their consumers and jobs. */
   async start(): Promise<void> {
+    // Redis back after losing its connection (a restart: this Redis keeps nothing on disk): the queues are rebuilt
+    // from the database at once, not at the next periodic pass.
+    this.redis.on('ready', () => {
+      if (this.stopped) return;
+      this.jobs
+        .reschedule()
+        .then((count) => this.logger.info({ count }, 'Redis reconnected: deadlines re-scheduled from the database'))
+        .catch((error: unknown) => this.logger.error({ err: error }, 're-scheduling after Redis reconnected failed'));
+    });
     await ensureEventStream(this.jsm, this.namespace, this.service);
     await this.calendar.start();
     if (this.config.LAUREL_RELAY_ENABLED) this.relay.start();
