@@ -86,6 +86,17 @@ describe('objections (异议)', () => {
       asPublic(tenant),
     );
 
+  /** A notice of its own for one test, so that the other tests' counts of pending objections stay as they are. */
+  const openOwnNotice = async (title: string, subjectId: string, subjectName: string) => {
+    const notice = await request(noticeOpen, {
+      stage: 'proposed_winners',
+      title,
+      publishedOn: '2026-09-25',
+      entries: [{ subjectKind: 'organisation', subjectId, subjectName, proposal: '拟授予质量奖' }],
+    });
+    return { noticeId: notice.id, entryId: notice.entries[0]?.id as string };
+  };
+
   beforeAll(async () => {
     infra = await TestInfrastructure.create();
     started = await startObjections(infra, clock);
@@ -229,24 +240,8 @@ describe('objections (异议)', () => {
   });
 
   it('of two staff examining one objection at once, exactly one decides it', async () => {
-    // A notice of its own, so that the other tests' counts of pending objections stay as they are.
-    const own = await request(noticeOpen, {
-      stage: 'proposed_winners',
-      title: '另一份拟授奖名单公示',
-      publishedOn: '2026-09-25',
-      entries: [{ subjectKind: 'organisation', subjectId: 'app-c', subjectName: '丙公司', proposal: '拟授予质量奖' }],
-    });
-    const filed = await request(
-      objectionFile,
-      {
-        noticeId: own.id,
-        entryId: own.entries[0]?.id as string,
-        objector: person(),
-        grounds: '该单位近三年发生过重大质量事故，不符合申报条件。',
-        evidence: [pdf()],
-      },
-      asPublic(tenant),
-    );
+    const own = await openOwnNotice('另一份拟授奖名单公示', 'app-c', '丙公司');
+    const filed = await file(own.entryId, { noticeId: own.noticeId });
     const listed = await request(objectionList, { status: 'received' });
     const id = listed.objections.find((o) => o.receiptNumber === filed.receiptNumber)?.id as string;
     const outcomes = await Promise.allSettled([
@@ -259,34 +254,19 @@ describe('objections (异议)', () => {
   });
 
   it('refuses an objection whose notice closed while it was being written, instead of leaving it out of the count', async () => {
-    const own = await request(noticeOpen, {
-      stage: 'proposed_winners',
-      title: '第三份拟授奖名单公示',
-      publishedOn: '2026-09-25',
-      entries: [{ subjectKind: 'organisation', subjectId: 'app-d', subjectName: '丁公司', proposal: '拟授予质量奖' }],
-    });
+    const own = await openOwnNotice('第三份拟授奖名单公示', 'app-d', '丁公司');
     // The notice's close holds its row (as the close job does) while the objection is on its way.
     const closer = new Client({ connectionString: databaseUrl(infra.database) });
     await closer.connect();
     try {
       await closer.query('BEGIN');
-      await closer.query('SELECT id FROM objections.notice WHERE id = $1 FOR UPDATE', [own.id]);
-      const filing = request(
-        objectionFile,
-        {
-          noticeId: own.id,
-          entryId: own.entries[0]?.id as string,
-          objector: person(),
-          grounds: '该单位近三年发生过重大质量事故，不符合申报条件。',
-          evidence: [pdf()],
-        },
-        asPublic(tenant),
-      ).then(
+      await closer.query('SELECT id FROM objections.notice WHERE id = $1 FOR UPDATE', [own.noticeId]);
+      const filing = file(own.entryId, { noticeId: own.noticeId }).then(
         () => null,
         (error: unknown) => error,
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
-      await closer.query('UPDATE objections.notice SET closed_at = now() WHERE id = $1', [own.id]);
+      await closer.query('UPDATE objections.notice SET closed_at = now() WHERE id = $1', [own.noticeId]);
       await closer.query('COMMIT');
       expect(await filing).toMatchObject({ code: 'conflict' });
     } finally {

@@ -2,16 +2,21 @@ import { Writable } from 'node:stream';
 import { RequestContexts } from '../context/request-context';
 import { createLogger } from './logger';
 
+/** A logger writing into `lines`. */
+function capturing() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  return { lines, sut: createLogger({ service: 'test', level: 'info', destination }) };
+}
+
 describe('createLogger', () => {
   it('writes JSON with tenant and correlation id, and redacts secrets, ID numbers and phones', () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const sut = createLogger({ service: 'test', level: 'info', destination });
+    const { lines, sut } = capturing();
     RequestContexts.run({ tenantId: 't-1', correlationId: 'c-1', actor: null }, () =>
       sut.info(
         {
@@ -31,14 +36,7 @@ describe('createLogger', () => {
   });
 
   it('redacts at any depth, in any letter case, in arrays and inside errors', () => {
-    const lines: string[] = [];
-    const destination = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const sut = createLogger({ service: 'test', level: 'info', destination });
+    const { lines, sut } = capturing();
     const failure = Object.assign(new Error('upstream refused'), {
       config: { headers: { Authorization: 'Bearer eyJsecret' } },
     });
