@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   findingRecord,
@@ -269,6 +269,12 @@ describe('objections (异议)', () => {
       await closer.query('UPDATE objections.notice SET closed_at = now() WHERE id = $1', [own.noticeId]);
       await closer.query('COMMIT');
       expect(await filing).toMatchObject({ code: 'conflict' });
+      // Its files, stored before the refusal, were removed again: none is left that no row refers to.
+      const stored = await readdir(path.join(started.filesDir, tenant)).catch(() => []);
+      const [rows] = await started.service.runtime.database.system.$queryRawUnsafe<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM stored_file',
+      );
+      expect(stored.filter((name) => !name.startsWith('.'))).toHaveLength(rows?.n ?? -1);
     } finally {
       await closer.end();
     }

@@ -96,4 +96,18 @@ export class FileIntakeService {
     }
     return keys;
   }
+
+  /**
+   * Stores the files, then runs `record` (the transaction that writes their rows); if that fails, the files are
+   * removed again, so that no stored file is left that no row refers to.
+   */
+  async saveWhile<T>(files: readonly AcceptedFile[], record: (keys: Map<string, string>) => Promise<T>): Promise<T> {
+    const keys = await this.save(files);
+    try {
+      return await record(keys);
+    } catch (error) {
+      for (const key of keys.values()) await this.store.delete(key).catch(() => undefined);
+      throw error;
+    }
+  }
 }

@@ -132,64 +132,65 @@ export class ObjectionService implements OnModuleInit {
     }
     const accepted = this.files.check(this.incomingFiles(body));
     const examination = this.examinationOf(receivedAt, rules);
-    const keys = await this.files.save(accepted);
     const objector = body.objector;
-    const row = await this.database.inTenant(async (tx) => {
-      const closedAt = await this.notices.holdOpen(tx, body.noticeId);
-      if (closedAt) {
-        throw DomainError.conflict(
-          { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
-          { closedAt: closedAt.toISOString() },
+    const row = await this.files.saveWhile(accepted, (keys) =>
+      this.database.inTenant(async (tx) => {
+        const closedAt = await this.notices.holdOpen(tx, body.noticeId);
+        if (closedAt) {
+          throw DomainError.conflict(
+            { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
+            { closedAt: closedAt.toISOString() },
+          );
+        }
+        const created = await this.objections.create(
+          tx,
+          {
+            id: randomUUID(),
+            noticeId: body.noticeId,
+            entryId: entry.id,
+            receiptNumber: newReceiptNumber(),
+            objectorKind: objector?.kind ?? null,
+            objectorName: objector?.name ?? null,
+            objectorPhone: objector?.phone ?? null,
+            objectorAddress: objector?.address ?? null,
+            objectorIdNumber: objector?.kind === 'person' ? (objector.idNumber ?? null) : null,
+            objectorCreditCode: objector?.kind === 'organisation' ? (objector.creditCode ?? null) : null,
+            grounds: body.grounds,
+            status: 'received',
+            receivedAt,
+            ...(examination
+              ? {
+                  examStart: examination.deadline.start,
+                  examCount: examination.deadline.count,
+                  examUnit: examination.deadline.unit,
+                  examLastDay: examination.deadline.lastDay,
+                  examDueAt: examination.deadline.endsAtDate,
+                  examProvisional: examination.deadline.provisional,
+                  examRuleBasis: examination.ruleBasis,
+                  examBasis: examination.deadline.basis,
+                  remindAt: examination.remindAt,
+                }
+              : {}),
+          },
+          accepted,
+          keys,
         );
-      }
-      const created = await this.objections.create(
-        tx,
-        {
-          id: randomUUID(),
-          noticeId: body.noticeId,
-          entryId: entry.id,
-          receiptNumber: newReceiptNumber(),
-          objectorKind: objector?.kind ?? null,
-          objectorName: objector?.name ?? null,
-          objectorPhone: objector?.phone ?? null,
-          objectorAddress: objector?.address ?? null,
-          objectorIdNumber: objector?.kind === 'person' ? (objector.idNumber ?? null) : null,
-          objectorCreditCode: objector?.kind === 'organisation' ? (objector.creditCode ?? null) : null,
-          grounds: body.grounds,
-          status: 'received',
-          receivedAt,
-          ...(examination
-            ? {
-                examStart: examination.deadline.start,
-                examCount: examination.deadline.count,
-                examUnit: examination.deadline.unit,
-                examLastDay: examination.deadline.lastDay,
-                examDueAt: examination.deadline.endsAtDate,
-                examProvisional: examination.deadline.provisional,
-                examRuleBasis: examination.ruleBasis,
-                examBasis: examination.deadline.basis,
-                remindAt: examination.remindAt,
-              }
-            : {}),
-        },
-        accepted,
-        keys,
-      );
-      // No personal data in the audit trail: it is exported.
-      await this.audit.record(tx, {
-        action: 'objection.file',
-        targetType: 'objection',
-        targetId: created.id,
-        basis: examination?.deadline.basis ?? null,
-        after: {
-          noticeId: body.noticeId,
-          entryId: entry.id,
-          objectorKind: objector?.kind ?? null,
-          files: accepted.length,
-        },
-      });
-      return created;
-    });
+        // No personal data in the audit trail: it is exported.
+        await this.audit.record(tx, {
+          action: 'objection.file',
+          targetType: 'objection',
+          targetId: created.id,
+          basis: examination?.deadline.basis ?? null,
+          after: {
+            noticeId: body.noticeId,
+            entryId: entry.id,
+            objectorKind: objector?.kind ?? null,
+            files: accepted.length,
+          },
+        });
+        return created;
+      }),
+    );
     if (examination) await this.scheduleExamination(row.id, examination.remindAt, examination.deadline.endsAtDate);
     return {
       receiptNumber: row.receiptNumber,

@@ -70,37 +70,38 @@ export class ReportService {
     const accepted = this.files.check(
       body.evidence.map((upload, i) => ({ kind: 'evidence' as const, field: `body.evidence[${i}]`, upload })),
     );
-    const keys = await this.files.save(accepted);
     const token = randomBytes(32).toString('base64url');
     const receivedAt = this.clock.now();
-    const row = await this.database.inTenant(async (tx) => {
-      const created = await this.reports.create(
-        tx,
-        {
-          id: randomUUID(),
-          reportNumber: newReportNumber(),
-          tokenHash: hashToken(token),
-          anonymous: !body.reporter,
-          ...(body.reporter ? { reporterIdentity: body.reporter } : {}),
-          concerning: body.concerning,
-          details: body.details,
-          status: 'received',
-          receivedAt,
-          replies: [],
-        },
-        accepted,
-        keys,
-      );
-      // Never the reporter's identity in the audit trail.
-      await this.audit.record(tx, {
-        action: 'report.file',
-        targetType: 'report',
-        targetId: created.id,
-        basis: cite(rules, rules.reports.basis),
-        after: { anonymous: !body.reporter, files: accepted.length },
-      });
-      return created;
-    });
+    const row = await this.files.saveWhile(accepted, (keys) =>
+      this.database.inTenant(async (tx) => {
+        const created = await this.reports.create(
+          tx,
+          {
+            id: randomUUID(),
+            reportNumber: newReportNumber(),
+            tokenHash: hashToken(token),
+            anonymous: !body.reporter,
+            ...(body.reporter ? { reporterIdentity: body.reporter } : {}),
+            concerning: body.concerning,
+            details: body.details,
+            status: 'received',
+            receivedAt,
+            replies: [],
+          },
+          accepted,
+          keys,
+        );
+        // Never the reporter's identity in the audit trail.
+        await this.audit.record(tx, {
+          action: 'report.file',
+          targetType: 'report',
+          targetId: created.id,
+          basis: cite(rules, rules.reports.basis),
+          after: { anonymous: !body.reporter, files: accepted.length },
+        });
+        return created;
+      }),
+    );
     return { reportNumber: row.reportNumber, token, receivedAt: receivedAt.toISOString(), anonymous: row.anonymous };
   }
 
