@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { canonicalJson, Database, ErrorReporter } from '@laurel/platform';
+import { canonicalJson, Database, ErrorReporter, FieldCipher } from '@laurel/platform';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
-import { answerKey, openAnswer, sealAnswer } from './sealed-answer.util';
+import { answerCipher, openAnswer, sealAnswer } from './sealed-answer.util';
 
 export type IdempotencyClaim =
   | { kind: 'new' }
@@ -25,13 +25,13 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   private sweeper: NodeJS.Timeout | null = null;
   /** Stored answers are sealed: they can hold bearer secrets (a report's tracking token, a receipt number). */
-  private readonly key: Buffer;
+  private readonly cipher: FieldCipher;
 
   constructor(
     private readonly database: Database<PrismaClient>,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
-    this.key = answerKey(config.LAUREL_JWT_SECRET);
+    this.cipher = answerCipher(config.LAUREL_JWT_SECRET);
   }
 
   onModuleInit(): void {
@@ -93,7 +93,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
         scope,
         key,
         statusCode,
-        JSON.stringify(sealAnswer(body, this.key)),
+        JSON.stringify(sealAnswer(body, this.cipher)),
       ),
     );
   }
@@ -111,7 +111,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   private open(stored: unknown): unknown {
     try {
-      return openAnswer(stored, this.key);
+      return openAnswer(stored, this.cipher);
     } catch {
       // Sealed under a secret since replaced: the answer is gone; the caller must not get a different one.
       throw DomainError.conflict({

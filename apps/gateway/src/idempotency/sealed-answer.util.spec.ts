@@ -1,7 +1,7 @@
-import { answerKey, openAnswer, sealAnswer } from './sealed-answer.util';
+import { answerCipher, openAnswer, sealAnswer } from './sealed-answer.util';
 
 describe('sealed answers', () => {
-  const key = answerKey('a-secret-of-at-least-thirty-two-characters');
+  const key = answerCipher('a-secret-of-at-least-thirty-two-characters');
 
   it('seals so that the stored form shows nothing, and opens to the same answer', () => {
     const answer = { token: 'tracking-token-abc', receiptNumber: 'YY-1234', nested: [1, { a: null }] };
@@ -13,7 +13,7 @@ describe('sealed answers', () => {
 
   it('returns an answer stored before sealing as it is, and refuses one sealed under another key', () => {
     expect(openAnswer({ id: 'plain' }, key)).toEqual({ id: 'plain' });
-    const other = answerKey('another-secret-of-at-least-thirty-two-chars');
+    const other = answerCipher('another-secret-of-at-least-thirty-two-chars');
     expect(() => openAnswer(sealAnswer({ a: 1 }, other), key)).toThrow();
   });
 });
