@@ -1,3 +1,5 @@
+import type { AuditFields } from '../audit/audit-hash.util';
+
 /**
  * A SQL string literal of `value`, as pg's `escapeLiteral` writes it (quotes doubled; with backslashes, an E'' literal
  * with them doubled) but with two regex replaces instead of a loop over every character: the JSON of a command's
@@ -23,21 +25,7 @@ export interface PendingOutboxRow {
  * sha256(prev_hash + "\n" + hashPrefix + seq + hashSuffix), where prefix and suffix are the entry's canonical JSON
  * around the value of `seq` (see `audit-hash.util.ts`).
  */
-export interface PendingAuditEntry {
-  id: string;
-  actorId: string | null;
-  actorRoles: string[];
-  action: string;
-  targetType: string;
-  targetId: string;
-  basis: string | null;
-  before: unknown;
-  after: unknown;
-  correlationId: string | null;
-  occurredAt: string;
-  hashPrefix: string;
-  hashSuffix: string;
-}
+export type PendingAuditEntry = Omit<AuditFields, 'tenantId' | 'seq'> & { hashPrefix: string; hashSuffix: string };
 
 /**
  * The platform's writes of one transaction, held until it commits and then sent in the same round trip as the
