@@ -1,5 +1,6 @@
 import { type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
+import { ensureStream } from '../events/event-streams.util';
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
 
@@ -43,7 +44,15 @@ export class AuditAnchors {
   ) {}
 
   async start(intervalMs: number): Promise<void> {
-    await this.ensureStream();
+    await ensureStream(this.jsm, {
+      name: this.namespace.auditAnchorStream(),
+      subjects: [`${this.namespace.prefix}.audit-anchor.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_msgs_per_subject: 1,
+      deny_delete: true,
+      deny_purge: true,
+    });
     await this.anchorHeads();
     this.timer = setInterval(() => {
       if (this.pass) return;
@@ -116,30 +125,6 @@ export class AuditAnchors {
       count += 1;
     }
     return count;
-  }
-
-  private async ensureStream(): Promise<void> {
-    const name = this.namespace.auditAnchorStream();
-    try {
-      await this.jsm.streams.info(name);
-    } catch {
-      await this.jsm.streams
-        .add({
-          name,
-          subjects: [`${this.namespace.prefix}.audit-anchor.>`],
-          retention: RetentionPolicy.Limits,
-          storage: StorageType.File,
-          max_msgs_per_subject: 1,
-          deny_delete: true,
-          deny_purge: true,
-        })
-        .catch(async (error: unknown) => {
-          // Another service created it in between.
-          await this.jsm.streams.info(name).catch(() => {
-            throw error;
-          });
-        });
-    }
   }
 }
 
