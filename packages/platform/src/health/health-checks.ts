@@ -1,4 +1,5 @@
 import type { ServiceHealth } from '@laurel/contracts';
+import { timeLimit } from '../clock/time-limit.util';
 
 export type DependencyCheck = () => Promise<void>;
 
@@ -14,10 +15,7 @@ export async function checkHealth(
     Object.entries(checks).map(async ([name, check]) => {
       const started = performance.now();
       try {
-        await Promise.race([
-          check(),
-          new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2000 ms')), 2000).unref()),
-        ]);
+        await timeLimit(check(), 2000, 'timed out after 2000 ms');
         dependencies[name] = { status: 'up', latencyMs: Math.round((performance.now() - started) * 100) / 100 };
       } catch (error) {
         dependencies[name] = { status: 'down', error: error instanceof Error ? error.message : String(error) };

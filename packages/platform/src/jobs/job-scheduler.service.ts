@@ -1,6 +1,7 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock';
+import { timeLimit } from '../clock/time-limit.util';
 import { RequestContexts } from '../context/request-context';
 import type { JobDataOf, JobDefinition } from './job-definition';
 
@@ -149,15 +150,8 @@ export class JobScheduler {
   }
 
   private async bestEffort(work: Promise<void>, job: JobDefinition, what: string): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Redis did not answer within ${COMMITTED_WAIT_MS} ms`)),
-        COMMITTED_WAIT_MS,
-      );
-    });
     try {
-      await Promise.race([work, slow]);
+      await timeLimit(work, COMMITTED_WAIT_MS, `Redis did not answer within ${COMMITTED_WAIT_MS} ms`);
       return true;
     } catch (error) {
       work.catch(() => undefined);
@@ -166,8 +160,6 @@ export class JobScheduler {
         `${what} a job failed; the row is committed, and re-scheduling from the database will catch up`,
       );
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Msg, NatsConnection } from '@nats-io/transport-node';
 import { RpcException, ServerNats } from '@nestjs/microservices';
+import { timeLimit } from '../clock/time-limit.util';
 import { ErrorReporter } from '../errors/error-reporter';
 import { toErrorShape } from '../errors/rpc-error.util';
 import { HANDLER_METHODS, type HandlerMethod } from './handles.decorator';
@@ -90,12 +91,9 @@ export class PrefixedNatsServer extends ServerNats {
 
   private async settle(): Promise<void> {
     if (this.handling.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, SETTLE_MS);
-    });
-    await Promise.race([Promise.allSettled([...this.handling]), late]);
-    clearTimeout(timer);
+    await timeLimit(Promise.allSettled([...this.handling]), SETTLE_MS, 'requests still being handled').catch(
+      () => undefined,
+    );
   }
 
   /**
