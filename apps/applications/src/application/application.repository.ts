@@ -28,6 +28,12 @@ export class ApplicationRepository {
     await tx.$queryRaw`SELECT id FROM application WHERE id = ${id}::uuid FOR UPDATE`;
   }
 
+  /** The application as it is once locked: what a concurrent change committed meanwhile is seen. */
+  async findLocked(tx: ApplicationsTx, id: string) {
+    await this.lock(tx, id);
+    return this.find(tx, id);
+  }
+
   ofApplicant(tx: ApplicationsTx, applicantId: string, cycleNumber: number) {
     return tx.application.findFirst({ where: { applicantId, cycleNumber } });
   }

@@ -180,15 +180,13 @@ export class ApplicationService {
     }
     const policy = await this.awards.policy(row.policyVersion);
     const nextFacts = facts ?? (row.facts as DeclaredFacts);
-    let eligibility = this.evaluate(policy, row.applicant, nextFacts, decisionsOf(row));
     await this.database.inTenant(async (tx) => {
-      await this.applications.lock(tx, id);
       // Read again under the lock: submitted or decided on meanwhile, the change is judged on that.
-      const fresh = await this.applications.find(tx, id);
+      const fresh = await this.applications.findLocked(tx, id);
       if (!fresh || (fresh.status !== 'draft' && fresh.status !== 'returned')) {
         throw wrongStatus(fresh ?? row, { zh: '修改申报信息', en: 'be changed' });
       }
-      eligibility = this.evaluate(policy, fresh.applicant, nextFacts, decisionsOf(fresh));
+      const eligibility = this.evaluate(policy, fresh.applicant, nextFacts, decisionsOf(fresh));
       await this.applications.update(tx, id, {
         facts: nextFacts,
         ...(attestations ? { attestations } : {}),
@@ -229,9 +227,8 @@ export class ApplicationService {
     const who = acting();
     const decision = { outcome, decidedBy: who.label ?? 'unknown', decidedAt: this.clock.now().toISOString(), reason };
     await this.database.inTenant(async (tx) => {
-      await this.applications.lock(tx, id);
       // Merged into the decisions as they are now: another rule decided meanwhile is kept, not overwritten.
-      const fresh = await this.applications.find(tx, id);
+      const fresh = await this.applications.findLocked(tx, id);
       if (!fresh || TERMINAL.has(fresh.status))
         throw wrongStatus(fresh ?? row, { zh: '记录认定', en: 'take a decision' });
       const decisions: Decisions = { ...decisionsOf(fresh), [ruleId]: decision };
@@ -554,16 +551,14 @@ export class ApplicationService {
   /** The notice closed with no pending objection: the application moves on. */
   async noticePassed(tx: ApplicationsTx, applicationId: string, noticeId: string): Promise<void> {
     // Each kind of outcome has its own consumer: the row lock makes them take turns, each seeing the last one's result.
-    await this.applications.lock(tx, applicationId);
-    const row = await this.applications.find(tx, applicationId);
+    const row = await this.applications.findLocked(tx, applicationId);
     if (!row || !this.isCurrentNotice(row, noticeId)) return;
     await this.advanceAfterNotice(tx, row, noticeId, 'passed');
   }
 
   /** The notice closed with objections pending: the application waits (with the count the objections service has now). */
   async noticeHeld(tx: ApplicationsTx, applicationId: string, noticeId: string, entryId: string): Promise<void> {
-    await this.applications.lock(tx, applicationId);
-    const row = await this.applications.find(tx, applicationId);
+    const row = await this.applications.findLocked(tx, applicationId);
     if (!row || !this.isCurrentNotice(row, noticeId)) return;
     await this.settleFromEntry(tx, row, noticeId, entryId);
   }
@@ -574,8 +569,7 @@ export class ApplicationService {
     applicationId: string,
     decided: { disqualify: boolean; reasons: string; basis: string | null; noticeId: string; entryId: string },
   ): Promise<void> {
-    await this.applications.lock(tx, applicationId);
-    const row = await this.applications.find(tx, applicationId);
+    const row = await this.applications.findLocked(tx, applicationId);
     if (!row) return;
     // A prohibited ground disqualifies even an application its notice's close accepted a moment before: the two
     // outcomes travel on separate consumers, and the order they arrive in must not decide (ili 第二十一条).

@@ -150,8 +150,7 @@ export class InvestigationService {
   /** Runs a change on an admitted objection and answers its view. */
   private async onAdmitted(id: string, change: (tx: ObjectionsTx, row: ObjectionWithDetails) => Promise<void>) {
     return this.database.inTenant(async (tx) => {
-      await this.objections.lock(tx, id);
-      const row = await this.objections.find(tx, id);
+      const row = await this.objections.findLocked(tx, id);
       if (!row) throw DomainError.notFound({ zh: '未找到该异议', en: 'No such objection' });
       if (row.status !== 'admitted') {
         throw DomainError.conflict(

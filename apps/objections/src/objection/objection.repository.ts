@@ -61,11 +61,12 @@ export class ObjectionRepository {
   }
 
   /**
-   * Locks the objection's row until the transaction ends: of two staff deciding it at once, the second waits, then
+   * The objection, its row locked until the transaction ends: of two staff deciding it at once, the second waits, then
    * reads the first one's outcome (and is refused) instead of deciding it a second time.
    */
-  async lock(tx: ObjectionsTx, id: string): Promise<void> {
+  async findLocked(tx: ObjectionsTx, id: string) {
     await tx.$queryRaw`SELECT id FROM objection WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.find(tx, id);
   }
 
   update(tx: ObjectionsTx, id: string, data: Prisma.ObjectionUncheckedUpdateInput) {

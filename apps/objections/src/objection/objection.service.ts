@@ -304,8 +304,7 @@ export class ObjectionService implements OnModuleInit {
 
   private async examine(id: string, action: 'admit' | 'refuse', data: Parameters<ObjectionRepository['update']>[2]) {
     const view = await this.database.inTenant(async (tx) => {
-      await this.objections.lock(tx, id);
-      const row = await this.objections.find(tx, id);
+      const row = await this.objections.findLocked(tx, id);
       if (!row) throw notFound();
       if (row.status !== 'received') {
         throw DomainError.conflict(
