@@ -93,8 +93,18 @@ export class AuditAnchors {
   }
 
   private async anchorPass(): Promise<number> {
+    // Each tenant's last entry through the (tenant_id, seq) index, one probe per tenant: this runs every few seconds
+    // and must not read the whole table (DISTINCT ON would).
     const heads = await this.systemSql.$queryRawUnsafe<HeadRow[]>(
-      `SELECT DISTINCT ON (tenant_id) tenant_id::text, seq, hash FROM audit_entry ORDER BY tenant_id, seq DESC`,
+      `WITH RECURSIVE tenants AS (
+         (SELECT tenant_id FROM audit_entry ORDER BY tenant_id LIMIT 1)
+         UNION ALL
+         SELECT (SELECT a.tenant_id FROM audit_entry a WHERE a.tenant_id > t.tenant_id ORDER BY a.tenant_id LIMIT 1)
+           FROM tenants t WHERE t.tenant_id IS NOT NULL)
+       SELECT t.tenant_id::text, head.seq, head.hash FROM tenants t
+         CROSS JOIN LATERAL (SELECT seq, hash FROM audit_entry a WHERE a.tenant_id = t.tenant_id
+                               ORDER BY seq DESC LIMIT 1) head
+        WHERE t.tenant_id IS NOT NULL`,
     );
     let count = 0;
     for (const head of heads) {
