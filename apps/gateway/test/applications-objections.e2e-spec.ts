@@ -185,6 +185,9 @@ describe('applications: objections and robustness (ili)', () => {
       );
       expect(recommended.body.status).toBe('recommendation_notice');
       const noticeId = await noticeOf(id);
+      // The notice carries the policy version the application's cycle pinned.
+      const opened = await call('GET', `${api}/notices/${noticeId}`, { token: office });
+      expect(opened.body.policyVersion).toBe(((await get(id)).policy as Json).version);
       const notice = await call('GET', `/api/v1/public/ili/notices/${noticeId}`);
       const entryId = (notice.body.entries as Json[])[0]?.id;
       const filed = await call('POST', `/api/v1/public/ili/notices/${noticeId}/objections`, {

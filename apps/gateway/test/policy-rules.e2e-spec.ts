@@ -71,5 +71,32 @@ describe('objection rules follow the policy (awards events consumed by objection
       },
       { timeoutMs: 15000 },
     );
+    // Version 1 stays recorded for the cycles that pinned it.
+    const first = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules?version=1', { token: office });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ policyKey: 'linxia', policyVersion: 1 });
+    const bad = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules?version=first', { token: office });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('query.version');
+
+    // A notice pinned to a version the policy does not have is refused, naming the field.
+    const notice = {
+      stage: 'proposed_winners',
+      title: '拟授奖名单公示',
+      publishedOn: '2027-03-01',
+      entries: [{ subjectKind: 'organisation', subjectId: 'a-1', subjectName: '临夏甲公司', proposal: '拟授予质量奖' }],
+    };
+    const unknown = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, policyVersion: 3 },
+    });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('body.policyVersion');
+    const pinned = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, policyVersion: 1 },
+    });
+    expect(pinned.status).toBe(201);
+    expect(pinned.body.policyVersion).toBe(1);
   });
 });

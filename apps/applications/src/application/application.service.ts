@@ -522,6 +522,7 @@ export class ApplicationService {
     const notice = await this.client.request(noticeOpen, {
       reference: `applications:acceptance:${cycleNumber}:${digest}`,
       cycle: String(cycleNumber),
+      policyVersion: first.policyVersion,
       stage: step.stage,
       title: `第${cycleNumber}届受理名单公示`,
       publishedOn: body.publishedOn ?? shanghaiDateOf(this.clock.now()),
@@ -658,6 +659,7 @@ export class ApplicationService {
     return this.client.request(noticeOpen, {
       reference,
       cycle: String(row.cycleNumber),
+      policyVersion: row.policyVersion,
       stage: step.stage,
       title: `${row.recommender?.name ?? ''}推荐公示：${row.applicant.name}`,
       publishedOn: publishedOn ?? shanghaiDateOf(this.clock.now()),

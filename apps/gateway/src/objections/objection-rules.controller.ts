@@ -1,12 +1,14 @@
 import {
   type ObjectionRulesBody,
+  type ObjectionRulesQuery,
   objectionRulesBody,
   objectionRulesGet,
   objectionRulesPut,
+  objectionRulesQuery,
   objectionRulesSchema,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
-import { Body, Controller, Get, Inject, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Put, Query, Req } from '@nestjs/common';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
@@ -21,7 +23,7 @@ export class ObjectionRulesController {
   @Access({ operator: true, roles: ['office'] })
   @ApiRoute({
     tag: 'objections',
-    summary: 'Set the objection, report and notice rules from the policy',
+    summary: 'Record one policy version’s objection, report and notice rules (a version’s rules never change)',
     body: objectionRulesBody,
     response: objectionRulesSchema,
     status: 200,
@@ -32,8 +34,15 @@ export class ObjectionRulesController {
 
   @Get()
   @Access({ operator: true, roles: ['office', 'supervisor'], whileSuspended: true })
-  @ApiRoute({ tag: 'objections', summary: 'The objection rules in force', response: objectionRulesSchema })
-  get(@Req() request: AuthenticatedRequest) {
-    return this.runtime.client.request(objectionRulesGet, {}, { context: contextOf(request) });
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'The objection rules of the newest policy version, or of `?version=`',
+    response: objectionRulesSchema,
+  })
+  get(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(objectionRulesQuery, 'query')) query: ObjectionRulesQuery,
+  ) {
+    return this.runtime.client.request(objectionRulesGet, query, { context: contextOf(request) });
   }
 }

@@ -34,7 +34,7 @@ export class InvestigationService {
 
   assign(request: Assign) {
     return this.onAdmitted(request.id, async (tx, row) => {
-      const rules = await this.rules.current(tx);
+      const rules = await this.rules.ofNotice(tx, row.notice);
       const basis = rules ? cite(rules, rules.objections.investigation?.basis) : null;
       if (request.declaration.hasInterest) {
         throw new DomainError({
@@ -98,7 +98,7 @@ export class InvestigationService {
           en: 'Assign investigators and record findings first',
         });
       }
-      const rules = await this.rules.current(tx);
+      const rules = await this.rules.ofNotice(tx, row.notice);
       const basis = rules ? cite(rules, rules.objections.result?.basis) : null;
       const decidedAt = this.clock.now();
       const prohibitedGround = request.outcome === 'upheld' && request.prohibitedGround;

@@ -30,6 +30,7 @@ export function toNoticeSummary(row: NoticeRow, now: Date): Omit<NoticeView, 'en
     id: row.id,
     reference: row.reference,
     cycle: row.cycle,
+    policyVersion: row.policyVersion,
     stage: row.stage,
     title: row.title,
     publishedOn: row.publishedOn,

@@ -20,6 +20,7 @@ export class NoticeRepository {
       body: NoticeOpenBody;
       period: { count: number; unit: string };
       periodBasis: string | null;
+      policyVersion: number | null;
       deadline: Deadline;
       openedBy: string | null;
       now: Date;
@@ -33,6 +34,7 @@ export class NoticeRepository {
         tenantId,
         reference: body.reference ?? null,
         cycle: body.cycle ?? null,
+        policyVersion: input.policyVersion,
         stage: body.stage,
         title: body.title,
         publishedOn: body.publishedOn,

@@ -61,12 +61,13 @@ export class NoticeService implements OnModuleInit {
 
   async open(body: NoticeOpenBody) {
     const actor = RequestContexts.current()?.actor?.userId ?? null;
+    if (body.policyVersion !== undefined) await this.rules.ensureVersion(body.policyVersion);
     const result = await this.database.inTenant(async (tx) => {
       if (body.reference) {
         const existing = await this.notices.findByReference(tx, body.reference);
         if (existing) return { row: existing, created: false };
       }
-      const rules = await this.rules.current(tx);
+      const rules = await this.rules.ofNotice(tx, { policyVersion: body.policyVersion ?? null });
       const { period, periodBasis } = this.periodOf(body, rules);
       const deadline = this.deadlineOf(body.publishedOn, period, periodBasis);
       if (deadline.endsAtDate <= this.clock.now()) {
@@ -85,6 +86,7 @@ export class NoticeService implements OnModuleInit {
         body,
         period,
         periodBasis,
+        policyVersion: rules?.policyVersion ?? body.policyVersion ?? null,
         deadline,
         openedBy: actor,
         now: this.clock.now(),
@@ -96,6 +98,7 @@ export class NoticeService implements OnModuleInit {
         basis: deadline.basis,
         after: {
           stage: body.stage,
+          policyVersion: rules?.policyVersion ?? null,
           publishedOn: body.publishedOn,
           period,
           lastDay: deadline.lastDay,
@@ -141,10 +144,10 @@ export class NoticeService implements OnModuleInit {
 
   async getPublic(id: string) {
     const now = this.clock.now();
-    const { row, rules } = await this.database.inTenant(async (tx) => ({
-      row: await this.notices.find(tx, id),
-      rules: await this.rules.current(tx),
-    }));
+    const { row, rules } = await this.database.inTenant(async (tx) => {
+      const row = await this.notices.find(tx, id);
+      return { row, rules: row ? await this.rules.ofNotice(tx, row) : null };
+    });
     if (!row || row.publishedOn > shanghaiDateOf(now)) throw notFound();
     return toPublicNoticeView(row, rules, now);
   }

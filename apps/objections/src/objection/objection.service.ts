@@ -101,11 +101,11 @@ export class ObjectionService implements OnModuleInit {
   async file(body: FileBody) {
     const receivedAt = this.clock.now();
     const { rules, entry } = await this.database.inTenant(async (tx) => {
-      const rules = await this.rules.current(tx);
       const notice = await this.notices.find(tx, body.noticeId);
       if (!notice || notice.publishedOn > shanghaiDateOf(receivedAt)) {
         throw DomainError.notFound({ zh: '未找到该公示', en: 'No such notice' });
       }
+      const rules = await this.rules.ofNotice(tx, notice);
       if (noticeStatus(notice, receivedAt) === 'closed') {
         throw DomainError.conflict(
           { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
@@ -313,7 +313,7 @@ export class ObjectionService implements OnModuleInit {
         );
       }
       await this.objections.update(tx, id, data);
-      const rules = await this.rules.current(tx);
+      const rules = await this.rules.ofNotice(tx, row.notice);
       if (action === 'refuse') {
         // The service that owns the entry's subject learns of it: an entry held by this objection may go on.
         await this.outbox.add(tx, objectionRefused, {
@@ -360,10 +360,10 @@ export class ObjectionService implements OnModuleInit {
   }
 
   async receipt(receiptNumber: string) {
-    const { row, rules } = await this.database.inTenant(async (tx) => ({
-      row: await this.objections.findByReceipt(tx, receiptNumber),
-      rules: await this.rules.current(tx),
-    }));
+    const { row, rules } = await this.database.inTenant(async (tx) => {
+      const row = await this.objections.findByReceipt(tx, receiptNumber);
+      return { row, rules: row ? await this.rules.ofNotice(tx, row.notice) : null };
+    });
     if (!row) throw notFound();
     if (!row.admittedAt) {
       throw DomainError.conflict(

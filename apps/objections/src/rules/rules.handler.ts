@@ -1,4 +1,9 @@
-import { type ObjectionRulesBody, objectionRulesGet, objectionRulesPut } from '@laurel/contracts';
+import {
+  type ObjectionRulesBody,
+  type ObjectionRulesQuery,
+  objectionRulesGet,
+  objectionRulesPut,
+} from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { RulesService } from './rules.service';
@@ -13,7 +18,7 @@ export class RulesHandler {
   }
 
   @Handles(objectionRulesGet)
-  get() {
-    return this.rules.get();
+  get(request: ObjectionRulesQuery) {
+    return this.rules.get(request.version);
   }
 }

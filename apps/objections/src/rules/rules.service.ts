@@ -1,5 +1,13 @@
-import { DomainError, type FieldError, fieldErrorsFromZod, type ObjectionRulesBody } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, RequestContexts } from '@laurel/platform';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  DomainError,
+  type FieldError,
+  fieldErrorsFromZod,
+  getPolicy,
+  type ObjectionRulesBody,
+  type PolicyVersionView,
+} from '@laurel/contracts';
+import { AuditTrail, Clock, Database, RequestContexts, ServiceClient } from '@laurel/platform';
 import { objectionsSchema, noticeSchema as policyNoticeSchema, reportsSchema } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
@@ -40,14 +48,17 @@ const view = (row: RulesRow) => ({
 });
 
 /**
- * Each tenant's objection rules, kept here (the objections service never reads another service's tables).
- * Fed by the awards service's policy events (`PolicyRulesConsumer`), and settable by `objections.rules.put`.
+ * Each tenant's objection rules, one set per policy version, kept here (the objections service never reads another
+ * service's tables). Fed by the awards service's policy events (`PolicyRulesConsumer`), and recordable by
+ * `objections.rules.put`. A cycle pins its policy version, so a notice keeps the rules of the version it opened with
+ * (architecture: "a new version applies to the next cycle"); a version's rules are therefore never changed.
  */
 @Injectable()
 export class RulesService {
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly rules: RulesRepository,
+    private readonly client: ServiceClient,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -56,56 +67,137 @@ export class RulesService {
     return this.database.inTenant((tx) => this.putIn(tx, body));
   }
 
-  /** Sets the rules inside the caller's transaction (the policy consumers record their inbox entry with it). */
+  /**
+   * Records a version's rules inside the caller's transaction (the policy consumer records its inbox entry with
+   * it). The same rules again answer the recorded ones; other rules for a recorded version are a conflict.
+   */
   async putIn(tx: ObjectionsTx, body: ObjectionRulesBody) {
-    const parsed = sections.safeParse({ objections: body.objections, reports: body.reports, notices: body.notices });
-    if (!parsed.success) throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'body'));
-    const stages = new Set<string>();
-    const duplicates: FieldError[] = [];
-    parsed.data.notices.forEach((notice, i) => {
-      if (stages.has(notice.stage)) {
-        duplicates.push({ field: `body.notices[${i}].stage`, reason: { zh: '阶段重复', en: 'is listed twice' } });
-      }
-      stages.add(notice.stage);
-    });
-    if (duplicates.length > 0) throw DomainError.validation(duplicates);
-    const actor = RequestContexts.current()?.actor?.userId ?? null;
-    {
-      const before = await this.rules.find(tx);
-      const row = await this.rules.upsert(tx, {
-        policyKey: body.policyKey,
-        policyVersion: body.policyVersion,
-        objections: parsed.data.objections,
-        reports: parsed.data.reports,
-        notices: parsed.data.notices,
-        updatedAt: this.clock.now(),
-        updatedBy: actor,
-      });
-      await this.audit.record(tx, {
-        action: 'rules.put',
-        targetType: 'objection_rules',
-        targetId: row.tenantId,
-        before: before ? { policyKey: before.policyKey, policyVersion: before.policyVersion } : null,
-        after: { policyKey: row.policyKey, policyVersion: row.policyVersion },
-      });
-      return view(row);
+    const parsed = checked(body);
+    const recorded = await this.rules.ofVersion(tx, body.policyVersion);
+    if (recorded) return view(this.sameOrConflict(recorded, body, parsed));
+    const previous = await this.rules.latest(tx);
+    const row = {
+      policyKey: body.policyKey,
+      policyVersion: body.policyVersion,
+      objections: parsed.objections,
+      reports: parsed.reports,
+      notices: parsed.notices,
+      updatedAt: this.clock.now(),
+      updatedBy: RequestContexts.current()?.actor?.userId ?? null,
+    };
+    if (!(await this.rules.insert(tx, row))) {
+      // Recorded by a concurrent writer since the read above.
+      return view(this.sameOrConflict((await this.rules.ofVersion(tx, body.policyVersion)) as RulesRow, body, parsed));
     }
-  }
-
-  async get() {
-    const row = await this.database.inTenant((tx) => this.rules.find(tx));
-    if (!row) throw notSet();
+    await this.audit.record(tx, {
+      action: 'rules.put',
+      targetType: 'objection_rules',
+      targetId: `${row.policyKey}@${row.policyVersion}`,
+      before: previous ? { policyKey: previous.policyKey, policyVersion: previous.policyVersion } : null,
+      after: { policyKey: row.policyKey, policyVersion: row.policyVersion },
+    });
     return view(row);
   }
 
-  /** The rules in force for the tenant in context, or null when none were set. */
+  /** The newest version's rules, or the given version's. */
+  async get(version?: number) {
+    const row = await this.database.inTenant((tx) =>
+      version === undefined ? this.rules.latest(tx) : this.rules.ofVersion(tx, version),
+    );
+    if (!row) throw version === undefined ? notSet() : versionNotRecorded(version);
+    return view(row);
+  }
+
+  /** The newest version's rules for the tenant in context (reports, notices opened without a version), or null. */
   async current(tx: ObjectionsTx): Promise<TenantRules | null> {
-    const row = await this.rules.find(tx);
-    if (!row) return null;
-    const parsed = sections.parse({ objections: row.objections, reports: row.reports, notices: row.notices });
-    return { policyKey: row.policyKey, policyVersion: row.policyVersion, ...parsed };
+    return parsedRules(await this.rules.latest(tx));
+  }
+
+  /** The rules that govern a notice and its objections: those of its pinned version. */
+  async ofNotice(tx: ObjectionsTx, notice: { policyVersion: number | null }): Promise<TenantRules | null> {
+    if (notice.policyVersion === null) return this.current(tx);
+    return parsedRules(await this.rules.ofVersion(tx, notice.policyVersion));
+  }
+
+  /**
+   * Makes sure a pinned version's rules are here before a notice opens with them: a version whose policy event has
+   * not arrived yet is fetched from the awards service (outside any transaction) and recorded.
+   */
+  async ensureVersion(version: number): Promise<void> {
+    const recorded = await this.database.inTenant((tx) => this.rules.ofVersion(tx, version));
+    if (recorded) return;
+    let body: ObjectionRulesBody;
+    try {
+      body = await this.fromAwards(version);
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+      throw DomainError.validation([
+        { field: 'body.policyVersion', reason: { zh: '没有这一版政策', en: 'is not a version of this policy' } },
+      ]);
+    }
+    await this.database.inTenant((tx) => this.putIn(tx, body));
+  }
+
+  /** A policy version's objection, report and notice sections, as the awards service holds them. */
+  async fromAwards(version: number): Promise<ObjectionRulesBody> {
+    const policy: PolicyVersionView = await this.client.request(getPolicy, { version });
+    const document = policy.policy as Record<string, unknown>;
+    const procedure = isObject(document.procedure) ? document.procedure : {};
+    return {
+      policyKey: String(document.key),
+      policyVersion: policy.version,
+      objections: isObject(document.objections) ? document.objections : {},
+      reports: isObject(document.reports) ? document.reports : {},
+      notices: Array.isArray(procedure.notices) ? (procedure.notices as Record<string, unknown>[]) : [],
+    };
+  }
+
+  private sameOrConflict(recorded: RulesRow, body: ObjectionRulesBody, parsed: Sections): RulesRow {
+    const same =
+      recorded.policyKey === body.policyKey && isDeepStrictEqual(sections.parse({ ...recorded }), { ...parsed });
+    if (same) return recorded;
+    throw new DomainError({
+      code: 'conflict',
+      detail: {
+        zh: `第 ${body.policyVersion} 版政策的异议规则已记录，不可更改；如需调整，请发布新版本`,
+        en: `The objection rules of policy version ${body.policyVersion} are recorded and never change; publish a new version instead`,
+      },
+      fields: [{ field: 'body.policyVersion', reason: { zh: '该版本已记录', en: 'is already recorded' } }],
+    });
   }
 }
+
+type Sections = z.infer<typeof sections>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The sections checked with the policy schema; a stage listed twice is refused. */
+function checked(body: ObjectionRulesBody): Sections {
+  const parsed = sections.safeParse({ objections: body.objections, reports: body.reports, notices: body.notices });
+  if (!parsed.success) throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'body'));
+  const stages = new Set<string>();
+  const duplicates: FieldError[] = [];
+  parsed.data.notices.forEach((notice, i) => {
+    if (stages.has(notice.stage)) {
+      duplicates.push({ field: `body.notices[${i}].stage`, reason: { zh: '阶段重复', en: 'is listed twice' } });
+    }
+    stages.add(notice.stage);
+  });
+  if (duplicates.length > 0) throw DomainError.validation(duplicates);
+  return parsed.data;
+}
+
+function parsedRules(row: RulesRow | null): TenantRules | null {
+  if (!row) return null;
+  return { policyKey: row.policyKey, policyVersion: row.policyVersion, ...sections.parse(row) };
+}
+
+const versionNotRecorded = (version: number) =>
+  DomainError.notFound({
+    zh: `没有第 ${version} 版政策的异议规则`,
+    en: `No objection rules are recorded for policy version ${version}`,
+  });
 
 export const notSet = () =>
   new DomainError({

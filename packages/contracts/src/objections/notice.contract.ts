@@ -27,6 +27,11 @@ export const noticeOpenBody = z
     /** The caller's key for this notice (e.g. `applications:acceptance:<cycle>`): opening twice opens one. */
     reference: z.string().trim().min(1).max(200).optional(),
     cycle: z.string().trim().min(1).max(100).optional(),
+    /**
+     * The policy version the cycle pinned: its objection rules govern the notice and its objections to the end,
+     * whatever version is published meanwhile. Omitted: the newest version recorded when the notice opens.
+     */
+    policyVersion: z.number().int().positive().optional(),
     /** The stage whose list is noticed (the policy's `procedure.notices[].stage`). */
     stage: z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, 'a stage key, e.g. "proposed_winners"'),
     title: z.string().trim().min(1).max(200),
@@ -75,6 +80,8 @@ export const noticeSchema = z.object({
   id: z.uuid(),
   reference: z.string().nullable(),
   cycle: z.string().nullable(),
+  /** The policy version whose objection rules govern the notice (null: opened before versions were pinned). */
+  policyVersion: z.number().int().nullable(),
   stage: z.string(),
   title: z.string(),
   publishedOn: z.string(),

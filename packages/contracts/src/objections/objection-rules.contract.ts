@@ -23,13 +23,25 @@ export const objectionRulesSchema = objectionRulesBody.extend({
   updatedBy: z.string().nullable(),
 });
 
-/** Sets a tenant's objection rules (the office or the operator, until the awards service feeds them). */
+/**
+ * Records one policy version's objection rules (the office or the operator, for a jurisdiction whose policy the
+ * awards service does not hold yet; the awards service's policy events record them otherwise). A version's rules
+ * never change: the same body again answers the recorded rules, another body for a recorded version is a conflict.
+ */
 export const objectionRulesPut = defineCommand('objections.rules.put', {
   request: objectionRulesBody,
   response: objectionRulesSchema,
 });
 
+export const objectionRulesQuery = z
+  .object({
+    /** A policy version; omitted: the newest recorded, which governs notices opened without a pinned version. */
+    version: z.coerce.number().int().positive().optional(),
+  })
+  .strict();
+export type ObjectionRulesQuery = z.infer<typeof objectionRulesQuery>;
+
 export const objectionRulesGet = defineQuery('objections.rules.get', {
-  request: z.object({}).strict(),
+  request: objectionRulesQuery,
   response: objectionRulesSchema,
 });
