@@ -252,6 +252,16 @@ describe('objections through the gateway', () => {
     expect(JSON.stringify(listed.body)).not.toContain('11010519491231002X');
     expect((listed.body.objections as Json[])[0]?.objector).toMatchObject({ phone: '138****5678' });
 
+    // In ili the office receives objections (第十八条): the supervisor may read them, not examine them.
+    const bySupervisor = await call(
+      'POST',
+      `/api/v1/tenants/ili/objections/${await objectionId(receipts[0] as string)}/admit`,
+      { token: supervisor, body: {} },
+    );
+    expect(bySupervisor.status).toBe(403);
+    expect(bySupervisor.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(bySupervisor.body).toMatchObject({ basis: 'ili 第十八条' });
+
     for (const receipt of [receipts[0], receipts[2]]) {
       const admitted = await call(
         'POST',

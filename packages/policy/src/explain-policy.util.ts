@@ -219,8 +219,9 @@ export function explainPolicy(policy: Policy): string {
     lines.push(`异议 Objections: 办法未规定异议程序，由人工处理 / no procedure stated: the office decides`);
   } else {
     lines.push(`异议 Objections${cite(o.basis)}:`);
-    lines.push(`  受理 Received by: ${o.receiver ? both(o.receiver) : '未规定 / not stated'}`);
-    if (o.decidedBy) lines.push(`  处理 Decided by: ${both(o.decidedBy)}`);
+    const receiverRole = o.receiverRole ?? 'office';
+    lines.push(`  受理 Received by: ${o.receiver ? both(o.receiver) : '未规定 / not stated'} (role ${receiverRole})`);
+    if (o.decidedBy) lines.push(`  处理 Decided by: ${both(o.decidedBy)} (role ${o.deciderRole ?? receiverRole})`);
     const form = [
       o.inWriting ? '书面 in writing' : null,
       o.evidenceRequired ? '附证明材料 with evidence' : null,

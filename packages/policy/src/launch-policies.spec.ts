@@ -631,6 +631,13 @@ const rows: Row[] = [
     '监督组',
     '第六条; 第二十七条',
   ],
+  [
+    'xinzhou-city',
+    'the supervision group receives objections, the leading group decides them',
+    (p) => [[p.objections.receiverRole, p.objections.deciderRole], p.objections.basis],
+    ['supervisor', 'leading_group'],
+    '第六条; 第二十七条',
+  ],
   ['xinzhou-city', 'no examination deadline', (p) => [p.objections.examination, null], null, null],
   [
     'xinzhou-city',

@@ -328,13 +328,20 @@ export const scoringSchema = z.strictObject({
 
 export const personIdentityFieldSchema = z.enum(['name', 'signature', 'phone', 'address', 'identity_proof']);
 export const organisationIdentityFieldSchema = z.enum(['address', 'phone', 'official_seal']);
+/** The jurisdiction's bodies that act on objections, by their role on the platform (the glossary's roles). */
+export const actingRoleSchema = z.enum(['office', 'supervisor', 'leading_group']);
+export type ActingRole = z.infer<typeof actingRoleSchema>;
 
 export const objectionsSchema = z.strictObject({
   /** Whether the text sets out how objections are raised. */
   provided: z.boolean(),
   receiver: localizedTextSchema.nullable(),
+  /** The role that receives, examines and investigates objections; omitted: `office`. */
+  receiverRole: actingRoleSchema.optional(),
   /** The body that decides objections, when it differs from the receiver. */
   decidedBy: localizedTextSchema.nullable(),
+  /** The role that decides them; omitted: the receiver's. */
+  deciderRole: actingRoleSchema.optional(),
   inWriting: z.boolean().nullable(),
   evidenceRequired: z.boolean().nullable(),
   /** What an objector must give; null: the text requires no identity. */

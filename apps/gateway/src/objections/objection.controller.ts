@@ -25,15 +25,19 @@ import { type AuthenticatedRequest, contextOf } from '../http/authenticated-requ
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ObjectionListQuery, objectionListQuery } from './objections-routes.schema';
 
-const RECEIVERS = ['office', 'supervisor'];
+/**
+ * The bodies that may act on objections. Which one does what is the jurisdiction's rule, checked by the objections
+ * service: the office receives and decides them in ili and linxia; in xinzhou-city the supervision group receives and
+ * investigates them and the leading group decides them.
+ */
+const ACTING_BODIES = ['office', 'supervisor', 'leading_group'];
 
-/** The receiver of objections (the office; the supervision group in xinzhou-city) examines and investigates them. */
 @Controller('tenants/:tenantKey/objections')
 export class ObjectionController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
   @Get()
-  @Access({ roles: RECEIVERS, whileSuspended: true })
+  @Access({ roles: ACTING_BODIES, whileSuspended: true })
   @ApiRoute({
     tag: 'objections',
     summary: 'Objections (?status=, ?overdue=true for overdue cases)',
@@ -47,14 +51,14 @@ export class ObjectionController {
   }
 
   @Get(':id')
-  @Access({ roles: RECEIVERS, whileSuspended: true })
+  @Access({ roles: ACTING_BODIES, whileSuspended: true })
   @ApiRoute({ tag: 'objections', summary: 'One objection (phone and ID number masked)', response: objectionSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(objectionGet, { id: path.id }, { context: contextOf(request) });
   }
 
   @Post(':id/contact')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'The objector’s full contact details, with the reason recorded in the audit trail',
@@ -75,7 +79,7 @@ export class ObjectionController {
   }
 
   @Post(':id/admit')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'Admit: the written receipt is issued',
@@ -92,7 +96,7 @@ export class ObjectionController {
   }
 
   @Post(':id/refuse')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'Refuse with reasons',
@@ -109,7 +113,7 @@ export class ObjectionController {
   }
 
   @Post(':id/investigators')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'Assign an investigator with no interest in the case',
@@ -126,7 +130,7 @@ export class ObjectionController {
   }
 
   @Post(':id/findings')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'Record a finding of the investigation',
@@ -143,7 +147,7 @@ export class ObjectionController {
   }
 
   @Post(':id/decision')
-  @Access({ roles: RECEIVERS })
+  @Access({ roles: ACTING_BODIES })
   @ApiRoute({
     tag: 'objections',
     summary: 'Decide: upheld or dismissed (published as an event)',

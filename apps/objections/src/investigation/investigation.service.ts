@@ -12,7 +12,8 @@ import { Injectable } from '@nestjs/common';
 import { toObjectionView } from '../objection/objection.mapper';
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
-import { cite, RulesService } from '../rules/rules.service';
+import { type ObjectionDuty, requireDuty } from '../rules/objection-duty.util';
+import { cite, RulesService, type TenantRules } from '../rules/rules.service';
 
 type Assign = ParsedRequestOf<typeof investigatorAssign>;
 type Decide = ParsedRequestOf<typeof objectionDecide>;
@@ -33,8 +34,7 @@ export class InvestigationService {
   ) {}
 
   assign(request: Assign) {
-    return this.onAdmitted(request.id, async (tx, row) => {
-      const rules = await this.rules.ofNotice(tx, row.notice);
+    return this.onAdmitted(request.id, 'receive', async (tx, row, rules) => {
       const basis = rules ? cite(rules, rules.objections.investigation?.basis) : null;
       if (request.declaration.hasInterest) {
         throw new DomainError({
@@ -73,7 +73,7 @@ export class InvestigationService {
   }
 
   recordFinding(id: string, text: string) {
-    return this.onAdmitted(id, async (tx, row) => {
+    return this.onAdmitted(id, 'receive', async (tx, row) => {
       const finding = await this.objections.addFinding(tx, {
         id: randomUUID(),
         objectionId: row.id,
@@ -91,14 +91,13 @@ export class InvestigationService {
   }
 
   decide(request: Decide) {
-    return this.onAdmitted(request.id, async (tx, row) => {
+    return this.onAdmitted(request.id, 'decide', async (tx, row, rules) => {
       if (row.investigators.length === 0 || row.findings.length === 0) {
         throw DomainError.conflict({
           zh: '须先指派调查人员并记录调查结果',
           en: 'Assign investigators and record findings first',
         });
       }
-      const rules = await this.rules.ofNotice(tx, row.notice);
       const basis = rules ? cite(rules, rules.objections.result?.basis) : null;
       const decidedAt = this.clock.now();
       const prohibitedGround = request.outcome === 'upheld' && request.prohibitedGround;
@@ -147,18 +146,24 @@ export class InvestigationService {
     });
   }
 
-  /** Runs a change on an admitted objection and answers its view. */
-  private async onAdmitted(id: string, change: (tx: ObjectionsTx, row: ObjectionWithDetails) => Promise<void>) {
+  /** Runs a change on an admitted objection, by the role its rules give the duty to, and answers its view. */
+  private async onAdmitted(
+    id: string,
+    duty: ObjectionDuty,
+    change: (tx: ObjectionsTx, row: ObjectionWithDetails, rules: TenantRules | null) => Promise<void>,
+  ) {
     return this.database.inTenant(async (tx) => {
       const row = await this.objections.findLocked(tx, id);
       if (!row) throw DomainError.notFound({ zh: '未找到该异议', en: 'No such objection' });
+      const rules = await this.rules.ofNotice(tx, row.notice);
+      requireDuty(rules, duty);
       if (row.status !== 'admitted') {
         throw DomainError.conflict(
           { zh: '只有已受理、尚未结案的异议可以调查', en: 'Only an admitted, undecided objection can be investigated' },
           { status: row.status },
         );
       }
-      await change(tx, row);
+      await change(tx, row, rules);
       return toObjectionView((await this.objections.find(tx, id)) as ObjectionWithDetails);
     });
   }

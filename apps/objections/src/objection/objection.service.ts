@@ -31,6 +31,7 @@ import { noticeStatus } from '../notice/notice.mapper';
 import { NoticeRepository } from '../notice/notice.repository';
 import { examinationOverdue, examinationReminder } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
+import { requireDuty } from '../rules/objection-duty.util';
 import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
 import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
 import { ObjectionRepository } from './objection.repository';
@@ -312,8 +313,9 @@ export class ObjectionService implements OnModuleInit {
           { status: row.status },
         );
       }
-      await this.objections.update(tx, id, data);
       const rules = await this.rules.ofNotice(tx, row.notice);
+      requireDuty(rules, 'receive');
+      await this.objections.update(tx, id, data);
       if (action === 'refuse') {
         // The service that owns the entry's subject learns of it: an entry held by this objection may go on.
         await this.outbox.add(tx, objectionRefused, {
