@@ -6,6 +6,7 @@ import { AccessTokenService } from './auth/access-token.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { RefreshTokenRepository } from './auth/refresh-token.repository';
 import { AwardsModule } from './awards/awards.module';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarHandler } from './calendar/calendar.handler';
@@ -17,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { TenantScopedInterceptor } from './http/tenant-scoped.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ObjectionsRoutesModule } from './objections/objections-routes.module';
 import { DeadLetterController } from './operations/dead-letter.controller';
@@ -26,6 +28,7 @@ import { TenantRepository } from './tenant/tenant.repository';
 import { TenantService } from './tenant/tenant.service';
 import { TenantDirectory } from './tenant/tenant-directory.service';
 import { UserController } from './user/user.controller';
+import { UserRepository } from './user/user.repository';
 import { UserService } from './user/user.service';
 
 export interface GatewayModuleOptions {
@@ -60,13 +63,16 @@ export class GatewayModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         AccessTokenService,
         AuthService,
+        RefreshTokenRepository,
         TenantDirectory,
         TenantRepository,
         TenantService,
         LaunchJurisdictionsService,
         TenantScopedInterceptor,
         UserService,
+        UserRepository,
         IdempotencyService,
+        IdempotencyRepository,
         CalendarService,
         CalendarYearRepository,
       ],

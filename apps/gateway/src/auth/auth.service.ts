@@ -4,9 +4,11 @@ import { Clock, Database } from '@laurel/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
+import { UserRepository } from '../user/user.repository';
 import { AccessTokenService } from './access-token.service';
 import type { Tokens } from './auth.schema';
 import { DUMMY_HASH, verifyPassword } from './password.util';
+import { RefreshTokenRepository } from './refresh-token.repository';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const invalid = () =>
@@ -24,11 +26,13 @@ export class AuthService {
     private readonly database: Database<PrismaClient>,
     private readonly tokens: AccessTokenService,
     private readonly clock: Clock,
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async login(username: string, password: string): Promise<Tokens> {
-    const user = await this.system((tx) => tx.user.findUnique({ where: { username } }));
+    const user = await this.system((tx) => this.users.findByUsername(tx, username));
     const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password);
     if (!user || !ok || user.disabled) throw invalid();
     return this.system((tx) => this.issue(tx, user.id, randomUUID()));
@@ -36,24 +40,17 @@ export class AuthService {
 
   async refresh(refreshToken: string): Promise<Tokens> {
     const outcome = await this.system(async (tx) => {
-      const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
+      const row = await this.refreshTokens.findByHash(tx, sha256(refreshToken));
       if (!row || row.expiresAt <= this.clock.now()) return { kind: 'invalid' } as const;
       const endSession = async () => {
         // A rotated token used again: someone else may hold it. End the whole session (committed, then refused).
-        await tx.refreshToken.updateMany({
-          where: { familyId: row.familyId, revokedAt: null },
-          data: { revokedAt: this.clock.now() },
-        });
+        await this.refreshTokens.revokeFamily(tx, row.familyId, this.clock.now());
         return { kind: 'reused' } as const;
       };
       if (row.revokedAt) return endSession();
       // Conditional on still being unrevoked: of two refreshes with the same token at once, the second waits for the
       // first's row lock, then finds it revoked; that is a reuse too, not a second session.
-      const rotated = await tx.refreshToken.updateMany({
-        where: { id: row.id, revokedAt: null },
-        data: { revokedAt: this.clock.now() },
-      });
-      if (rotated.count === 0) return endSession();
+      if (!(await this.refreshTokens.rotate(tx, row.id, this.clock.now()))) return endSession();
       return { kind: 'issued', tokens: await this.issue(tx, row.userId, row.familyId) } as const;
     });
     if (outcome.kind !== 'issued') throw invalidRefresh();
@@ -62,30 +59,22 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<void> {
     await this.system(async (tx) => {
-      const row = await tx.refreshToken.findUnique({ where: { tokenHash: sha256(refreshToken) } });
-      if (row) {
-        await tx.refreshToken.updateMany({
-          where: { familyId: row.familyId, revokedAt: null },
-          data: { revokedAt: this.clock.now() },
-        });
-      }
+      const row = await this.refreshTokens.findByHash(tx, sha256(refreshToken));
+      if (row) await this.refreshTokens.revokeFamily(tx, row.familyId, this.clock.now());
     });
   }
 
   private async issue(tx: GatewayTx, userId: string, familyId: string): Promise<Tokens> {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, include: { memberships: true } });
+    const user = await this.users.findWithMemberships(tx, userId);
     if (user.disabled) throw invalidRefresh();
     const ten: Record<string, string[]> = {};
     for (const m of user.memberships) ten[m.tenantId] = [...(ten[m.tenantId] ?? []), m.role];
     const refreshToken = randomBytes(32).toString('base64url');
-    await tx.refreshToken.create({
-      data: {
-        id: randomUUID(),
-        userId,
-        familyId,
-        tokenHash: sha256(refreshToken),
-        expiresAt: new Date(this.clock.now().getTime() + this.config.LAUREL_REFRESH_TOKEN_TTL_DAYS * 86400000),
-      },
+    await this.refreshTokens.create(tx, {
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(this.clock.now().getTime() + this.config.LAUREL_REFRESH_TOKEN_TTL_DAYS * 86400000),
     });
     const access = this.tokens.sign({ sub: user.id, username: user.username, op: user.operator, ten });
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' };

@@ -4,6 +4,7 @@ import { canonicalJson, Database, ErrorReporter, FieldCipher } from '@laurel/pla
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
+import { IdempotencyRepository } from './idempotency.repository';
 import { answerCipher, openAnswer, sealAnswer } from './sealed-answer.util';
 
 export type IdempotencyClaim =
@@ -12,12 +13,6 @@ export type IdempotencyClaim =
   | { kind: 'mismatch' }
   | { kind: 'in_progress' };
 
-/**
- * How long a claimed key may stay "in progress" before it counts as abandoned (the gateway died mid-request):
- * longer than a request can take (the NATS request time-out, 10 s, and a transaction's, 15 s).
- */
-const LEASE = "interval '60 seconds'";
-const KEPT = "interval '24 hours'";
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** Records of writes sent with an Idempotency-Key: the first answer is kept and replayed for 24 hours. */
@@ -29,6 +24,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly database: Database<PrismaClient>,
+    private readonly records: IdempotencyRepository,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
     this.cipher = answerCipher(config.LAUREL_JWT_SECRET);
@@ -47,9 +43,7 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   /** Deletes the records past their 24 hours (stored answers are not kept longer than they can be replayed). */
   async sweep(): Promise<number> {
-    return this.system((tx) =>
-      tx.$executeRawUnsafe(`DELETE FROM idempotency_record WHERE created_at < now() - ${KEPT}`),
-    );
+    return this.system((tx) => this.records.deleteExpired(tx));
   }
 
   static hash(method: string, path: string, body: unknown): string {
@@ -60,23 +54,9 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
 
   async claim(scope: string, key: string, method: string, path: string, bodyHash: string): Promise<IdempotencyClaim> {
     return this.system(async (tx) => {
-      await tx.$executeRawUnsafe(
-        `DELETE FROM idempotency_record WHERE scope = $1 AND key = $2
-            AND (created_at < now() - ${KEPT} OR (status_code IS NULL AND created_at < now() - ${LEASE}))`,
-        scope,
-        key,
-      );
-      const inserted = await tx.$executeRawUnsafe(
-        `INSERT INTO idempotency_record (scope, key, method, path, body_hash) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (scope, key) DO NOTHING`,
-        scope,
-        key,
-        method,
-        path,
-        bodyHash,
-      );
-      if (inserted === 1) return { kind: 'new' } as const;
-      const existing = await tx.idempotencyRecord.findUnique({ where: { scope_key: { scope, key } } });
+      await this.records.deleteStale(tx, scope, key);
+      if (await this.records.insert(tx, scope, key, method, path, bodyHash)) return { kind: 'new' } as const;
+      const existing = await this.records.find(tx, scope, key);
       if (!existing || existing.bodyHash !== bodyHash || existing.method !== method || existing.path !== path) {
         return { kind: 'mismatch' } as const;
       }
@@ -86,27 +66,12 @@ export class IdempotencyService implements OnModuleInit, OnModuleDestroy {
   }
 
   async complete(scope: string, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.system((tx) =>
-      tx.$executeRawUnsafe(
-        `UPDATE idempotency_record SET status_code = $3, response_body = $4::jsonb, completed_at = now()
-          WHERE scope = $1 AND key = $2`,
-        scope,
-        key,
-        statusCode,
-        JSON.stringify(sealAnswer(body, this.cipher)),
-      ),
-    );
+    await this.system((tx) => this.records.complete(tx, scope, key, statusCode, sealAnswer(body, this.cipher)));
   }
 
   /** A failed attempt leaves nothing behind: the same key may be tried again. */
   async release(scope: string, key: string): Promise<void> {
-    await this.system((tx) =>
-      tx.$executeRawUnsafe(
-        `DELETE FROM idempotency_record WHERE scope = $1 AND key = $2 AND status_code IS NULL`,
-        scope,
-        key,
-      ),
-    );
+    await this.system((tx) => this.records.release(tx, scope, key));
   }
 
   private open(stored: unknown): unknown {

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
 import { AuditTrail, Database, type RequestContext, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { hashPassword } from '../auth/password.util';
 import type { PrismaClient } from '../gateway-prisma';
+import { UserRepository } from './user.repository';
 import type { CreateUserBody, UserView } from './user.schema';
 
 /** Users and their roles in tenants; operators are platform users. */
@@ -12,6 +12,7 @@ export class UserService {
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly audit: AuditTrail,
+    private readonly users: UserRepository,
   ) {}
 
   /** Creates a tenant's staff user with its roles (the tenant is the one in context). */
@@ -19,22 +20,18 @@ export class UserService {
     const tenantId = RequestContexts.requireTenant();
     const passwordHash = await hashPassword(body.password);
     return this.database.inTenant(async (tx) => {
-      const taken = await tx.$queryRawUnsafe<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM app_user WHERE username = $1',
-        body.username,
-      );
-      if ((taken[0]?.n ?? 0) > 0) {
+      if (await this.users.isUsernameTaken(tx, body.username)) {
         throw DomainError.conflict(
           { zh: `用户名 ${body.username} 已被使用`, en: `The username ${body.username} is taken` },
           { field: 'username' },
         );
       }
-      const user = await tx.user.create({
-        data: { id: randomUUID(), username: body.username, passwordHash, displayName: body.displayName },
+      const user = await this.users.create(tx, {
+        username: body.username,
+        passwordHash,
+        displayName: body.displayName,
       });
-      await tx.membership.createMany({
-        data: [...new Set(body.roles)].map((role) => ({ id: randomUUID(), tenantId, userId: user.id, role })),
-      });
+      await this.users.addMemberships(tx, tenantId, user.id, [...new Set(body.roles)]);
       const view = {
         id: user.id,
         username: user.username,
@@ -49,9 +46,7 @@ export class UserService {
 
   /** The tenant's users and their roles there (row-level security confines memberships to the tenant). */
   async listInTenant(): Promise<UserView[]> {
-    const memberships = await this.database.inTenant((tx) =>
-      tx.membership.findMany({ include: { user: true }, orderBy: { createdAt: 'asc' } }),
-    );
+    const memberships = await this.database.inTenant((tx) => this.users.membershipsWithUsers(tx));
     const users = new Map<string, UserView>();
     for (const m of memberships) {
       const user = users.get(m.userId) ?? {
@@ -72,10 +67,8 @@ export class UserService {
     const passwordHash = await hashPassword(password);
     return RequestContexts.run(context, () =>
       this.database.asSystem(async (tx) => {
-        if (await tx.user.findUnique({ where: { username } })) return false;
-        await tx.user.create({
-          data: { id: randomUUID(), username, passwordHash, displayName: 'Platform operator', operator: true },
-        });
+        if (await this.users.findByUsername(tx, username)) return false;
+        await this.users.create(tx, { username, passwordHash, displayName: 'Platform operator', operator: true });
         return true;
       }),
     );
