@@ -17,6 +17,11 @@ const { BanService } = require(path.resolve(__dirname, '../../awards/src/ban/ban
   BanService: new (...args: never[]) => { check: (...args: unknown[]) => Promise<BanCheckView> };
 };
 
+// Loaded by path like BanService: the repository whose history write is made to fail once.
+const { ApplicationRepository } = require(
+  path.resolve(__dirname, '../../applications/src/application/application.repository'),
+) as { ApplicationRepository: new (...args: never[]) => { addHistory: (...args: unknown[]) => Promise<unknown> } };
+
 const ELIGIBLE_FACTS = { registeredInJurisdiction: true, yearsOperating: 8, incidents: [] };
 
 /**
@@ -239,6 +244,47 @@ describe('applications: objections and robustness (ili)', () => {
     const goesOn = await sut.statusBecomes('ili', ids.丙 as string, office, 'recommended');
     expect(goesOn).toMatchObject({ held: false, objectionsPending: 0 });
     expect((goesOn.notices as Json[])[0]).toMatchObject({ outcome: 'passed' });
+  });
+
+  it('a recommendation notice withdrawn by the office sends the application back to review; the next opens anew', async () => {
+    const id = ids.丁 as string;
+    const review = { decision: 'recommend', text: '材料完整、真实，同意推荐。', publishedOn: '2026-12-09' };
+    expect((await post(id, 'review', review, dept)).body.status).toBe('recommendation_notice');
+    const first = await noticeOf(id);
+
+    const reason = '推荐公示中单位名称有误，更正后重新公示';
+    const withdrawn = await call('POST', `${api}/notices/${first}/withdraw`, { token: office, body: { reason } });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason } });
+    expect((await call('POST', `${api}/notices/${first}/withdraw`, { token: dept, body: { reason } })).status).toBe(
+      403,
+    );
+    const seen = await call('GET', `/api/v1/public/ili/notices/${first}`);
+    expect(seen.body).toMatchObject({ status: 'withdrawn', withdrawal: { reason }, howToObject: { open: false } });
+
+    const back = await sut.statusBecomes('ili', id, office, 'submitted');
+    expect((back.notices as Json[])[0]).toMatchObject({ noticeId: first, outcome: 'withdrawn' });
+    expect((back.history as Json[]).at(-1)).toMatchObject({ action: 'notice-withdrawn', reason });
+
+    // Reviewed again, and the review's record fails after its notice opened: that notice is withdrawn, not left public.
+    const repository = sut.applications.app.get(ApplicationRepository);
+    const spy = jest.spyOn(repository, 'addHistory').mockRejectedValueOnce(new Error('history write failed'));
+    const failed = await post(id, 'review', review, dept);
+    spy.mockRestore();
+    expect(failed.status).toBe(500);
+    expect((await get(id)).status).toBe('submitted');
+    const orphans = await call('GET', `${api}/notices?status=withdrawn`, { token: office });
+    const orphan = (orphans.body.notices as Json[]).find((n) => n.id !== first);
+    expect(orphan).toMatchObject({ withdrawal: { reason: expect.stringContaining('推荐审核未能记录') } });
+
+    // Reviewed again: a new notice, open to objections.
+    expect((await post(id, 'review', review, dept)).body.status).toBe('recommendation_notice');
+    const notices = (await get(id)).notices as Json[];
+    expect(notices).toHaveLength(2);
+    expect(notices[1]?.noticeId).not.toBe(first);
+    expect(notices[1]?.noticeId).not.toBe(orphan?.id);
+    const second = await call('GET', `/api/v1/public/ili/notices/${notices[1]?.noticeId}`);
+    expect(second.body).toMatchObject({ status: 'open', withdrawal: null });
   });
 
   it('outside the cycle’s application window: 409 with the dates (Asia/Shanghai)', async () => {

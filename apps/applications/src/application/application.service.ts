@@ -13,6 +13,7 @@ import {
   applicationFormalReviewPassed,
   applicationHeld,
   applicationNotAccepted,
+  applicationNoticeWithdrawn,
   applicationPublicityStarted,
   applicationRecommendationNoticed,
   applicationRecommended,
@@ -26,6 +27,7 @@ import {
   type NoticeView,
   noticeEntryState,
   noticeOpen,
+  noticeWithdraw,
   type PlanStep,
 } from '@laurel/contracts';
 import { AuditTrail, CalendarProvider, Clock, Database, FieldCipher, Outbox, ServiceClient } from '@laurel/platform';
@@ -38,7 +40,7 @@ import {
   type Policy,
   type RecordedDecision,
 } from '@laurel/policy';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { z } from 'zod';
 import type { ApplicantRow } from '../applicant/applicant.repository';
 import { ApplicantService } from '../applicant/applicant.service';
@@ -82,6 +84,7 @@ const ruleViolation = (detail: { zh: string; en: string }, basis?: string, exten
  */
 @Injectable()
 export class ApplicationService {
+  private readonly logger = new Logger(ApplicationService.name);
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly applications: ApplicationRepository,
@@ -409,15 +412,20 @@ export class ApplicationService {
         '拟推荐申报质量奖',
         `applications:recommendation:${row.id}:${submissions}`,
       );
-      await this.transition(id, 'recommendation_notice', {
-        from: ['submitted'],
-        action: 'recommend',
-        event: applicationRecommendationNoticed,
-        stage: step.stage,
-        reason: text,
-        basis: step.basis,
-        change: { recommendation, notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
-      });
+      try {
+        await this.transition(id, 'recommendation_notice', {
+          from: ['submitted'],
+          action: 'recommend',
+          event: applicationRecommendationNoticed,
+          stage: step.stage,
+          reason: text,
+          basis: step.basis,
+          change: { recommendation, notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+        });
+      } catch (error) {
+        await this.withdrawUnrecorded(id, notice.id);
+        throw error;
+      }
     } else {
       await this.transition(id, 'recommended', {
         from: ['submitted'],
@@ -588,6 +596,18 @@ export class ApplicationService {
     await this.settleFromEntry(tx, row, decided.noticeId, decided.entryId);
   }
 
+  /** Its notice was withdrawn: the application goes back to the step before the notice, to be taken again. */
+  async noticeWithdrawn(tx: ApplicationsTx, applicationId: string, noticeId: string, reason: string): Promise<void> {
+    const row = await this.applications.findLocked(tx, applicationId);
+    if (!row || !this.isCurrentNotice(row, noticeId)) return;
+    await this.applyTransition(tx, row, row.status === 'recommendation_notice' ? 'submitted' : 'formal_review_passed', {
+      action: 'notice-withdrawn',
+      event: applicationNoticeWithdrawn,
+      reason,
+      change: { objectionsPending: 0, notices: setOutcome(row, noticeId, 'withdrawn') },
+    });
+  }
+
   // ------------------------------------------------------------------------------------------------
   // Internals
 
@@ -641,6 +661,23 @@ export class ApplicationService {
       reason: `${state.objectionsPending} objection(s) pending`,
       change: { objectionsPending: state.objectionsPending, notices: setOutcome(row, noticeId, 'objections_pending') },
     });
+  }
+
+  /**
+   * A notice opened for a step whose transition then failed is public for nothing: it is withdrawn, unless the
+   * application is on it after all (a concurrent identical request recorded the step with the same notice).
+   */
+  private async withdrawUnrecorded(id: string, noticeId: string): Promise<void> {
+    try {
+      const current = await this.database.inTenant((tx) => this.applications.find(tx, id));
+      if ((current?.notices as NoticeRef[] | undefined)?.some((n) => n.noticeId === noticeId)) return;
+      await this.client.request(noticeWithdraw, {
+        id: noticeId,
+        reason: '推荐审核未能记录，此公示撤回 / the review could not be recorded; this notice is withdrawn',
+      });
+    } catch (error) {
+      this.logger.warn(`notice ${noticeId} opened for application ${id} could not be withdrawn: ${String(error)}`);
+    }
   }
 
   private isCurrentNotice(row: ApplicationWithDetails, noticeId: string): boolean {

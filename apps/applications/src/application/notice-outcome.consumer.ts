@@ -1,6 +1,7 @@
 import {
   noticeEntryObjectionsPending,
   noticeEntryPassed,
+  noticeWithdrawn,
   objectionDismissed,
   objectionRefused,
   objectionUpheld,
@@ -20,7 +21,8 @@ const ours = (payload: {
   payload.reference?.startsWith(OURS) === true && payload.applicationId !== null;
 
 /**
- * Durable consumers of the objections service's outcomes: a notice entry passed or held with pending objections,
+ * Durable consumers of the objections service's outcomes: a notice entry passed or held with pending objections, a
+ * notice withdrawn (its applications go back to the step before it),
  * an objection upheld (disqualifying on a prohibited ground), dismissed, or refused on examination (a held
  * application goes on as when dismissed, e.g. refused after the notice closed). Each event is recorded in the inbox in
  * the transaction of its effect.
@@ -46,6 +48,18 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
       handle: async (tx, payload) => {
         if (ours(payload)) {
           await this.applications.noticeHeld(tx, payload.applicationId, payload.noticeId, payload.entryId);
+        }
+      },
+    });
+    this.consumers.register<typeof noticeWithdrawn>({
+      consumer: 'applications-notice-withdrawn',
+      event: noticeWithdrawn,
+      handle: async (tx, payload) => {
+        for (const entry of payload.entries) {
+          const mine = { reference: payload.reference, applicationId: entry.applicationId };
+          if (ours(mine)) {
+            await this.applications.noticeWithdrawn(tx, mine.applicationId, payload.noticeId, payload.reason);
+          }
         }
       },
     });

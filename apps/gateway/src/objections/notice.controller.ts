@@ -5,16 +5,19 @@ import {
   noticeOpen,
   noticeOpenBody,
   noticeSchema,
+  noticeWithdraw,
+  noticeWithdrawBody,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type NoticeListQuery, noticeListQuery } from './objections-routes.schema';
 
-/** The office opens and follows its public notices (公示). */
+/** The office opens, follows and, when one was published in error, withdraws its public notices (公示). */
 @Controller('tenants/:tenantKey/notices')
 export class NoticeController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
@@ -44,5 +47,22 @@ export class NoticeController {
   @ApiRoute({ tag: 'notices', summary: 'One notice with its entries and their outcomes', response: noticeSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(noticeGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Post(':id/withdraw')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'notices',
+    summary: 'Withdraw a notice before its close (it takes no more objections; the public sees why)',
+    body: noticeWithdrawBody,
+    response: noticeSchema,
+    status: 200,
+  })
+  withdraw(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(noticeWithdrawBody)) body: z.infer<typeof noticeWithdrawBody>,
+  ) {
+    return this.runtime.client.request(noticeWithdraw, { id: path.id, ...body }, { context: contextOf(request) });
   }
 }

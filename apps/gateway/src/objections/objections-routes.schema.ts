@@ -1,4 +1,4 @@
-import { objectionStatusSchema, receiptNumberSchema, reportStatusSchema } from '@laurel/contracts';
+import { noticeStatusSchema, objectionStatusSchema, receiptNumberSchema, reportStatusSchema } from '@laurel/contracts';
 import { z } from 'zod';
 
 const tenantKey = z.string().max(40);
@@ -9,7 +9,7 @@ export type ByIdPath = z.infer<typeof byIdPath>;
 export const byReceiptPath = z.object({ tenantKey, receiptNumber: receiptNumberSchema }).strict();
 export type ByReceiptPath = z.infer<typeof byReceiptPath>;
 
-export const noticeListQuery = z.object({ status: z.enum(['scheduled', 'open', 'closed']).optional() }).strict();
+export const noticeListQuery = z.object({ status: noticeStatusSchema.optional() }).strict();
 export type NoticeListQuery = z.infer<typeof noticeListQuery>;
 
 export const objectionListQuery = z

@@ -6,6 +6,8 @@ import {
   noticeList,
   noticeListPublic,
   noticeOpen,
+  noticeWithdraw,
+  type RequestOf,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
@@ -20,6 +22,11 @@ export class NoticeHandler {
     return this.notices.open(request);
   }
 
+  @Handles(noticeWithdraw)
+  withdraw(request: RequestOf<typeof noticeWithdraw>) {
+    return this.notices.withdraw(request.id, request.reason);
+  }
+
   @Handles(noticeGet)
   get(request: { id: string }) {
     return this.notices.get(request.id);
@@ -31,7 +38,7 @@ export class NoticeHandler {
   }
 
   @Handles(noticeList)
-  list(request: { status?: 'scheduled' | 'open' | 'closed' }) {
+  list(request: RequestOf<typeof noticeList>) {
     return this.notices.list(request.status);
   }
 

@@ -3,11 +3,15 @@ import type { NoticeView, PublicNoticeView } from '@laurel/contracts';
 import { cite, type TenantRules } from '../rules/rules.service';
 import type { NoticeRow, NoticeWithEntries } from './notice.repository';
 
-type NoticeStatus = NoticeView['status'];
+export type NoticeStatus = NoticeView['status'];
 type Unit = 'working_days' | 'calendar_days';
 
 /** Scheduled before its publication date, open until 24:00 of its last day, closed from then (the clock decides). */
-export function noticeStatus(row: Pick<NoticeRow, 'publishedOn' | 'closesAt' | 'closedAt'>, now: Date): NoticeStatus {
+export function noticeStatus(
+  row: Pick<NoticeRow, 'publishedOn' | 'closesAt' | 'closedAt' | 'withdrawnAt'>,
+  now: Date,
+): NoticeStatus {
+  if (row.withdrawnAt) return 'withdrawn';
   if (row.closedAt || now.getTime() >= row.closesAt.getTime()) return 'closed';
   if (row.publishedOn > shanghaiDateOf(now)) return 'scheduled';
   return 'open';
@@ -28,7 +32,7 @@ const deadlineOf = (row: NoticeRow) => ({
 export function toNoticeSummary(row: NoticeRow, now: Date): Omit<NoticeView, 'entries'> {
   return {
     id: row.id,
-    reference: row.reference,
+    reference: row.reference ?? row.withdrawnReference,
     cycle: row.cycle,
     policyVersion: row.policyVersion,
     stage: row.stage,
@@ -37,6 +41,7 @@ export function toNoticeSummary(row: NoticeRow, now: Date): Omit<NoticeView, 'en
     status: noticeStatus(row, now),
     deadline: deadlineOf(row),
     closedAt: row.closedAt?.toISOString() ?? null,
+    withdrawal: row.withdrawnAt ? { ...withdrawalOf(row, row.withdrawnAt), by: row.withdrawnBy } : null,
     openedBy: row.openedBy,
   };
 }
@@ -67,8 +72,14 @@ export function toPublicSummary(row: NoticeRow, now: Date): Omit<PublicNoticeVie
     status: noticeStatus(row, now),
     period: { count: row.periodCount, unit: row.periodUnit as Unit, basis: row.periodBasis },
     deadline: { lastDay: row.lastDay, closesAt: row.closesAt.toISOString(), provisional: row.provisional },
+    withdrawal: row.withdrawnAt ? withdrawalOf(row, row.withdrawnAt) : null,
   };
 }
+
+const withdrawalOf = (row: Pick<NoticeRow, 'withdrawalReason'>, at: Date) => ({
+  at: at.toISOString(),
+  reason: row.withdrawalReason ?? '',
+});
 
 /** Only what the public may see: who, what is proposed, until when, and how to object. */
 export function toPublicNoticeView(row: NoticeWithEntries, rules: TenantRules | null, now: Date): PublicNoticeView {

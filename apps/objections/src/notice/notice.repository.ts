@@ -75,13 +75,13 @@ export class NoticeRepository {
 
   /**
    * Holds the notice open while an objection to it is written (FOR SHARE: objections do not wait for each other).
-   * Resolves when it was closed meanwhile, with the closing time, so the objection is refused rather than left out of
-   * the count its close made.
+   * Resolves with its closing (or withdrawal) time when that happened meanwhile, so the objection is refused rather
+   * than left out of the count its close made.
    */
-  async holdOpen(tx: ObjectionsTx, id: string): Promise<Date | null> {
-    const rows = await tx.$queryRaw<{ closed_at: Date | null }[]>`
-      SELECT closed_at FROM notice WHERE id = ${id}::uuid FOR SHARE`;
-    return rows[0]?.closed_at ?? null;
+  async holdOpen(tx: ObjectionsTx, id: string): Promise<{ closedAt: Date | null; withdrawnAt: Date | null }> {
+    const rows = await tx.$queryRaw<{ closed_at: Date | null; withdrawn_at: Date | null }[]>`
+      SELECT closed_at, withdrawn_at FROM notice WHERE id = ${id}::uuid FOR SHARE`;
+    return { closedAt: rows[0]?.closed_at ?? null, withdrawnAt: rows[0]?.withdrawn_at ?? null };
   }
 
   /** Locks the notice to close it: objections being written finish first and are counted. */
@@ -129,6 +129,24 @@ export class NoticeRepository {
     return new Map(rows.map((row) => [row.entryId, row._count._all]));
   }
 
+  /** Withdraws the notice; its reference is freed (kept as `withdrawnReference`) for a new notice to take. */
+  async withdraw(
+    tx: ObjectionsTx,
+    notice: { id: string; reference: string | null },
+    withdrawal: { at: Date; reason: string; by: string | null },
+  ) {
+    await tx.notice.update({
+      where: { id: notice.id },
+      data: {
+        withdrawnAt: withdrawal.at,
+        withdrawalReason: withdrawal.reason,
+        withdrawnBy: withdrawal.by,
+        withdrawnReference: notice.reference,
+        reference: null,
+      },
+    });
+  }
+
   async close(tx: ObjectionsTx, id: string, closedAt: Date, outcomes: Map<string, 'passed' | 'objections_pending'>) {
     await tx.notice.update({ where: { id }, data: { closedAt } });
     for (const outcome of ['passed', 'objections_pending'] as const) {
@@ -154,7 +172,7 @@ export class NoticeRepository {
   /** Every tenant's open notices (platform path: re-scheduling and recomputing). */
   openNotices(tx: ObjectionsTx, options: { provisionalOnly?: boolean } = {}) {
     return tx.notice.findMany({
-      where: { closedAt: null, ...(options.provisionalOnly ? { provisional: true } : {}) },
+      where: { closedAt: null, withdrawnAt: null, ...(options.provisionalOnly ? { provisional: true } : {}) },
       select: {
         id: true,
         tenantId: true,

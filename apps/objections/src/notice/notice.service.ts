@@ -12,6 +12,7 @@ import {
   type NoticeOpenBody,
   noticeEntryObjectionsPending,
   noticeEntryPassed,
+  noticeWithdrawn,
 } from '@laurel/contracts';
 import {
   AuditTrail,
@@ -27,7 +28,14 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { noticeClose } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
 import { cite, RulesService, type TenantRules } from '../rules/rules.service';
-import { toNoticeSummary, toNoticeView, toPublicNoticeView, toPublicSummary } from './notice.mapper';
+import {
+  type NoticeStatus,
+  noticeStatus,
+  toNoticeSummary,
+  toNoticeView,
+  toPublicNoticeView,
+  toPublicSummary,
+} from './notice.mapper';
 import { NoticeRepository } from './notice.repository';
 
 const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -114,6 +122,57 @@ export class NoticeService implements OnModuleInit {
     return toNoticeView(row, this.clock.now());
   }
 
+  /**
+   * Withdraws a notice before its close: it takes no more objections and is never closed; its entries' owner is told.
+   * Withdrawing a withdrawn notice answers it as it is; a notice whose period is over can no longer be withdrawn.
+   */
+  async withdraw(id: string, reason: string) {
+    const by = RequestContexts.current()?.actor?.userId ?? null;
+    const result = await this.database.inTenant(async (tx) => {
+      // The close's lock: objections being written finish first, and a close in progress wins.
+      await this.notices.lockToClose(tx, id);
+      const row = await this.notices.find(tx, id);
+      if (!row) throw notFound();
+      const now = this.clock.now();
+      if (row.withdrawnAt) return { row, withdrawn: false };
+      if (noticeStatus(row, now) === 'closed') {
+        throw DomainError.conflict(
+          { zh: '公示期已结束，不能撤回', en: 'The notice period has ended; the notice can no longer be withdrawn' },
+          { closedAt: (row.closedAt ?? row.closesAt).toISOString() },
+        );
+      }
+      await this.notices.withdraw(tx, row, { at: now, reason, by });
+      await this.outbox.add(tx, noticeWithdrawn, {
+        noticeId: id,
+        reference: row.reference,
+        cycle: row.cycle,
+        stage: row.stage,
+        reason,
+        withdrawnAt: now.toISOString(),
+        entries: row.entries.map((entry) => ({
+          entryId: entry.id,
+          subject: {
+            kind: entry.subjectKind as 'organisation' | 'individual',
+            id: entry.subjectId,
+            name: entry.subjectName,
+          },
+          applicationId: entry.applicationId,
+        })),
+      });
+      await this.audit.record(tx, {
+        action: 'notice.withdraw',
+        targetType: 'notice',
+        targetId: id,
+        before: { status: noticeStatus(row, now), reference: row.reference },
+        after: { status: 'withdrawn', reason, objections: row.entries.reduce((n, e) => n + e._count.objections, 0) },
+      });
+      return { row: await this.notices.find(tx, id), withdrawn: true };
+    });
+    if (!result.row) throw notFound();
+    if (result.withdrawn) await this.jobs.cancelCommitted(noticeClose, { noticeId: id });
+    return toNoticeView(result.row, this.clock.now());
+  }
+
   async get(id: string) {
     const row = await this.database.inTenant((tx) => this.notices.find(tx, id));
     if (!row) throw notFound();
@@ -127,7 +186,7 @@ export class NoticeService implements OnModuleInit {
     return state;
   }
 
-  async list(status?: 'scheduled' | 'open' | 'closed') {
+  async list(status?: NoticeStatus) {
     const now = this.clock.now();
     const rows = await this.database.inTenant((tx) => this.notices.list(tx));
     const notices = rows.map((row) => toNoticeSummary(row, now));
@@ -218,7 +277,7 @@ export class NoticeService implements OnModuleInit {
     const rescheduleAt = await this.database.inTenant(async (tx) => {
       await this.notices.lockToClose(tx, noticeId);
       const row = await this.notices.find(tx, noticeId);
-      if (!row || row.closedAt) return null;
+      if (!row || row.closedAt || row.withdrawnAt) return null;
       const now = this.clock.now();
       if (row.closesAt > now) return row.closesAt;
       const pending = await this.notices.pendingByEntry(tx, noticeId);

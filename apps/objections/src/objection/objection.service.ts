@@ -47,6 +47,11 @@ const newReceiptNumber = () => `YY-${group()}-${group()}-${group()}-${group()}`;
 
 const required = { zh: '必填（异议须署明真实身份）', en: 'is required (an objection must identify the objector)' };
 const notFound = () => DomainError.notFound({ zh: '未找到该异议', en: 'No such objection' });
+const withdrawnNotice = (at: Date) =>
+  DomainError.conflict(
+    { zh: '该公示已撤回，不再受理异议', en: 'This notice was withdrawn; objections are no longer received' },
+    { withdrawnAt: at.toISOString() },
+  );
 
 /** Person fields of the policy → fields of the request. */
 const PERSON_FIELDS: Record<string, (keyof ObjectorInput)[]> = {
@@ -107,6 +112,7 @@ export class ObjectionService implements OnModuleInit {
         throw DomainError.notFound({ zh: '未找到该公示', en: 'No such notice' });
       }
       const rules = await this.rules.ofNotice(tx, notice);
+      if (notice.withdrawnAt) throw withdrawnNotice(notice.withdrawnAt);
       if (noticeStatus(notice, receivedAt) === 'closed') {
         throw DomainError.conflict(
           { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
@@ -136,7 +142,8 @@ export class ObjectionService implements OnModuleInit {
     const objector = body.objector;
     const row = await this.files.saveWhile(accepted, (keys) =>
       this.database.inTenant(async (tx) => {
-        const closedAt = await this.notices.holdOpen(tx, body.noticeId);
+        const { closedAt, withdrawnAt } = await this.notices.holdOpen(tx, body.noticeId);
+        if (withdrawnAt) throw withdrawnNotice(withdrawnAt);
         if (closedAt) {
           throw DomainError.conflict(
             { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },

@@ -32,5 +32,7 @@ export const applicationFormalReviewPassed = defineEvent(
 export const applicationAcceptanceNoticed = defineEvent('applications.application.acceptance-noticed.v1', transition);
 export const applicationAccepted = defineEvent('applications.application.accepted.v1', transition);
 export const applicationNotAccepted = defineEvent('applications.application.not-accepted.v1', transition);
+/** Its notice was withdrawn: back to the step before the notice (submitted, or past formal review). */
+export const applicationNoticeWithdrawn = defineEvent('applications.application.notice-withdrawn.v1', transition);
 export const applicationHeld = defineEvent('applications.application.held.v1', transition);
 export const applicationDisqualified = defineEvent('applications.application.disqualified.v1', transition);

@@ -61,7 +61,10 @@ export const noticeDeadlineSchema = z.object({
   calendar: z.string(),
 });
 
-export const noticeStatusSchema = z.enum(['scheduled', 'open', 'closed']);
+export const noticeStatusSchema = z.enum(['scheduled', 'open', 'closed', 'withdrawn']);
+
+/** A notice withdrawn before its close: when, and why (shown to the public too). */
+export const noticeWithdrawalSchema = z.object({ at: z.string(), reason: z.string() });
 
 export const noticeEntrySchema = z.object({
   id: z.uuid(),
@@ -88,6 +91,7 @@ export const noticeSchema = z.object({
   status: noticeStatusSchema,
   deadline: noticeDeadlineSchema,
   closedAt: z.string().nullable(),
+  withdrawal: noticeWithdrawalSchema.extend({ by: z.string().nullable() }).nullable(),
   openedBy: z.string().nullable(),
   entries: z.array(noticeEntrySchema),
 });
@@ -96,6 +100,23 @@ export type NoticeView = z.infer<typeof noticeSchema>;
 /** Opens a notice: the office through the API, other services (applications, reviews, awards) directly. */
 export const noticeOpen = defineCommand('objections.notice.open', {
   request: noticeOpenBody,
+  response: noticeSchema,
+});
+
+export const noticeWithdrawBody = z
+  .object({
+    /** Why, for the record and for the public (e.g. "名单有误，更正后重新公示"). */
+    reason: z.string().trim().min(1).max(1000),
+  })
+  .strict();
+
+/**
+ * Withdraws a notice before its close (the office, for a notice published in error; the service that opened it, when
+ * the step it belongs to could not be recorded). It takes no more objections and never closes; objections already
+ * filed stay to be examined. The service that owns the entries learns of it (`objections.notice.withdrawn.v1`).
+ */
+export const noticeWithdraw = defineCommand('objections.notice.withdraw', {
+  request: z.object({ id: z.uuid() }).extend(noticeWithdrawBody.shape).strict(),
   response: noticeSchema,
 });
 
@@ -118,6 +139,7 @@ export const publicNoticeSchema = z.object({
   status: noticeStatusSchema,
   period: z.object({ count: z.number().int(), unit: periodUnit, basis: z.string().nullable() }),
   deadline: z.object({ lastDay: z.string(), closesAt: z.string(), provisional: z.boolean() }),
+  withdrawal: noticeWithdrawalSchema.nullable(),
   entries: z.array(z.object({ id: z.uuid(), subjectName: z.string(), proposal: z.string() })),
   howToObject: z.object({
     open: z.boolean(),

@@ -21,6 +21,22 @@ const entryClosed = z.object({
   objectionsPending: z.number().int(),
 });
 
+/** A notice withdrawn before its close, with its entries: the service that owns them takes its step back. */
+export const noticeWithdrawn = defineEvent(
+  'objections.notice.withdrawn.v1',
+  z.object({
+    noticeId: z.uuid(),
+    reference: z.string().nullable(),
+    cycle: z.string().nullable(),
+    stage: z.string(),
+    reason: z.string(),
+    withdrawnAt: z.string(),
+    entries: z.array(
+      z.object({ entryId: z.uuid(), subject: entrySubjectSchema, applicationId: z.string().nullable() }),
+    ),
+  }),
+);
+
 /** At the close of its notice: the entry passed without objection (or every objection was refused or dismissed). */
 export const noticeEntryPassed = defineEvent('objections.notice-entry.passed.v1', entryClosed);
 
