@@ -252,6 +252,18 @@ describe('applications: objections and robustness (ili)', () => {
     expect((await post(id, 'review', review, dept)).body.status).toBe('recommendation_notice');
     const first = await noticeOf(id);
 
+    // Someone objects on a prohibited ground before the notice is withdrawn.
+    const notice = await call('GET', `/api/v1/public/ili/notices/${first}`);
+    const filed = await call('POST', `/api/v1/public/ili/notices/${first}/objections`, {
+      body: {
+        entryId: (notice.body.entries as Json[])[0]?.id,
+        objector: OBJECTOR,
+        grounds: '该单位近三年发生重大质量事故。',
+        evidence: [EVIDENCE_PDF],
+      },
+    });
+    expect(filed.status).toBe(201);
+
     const reason = '推荐公示中单位名称有误，更正后重新公示';
     const withdrawn = await call('POST', `${api}/notices/${first}/withdraw`, { token: office, body: { reason } });
     expect(withdrawn.status).toBe(200);
@@ -285,6 +297,18 @@ describe('applications: objections and robustness (ili)', () => {
     expect(notices[1]?.noticeId).not.toBe(orphan?.id);
     const second = await call('GET', `/api/v1/public/ili/notices/${notices[1]?.noticeId}`);
     expect(second.body).toMatchObject({ status: 'open', withdrawal: null });
+
+    // The objection filed on the withdrawn notice is still examined, and upheld on a prohibited ground it disqualifies.
+    const receipt = filed.body.receiptNumber as string;
+    const admitted = await call('POST', `${api}/objections/${await objectionId(receipt)}/admit`, {
+      token: office,
+      body: {},
+    });
+    expect(admitted.status).toBe(200);
+    await investigate(receipt, 'upheld', true);
+    expect((await sut.statusBecomes('ili', id, office, 'disqualified')).outcome).toMatchObject({
+      basis: 'ili 第二十一条',
+    });
   });
 
   it('outside the cycle’s application window: 409 with the dates (Asia/Shanghai)', async () => {

@@ -75,6 +75,12 @@ describe('objection rules follow the policy (awards events consumed by objection
     const first = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules?version=1', { token: office });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ policyKey: 'linxia', policyVersion: 1 });
+    // The rules say who may examine and decide objections: the office cannot record its own.
+    const own = await sut.call('PUT', '/api/v1/tenants/linxia/objection-rules', {
+      token: office,
+      body: { ...first.body, policyVersion: 99, updatedAt: undefined, updatedBy: undefined },
+    });
+    expect(own.status).toBe(403);
     const bad = await sut.call('GET', '/api/v1/tenants/linxia/objection-rules?version=first', { token: office });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('query.version');

@@ -8,6 +8,7 @@ import {
   objectionContactReveal,
   objectionDecide,
   objectionFile,
+  objectionGet,
   objectionList,
   objectionRulesPut,
   type RequestOf,
@@ -88,6 +89,11 @@ describe('objections: the roles the regulation gives each duty', () => {
     await expect(request(objectionDecide, decision, office)).rejects.toMatchObject({ code: 'forbidden' });
     expect((await request(objectionDecide, decision, leadingGroup)).status).toBe('upheld');
 
+    // Reading them, with the objector's name and address: the bodies that handle or oversee them, not the office.
+    await expect(request(objectionGet, { id }, office)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(request(objectionList, {}, office)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await request(objectionGet, { id }, leadingGroup)).id).toBe(id);
+
     // The objector's contact details: for the bodies that handle the objection, not the office.
     const reason = '书面告知处理结果';
     await expect(request(objectionContactReveal, { id, reason }, office)).rejects.toMatchObject({
@@ -96,12 +102,16 @@ describe('objections: the roles the regulation gives each duty', () => {
     expect(await request(objectionContactReveal, { id, reason }, leadingGroup)).toMatchObject({ name: '张三' });
   });
 
-  it('ili: the office examines and decides; the supervisor does not', async () => {
+  it('ili: the office examines and decides; the supervisor does not; the leading group does not read them', async () => {
     const { id } = await fileOn(ili);
     await expect(request(objectionAdmit, { id }, asRole(ili, ['supervisor']))).rejects.toMatchObject({
       code: 'forbidden',
       basis: 'ili 第十八条',
     });
     expect((await request(objectionAdmit, { id }, asRole(ili, ['office']))).status).toBe('admitted');
+    // The leading group has no part in ili's objections: it does not read them either.
+    await expect(request(objectionGet, { id }, asRole(ili, ['leading_group']))).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

@@ -19,8 +19,12 @@ import { ZodPipe } from '../http/zod-body.pipe';
 export class ObjectionRulesController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
+  /**
+   * The platform operator only, for a jurisdiction whose policy the awards service does not hold: the rules name who
+   * may examine and decide objections, so the office must not be able to write its own.
+   */
   @Put()
-  @Access({ operator: true, roles: ['office'] })
+  @Access({ operator: true })
   @ApiRoute({
     tag: 'objections',
     summary: 'Record one policy version’s objection, report and notice rules (a version’s rules never change)',

@@ -14,7 +14,7 @@ export class StoredFileController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
   @Get(':id')
-  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
   @ApiRoute({ tag: 'objections', summary: 'Download an evidence file (every read is audited)' })
   async download(
     @Req() request: AuthenticatedRequest,

@@ -3,13 +3,15 @@ import { DomainError } from '@laurel/contracts';
 import { AuditTrail, Database, FileStore, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../objections-prisma';
+import { requireReader } from '../rules/objection-duty.util';
+import { RulesService } from '../rules/rules.service';
 import { StoredFileRepository } from './stored-file.repository';
 
 const notFound = () => DomainError.notFound({ zh: '未找到该文件', en: 'No such file' });
 
 /**
  * Staff read the files attached to objections and reports. A report's files are for the supervision group only,
- * because they may reveal the reporter. The bytes are checked against their recorded SHA-256, and every read
+ * because they may reveal the reporter; an objection's, for the bodies that handle or oversee objections. The bytes are checked against their recorded SHA-256, and every read
  * is an audit entry.
  */
 @Injectable()
@@ -17,6 +19,7 @@ export class FileReadService {
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly files: StoredFileRepository,
+    private readonly rules: RulesService,
     private readonly store: FileStore,
     private readonly audit: AuditTrail,
   ) {}
@@ -27,6 +30,7 @@ export class FileReadService {
       const row = await this.files.find(tx, id);
       if (!row) throw notFound();
       if (row.reportId && !roles.includes('supervisor')) throw notFound();
+      if (row.objection) requireReader(await this.rules.ofNotice(tx, row.objection.notice));
       const bytes = await this.store.get(row.storageKey);
       if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
         throw new DomainError({

@@ -5,8 +5,12 @@ import type { AcceptedFile } from './file-intake.service';
 
 @Injectable()
 export class StoredFileRepository {
+  /** A file, with the policy version of the notice its objection was filed on (whose rules say who may read it). */
   find(tx: ObjectionsTx, id: string) {
-    return tx.storedFile.findUnique({ where: { id } });
+    return tx.storedFile.findUnique({
+      where: { id },
+      include: { objection: { select: { notice: { select: { policyVersion: true } } } } },
+    });
   }
 
   /** Records the accepted files of an objection or a report, with the keys their bytes were stored under. */

@@ -9,6 +9,7 @@ import {
 } from '@laurel/contracts';
 import { AuditTrail, Clock, Database, Outbox, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import { referenceOf } from '../notice/notice.mapper';
 import { toObjectionView } from '../objection/objection.mapper';
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
@@ -113,7 +114,7 @@ export class InvestigationService {
         objectionId: row.id,
         receiptNumber: row.receiptNumber,
         noticeId: row.noticeId,
-        reference: row.notice.reference,
+        reference: referenceOf(row.notice),
         cycle: row.notice.cycle,
         stage: row.notice.stage,
         entryId: row.entryId,

@@ -29,10 +29,17 @@ const deadlineOf = (row: NoticeRow) => ({
   calendar: row.calendar,
 });
 
+/**
+ * The caller's reference of a notice, also once withdrawn (its column is then freed for a new notice): events about
+ * its objections must still reach the service that opened it.
+ */
+export const referenceOf = (row: Pick<NoticeRow, 'reference' | 'withdrawnReference'>): string | null =>
+  row.reference ?? row.withdrawnReference;
+
 export function toNoticeSummary(row: NoticeRow, now: Date): Omit<NoticeView, 'entries'> {
   return {
     id: row.id,
-    reference: row.reference ?? row.withdrawnReference,
+    reference: referenceOf(row),
     cycle: row.cycle,
     policyVersion: row.policyVersion,
     stage: row.stage,

@@ -27,11 +27,11 @@ import {
 } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FileIntakeService, type IncomingFile } from '../files/file-intake.service';
-import { noticeStatus } from '../notice/notice.mapper';
+import { noticeStatus, referenceOf } from '../notice/notice.mapper';
 import { NoticeRepository } from '../notice/notice.repository';
 import { examinationOverdue, examinationReminder } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
-import { requireDuty } from '../rules/objection-duty.util';
+import { requireDuty, requireReader } from '../rules/objection-duty.util';
 import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
 import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
 import { ObjectionRepository } from './objection.repository';
@@ -291,13 +291,21 @@ export class ObjectionService implements OnModuleInit {
   }
 
   async get(id: string) {
-    const row = await this.database.inTenant((tx) => this.objections.find(tx, id));
+    const row = await this.database.inTenant(async (tx) => {
+      const row = await this.objections.find(tx, id);
+      if (row) requireReader(await this.rules.ofNotice(tx, row.notice));
+      return row;
+    });
     if (!row) throw notFound();
     return toObjectionView(row);
   }
 
+  /** The jurisdiction's objections, for the bodies its newest rules give them to. */
   async list(filter: { status?: string; overdue?: boolean }) {
-    const rows = await this.database.inTenant((tx) => this.objections.list(tx, filter));
+    const rows = await this.database.inTenant(async (tx) => {
+      requireReader(await this.rules.current(tx));
+      return this.objections.list(tx, filter);
+    });
     return { objections: rows.map(toObjectionView) };
   }
 
@@ -329,7 +337,7 @@ export class ObjectionService implements OnModuleInit {
           objectionId: row.id,
           receiptNumber: row.receiptNumber,
           noticeId: row.noticeId,
-          reference: row.notice.reference,
+          reference: referenceOf(row.notice),
           cycle: row.notice.cycle,
           stage: row.notice.stage,
           entryId: row.entryId,

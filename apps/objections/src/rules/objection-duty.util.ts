@@ -3,8 +3,11 @@ import { RequestContexts } from '@laurel/platform';
 import type { ActingRole } from '@laurel/policy';
 import { cite, type TenantRules } from './rules.service';
 
-/** What is done with an objection: received (examined, investigated) or decided. */
-export type ObjectionDuty = 'receive' | 'decide';
+/**
+ * What is done with an objection: received (examined, investigated), decided, or overseen (read only: the
+ * supervision group, which watches the whole process).
+ */
+export type ObjectionDuty = 'receive' | 'decide' | 'oversee';
 
 const BODY_NAMES: Record<ActingRole, { zh: string; en: string }> = {
   office: { zh: '办公室', en: 'the office' },
@@ -14,9 +17,13 @@ const BODY_NAMES: Record<ActingRole, { zh: string; en: string }> = {
 
 /** The role a duty falls to under the rules: the policy's receiver (else the office); its decider (else the receiver). */
 export function roleFor(rules: TenantRules | null, duty: ObjectionDuty): ActingRole {
+  if (duty === 'oversee') return 'supervisor';
   const receiver = rules?.objections.receiverRole ?? 'office';
   return duty === 'receive' ? receiver : (rules?.objections.deciderRole ?? receiver);
 }
+
+/** Reading objections (with the objector's name, address and files): the bodies that handle or oversee them. */
+export const requireReader = (rules: TenantRules | null): void => requireDuty(rules, 'receive', 'decide', 'oversee');
 
 /**
  * Refuses a caller whose roles do not include the one the regulation gives the duty to (xinzhou-city 第二十七条:
