@@ -20,7 +20,11 @@ const { BanService } = require(path.resolve(__dirname, '../../awards/src/ban/ban
 // Loaded by path like BanService: the repository whose history write is made to fail once.
 const { ApplicationRepository } = require(
   path.resolve(__dirname, '../../applications/src/application/application.repository'),
-) as { ApplicationRepository: new (...args: never[]) => { addHistory: (...args: unknown[]) => Promise<unknown> } };
+) as {
+  ApplicationRepository: new (
+    ...args: never[]
+  ) => { addHistory: (...args: unknown[]) => Promise<unknown>; lock: (tx: unknown, id: string) => Promise<void> };
+};
 
 const ELIGIBLE_FACTS = { registeredInJurisdiction: true, yearsOperating: 8, incidents: [] };
 
@@ -135,7 +139,7 @@ describe('applications: objections and robustness (ili)', () => {
   });
 
   it('two concurrent submits with different Idempotency-Keys: exactly one goes through', async () => {
-    for (const name of ['甲', '乙', '丙', '丁', '戊']) {
+    for (const name of ['甲', '乙', '丙', '丁', '戊', '己']) {
       const created = await apply(`伊犁${name}公司`);
       expect(created.status).toBe(201);
       ids[name] = created.body.id as string;
@@ -309,6 +313,31 @@ describe('applications: objections and robustness (ili)', () => {
     expect((await sut.statusBecomes('ili', id, office, 'disqualified')).outcome).toMatchObject({
       basis: 'ili 第二十一条',
     });
+  });
+
+  it('a notice withdrawn before its review is recorded still sends the application back', async () => {
+    const id = ids.己 as string;
+    expect((await post(id, 'submit', { recommenderId })).status).toBe(200);
+    const repository = sut.applications.app.get(ApplicationRepository);
+    const lock = repository.lock.bind(repository);
+    const reason = '公示对象有误';
+    // The review's step is about to lock the application: the office withdraws the notice just opened, and its event
+    // is consumed (finding no application on it) before the step is recorded.
+    const spy = jest.spyOn(repository, 'lock').mockImplementationOnce(async (tx, applicationId) => {
+      const open = await call('GET', `${api}/notices?status=open`, { token: office });
+      const opened = (open.body.notices as Json[]).find((n) => String(n.reference).includes(applicationId));
+      expect(
+        (await call('POST', `${api}/notices/${opened?.id}/withdraw`, { token: office, body: { reason } })).status,
+      ).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return lock(tx, applicationId);
+    });
+    const review = { decision: 'recommend', text: '同意推荐。', publishedOn: '2026-12-09' };
+    const reviewed = await post(id, 'review', review, dept);
+    spy.mockRestore();
+    expect(reviewed.status).toBe(200);
+    const back = await sut.statusBecomes('ili', id, office, 'submitted');
+    expect((back.notices as Json[])[0]).toMatchObject({ outcome: 'withdrawn' });
   });
 
   it('outside the cycle’s application window: 409 with the dates (Asia/Shanghai)', async () => {

@@ -26,6 +26,7 @@ import {
   type EventContract,
   type NoticeView,
   noticeEntryState,
+  noticeGet,
   noticeOpen,
   noticeWithdraw,
   type PlanStep,
@@ -426,6 +427,7 @@ export class ApplicationService {
         await this.withdrawUnrecorded(id, notice.id);
         throw error;
       }
+      await this.stepBackIfWithdrawn([id], notice.id);
     } else {
       await this.transition(id, 'recommended', {
         from: ['submitted'],
@@ -548,6 +550,10 @@ export class ApplicationService {
         change: { notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
       });
     }
+    await this.stepBackIfWithdrawn(
+      rows.map((row) => row.id),
+      notice.id,
+    );
     return {
       noticeId: notice.id,
       applications: (await this.list(cycleNumber)).applications.filter((a) => body.applicationIds.includes(a.id)),
@@ -661,6 +667,18 @@ export class ApplicationService {
       reason: `${state.objectionsPending} objection(s) pending`,
       change: { objectionsPending: state.objectionsPending, notices: setOutcome(row, noticeId, 'objections_pending') },
     });
+  }
+
+  /**
+   * A notice withdrawn between its opening and the step that records it: its event found no application on it, so the
+   * applications are sent back here (the event's consumer does the same when it comes later; the second finds nothing).
+   */
+  private async stepBackIfWithdrawn(ids: readonly string[], noticeId: string): Promise<void> {
+    const notice = await this.client.request(noticeGet, { id: noticeId });
+    if (notice.status !== 'withdrawn') return;
+    for (const id of ids) {
+      await this.database.inTenant((tx) => this.noticeWithdrawn(tx, id, noticeId, notice.withdrawal?.reason ?? ''));
+    }
   }
 
   /**
