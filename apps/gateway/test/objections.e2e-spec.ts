@@ -383,7 +383,7 @@ describe('objections through the gateway', () => {
     expect(late.body).toMatchObject({ closedAt: '2026-10-09T16:00:00.000Z', code: 'conflict' });
   });
 
-  it('a report’s reporter is visible to the supervisor only; the reporter follows it with the token', async () => {
+  it('a report’s reporter is visible to the body that receives reports only; the reporter follows it with the token', async () => {
     const filed = await call('POST', '/api/v1/public/linxia/reports', {
       body: {
         reporter: { name: '举报人甲', phone: '13912345678' },
@@ -392,20 +392,21 @@ describe('objections through the gateway', () => {
       },
     });
     expect(filed.status).toBe(201);
-    const asOffice = await call('GET', '/api/v1/tenants/linxia/reports', { token: linxiaOffice });
-    expect(asOffice.status).toBe(200);
-    expect(JSON.stringify(asOffice.body)).not.toMatch(/举报人甲|13912345678/);
-    const id = (asOffice.body.reports as Json[])[0]?.id as string;
-    const asSupervisor = await call('GET', `/api/v1/tenants/linxia/reports/${id}`, { token: linxiaSupervisor });
-    expect(asSupervisor.body.reporter).toMatchObject({ name: '举报人甲' });
-    expect(
-      (
-        await call('POST', `/api/v1/tenants/linxia/reports/${id}/replies`, {
-          token: linxiaSupervisor,
-          body: { status: 'handling', message: '已受理。' },
-        })
-      ).status,
-    ).toBe(200);
+    // In linxia reports go to the committee office (第二十四条): it sees who reported and answers; the supervisor
+    // oversees without the reporter's identity.
+    const asSupervisor = await call('GET', '/api/v1/tenants/linxia/reports', { token: linxiaSupervisor });
+    expect(asSupervisor.status).toBe(200);
+    expect(JSON.stringify(asSupervisor.body)).not.toMatch(/举报人甲|13912345678/);
+    const id = (asSupervisor.body.reports as Json[])[0]?.id as string;
+    const asOffice = await call('GET', `/api/v1/tenants/linxia/reports/${id}`, { token: linxiaOffice });
+    expect(asOffice.body.reporter).toMatchObject({ name: '举报人甲' });
+    const reply = (token: string) =>
+      call('POST', `/api/v1/tenants/linxia/reports/${id}/replies`, {
+        token,
+        body: { status: 'handling', message: '已受理。' },
+      });
+    expect((await reply(linxiaSupervisor)).status).toBe(403);
+    expect((await reply(linxiaOffice)).status).toBe(200);
     const tracked = await call('POST', '/api/v1/public/linxia/reports/track', { body: { token: filed.body.token } });
     expect(tracked.body).toMatchObject({
       status: 'handling',

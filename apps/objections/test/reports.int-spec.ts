@@ -36,7 +36,7 @@ describe('reports (举报)', () => {
     await infra?.dispose();
   });
 
-  it('takes a named report: the supervisor sees the reporter, the office does not; the token follows the case', async () => {
+  it('takes a named report: the supervision group sees the reporter, the office not even the report; the token follows the case', async () => {
     const filed = await request(
       reportFile,
       { reporter, concerning: '现场评审', details: '评审专家与申报单位存在利害关系却未回避。', evidence: [pdf()] },
@@ -45,12 +45,16 @@ describe('reports (举报)', () => {
     expect(filed).toMatchObject({ anonymous: false, reportNumber: expect.stringMatching(/^JB-/) });
     expect(filed.token).toHaveLength(43);
 
-    const asOffice = await request(reportList, {}, asRole(xinzhou, ['office']));
-    expect(asOffice.reports[0]).toMatchObject({ reporter: null, reporterHidden: true });
-    expect(JSON.stringify(asOffice)).not.toContain('13912345678');
-    expect(JSON.stringify(asOffice)).not.toContain('举报人甲');
-
-    const id = asOffice.reports[0]?.id as string;
+    // Reports go to the supervision group (xinzhou-city 第二十七条): the office neither reads nor answers them.
+    await expect(request(reportList, {}, asRole(xinzhou, ['office']))).rejects.toMatchObject({
+      code: 'forbidden',
+      basis: 'xinzhou-city 第二十七条',
+    });
+    const listed = await request(reportList, {}, asRole(xinzhou, ['supervisor']));
+    const id = listed.reports[0]?.id as string;
+    await expect(
+      request(reportReply, { id, status: 'handling', message: '已收到。' }, asRole(xinzhou, ['office'])),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const asSupervisor = await request(reportGet, { id }, asRole(xinzhou, ['supervisor']));
     expect(asSupervisor.reporter).toEqual(reporter);
     // The report's files may reveal the reporter: the supervision group reads them, the office cannot.

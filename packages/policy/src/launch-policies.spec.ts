@@ -609,6 +609,13 @@ const rows: Row[] = [
     '评委办',
     '第二十四条',
   ],
+  [
+    'linxia',
+    'the committee office receives reports',
+    (p) => [p.reports.receiverRole, p.reports.basis],
+    'office',
+    '第二十四条',
+  ],
   ['linxia', 'anonymity not stated', (p) => [p.reports.anonymousAllowed, null], null, null],
   [
     'inner-mongolia',

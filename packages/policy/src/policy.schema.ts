@@ -377,6 +377,8 @@ export const objectionsSchema = z.strictObject({
 export const reportsSchema = z.strictObject({
   provided: z.boolean(),
   receiver: localizedTextSchema.nullable(),
+  /** The role that receives reports and alone sees who reported; omitted: `supervisor`. */
+  receiverRole: actingRoleSchema.optional(),
   /** null: the text does not say. */
   anonymousAllowed: z.boolean().nullable(),
   realNameEncouraged: z.boolean(),

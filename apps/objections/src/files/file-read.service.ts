@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { AuditTrail, Database, FileStore, RequestContexts } from '@laurel/platform';
+import { AuditTrail, Database, FileStore } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../objections-prisma';
-import { requireReader } from '../rules/objection-duty.util';
+import { callerHolds, reportReceiver, requireReader } from '../rules/acting-role.util';
 import { RulesService } from '../rules/rules.service';
 import { StoredFileRepository } from './stored-file.repository';
 
 const notFound = () => DomainError.notFound({ zh: '未找到该文件', en: 'No such file' });
 
 /**
- * Staff read the files attached to objections and reports. A report's files are for the supervision group only,
- * because they may reveal the reporter; an objection's, for the bodies that handle or oversee objections. The bytes are checked against their recorded SHA-256, and every read
+ * Staff read the files attached to objections and reports. A report's files are for the body that receives reports
+ * only, because they may reveal the reporter; an objection's, for the bodies that handle or oversee objections. The bytes are checked against their recorded SHA-256, and every read
  * is an audit entry.
  */
 @Injectable()
@@ -25,11 +25,10 @@ export class FileReadService {
   ) {}
 
   read(id: string) {
-    const roles = RequestContexts.current()?.actor?.roles ?? [];
     return this.database.inTenant(async (tx) => {
       const row = await this.files.find(tx, id);
       if (!row) throw notFound();
-      if (row.reportId && !roles.includes('supervisor')) throw notFound();
+      if (row.reportId && !callerHolds(reportReceiver(await this.rules.current(tx)))) throw notFound();
       if (row.objection) requireReader(await this.rules.ofNotice(tx, row.objection.notice));
       const bytes = await this.store.get(row.storageKey);
       if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {

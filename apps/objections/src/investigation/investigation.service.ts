@@ -13,7 +13,7 @@ import { referenceOf } from '../notice/notice.mapper';
 import { toObjectionView } from '../objection/objection.mapper';
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
-import { type ObjectionDuty, requireDuty } from '../rules/objection-duty.util';
+import { type ObjectionDuty, requireDuty } from '../rules/acting-role.util';
 import { cite, RulesService, type TenantRules } from '../rules/rules.service';
 
 type Assign = ParsedRequestOf<typeof investigatorAssign>;

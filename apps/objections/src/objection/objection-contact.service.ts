@@ -2,7 +2,7 @@ import { DomainError, type ObjectionContact } from '@laurel/contracts';
 import { AuditTrail, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../objections-prisma';
-import { requireDuty } from '../rules/objection-duty.util';
+import { requireDuty } from '../rules/acting-role.util';
 import { RulesService } from '../rules/rules.service';
 import { ObjectionRepository } from './objection.repository';
 

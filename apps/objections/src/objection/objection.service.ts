@@ -31,7 +31,7 @@ import { noticeStatus, referenceOf } from '../notice/notice.mapper';
 import { NoticeRepository } from '../notice/notice.repository';
 import { examinationOverdue, examinationReminder } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
-import { requireDuty, requireReader } from '../rules/objection-duty.util';
+import { requireDuty, requireReader } from '../rules/acting-role.util';
 import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
 import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
 import { ObjectionRepository } from './objection.repository';

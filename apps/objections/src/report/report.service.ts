@@ -1,10 +1,12 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { DomainError, type ParsedRequestOf, type reportFile, type reportReply } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, RequestContexts } from '@laurel/platform';
+import { AuditTrail, Clock, Database } from '@laurel/platform';
+import type { ActingRole } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { FileIntakeService } from '../files/file-intake.service';
 import { toStoredFileView } from '../files/stored-file.mapper';
-import type { PrismaClient } from '../objections-prisma';
+import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
+import { callerHolds, reportReceiver, requireRole } from '../rules/acting-role.util';
 import { cite, notSet, RulesService } from '../rules/rules.service';
 import { ReportRepository, type ReportWithFiles } from './report.repository';
 
@@ -21,11 +23,11 @@ const newReportNumber = () => `JB-${Array.from({ length: 10 }, () => ALPHABET[ra
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const notFound = () => DomainError.notFound({ zh: '未找到该举报', en: 'No such report' });
 
-/** Only the supervision group (监督组) sees who reported; nobody else, and never a log or an export. */
-const mayIdentify = () => RequestContexts.current()?.actor?.roles.includes('supervisor') ?? false;
-
-function toReportView(row: ReportWithFiles) {
-  const identify = mayIdentify();
+/**
+ * Who reported is seen by the body that receives reports only (xinzhou-city: the supervision group, which keeps the
+ * reporter confidential, 第二十七条; linxia: the committee office, 第二十四条); never by a log or an export.
+ */
+function toReportView(row: ReportWithFiles, identify: boolean) {
   return {
     id: row.id,
     reportNumber: row.reportNumber,
@@ -116,19 +118,28 @@ export class ReportService {
     };
   }
 
+  /** The reports, for the body that receives them and the supervision group (which oversees the process). */
   async list(status?: Status) {
-    const rows = await this.database.inTenant((tx) => this.reports.list(tx, status));
-    return { reports: rows.map(toReportView) };
+    return this.database.inTenant(async (tx) => {
+      const receiver = await this.access(tx, 'read');
+      const rows = await this.reports.list(tx, status);
+      return { reports: rows.map((row) => toReportView(row, callerHolds(receiver))) };
+    });
   }
 
   async get(id: string) {
-    const row = await this.database.inTenant((tx) => this.reports.find(tx, id));
-    if (!row) throw notFound();
-    return toReportView(row);
+    return this.database.inTenant(async (tx) => {
+      const receiver = await this.access(tx, 'read');
+      const row = await this.reports.find(tx, id);
+      if (!row) throw notFound();
+      return toReportView(row, callerHolds(receiver));
+    });
   }
 
+  /** Answers the reporter: the body that receives reports. */
   reply(request: ParsedRequestOf<typeof reportReply>) {
     return this.database.inTenant(async (tx) => {
+      await this.access(tx, 'answer');
       const row = await this.reports.find(tx, request.id);
       if (!row) throw notFound();
       if (row.status === 'closed') throw DomainError.conflict({ zh: '该举报已办结', en: 'This report is closed' });
@@ -144,7 +155,18 @@ export class ReportService {
         before: { status: row.status },
         after: { status: request.status },
       });
-      return toReportView((await this.reports.find(tx, row.id)) as ReportWithFiles);
+      return toReportView((await this.reports.find(tx, row.id)) as ReportWithFiles, true);
     });
+  }
+
+  /** Refuses a caller the rules give no part in reports; answers the receiving role. */
+  private async access(tx: ObjectionsTx, purpose: 'read' | 'answer'): Promise<ActingRole> {
+    const rules = await this.rules.current(tx);
+    const receiver = reportReceiver(rules);
+    requireRole(
+      purpose === 'read' ? [receiver, 'supervisor'] : [receiver],
+      rules ? cite(rules, rules.reports.basis) : null,
+    );
+    return receiver;
   }
 }
