@@ -468,6 +468,16 @@ describe('objections through the gateway', () => {
       { method: 'GET', url: '/api/v1/public/ili/objections/..%2F..%2Fetc%2Fpasswd/receipt' },
       {
         method: 'POST',
+        url: `/api/v1/public/ili/objections/${receipts[0]}/confirmation`,
+        body: { response: 'maybe', comment: 42 },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/public/ili/objections/YY-0000-0000-0000-0000/confirmation',
+        body: { response: 'confirmed' },
+      },
+      {
+        method: 'POST',
         url: '/api/v1/public/ili/reports',
         body: { reporter: { name: '' }, concerning: {}, details: ['x'] },
       },

@@ -2,6 +2,8 @@ import {
   noticeGetPublic,
   noticeListPublic,
   type ObjectionFileBody,
+  objectionConfirm,
+  objectionConfirmBody,
   objectionFile,
   objectionFileBody,
   objectionReceipt,
@@ -76,6 +78,26 @@ export class PublicObjectionsController {
     return this.runtime.client.request(
       objectionTrack,
       { receiptNumber: path.receiptNumber },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Post('objections/:receiptNumber/confirmation')
+  @ApiRoute({
+    tag: 'public',
+    summary: 'Confirm or dispute the written result, where the regulation asks the objector to (linxia 第二十三条)',
+    body: objectionConfirmBody,
+    response: objectionConfirm.response,
+    status: 200,
+  })
+  confirm(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byReceiptPath, 'path')) path: ByReceiptPath,
+    @Body(new ZodPipe(objectionConfirmBody)) body: z.output<typeof objectionConfirmBody>,
+  ) {
+    return this.runtime.client.request(
+      objectionConfirm,
+      { receiptNumber: path.receiptNumber, ...body },
       { context: contextOf(request) },
     );
   }

@@ -109,6 +109,8 @@ export class InvestigationService {
         outcomeReasons: request.reasons,
         outcomeBasis: basis,
         decidedAt,
+        // The written result goes to the objector for confirmation where the regulation says so (linxia 第二十三条).
+        confirmationRequested: rules?.objections.result?.objectorConfirms === true,
       });
       const payload = {
         objectionId: row.id,

@@ -1,5 +1,6 @@
 import {
   objectionAdmit,
+  objectionConfirm,
   objectionFile,
   objectionGet,
   objectionList,
@@ -7,6 +8,7 @@ import {
   objectionRefuse,
   objectionTrack,
   type ParsedRequestOf,
+  type RequestOf,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
@@ -39,6 +41,11 @@ export class ObjectionHandler {
   @Handles(objectionRefuse)
   refuse(request: ParsedRequestOf<typeof objectionRefuse>) {
     return this.objections.refuse(request.id, request.reasons);
+  }
+
+  @Handles(objectionConfirm)
+  confirm(request: RequestOf<typeof objectionConfirm>) {
+    return this.objections.confirm(request);
   }
 
   @Handles(objectionTrack)

@@ -73,10 +73,18 @@ export function toObjectionView(row: ObjectionWithDetails): ObjectionView {
             reasons: row.outcomeReasons ?? '',
             decidedAt: row.decidedAt.toISOString(),
             basis: row.outcomeBasis,
+            confirmation: { ...confirmationOf(row), comment: row.objectorComment },
           }
         : null,
   };
 }
+
+/** Whether the objector is asked to confirm the result, and the answer. */
+const confirmationOf = (row: ObjectionWithDetails) => ({
+  requested: row.confirmationRequested,
+  response: row.objectorResponse as 'confirmed' | 'disputed' | null,
+  at: row.objectorRespondedAt?.toISOString() ?? null,
+});
 
 const shanghai = (date: Date) =>
   new Intl.DateTimeFormat('zh-CN', {
@@ -105,6 +113,7 @@ export function resultLetter(row: ObjectionWithDetails): string | null {
     `理由：${row.outcomeReasons ?? ''}`,
     `依据：${row.outcomeBasis ?? '—'}`,
     `日期：${shanghai(row.decidedAt)}`,
+    ...(row.confirmationRequested ? ['请异议人凭回执编号对本处理结果进行确认。'] : []),
   ].join('\n');
 }
 
@@ -125,7 +134,12 @@ export function toTrackView(row: ObjectionWithDetails) {
     refusalReasons: row.status === 'refused' ? row.refusalReasons : null,
     result:
       letter && row.decidedAt
-        ? { outcome: row.outcome as Outcome, decidedAt: row.decidedAt.toISOString(), letter }
+        ? {
+            outcome: row.outcome as Outcome,
+            decidedAt: row.decidedAt.toISOString(),
+            letter,
+            confirmation: confirmationOf(row),
+          }
         : null,
   };
 }

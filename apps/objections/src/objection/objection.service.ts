@@ -12,6 +12,7 @@ import {
   type FieldError,
   type MovedDeadline,
   type ObjectorInput,
+  type objectionConfirm,
   type objectionFile,
   objectionRefused,
   type RequestOf,
@@ -368,6 +369,61 @@ export class ObjectionService implements OnModuleInit {
     await this.jobs.cancelCommitted(examinationReminder, { objectionId: id });
     await this.jobs.cancelCommitted(examinationOverdue, { objectionId: id });
     return view;
+  }
+
+  /**
+   * The objector's answer to the written result (linxia 第二十三条: 书面告知异议人进行确认), by the receipt number: once,
+   * after the decision, where the regulation asks for it. The same answer again is answered as recorded.
+   */
+  async confirm(request: RequestOf<typeof objectionConfirm>) {
+    const row = await this.database.inTenant(async (tx) => {
+      const found = await this.objections.findByReceipt(tx, request.receiptNumber);
+      const row = found ? await this.objections.findLocked(tx, found.id) : null;
+      if (!row) throw notFound();
+      if (!row.decidedAt) {
+        throw DomainError.conflict(
+          { zh: '该异议尚未作出处理结果', en: 'This objection has not been decided yet' },
+          { status: row.status },
+        );
+      }
+      if (!row.confirmationRequested) {
+        throw DomainError.conflict({
+          zh: '本辖区规定不要求异议人确认处理结果',
+          en: 'This jurisdiction does not ask the objector to confirm the result',
+        });
+      }
+      if (row.objectorResponse) {
+        if (row.objectorResponse === request.response && row.objectorComment === (request.comment ?? null)) return row;
+        throw DomainError.conflict(
+          { zh: '已对处理结果作出确认，不能更改', en: 'The result has already been answered; the answer stands' },
+          { response: row.objectorResponse, at: row.objectorRespondedAt?.toISOString() ?? null },
+        );
+      }
+      if (request.response === 'disputed' && !request.comment) {
+        throw DomainError.validation([
+          {
+            field: 'body.comment',
+            reason: { zh: '不认可处理结果时须说明理由', en: 'is required to dispute the result' },
+          },
+        ]);
+      }
+      await this.objections.update(tx, row.id, {
+        objectorResponse: request.response,
+        objectorComment: request.comment ?? null,
+        objectorRespondedAt: this.clock.now(),
+      });
+      const rules = await this.rules.ofNotice(tx, row.notice);
+      await this.audit.record(tx, {
+        action: 'objection.objector-response',
+        targetType: 'objection',
+        targetId: row.id,
+        basis: rules ? cite(rules, rules.objections.result?.basis) : null,
+        after: { response: request.response },
+      });
+      return this.objections.findByReceipt(tx, request.receiptNumber);
+    });
+    if (!row) throw notFound();
+    return toTrackView(row);
   }
 
   async track(receiptNumber: string) {

@@ -62,6 +62,13 @@ export const findingSchema = z.object({
 });
 
 /** The office's view: phone and ID numbers masked. */
+/** Whether the result is sent to the objector for confirmation, and the objector's answer once given. */
+export const confirmationSchema = z.object({
+  requested: z.boolean(),
+  response: z.enum(['confirmed', 'disputed']).nullable(),
+  at: z.string().nullable(),
+});
+
 export const objectionSchema = z.object({
   id: z.uuid(),
   receiptNumber: z.string(),
@@ -93,6 +100,7 @@ export const objectionSchema = z.object({
       reasons: z.string(),
       decidedAt: z.string(),
       basis: z.string().nullable(),
+      confirmation: confirmationSchema.extend({ comment: z.string().nullable() }),
     })
     .nullable(),
 });
@@ -162,8 +170,32 @@ export const objectionTrackSchema = z.object({
   /** Whether the written receipt (书面凭证) can be downloaded. */
   receiptIssued: z.boolean(),
   refusalReasons: z.string().nullable(),
-  /** The written result (结果告知), once decided. */
-  result: z.object({ outcome: z.enum(['upheld', 'dismissed']), decidedAt: z.string(), letter: z.string() }).nullable(),
+  /** The written result (结果告知), once decided, and whether the objector is asked to confirm it. */
+  result: z
+    .object({
+      outcome: z.enum(['upheld', 'dismissed']),
+      decidedAt: z.string(),
+      letter: z.string(),
+      confirmation: confirmationSchema,
+    })
+    .nullable(),
+});
+
+export const objectionConfirmBody = z
+  .object({
+    /** `confirmed`: the objector acknowledges the result; `disputed`: does not accept it (with a comment). */
+    response: z.enum(['confirmed', 'disputed']),
+    comment: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+
+/**
+ * The objector's answer to the written result, where the regulation sends it for confirmation (linxia 第二十三条):
+ * once, by the receipt number, after the decision.
+ */
+export const objectionConfirm = defineCommand('objections.objection.confirm', {
+  request: z.object({ receiptNumber: receiptNumberSchema }).extend(objectionConfirmBody.shape).strict(),
+  response: objectionTrackSchema,
 });
 
 export const objectionTrack = defineQuery('objections.objection.track', {
