@@ -3,11 +3,9 @@ import {
   findingRecord,
   investigatorAssign,
   type MessageContract,
-  noticeOpen,
   objectionAdmit,
   objectionContactReveal,
   objectionDecide,
-  objectionFile,
   objectionGet,
   objectionList,
   objectionRulesPut,
@@ -15,7 +13,7 @@ import {
 } from '@laurel/contracts';
 import { TestClock } from '@laurel/platform';
 import { TestInfrastructure } from '@laurel/testing';
-import { asPublic, asRole, launchRules, pdf, person, type StartedObjections, startObjections } from './objections.util';
+import { asRole, launchRules, objectionOnNewNotice, type StartedObjections, startObjections } from './objections.util';
 
 /**
  * Who acts on an objection is the regulation's: in xinzhou-city the supervision group receives objections
@@ -30,26 +28,8 @@ describe('objections: the roles the regulation gives each duty', () => {
   const request = <C extends MessageContract>(contract: C, payload: RequestOf<C>, context: ReturnType<typeof asRole>) =>
     started.service.runtime.client.request(contract, payload, { context });
 
-  const fileOn = async (tenant: string) => {
-    const notice = await request(
-      noticeOpen,
-      {
-        stage: 'proposed_winners',
-        title: '拟授奖名单公示',
-        publishedOn: '2026-09-28',
-        entries: [{ subjectKind: 'organisation', subjectId: 'a-1', subjectName: '甲公司', proposal: '拟授予质量奖' }],
-      },
-      asRole(tenant),
-    );
-    const entryId = notice.entries[0]?.id as string;
-    const filed = await request(
-      objectionFile,
-      { noticeId: notice.id, entryId, objector: person(), grounds: '该单位发生过重大质量事故。', evidence: [pdf()] },
-      asPublic(tenant),
-    );
-    const { objections } = await request(objectionList, {}, asRole(tenant, ['supervisor']));
-    return { id: objections.find((o) => o.receiptNumber === filed.receiptNumber)?.id as string };
-  };
+  const fileOn = (tenant: string) =>
+    objectionOnNewNotice(started, tenant, { publishedOn: '2026-09-28', reader: ['supervisor'] });
 
   beforeAll(async () => {
     infra = await TestInfrastructure.create();

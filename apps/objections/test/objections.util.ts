@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { objectionRulesPut, type RequestOf } from '@laurel/contracts';
+import { noticeOpen, objectionFile, objectionList, objectionRulesPut, type RequestOf } from '@laurel/contracts';
 import { bootstrapService, type Clock, type RequestContext, type RunningService } from '@laurel/platform';
 import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
 import type { TestInfrastructure } from '@laurel/testing';
@@ -87,3 +87,38 @@ export const organisation = () => ({
   phone: '0999-8123456',
   officialSeal: png('seal.png'),
 });
+
+/**
+ * An objection by the public on a fresh winners' notice of the tenant (published on `publishedOn`), found by a body
+ * that may read objections (`reader`): its id and receipt number.
+ */
+export async function objectionOnNewNotice(
+  started: StartedObjections,
+  tenant: string,
+  options: { publishedOn: string; reader?: string[] },
+): Promise<{ id: string; receiptNumber: string }> {
+  const client = started.service.runtime.client;
+  const notice = await client.request(
+    noticeOpen,
+    {
+      stage: 'proposed_winners',
+      title: '拟授奖名单公示',
+      publishedOn: options.publishedOn,
+      entries: [{ subjectKind: 'organisation', subjectId: 'a-1', subjectName: '甲公司', proposal: '拟授予质量奖' }],
+    },
+    { context: asRole(tenant) },
+  );
+  const filed = await client.request(
+    objectionFile,
+    {
+      noticeId: notice.id,
+      entryId: notice.entries[0]?.id as string,
+      objector: person(),
+      grounds: '该单位近三年发生过重大质量事故。',
+      evidence: [pdf()],
+    },
+    { context: asPublic(tenant) },
+  );
+  const { objections } = await client.request(objectionList, {}, { context: asRole(tenant, options.reader) });
+  return { id: objections.find((o) => o.receiptNumber === filed.receiptNumber)?.id as string, ...filed };
+}

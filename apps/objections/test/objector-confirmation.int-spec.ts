@@ -3,20 +3,24 @@ import {
   findingRecord,
   investigatorAssign,
   type MessageContract,
-  noticeOpen,
   objectionAdmit,
   objectionConfirm,
   objectionDecide,
-  objectionFile,
   objectionGet,
-  objectionList,
   objectionRulesPut,
   objectionTrack,
   type RequestOf,
 } from '@laurel/contracts';
 import { TestClock } from '@laurel/platform';
 import { TestInfrastructure } from '@laurel/testing';
-import { asPublic, asRole, launchRules, pdf, person, type StartedObjections, startObjections } from './objections.util';
+import {
+  asPublic,
+  asRole,
+  launchRules,
+  objectionOnNewNotice,
+  type StartedObjections,
+  startObjections,
+} from './objections.util';
 
 /** linxia 第二十三条: the result is told to the objector in writing, for confirmation; ili asks for none. */
 describe('the objector confirms the written result', () => {
@@ -28,34 +32,7 @@ describe('the objector confirms the written result', () => {
   const request = <C extends MessageContract>(contract: C, payload: RequestOf<C>, context: ReturnType<typeof asRole>) =>
     started.service.runtime.client.request(contract, payload, { context });
 
-  /** An objection on a fresh notice of the tenant, filed by the public and found by the office. */
-  const objectionOf = async (tenant: string) => {
-    const office = asRole(tenant);
-    const notice = await request(
-      noticeOpen,
-      {
-        stage: 'proposed_winners',
-        title: '拟授奖名单公示',
-        publishedOn: '2026-09-28',
-        entries: [{ subjectKind: 'organisation', subjectId: 'a-1', subjectName: '甲公司', proposal: '拟授予质量奖' }],
-      },
-      office,
-    );
-    const filed = await request(
-      objectionFile,
-      {
-        noticeId: notice.id,
-        entryId: notice.entries[0]?.id as string,
-        objector: person(),
-        grounds: '该单位近三年发生过重大质量事故。',
-        evidence: [pdf()],
-      },
-      asPublic(tenant),
-    );
-    const { objections } = await request(objectionList, {}, office);
-    const id = objections.find((o) => o.receiptNumber === filed.receiptNumber)?.id as string;
-    return { id, receiptNumber: filed.receiptNumber };
-  };
+  const objectionOf = (tenant: string) => objectionOnNewNotice(started, tenant, { publishedOn: '2026-09-28' });
   const decide = async (tenant: string, id: string) => {
     const office = asRole(tenant);
     await request(objectionAdmit, { id }, office);
