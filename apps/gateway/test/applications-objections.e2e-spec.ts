@@ -340,6 +340,45 @@ describe('applications: objections and robustness (ili)', () => {
     expect((back.notices as Json[])[0]).toMatchObject({ outcome: 'withdrawn' });
   });
 
+  it('an acceptance list that cannot be recorded in full is withdrawn, and its applications go back', async () => {
+    const both = [ids.乙, ids.丙] as string[];
+    for (const id of both) {
+      await sut.decideAll('ili', id, office);
+      expect((await post(id, 'formal-review', { decision: 'pass', reasons: '材料齐全，符合条件' })).status).toBe(200);
+    }
+    const repository = sut.applications.app.get(ApplicationRepository);
+    const addHistory = repository.addHistory.bind(repository);
+    let calls = 0;
+    // The second application's step fails after the first one's was recorded.
+    const spy = jest.spyOn(repository, 'addHistory').mockImplementation(async (...args: unknown[]) => {
+      calls += 1;
+      if (calls === 2) throw new Error('history write failed');
+      return addHistory(...args);
+    });
+    const body = { applicationIds: both, publishedOn: '2026-12-10' };
+    const failed = await call('POST', `${api}/cycles/1/acceptance-list`, { token: office, body });
+    spy.mockRestore();
+    expect(failed.status).toBe(500);
+    const withdrawn = await call('GET', `${api}/notices?status=withdrawn`, { token: office });
+    expect(withdrawn.body.notices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          stage: 'acceptance',
+          withdrawal: expect.objectContaining({ reason: expect.stringContaining('受理名单未能全部记录') }),
+        }),
+      ]),
+    );
+    for (const id of both) expect((await get(id)).status).toBe('formal_review_passed');
+
+    // Published again: a new notice with both.
+    const listed = await call('POST', `${api}/cycles/1/acceptance-list`, { token: office, body });
+    expect(listed.status).toBe(201);
+    expect((listed.body.applications as Json[]).map((a) => a.status)).toEqual([
+      'acceptance_notice',
+      'acceptance_notice',
+    ]);
+  });
+
   it('outside the cycle’s application window: 409 with the dates (Asia/Shanghai)', async () => {
     // Friday 1 January 2027, 08:00 in Shanghai (still 31 December in UTC): the window closed on 31 December.
     await sut.settle('2027-01-01T00:00:00Z');

@@ -424,7 +424,7 @@ export class ApplicationService {
           change: { recommendation, notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
         });
       } catch (error) {
-        await this.withdrawUnrecorded(id, notice.id);
+        await this.withdrawUnrecorded(id, notice.id, '推荐审核未能记录，此公示撤回 / the review could not be recorded');
         throw error;
       }
       await this.stepBackIfWithdrawn([id], notice.id);
@@ -541,14 +541,29 @@ export class ApplicationService {
       entries: rows.map((row) => entryOf(row, '拟受理申报')),
     });
     for (const row of rows) {
-      await this.transition(row.id, 'acceptance_notice', {
-        from: ['formal_review_passed'],
-        action: 'acceptance-list',
-        event: applicationAcceptanceNoticed,
-        stage: step.stage,
-        basis: step.basis,
-        change: { notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
-      });
+      try {
+        await this.transition(row.id, 'acceptance_notice', {
+          from: ['formal_review_passed'],
+          action: 'acceptance-list',
+          event: applicationAcceptanceNoticed,
+          stage: step.stage,
+          basis: step.basis,
+          change: { notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+        });
+      } catch (error) {
+        // The list is public with an application the step could not record: it is withdrawn, and the applications
+        // already on it go back with it; the office publishes the list again.
+        await this.withdrawUnrecorded(
+          row.id,
+          notice.id,
+          '受理名单未能全部记录，此公示撤回 / the list could not be recorded',
+        );
+        await this.stepBackIfWithdrawn(
+          rows.map((r) => r.id),
+          notice.id,
+        ).catch(() => undefined);
+        throw error;
+      }
     }
     await this.stepBackIfWithdrawn(
       rows.map((row) => row.id),
@@ -685,14 +700,11 @@ export class ApplicationService {
    * A notice opened for a step whose transition then failed is public for nothing: it is withdrawn, unless the
    * application is on it after all (a concurrent identical request recorded the step with the same notice).
    */
-  private async withdrawUnrecorded(id: string, noticeId: string): Promise<void> {
+  private async withdrawUnrecorded(id: string, noticeId: string, reason: string): Promise<void> {
     try {
       const current = await this.database.inTenant((tx) => this.applications.find(tx, id));
       if ((current?.notices as NoticeRef[] | undefined)?.some((n) => n.noticeId === noticeId)) return;
-      await this.client.request(noticeWithdraw, {
-        id: noticeId,
-        reason: '推荐审核未能记录，此公示撤回 / the review could not be recorded; this notice is withdrawn',
-      });
+      await this.client.request(noticeWithdraw, { id: noticeId, reason });
     } catch (error) {
       this.logger.warn(`notice ${noticeId} opened for application ${id} could not be withdrawn: ${String(error)}`);
     }
