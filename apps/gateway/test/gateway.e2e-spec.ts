@@ -303,6 +303,21 @@ describe('gateway: HTTP → NATS → service, auth, tenancy, errors', () => {
     expect(Object.keys(json.body.paths as object)).toEqual(
       expect.arrayContaining(['/api/v1/auth/login', '/api/v1/tenants']),
     );
+    // Query parameters are documented from the same schemas that check them.
+    type Operation = { parameters?: { name: string; in: string; required?: boolean }[] };
+    const paths = json.body.paths as Record<string, Record<string, Operation>>;
+    expect(paths['/api/v1/tenants/{tenantKey}/objection-rules']?.get?.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'version', in: 'query', required: false })]),
+    );
+    expect(paths['/api/v1/tenants/{tenantKey}/notices']?.get?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'status',
+          in: 'query',
+          schema: expect.objectContaining({ enum: expect.arrayContaining(['withdrawn']) }),
+        }),
+      ]),
+    );
     const page = await fetch(`${sut.gateway.url}/api/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');

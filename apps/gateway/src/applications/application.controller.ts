@@ -60,7 +60,12 @@ export class ApplicationController {
 
   @Get('applications')
   @Access({ roles: READERS, whileSuspended: true })
-  @ApiRoute({ tag: 'applications', summary: 'Applications the caller may see', response: applicationList.response })
+  @ApiRoute({
+    query: applicationListQuery,
+    tag: 'applications',
+    summary: 'Applications the caller may see',
+    response: applicationList.response,
+  })
   list(
     @Req() request: AuthenticatedRequest,
     @Query(new ZodPipe(applicationListQuery, 'query')) query: ApplicationListQuery,

@@ -106,7 +106,11 @@ export class MaterialController {
 
   @Get('materials/:materialId')
   @Access({ roles: READERS, whileSuspended: true })
-  @ApiRoute({ tag: 'applications', summary: 'Download a material’s version (hash-checked; every download audited)' })
+  @ApiRoute({
+    query: materialDownloadQuery,
+    tag: 'applications',
+    summary: 'Download a material’s version (hash-checked; every download audited)',
+  })
   async download(
     @Req() request: AuthenticatedRequest,
     @Param(new ZodPipe(byMaterialPath, 'path')) path: ByMaterialPath,

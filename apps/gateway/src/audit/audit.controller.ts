@@ -33,6 +33,7 @@ export class AuditController {
   @Get()
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({
+    query: auditQuery,
     tag: 'audit',
     summary: 'Audit entries of one service for this jurisdiction',
     response: z.object({ entries: z.array(auditEntrySchema) }),
@@ -57,6 +58,7 @@ export class AuditController {
   @Get('verify')
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({
+    query: auditQuery,
     tag: 'audit',
     summary: 'Verify the hash chain of one service’s audit trail',
     response: auditVerificationSchema,

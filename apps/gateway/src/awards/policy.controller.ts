@@ -23,6 +23,7 @@ export class PolicyController {
   @Get()
   @Access({ operator: true, roles: ['office'], whileSuspended: true })
   @ApiRoute({
+    query: versionQuery,
     tag: 'policy',
     summary: 'A version of the policy document (the latest by default)',
     response: policyVersionSchema,
@@ -52,6 +53,7 @@ export class PolicyController {
   @Get('summary')
   @Access({ operator: true, roles: STAFF_ROLES, whileSuspended: true })
   @ApiRoute({
+    query: versionQuery,
     tag: 'policy',
     summary:
       'The rules at a glance: cycle length, who may apply, tiers with quota and money, notices; each with its basis',

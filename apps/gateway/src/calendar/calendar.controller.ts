@@ -43,6 +43,7 @@ export class CalendarController {
   @Get('deadline')
   @Public()
   @ApiRoute({
+    query: deadlineQuery,
     tag: 'calendar',
     summary: 'The last day and end of a period of N working or calendar days (民法典 第二百零一、二百零三条)',
     response: deadlineAnswerSchema,

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;
@@ -26,6 +26,8 @@ export function ApiRoute(spec: {
   tag: string;
   summary: string;
   body?: z.ZodType;
+  /** The query string's parameters, one per key of the object schema. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   status?: number;
 }) {
@@ -38,6 +40,13 @@ export function ApiRoute(spec: {
     ApiResponse({ status: 403, description: 'Not allowed', schema: problem }),
   ];
   if (spec.body) decorators.push(ApiBody({ schema: schemaOf(spec.body) }));
+  for (const [name, field] of Object.entries(spec.query?.shape ?? {})) {
+    const schema = schemaOf(field as z.ZodType);
+    const description = typeof schema.description === 'string' ? schema.description : undefined;
+    decorators.push(
+      ApiQuery({ name, required: !(field as z.ZodType).safeParse(undefined).success, schema, description }),
+    );
+  }
   if (spec.status) decorators.push(HttpCode(spec.status));
   return applyDecorators(...decorators);
 }

@@ -37,7 +37,12 @@ export class NoticeController {
 
   @Get()
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
-  @ApiRoute({ tag: 'notices', summary: 'The jurisdiction’s notices', response: noticeList.response })
+  @ApiRoute({
+    query: noticeListQuery,
+    tag: 'notices',
+    summary: 'The jurisdiction’s notices',
+    response: noticeList.response,
+  })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(noticeListQuery, 'query')) query: NoticeListQuery) {
     return this.runtime.client.request(noticeList, query, { context: contextOf(request) });
   }

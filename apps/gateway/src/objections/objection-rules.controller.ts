@@ -39,6 +39,7 @@ export class ObjectionRulesController {
   @Get()
   @Access({ operator: true, roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({
+    query: objectionRulesQuery,
     tag: 'objections',
     summary: 'The objection rules of the newest policy version, or of `?version=`',
     response: objectionRulesSchema,

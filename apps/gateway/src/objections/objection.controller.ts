@@ -39,6 +39,7 @@ export class ObjectionController {
   @Get()
   @Access({ roles: ACTING_BODIES, whileSuspended: true })
   @ApiRoute({
+    query: objectionListQuery,
     tag: 'objections',
     summary: 'Objections (?status=, ?overdue=true for overdue cases)',
     response: objectionList.response,

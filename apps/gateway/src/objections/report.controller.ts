@@ -16,6 +16,7 @@ export class ReportController {
   @Get()
   @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({
+    query: reportListQuery,
     tag: 'reports',
     summary: 'Reports (the reporter shown to the supervisor role only)',
     response: reportList.response,

@@ -20,6 +20,7 @@ export class DeadLetterController {
   @Get(':service')
   @Access({ operator: true })
   @ApiRoute({
+    query: listQuery,
     tag: 'operations',
     summary: 'Dead letters of one service (operator)',
     response: z.object({ deadLetters: z.array(deadLetterSchema) }),
