@@ -9,6 +9,7 @@ import { ApplicationService } from './application/application.service';
 import { AwardsGateway } from './application/awards.gateway';
 import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
 import { PublicityRecomputeService } from './application/publicity-recompute.service';
+import { WithdrawnNoticeRepository } from './application/withdrawn-notice.repository';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
 import { MaterialHandler } from './material/material.handler';
 import { MaterialRepository } from './material/material.repository';
@@ -36,6 +37,7 @@ export class ApplicationsModule {
         RecommenderService,
         AwardsGateway,
         ApplicationRepository,
+        WithdrawnNoticeRepository,
         ApplicationService,
         PublicityRecomputeService,
         NoticeOutcomeConsumer,

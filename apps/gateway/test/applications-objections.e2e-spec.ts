@@ -315,7 +315,7 @@ describe('applications: objections and robustness (ili)', () => {
     });
   });
 
-  it('a notice withdrawn before its review is recorded still sends the application back', async () => {
+  it('a notice withdrawn before its review is recorded is not recorded: the review answers 409', async () => {
     const id = ids.己 as string;
     expect((await post(id, 'submit', { recommenderId })).status).toBe(200);
     const repository = sut.applications.app.get(ApplicationRepository);
@@ -329,15 +329,22 @@ describe('applications: objections and robustness (ili)', () => {
       expect(
         (await call('POST', `${api}/notices/${opened?.id}/withdraw`, { token: office, body: { reason } })).status,
       ).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await eventually(async () => {
+        const recorded = await sut.applications.runtime.database.system.$queryRawUnsafe<unknown[]>(
+          'SELECT 1 FROM withdrawn_notice WHERE notice_id = $1::uuid',
+          opened?.id,
+        );
+        expect(recorded).toHaveLength(1);
+      });
       return lock(tx, applicationId);
     });
     const review = { decision: 'recommend', text: '同意推荐。', publishedOn: '2026-12-09' };
     const reviewed = await post(id, 'review', review, dept);
     spy.mockRestore();
-    expect(reviewed.status).toBe(200);
-    const back = await sut.statusBecomes('ili', id, office, 'submitted');
-    expect((back.notices as Json[])[0]).toMatchObject({ outcome: 'withdrawn' });
+    expect(reviewed.status).toBe(409);
+    expect(reviewed.body.detail).toContain(reason);
+    const still = await get(id);
+    expect(still).toMatchObject({ status: 'submitted', notices: [] });
   });
 
   it('an acceptance list that cannot be recorded in full is withdrawn, and its applications go back', async () => {
@@ -348,11 +355,14 @@ describe('applications: objections and robustness (ili)', () => {
     }
     const repository = sut.applications.app.get(ApplicationRepository);
     const addHistory = repository.addHistory.bind(repository);
-    let calls = 0;
     // The second application's step fails after the first one's was recorded.
+    const steps: string[] = [];
     const spy = jest.spyOn(repository, 'addHistory').mockImplementation(async (...args: unknown[]) => {
-      calls += 1;
-      if (calls === 2) throw new Error('history write failed');
+      const entry = args[1] as { applicationId: string; action: string };
+      if (entry.action === 'acceptance-list') {
+        steps.push(entry.applicationId);
+        if (steps.length === 2) throw new Error('history write failed');
+      }
       return addHistory(...args);
     });
     const body = { applicationIds: both, publishedOn: '2026-12-10' };
@@ -368,7 +378,14 @@ describe('applications: objections and robustness (ili)', () => {
         }),
       ]),
     );
-    for (const id of both) expect((await get(id)).status).toBe('formal_review_passed');
+    // The one already on it goes back with the withdrawal.
+    const [first, second] = steps as [string, string];
+    await eventually(async () => {
+      const back = await get(first);
+      expect(back.status).toBe('formal_review_passed');
+      expect((back.notices as Json[]).at(-1)).toMatchObject({ stage: 'acceptance', outcome: 'withdrawn' });
+    });
+    expect((await get(second)).status).toBe('formal_review_passed');
 
     // Published again: a new notice with both.
     const listed = await call('POST', `${api}/cycles/1/acceptance-list`, { token: office, body });

@@ -26,7 +26,6 @@ import {
   type EventContract,
   type NoticeView,
   noticeEntryState,
-  noticeGet,
   noticeOpen,
   noticeWithdraw,
   type PlanStep,
@@ -52,6 +51,7 @@ import { toApplicationView } from './application.mapper';
 import { type ApplicationChange, ApplicationRepository, type ApplicationWithDetails } from './application.repository';
 import { AwardsGateway } from './awards.gateway';
 import { officeStepOf, planOf, stepOf } from './procedure-plan.util';
+import { WithdrawnNoticeRepository } from './withdrawn-notice.repository';
 
 type Decisions = Record<string, RecordedDecision>;
 type StoredEligibility = ApplicationView['eligibility'];
@@ -98,6 +98,7 @@ export class ApplicationService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly materials: MaterialRepository,
+    private readonly withdrawnNotices: WithdrawnNoticeRepository,
   ) {}
 
   // ------------------------------------------------------------------------------------------------
@@ -421,13 +422,16 @@ export class ApplicationService {
           stage: step.stage,
           reason: text,
           basis: step.basis,
-          change: { recommendation, notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+          change: (locked) => ({
+            recommendation,
+            notices: [...(locked.notices as NoticeRef[]), noticeRef(step.stage, notice)],
+          }),
+          check: (tx) => this.requireNotWithdrawn(tx, notice.id),
         });
       } catch (error) {
         await this.withdrawUnrecorded(id, notice.id, '推荐审核未能记录，此公示撤回 / the review could not be recorded');
         throw error;
       }
-      await this.stepBackIfWithdrawn([id], notice.id);
     } else {
       await this.transition(id, 'recommended', {
         from: ['submitted'],
@@ -548,27 +552,20 @@ export class ApplicationService {
           event: applicationAcceptanceNoticed,
           stage: step.stage,
           basis: step.basis,
-          change: { notices: [...(row.notices as NoticeRef[]), noticeRef(step.stage, notice)] },
+          change: (locked) => ({ notices: [...(locked.notices as NoticeRef[]), noticeRef(step.stage, notice)] }),
+          check: (tx) => this.requireNotWithdrawn(tx, notice.id),
         });
       } catch (error) {
         // The list is public with an application the step could not record: it is withdrawn, and the applications
-        // already on it go back with it; the office publishes the list again.
+        // already on it go back with it (its event); the office publishes the list again.
         await this.withdrawUnrecorded(
           row.id,
           notice.id,
           '受理名单未能全部记录，此公示撤回 / the list could not be recorded',
         );
-        await this.stepBackIfWithdrawn(
-          rows.map((r) => r.id),
-          notice.id,
-        ).catch(() => undefined);
         throw error;
       }
     }
-    await this.stepBackIfWithdrawn(
-      rows.map((row) => row.id),
-      notice.id,
-    );
     return {
       noticeId: notice.id,
       applications: (await this.list(cycleNumber)).applications.filter((a) => body.applicationIds.includes(a.id)),
@@ -617,16 +614,27 @@ export class ApplicationService {
     await this.settleFromEntry(tx, row, decided.noticeId, decided.entryId);
   }
 
-  /** Its notice was withdrawn: the application goes back to the step before the notice, to be taken again. */
-  async noticeWithdrawn(tx: ApplicationsTx, applicationId: string, noticeId: string, reason: string): Promise<void> {
-    const row = await this.applications.findLocked(tx, applicationId);
-    if (!row || !this.isCurrentNotice(row, noticeId)) return;
-    await this.applyTransition(tx, row, row.status === 'recommendation_notice' ? 'submitted' : 'formal_review_passed', {
-      action: 'notice-withdrawn',
-      event: applicationNoticeWithdrawn,
-      reason,
-      change: { objectionsPending: 0, notices: setOutcome(row, noticeId, 'withdrawn') },
-    });
+  /**
+   * A notice withdrawn: recorded, so that no step records it afterwards (the event may come before the step that
+   * would have put an application on it), and each application on it goes back to the step before it.
+   */
+  async noticeWithdrawn(
+    tx: ApplicationsTx,
+    notice: { noticeId: string; reason: string; withdrawnAt: Date },
+    applicationIds: readonly string[],
+  ): Promise<void> {
+    await this.withdrawnNotices.record(tx, notice);
+    for (const applicationId of applicationIds) {
+      const row = await this.applications.findLocked(tx, applicationId);
+      if (!row || !this.isCurrentNotice(row, notice.noticeId)) continue;
+      const back = row.status === 'recommendation_notice' ? 'submitted' : 'formal_review_passed';
+      await this.applyTransition(tx, row, back, {
+        action: 'notice-withdrawn',
+        event: applicationNoticeWithdrawn,
+        reason: notice.reason,
+        change: { objectionsPending: 0, notices: setOutcome(row, notice.noticeId, 'withdrawn') },
+      });
+    }
   }
 
   // ------------------------------------------------------------------------------------------------
@@ -684,16 +692,14 @@ export class ApplicationService {
     });
   }
 
-  /**
-   * A notice withdrawn between its opening and the step that records it: its event found no application on it, so the
-   * applications are sent back here (the event's consumer does the same when it comes later; the second finds nothing).
-   */
-  private async stepBackIfWithdrawn(ids: readonly string[], noticeId: string): Promise<void> {
-    const notice = await this.client.request(noticeGet, { id: noticeId });
-    if (notice.status !== 'withdrawn') return;
-    for (const id of ids) {
-      await this.database.inTenant((tx) => this.noticeWithdrawn(tx, id, noticeId, notice.withdrawal?.reason ?? ''));
-    }
+  /** Under the application's lock: a notice withdrawn meanwhile is not recorded on it (the step answers 409). */
+  private async requireNotWithdrawn(tx: ApplicationsTx, noticeId: string): Promise<void> {
+    const withdrawn = await this.withdrawnNotices.find(tx, noticeId);
+    if (!withdrawn) return;
+    throw DomainError.conflict(
+      { zh: `该公示已撤回：${withdrawn.reason}`, en: `The notice was withdrawn meanwhile: ${withdrawn.reason}` },
+      { noticeId, withdrawnAt: withdrawn.withdrawnAt.toISOString() },
+    );
   }
 
   /**
@@ -861,7 +867,12 @@ export class ApplicationService {
   private async transition(
     id: string,
     to: ApplicationStatus,
-    spec: TransitionSpec & { from: readonly ApplicationStatus[]; check?: (tx: ApplicationsTx) => Promise<void> },
+    spec: Omit<TransitionSpec, 'change'> & {
+      from: readonly ApplicationStatus[];
+      check?: (tx: ApplicationsTx) => Promise<void>;
+      /** The change, or how to make it from the row as read under the lock. */
+      change?: ApplicationChange | ((locked: ApplicationWithDetails) => ApplicationChange);
+    },
   ): Promise<void> {
     await this.database.inTenant(async (tx) => {
       await this.applications.lock(tx, id);
@@ -870,7 +881,8 @@ export class ApplicationService {
         throw wrongStatus(row, { zh: `变为 ${to}`, en: `move to ${to}` });
       }
       await spec.check?.(tx);
-      await this.applyTransition(tx, row, to, spec);
+      const change = typeof spec.change === 'function' ? spec.change(row) : spec.change;
+      await this.applyTransition(tx, row, to, { ...spec, change });
     });
   }
 

@@ -55,12 +55,12 @@ export class NoticeOutcomeConsumer implements OnModuleInit {
       consumer: 'applications-notice-withdrawn',
       event: noticeWithdrawn,
       handle: async (tx, payload) => {
-        for (const entry of payload.entries) {
-          const mine = { reference: payload.reference, applicationId: entry.applicationId };
-          if (ours(mine)) {
-            await this.applications.noticeWithdrawn(tx, mine.applicationId, payload.noticeId, payload.reason);
-          }
-        }
+        if (!payload.reference?.startsWith(OURS)) return;
+        await this.applications.noticeWithdrawn(
+          tx,
+          { noticeId: payload.noticeId, reason: payload.reason, withdrawnAt: new Date(payload.withdrawnAt) },
+          payload.entries.flatMap((entry) => (entry.applicationId ? [entry.applicationId] : [])),
+        );
       },
     });
     this.consumers.register<typeof objectionUpheld>({
