@@ -474,7 +474,7 @@ describe('objections through the gateway', () => {
       {
         method: 'POST',
         url: '/api/v1/public/ili/objections/YY-0000-0000-0000-0000/confirmation',
-        body: { response: 'confirmed' },
+        body: { token: 'x'.repeat(43), response: 'confirmed' },
       },
       {
         method: 'POST',

@@ -96,7 +96,7 @@ export async function objectionOnNewNotice(
   started: StartedObjections,
   tenant: string,
   options: { publishedOn: string; reader?: string[] },
-): Promise<{ id: string; receiptNumber: string }> {
+): Promise<{ id: string; receiptNumber: string; token: string }> {
   const client = started.service.runtime.client;
   const notice = await client.request(
     noticeOpen,

@@ -57,12 +57,15 @@ describe('the objector confirms the written result', () => {
   });
 
   it('linxia: asked once decided; a dispute needs a reason; the answer is recorded once and the office sees it', async () => {
-    const { id, receiptNumber } = await objectionOf(linxia);
+    const { id, receiptNumber, token } = await objectionOf(linxia);
     const answer = (response: 'confirmed' | 'disputed', comment?: string) =>
-      request(objectionConfirm, { receiptNumber, response, ...(comment ? { comment } : {}) }, asPublic(linxia));
+      request(objectionConfirm, { receiptNumber, token, response, ...(comment ? { comment } : {}) }, asPublic(linxia));
 
     await expect(answer('confirmed')).rejects.toMatchObject({ code: 'conflict' });
     await decide(linxia, id);
+    // The receipt number alone (staff see it) does not answer for the objector.
+    const forged = { receiptNumber, token: 'x'.repeat(43), response: 'confirmed' as const };
+    await expect(request(objectionConfirm, forged, asPublic(linxia))).rejects.toMatchObject({ code: 'not_found' });
 
     const tracked = await request(objectionTrack, { receiptNumber }, asPublic(linxia));
     expect(tracked.result?.confirmation).toEqual({ requested: true, response: null, at: null });
@@ -90,12 +93,12 @@ describe('the objector confirms the written result', () => {
   });
 
   it('ili: the regulation asks for no confirmation', async () => {
-    const { id, receiptNumber } = await objectionOf(ili);
+    const { id, receiptNumber, token } = await objectionOf(ili);
     await decide(ili, id);
     const tracked = await request(objectionTrack, { receiptNumber }, asPublic(ili));
     expect(tracked.result?.confirmation).toEqual({ requested: false, response: null, at: null });
     await expect(
-      request(objectionConfirm, { receiptNumber, response: 'confirmed' }, asPublic(ili)),
+      request(objectionConfirm, { receiptNumber, token, response: 'confirmed' }, asPublic(ili)),
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 });

@@ -36,7 +36,7 @@ export class NoticeController {
   }
 
   @Get()
-  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
   @ApiRoute({
     query: noticeListQuery,
     tag: 'notices',
@@ -48,7 +48,7 @@ export class NoticeController {
   }
 
   @Get(':id')
-  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
   @ApiRoute({ tag: 'notices', summary: 'One notice with its entries and their outcomes', response: noticeSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(noticeGet, { id: path.id }, { context: contextOf(request) });

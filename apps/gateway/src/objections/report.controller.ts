@@ -8,13 +8,16 @@ import { type AuthenticatedRequest, contextOf } from '../http/authenticated-requ
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ReportListQuery, reportListQuery } from './objections-routes.schema';
 
-/** Reports (举报): the office handles them; only the supervision group (监督组) sees who reported. */
+/**
+ * Reports (举报): every acting body may ask; the objections service answers by the policy (the receiving body sees who
+ * reported and answers, the supervision group reads), and refuses the others with the article.
+ */
 @Controller('tenants/:tenantKey/reports')
 export class ReportController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
   @Get()
-  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
   @ApiRoute({
     query: reportListQuery,
     tag: 'reports',
@@ -26,14 +29,14 @@ export class ReportController {
   }
 
   @Get(':id')
-  @Access({ roles: ['office', 'supervisor'], whileSuspended: true })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
   @ApiRoute({ tag: 'reports', summary: 'One report', response: reportSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(reportGet, { id: path.id }, { context: contextOf(request) });
   }
 
   @Post(':id/replies')
-  @Access({ roles: ['office', 'supervisor'] })
+  @Access({ roles: ['office', 'supervisor', 'leading_group'] })
   @ApiRoute({
     tag: 'reports',
     summary: 'Reply to the reporter (seen with the token)',

@@ -34,6 +34,7 @@ import { examinationOverdue, examinationReminder } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
 import { requireDuty, requireReader } from '../rules/acting-role.util';
 import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
+import { hashSecretToken, newSecretToken, secretTokenMatches } from '../secret-token.util';
 import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
 import { ObjectionRepository } from './objection.repository';
 
@@ -141,6 +142,7 @@ export class ObjectionService implements OnModuleInit {
     const accepted = this.files.check(this.incomingFiles(body));
     const examination = this.examinationOf(receivedAt, rules);
     const objector = body.objector;
+    const token = newSecretToken();
     const row = await this.files.saveWhile(accepted, (keys) =>
       this.database.inTenant(async (tx) => {
         const { closedAt, withdrawnAt } = await this.notices.holdOpen(tx, body.noticeId);
@@ -167,6 +169,7 @@ export class ObjectionService implements OnModuleInit {
             grounds: body.grounds,
             status: 'received',
             receivedAt,
+            objectorTokenHash: hashSecretToken(token),
             ...(examination
               ? {
                   examStart: examination.deadline.start,
@@ -203,6 +206,7 @@ export class ObjectionService implements OnModuleInit {
     if (examination) await this.scheduleExamination(row.id, examination.remindAt, examination.deadline.endsAtDate);
     return {
       receiptNumber: row.receiptNumber,
+      token,
       status: 'received' as const,
       receivedAt: receivedAt.toISOString(),
       examination: examination
@@ -372,14 +376,16 @@ export class ObjectionService implements OnModuleInit {
   }
 
   /**
-   * The objector's answer to the written result (linxia 第二十三条: 书面告知异议人进行确认), by the receipt number: once,
+   * The objector's answer to the written result (linxia 第二十三条: 书面告知异议人进行确认), by the receipt number and
+   * the token given at filing: once,
    * after the decision, where the regulation asks for it. The same answer again is answered as recorded.
    */
   async confirm(request: RequestOf<typeof objectionConfirm>) {
     const row = await this.database.inTenant(async (tx) => {
       const found = await this.objections.findByReceipt(tx, request.receiptNumber);
       const row = found ? await this.objections.findLocked(tx, found.id) : null;
-      if (!row) throw notFound();
+      // The receipt number is known to staff too: only the objector's token answers for the objector.
+      if (!row || !secretTokenMatches(request.token, row.objectorTokenHash)) throw notFound();
       if (!row.decidedAt) {
         throw DomainError.conflict(
           { zh: '该异议尚未作出处理结果', en: 'This objection has not been decided yet' },

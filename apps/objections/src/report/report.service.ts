@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { DomainError, type ParsedRequestOf, type reportFile, type reportReply } from '@laurel/contracts';
 import { AuditTrail, Clock, Database } from '@laurel/platform';
 import type { ActingRole } from '@laurel/policy';
@@ -8,6 +8,7 @@ import { toStoredFileView } from '../files/stored-file.mapper';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
 import { callerHolds, reportReceiver, requireRole } from '../rules/acting-role.util';
 import { cite, notSet, RulesService } from '../rules/rules.service';
+import { hashSecretToken, newSecretToken } from '../secret-token.util';
 import { ReportRepository, type ReportWithFiles } from './report.repository';
 
 type Status = 'received' | 'handling' | 'closed';
@@ -20,7 +21,6 @@ type Reporter = NonNullable<ParsedRequestOf<typeof reportFile>['reporter']>;
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const newReportNumber = () => `JB-${Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const notFound = () => DomainError.notFound({ zh: '未找到该举报', en: 'No such report' });
 
 /**
@@ -72,7 +72,7 @@ export class ReportService {
     const accepted = this.files.check(
       body.evidence.map((upload, i) => ({ kind: 'evidence' as const, field: `body.evidence[${i}]`, upload })),
     );
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecretToken();
     const receivedAt = this.clock.now();
     const row = await this.files.saveWhile(accepted, (keys) =>
       this.database.inTenant(async (tx) => {
@@ -81,7 +81,7 @@ export class ReportService {
           {
             id: randomUUID(),
             reportNumber: newReportNumber(),
-            tokenHash: hashToken(token),
+            tokenHash: hashSecretToken(token),
             anonymous: !body.reporter,
             ...(body.reporter ? { reporterIdentity: body.reporter } : {}),
             concerning: body.concerning,
@@ -108,7 +108,7 @@ export class ReportService {
   }
 
   async track(token: string) {
-    const row = await this.database.inTenant((tx) => this.reports.findByTokenHash(tx, hashToken(token)));
+    const row = await this.database.inTenant((tx) => this.reports.findByTokenHash(tx, hashSecretToken(token)));
     if (!row) throw notFound();
     return {
       reportNumber: row.reportNumber,

@@ -34,6 +34,11 @@ const examinationSchema = z.object({
 
 export const objectionFiledSchema = z.object({
   receiptNumber: z.string(),
+  /**
+   * Shown once, never stored: with it (and the receipt number) the objector answers the written result where the
+   * regulation asks for a confirmation. Staff see the receipt number, never this.
+   */
+  token: z.string(),
   status: objectionStatusSchema,
   receivedAt: z.string(),
   /** By when the office examines it; null where the regulation sets no deadline. */
@@ -183,6 +188,8 @@ export const objectionTrackSchema = z.object({
 
 export const objectionConfirmBody = z
   .object({
+    /** The token given when the objection was filed. */
+    token: z.string().min(20).max(200),
     /** `confirmed`: the objector acknowledges the result; `disputed`: does not accept it (with a comment). */
     response: z.enum(['confirmed', 'disputed']),
     comment: z.string().trim().min(1).max(2000).optional(),
