@@ -58,6 +58,14 @@ describe('objection rules follow the policy (awards events consumed by objection
       period: { count: 5, unit: 'working_days' },
     });
 
+    // Cycle 1 opens on version 1, and keeps it.
+    const cycle = await sut.call('POST', '/api/v1/tenants/linxia/cycles', {
+      token: office,
+      body: { year: 2026, opensOn: '2026-11-01', closesOn: '2026-12-31' },
+    });
+    expect(cycle.status).toBe(201);
+    expect(cycle.body.policyVersion).toBe(1);
+
     // A new version of the policy reaches the copy too.
     const next = await sut.call('PUT', '/api/v1/tenants/linxia/policy', {
       token: operator,
@@ -104,5 +112,25 @@ describe('objection rules follow the policy (awards events consumed by objection
     });
     expect(pinned.status).toBe(201);
     expect(pinned.body.policyVersion).toBe(1);
+
+    // Named by its cycle, a notice follows the version the cycle pinned, though a newer one exists.
+    const ofCycle = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, cycle: '1' },
+    });
+    expect(ofCycle.status).toBe(201);
+    expect(ofCycle.body.policyVersion).toBe(1);
+    const otherVersion = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, cycle: '1', policyVersion: 2 },
+    });
+    expect(otherVersion.status).toBe(422);
+    expect(JSON.stringify(otherVersion.body)).toContain('body.policyVersion');
+    const noCycle = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, cycle: '7' },
+    });
+    expect(noCycle.status).toBe(400);
+    expect(JSON.stringify(noCycle.body)).toContain('body.cycle');
   });
 });

@@ -69,13 +69,14 @@ export class NoticeService implements OnModuleInit {
 
   async open(body: NoticeOpenBody) {
     const actor = RequestContexts.current()?.actor?.userId ?? null;
-    if (body.policyVersion !== undefined) await this.rules.ensureVersion(body.policyVersion);
+    const policyVersion = await this.pinnedVersion(body);
+    if (policyVersion !== null) await this.rules.ensureVersion(policyVersion);
     const result = await this.database.inTenant(async (tx) => {
       if (body.reference) {
         const existing = await this.notices.findByReference(tx, body.reference);
         if (existing) return { row: existing, created: false };
       }
-      const rules = await this.rules.ofNotice(tx, { policyVersion: body.policyVersion ?? null });
+      const rules = await this.rules.ofNotice(tx, { policyVersion });
       const { period, periodBasis } = this.periodOf(body, rules);
       const deadline = this.deadlineOf(body.publishedOn, period, periodBasis);
       if (deadline.endsAtDate <= this.clock.now()) {
@@ -94,7 +95,7 @@ export class NoticeService implements OnModuleInit {
         body,
         period,
         periodBasis,
-        policyVersion: rules?.policyVersion ?? body.policyVersion ?? null,
+        policyVersion: rules?.policyVersion ?? policyVersion,
         deadline,
         openedBy: actor,
         now: this.clock.now(),
@@ -120,6 +121,25 @@ export class NoticeService implements OnModuleInit {
     if (!row) throw notFound();
     if (result.created) await this.jobs.scheduleCommitted(noticeClose, { noticeId: row.id }, row.closesAt);
     return toNoticeView(row, this.clock.now());
+  }
+
+  /**
+   * The policy version whose rules govern a new notice: the one given, else its cycle's (a cycle pins the version it
+   * opened with), else none (the newest recorded). A version given for a cycle that pinned another is refused.
+   */
+  private async pinnedVersion(body: NoticeOpenBody): Promise<number | null> {
+    const ofCycle = body.cycle ? await this.rules.versionOfCycle(body.cycle) : null;
+    if (ofCycle !== null && body.policyVersion !== undefined && body.policyVersion !== ofCycle) {
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: {
+          zh: `第${body.cycle}届评选适用第 ${ofCycle} 版政策`,
+          en: `Cycle ${body.cycle} follows policy version ${ofCycle}`,
+        },
+        fields: [{ field: 'body.policyVersion', reason: { zh: '与该届评选不符', en: 'is not the cycle’s' } }],
+      });
+    }
+    return body.policyVersion ?? ofCycle;
   }
 
   /**

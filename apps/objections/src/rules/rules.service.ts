@@ -3,6 +3,7 @@ import {
   DomainError,
   type FieldError,
   fieldErrorsFromZod,
+  getCycle,
   getPolicy,
   type ObjectionRulesBody,
   type PolicyVersionView,
@@ -136,6 +137,22 @@ export class RulesService {
       ]);
     }
     await this.database.inTenant((tx) => this.putIn(tx, body));
+  }
+
+  /**
+   * The policy version a cycle of the awards service pinned, for a notice that names its cycle by number (`"3"`);
+   * null for a cycle named otherwise. A number the awards service has no cycle for is refused.
+   */
+  async versionOfCycle(cycle: string): Promise<number | null> {
+    if (!/^[1-9]\d{0,5}$/.test(cycle)) return null;
+    try {
+      return (await this.client.request(getCycle, { number: Number(cycle) })).policyVersion;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
+      throw DomainError.validation([
+        { field: 'body.cycle', reason: { zh: '没有这一届评选', en: 'is not a cycle of this award' } },
+      ]);
+    }
   }
 
   /** A policy version's objection, report and notice sections, as the awards service holds them. */

@@ -29,7 +29,8 @@ export const noticeOpenBody = z
     cycle: z.string().trim().min(1).max(100).optional(),
     /**
      * The policy version the cycle pinned: its objection rules govern the notice and its objections to the end,
-     * whatever version is published meanwhile. Omitted: the newest version recorded when the notice opens.
+     * whatever version is published meanwhile. Omitted: the version of the cycle when `cycle` is its number, else the
+     * newest version recorded when the notice opens.
      */
     policyVersion: z.number().int().positive().optional(),
     /** The stage whose list is noticed (the policy's `procedure.notices[].stage`). */
