@@ -9,8 +9,7 @@ import {
 } from '@laurel/contracts';
 import { AuditTrail, Clock, Database, Outbox, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { referenceOf } from '../notice/notice.mapper';
-import { toObjectionView } from '../objection/objection.mapper';
+import { objectionEventFields, toObjectionView } from '../objection/objection.mapper';
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
 import { type ObjectionDuty, requireDuty } from '../rules/acting-role.util';
@@ -113,22 +112,7 @@ export class InvestigationService {
         confirmationRequested: rules?.objections.result?.objectorConfirms === true,
       });
       const payload = {
-        objectionId: row.id,
-        receiptNumber: row.receiptNumber,
-        noticeId: row.noticeId,
-        reference: referenceOf(row.notice),
-        cycle: row.notice.cycle,
-        stage: row.notice.stage,
-        entryId: row.entryId,
-        subject: {
-          kind: row.entry.subjectKind as 'organisation' | 'individual',
-          id: row.entry.subjectId,
-          name: row.entry.subjectName,
-        },
-        applicationId: row.entry.applicationId,
-        recommender: row.entry.recommenderName
-          ? { id: row.entry.recommenderId, name: row.entry.recommenderName }
-          : null,
+        ...objectionEventFields(row),
         reasons: request.reasons,
         decidedAt: decidedAt.toISOString(),
         basis,

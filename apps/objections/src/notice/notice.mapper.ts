@@ -29,6 +29,13 @@ const deadlineOf = (row: NoticeRow) => ({
   calendar: row.calendar,
 });
 
+/** An entry's subject as events name it, for the service that owns the applicant. */
+export const entrySubjectOf = (entry: { subjectKind: string; subjectId: string; subjectName: string }) => ({
+  kind: entry.subjectKind as 'organisation' | 'individual',
+  id: entry.subjectId,
+  name: entry.subjectName,
+});
+
 /**
  * The caller's reference of a notice, also once withdrawn (its column is then freed for a new notice): events about
  * its objections must still reach the service that opened it.

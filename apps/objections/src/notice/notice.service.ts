@@ -29,6 +29,7 @@ import { noticeClose } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
 import { cite, RulesService, type TenantRules } from '../rules/rules.service';
 import {
+  entrySubjectOf,
   type NoticeStatus,
   noticeStatus,
   toNoticeSummary,
@@ -171,11 +172,7 @@ export class NoticeService implements OnModuleInit {
         withdrawnAt: now.toISOString(),
         entries: row.entries.map((entry) => ({
           entryId: entry.id,
-          subject: {
-            kind: entry.subjectKind as 'organisation' | 'individual',
-            id: entry.subjectId,
-            name: entry.subjectName,
-          },
+          subject: entrySubjectOf(entry),
           applicationId: entry.applicationId,
         })),
       });
@@ -311,11 +308,7 @@ export class NoticeService implements OnModuleInit {
           cycle: row.cycle,
           stage: row.stage,
           entryId: entry.id,
-          subject: {
-            kind: entry.subjectKind as 'organisation' | 'individual',
-            id: entry.subjectId,
-            name: entry.subjectName,
-          },
+          subject: entrySubjectOf(entry),
           applicationId: entry.applicationId,
           closedAt: now.toISOString(),
           objectionsPending,

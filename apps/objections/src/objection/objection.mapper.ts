@@ -1,6 +1,7 @@
 import type { ObjectionView } from '@laurel/contracts';
 import { maskIdNumber, maskPhone } from '@laurel/platform';
 import { toStoredFileView } from '../files/stored-file.mapper';
+import { entrySubjectOf, referenceOf } from '../notice/notice.mapper';
 import type { ObjectionWithDetails } from './objection.repository';
 
 type Status = ObjectionView['status'];
@@ -162,3 +163,17 @@ export function receiptDocument(row: ObjectionWithDetails, basis: string | null)
   ].join('\n');
   return { filename: `receipt-${row.receiptNumber}.txt`, contentType: 'text/plain; charset=utf-8', content };
 }
+
+/** What every event about an objection's outcome says of it: the objection, its notice entry and who owns it. */
+export const objectionEventFields = (row: ObjectionWithDetails) => ({
+  objectionId: row.id,
+  receiptNumber: row.receiptNumber,
+  noticeId: row.noticeId,
+  reference: referenceOf(row.notice),
+  cycle: row.notice.cycle,
+  stage: row.notice.stage,
+  entryId: row.entryId,
+  subject: entrySubjectOf(row.entry),
+  applicationId: row.entry.applicationId,
+  recommender: row.entry.recommenderName ? { id: row.entry.recommenderId, name: row.entry.recommenderName } : null,
+});

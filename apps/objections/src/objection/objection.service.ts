@@ -28,14 +28,14 @@ import {
 } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { FileIntakeService, type IncomingFile } from '../files/file-intake.service';
-import { noticeStatus, referenceOf } from '../notice/notice.mapper';
+import { noticeStatus } from '../notice/notice.mapper';
 import { NoticeRepository } from '../notice/notice.repository';
 import { examinationOverdue, examinationReminder } from '../objections.jobs';
 import type { PrismaClient } from '../objections-prisma';
 import { requireDuty, requireReader } from '../rules/acting-role.util';
 import { cite, notSet, RulesService, type TenantRules } from '../rules/rules.service';
 import { hashSecretToken, newSecretToken, secretTokenMatches } from '../secret-token.util';
-import { receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
+import { objectionEventFields, receiptDocument, toObjectionView, toTrackView } from './objection.mapper';
 import { ObjectionRepository } from './objection.repository';
 
 type FileBody = RequestOf<typeof objectionFile> & {
@@ -339,22 +339,7 @@ export class ObjectionService implements OnModuleInit {
       if (action === 'refuse') {
         // The service that owns the entry's subject learns of it: an entry held by this objection may go on.
         await this.outbox.add(tx, objectionRefused, {
-          objectionId: row.id,
-          receiptNumber: row.receiptNumber,
-          noticeId: row.noticeId,
-          reference: referenceOf(row.notice),
-          cycle: row.notice.cycle,
-          stage: row.notice.stage,
-          entryId: row.entryId,
-          subject: {
-            kind: row.entry.subjectKind as 'organisation' | 'individual',
-            id: row.entry.subjectId,
-            name: row.entry.subjectName,
-          },
-          applicationId: row.entry.applicationId,
-          recommender: row.entry.recommenderName
-            ? { id: row.entry.recommenderId, name: row.entry.recommenderName }
-            : null,
+          ...objectionEventFields(row),
           reasons: typeof data.refusalReasons === 'string' ? data.refusalReasons : '',
           decidedAt: this.clock.now().toISOString(),
           basis: rules ? cite(rules, rules.objections.examination?.basis) : null,
