@@ -219,6 +219,9 @@ describe('applications through the gateway (ili)', () => {
     expect(
       ((await call('GET', `${api}/applications`, { token: tokens['other-dept'] })).body.applications as Json[]).length,
     ).toBe(0);
+    const toDept = await call('GET', `${api}/applications`, { token: tokens.dept });
+    expect((toDept.body.applications as Json[]).map((a) => a.id)).toEqual([applicationId]);
+    expect(toDept.body.next).toBeNull();
     const recommended = await call('POST', `${api}/applications/${applicationId}/review`, {
       token: tokens.dept,
       body: { decision: 'recommend', text: '材料完整、真实，同意推荐。' },

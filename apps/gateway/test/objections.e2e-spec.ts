@@ -295,6 +295,30 @@ describe('objections through the gateway', () => {
     expect((await fetch(`${gateway.url}/api/v1/tenants/ili/files/${evidence.id}`)).status).toBe(401);
   });
 
+  it('lists page by page: every objection once, none cut off', async () => {
+    const all = await call('GET', '/api/v1/tenants/ili/objections?limit=500', { token: office });
+    const everyId = (all.body.objections as Json[]).map((o) => o.id);
+    expect(everyId.length).toBeGreaterThan(2);
+    expect(all.body.next).toBeNull();
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const page = await call('GET', `/api/v1/tenants/ili/objections?limit=2${after ? `&after=${after}` : ''}`, {
+        token: office,
+      });
+      expect(page.status).toBe(200);
+      expect((page.body.objections as Json[]).length).toBeLessThanOrEqual(2);
+      paged.push(...(page.body.objections as Json[]).map((o) => o.id));
+      after = page.body.next as string | null;
+    } while (after);
+    expect(paged).toEqual(everyId);
+    for (const bad of ['limit=0', 'limit=501', 'after=not-a-uuid']) {
+      const refused = await call('GET', `/api/v1/tenants/ili/objections?${bad}`, { token: office });
+      expect([bad, refused.status]).toEqual([bad, 400]);
+      expect(JSON.stringify(refused.body)).toContain(`query.${bad.split('=')[0]}`);
+    }
+  });
+
   it('reminds on working-day time and lists the unexamined objection as overdue', async () => {
     // Received Monday 28 September; last day 8 October; reminded at the start of 30 September (not 7 October).
     await settle('2026-09-29T16:00:01Z');

@@ -36,6 +36,7 @@ export * from './nats/subject-namespace';
 export * from './nats/write-coalescing.util';
 export * from './prisma/database.service';
 export * from './prisma/database-url.util';
+export * from './prisma/page.util';
 export * from './prisma/prisma-client-like';
 export * from './prisma/transaction-scope';
 export * from './privacy/data-key.schema';

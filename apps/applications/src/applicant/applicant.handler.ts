@@ -1,4 +1,10 @@
-import { type ApplicantRegisterBody, applicantGet, applicantList, applicantRegister } from '@laurel/contracts';
+import {
+  type ApplicantRegisterBody,
+  applicantGet,
+  applicantList,
+  applicantRegister,
+  type PageRequest,
+} from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { ApplicantService } from './applicant.service';
@@ -18,7 +24,7 @@ export class ApplicantHandler {
   }
 
   @Handles(applicantList)
-  list() {
-    return this.applicants.list();
+  list(request: PageRequest) {
+    return this.applicants.list(request);
   }
 }

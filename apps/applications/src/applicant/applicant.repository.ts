@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { RequestContexts } from '@laurel/platform';
+import type { PageRequest } from '@laurel/contracts';
+import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx } from '../applications-prisma';
 import type { Applicant } from '../generated/prisma/client';
+import type { Acting } from '../identity/actor.util';
 
 export type ApplicantRow = Applicant;
 export type NewApplicant = Omit<ApplicantRow, 'id' | 'tenantId'>;
@@ -25,7 +27,18 @@ export class ApplicantRepository {
     return tx.applicant.findFirst({ where: { accountUserId: userId } });
   }
 
-  list(tx: ApplicationsTx): Promise<ApplicantRow[]> {
-    return tx.applicant.findMany({ orderBy: { createdAt: 'asc' }, take: 1000 });
+  /** A page of the applicants the viewer may see (the office all, an applicant account its own), oldest first. */
+  async page(tx: ApplicationsTx, viewer: Acting, page: PageRequest) {
+    const visible = viewer.office
+      ? {}
+      : viewer.applicant && viewer.userId !== null
+        ? { accountUserId: viewer.userId }
+        : { id: { in: [] } };
+    const rows = await tx.applicant.findMany({
+      where: visible,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page);
   }
 }

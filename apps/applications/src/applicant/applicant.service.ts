@@ -1,4 +1,4 @@
-import { type ApplicantRegisterBody, type ApplicantView, DomainError } from '@laurel/contracts';
+import { type ApplicantRegisterBody, type ApplicantView, DomainError, type PageRequest } from '@laurel/contracts';
 import { AuditTrail, Clock, Database, FieldCipher, maskIdNumber, maskPhone } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
@@ -110,9 +110,12 @@ export class ApplicantService {
     return toApplicantView(row, this.cipher, who.office);
   }
 
-  async list(): Promise<{ applicants: ApplicantView[] }> {
-    const rows = await this.database.inTenant((tx) => this.applicants.list(tx));
-    return { applicants: rows.filter((row) => this.maySee(row)).map((row) => toApplicantView(row, this.cipher)) };
+  async list(page: PageRequest): Promise<{ applicants: ApplicantView[]; next: string | null }> {
+    const { rows, next } = await this.database.inTenant((tx) => this.applicants.page(tx, acting(), page));
+    return {
+      applicants: rows.filter((row) => this.maySee(row)).map((row) => toApplicantView(row, this.cipher)),
+      next,
+    };
   }
 
   /** The applicant the acting account may act for: the office any, an applicant account its own. */

@@ -31,7 +31,7 @@ export class ApplicationHandler {
 
   @Handles(applicationList)
   list(request: ParsedRequestOf<typeof applicationList>) {
-    return this.applications.list(request.cycleNumber);
+    return this.applications.list(request);
   }
 
   @Handles(applicationUpdateFacts)

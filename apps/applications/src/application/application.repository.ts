@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { RequestContexts } from '@laurel/platform';
+import type { PageRequest } from '@laurel/contracts';
+import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx } from '../applications-prisma';
 import type { Prisma } from '../generated/prisma/client';
+import type { Acting } from '../identity/actor.util';
+
+/** Who may see an application, as a query: the office all; an applicant its own; a recommender those sent to it. */
+function visibleTo(who: Acting): Prisma.ApplicationWhereInput {
+  if (who.office) return {};
+  const mine: Prisma.ApplicationWhereInput[] = [];
+  if (who.userId !== null && who.applicant) mine.push({ applicant: { accountUserId: who.userId } });
+  if (who.userId !== null && who.recommender) mine.push({ recommender: { userIds: { has: who.userId } } });
+  return { OR: mine };
+}
 
 const withDetails = {
   applicant: true,
@@ -38,8 +49,23 @@ export class ApplicationRepository {
     return tx.application.findFirst({ where: { applicantId, cycleNumber } });
   }
 
+  /** The applications matching `where` (a bounded set, e.g. by id), oldest first. */
   list(tx: ApplicationsTx, where: Prisma.ApplicationWhereInput): Promise<ApplicationWithDetails[]> {
-    return tx.application.findMany({ where, include: withDetails, orderBy: { createdAt: 'asc' }, take: 1000 });
+    return tx.application.findMany({ where, include: withDetails, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  }
+
+  /** A page of the applications of a cycle (or all) that the viewer may see, oldest first. */
+  async page(tx: ApplicationsTx, filter: { cycleNumber?: number; viewer: Acting }, page: PageRequest) {
+    const rows = await tx.application.findMany({
+      where: {
+        ...(filter.cycleNumber === undefined ? {} : { cycleNumber: filter.cycleNumber }),
+        ...visibleTo(filter.viewer),
+      },
+      include: withDetails,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page);
   }
 
   /** Every tenant's applications in internal publicity whose period was computed on a provisional year. */

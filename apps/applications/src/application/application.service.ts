@@ -28,6 +28,7 @@ import {
   noticeEntryState,
   noticeOpen,
   noticeWithdraw,
+  type PageRequest,
   type PlanStep,
 } from '@laurel/contracts';
 import { AuditTrail, CalendarProvider, Clock, Database, FieldCipher, Outbox, ServiceClient } from '@laurel/platform';
@@ -164,18 +165,13 @@ export class ApplicationService {
     return toApplicationView(row);
   }
 
-  async list(cycleNumber?: number) {
-    const rows = await this.database.inTenant((tx) =>
-      this.applications.list(tx, cycleNumber === undefined ? {} : { cycleNumber }),
+  /** A page of the applications the caller may see (the office all; an applicant its own; a recommender its). */
+  async list(request: { cycleNumber?: number } & PageRequest) {
+    const { cycleNumber, ...page } = request;
+    const { rows, next } = await this.database.inTenant((tx) =>
+      this.applications.page(tx, { cycleNumber, viewer: acting() }, page),
     );
-    return {
-      applications: rows
-        .filter((row) => this.maySee(row))
-        .map((row) => {
-          const { history: _history, ...view } = toApplicationView(row);
-          return view;
-        }),
-    };
+    return { applications: rows.filter((row) => this.maySee(row)).map(withoutHistory), next };
   }
 
   async updateFacts(id: string, facts?: DeclaredFacts, attestations?: Record<string, { statement: string }>) {
@@ -568,7 +564,9 @@ export class ApplicationService {
     }
     return {
       noticeId: notice.id,
-      applications: (await this.list(cycleNumber)).applications.filter((a) => body.applicationIds.includes(a.id)),
+      applications: (
+        await this.database.inTenant((tx) => this.applications.list(tx, { id: { in: body.applicationIds } }))
+      ).map(withoutHistory),
     };
   }
 
@@ -1035,6 +1033,12 @@ interface TransitionSpec {
   basis?: string | null;
   change?: ApplicationChange;
 }
+
+/** An application as lists show it: without its history. */
+const withoutHistory = (row: ApplicationWithDetails) => {
+  const { history: _history, ...view } = toApplicationView(row);
+  return view;
+};
 
 const decisionsOf = (row: { decisions: unknown }): Decisions => row.decisions as Decisions;
 

@@ -7,12 +7,12 @@ import {
   applicantSchema,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
-import { Body, Controller, Get, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { ZodPipe } from '../http/zod-body.pipe';
-import { type ByIdPath, byIdPath } from './applications-routes.schema';
+import { type ApplicantListQuery, applicantListQuery, type ByIdPath, byIdPath } from './applications-routes.schema';
 
 /** Applicants (申报组织 / 申报个人): an applicant account registers its own; the office any. */
 @Controller('tenants/:tenantKey/applicants')
@@ -37,9 +37,17 @@ export class ApplicantController {
 
   @Get()
   @Access({ roles: ['office', 'applicant'], whileSuspended: true })
-  @ApiRoute({ tag: 'applicants', summary: 'Applicants (numbers masked)', response: applicantList.response })
-  list(@Req() request: AuthenticatedRequest) {
-    return this.runtime.client.request(applicantList, {}, { context: contextOf(request) });
+  @ApiRoute({
+    query: applicantListQuery,
+    tag: 'applicants',
+    summary: 'Applicants (numbers masked)',
+    response: applicantList.response,
+  })
+  list(
+    @Req() request: AuthenticatedRequest,
+    @Query(new ZodPipe(applicantListQuery, 'query')) query: ApplicantListQuery,
+  ) {
+    return this.runtime.client.request(applicantList, query, { context: contextOf(request) });
   }
 
   @Get(':id')

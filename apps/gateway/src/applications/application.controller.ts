@@ -70,9 +70,12 @@ export class ApplicationController {
     @Req() request: AuthenticatedRequest,
     @Query(new ZodPipe(applicationListQuery, 'query')) query: ApplicationListQuery,
   ) {
-    return this.runtime.client.request(applicationList, query.cycle === undefined ? {} : { cycleNumber: query.cycle }, {
-      context: contextOf(request),
-    });
+    const { cycle, ...page } = query;
+    return this.runtime.client.request(
+      applicationList,
+      { ...(cycle === undefined ? {} : { cycleNumber: cycle }), ...page },
+      { context: contextOf(request) },
+    );
   }
 
   @Get('applications/:id')

@@ -1,4 +1,10 @@
-import { noticeStatusSchema, objectionStatusSchema, receiptNumberSchema, reportStatusSchema } from '@laurel/contracts';
+import {
+  noticeStatusSchema,
+  objectionStatusSchema,
+  pageQuery,
+  receiptNumberSchema,
+  reportStatusSchema,
+} from '@laurel/contracts';
 import { z } from 'zod';
 
 const tenantKey = z.string().max(40);
@@ -9,7 +15,7 @@ export type ByIdPath = z.infer<typeof byIdPath>;
 export const byReceiptPath = z.object({ tenantKey, receiptNumber: receiptNumberSchema }).strict();
 export type ByReceiptPath = z.infer<typeof byReceiptPath>;
 
-export const noticeListQuery = z.object({ status: noticeStatusSchema.optional() }).strict();
+export const noticeListQuery = z.object({ status: noticeStatusSchema.optional(), ...pageQuery }).strict();
 export type NoticeListQuery = z.infer<typeof noticeListQuery>;
 
 export const objectionListQuery = z
@@ -19,11 +25,12 @@ export const objectionListQuery = z
       .enum(['true', 'false'])
       .transform((v) => v === 'true')
       .optional(),
+    ...pageQuery,
   })
   .strict();
 export type ObjectionListQuery = z.infer<typeof objectionListQuery>;
 
-export const reportListQuery = z.object({ status: reportStatusSchema.optional() }).strict();
+export const reportListQuery = z.object({ status: reportStatusSchema.optional(), ...pageQuery }).strict();
 export type ReportListQuery = z.infer<typeof reportListQuery>;
 
 export const reportTrackBody = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a report token') }).strict();

@@ -39,7 +39,7 @@ export class NoticeHandler {
 
   @Handles(noticeList)
   list(request: RequestOf<typeof noticeList>) {
-    return this.notices.list(request.status);
+    return this.notices.list(request);
   }
 
   @Handles(noticeListPublic)

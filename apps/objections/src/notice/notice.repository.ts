@@ -1,16 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Deadline } from '@laurel/calendar';
-import type { NoticeOpenBody } from '@laurel/contracts';
-import { RequestContexts } from '@laurel/platform';
+import type { NoticeOpenBody, NoticeView, PageRequest } from '@laurel/contracts';
+import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
 import type { ObjectionsTx } from '../objections-prisma';
+
+type NoticeStatus = NoticeView['status'];
 
 const withEntries = {
   entries: { orderBy: { position: 'asc' }, include: { _count: { select: { objections: true } } } },
 } as const;
 
+/** `noticeStatus` as a query: withdrawn, else closed (or past its end), else scheduled or open by its date. */
+function whereStatus(status: NoticeStatus, now: Date, today: string): Prisma.NoticeWhereInput {
+  if (status === 'withdrawn') return { withdrawnAt: { not: null } };
+  if (status === 'closed') return { withdrawnAt: null, OR: [{ closedAt: { not: null } }, { closesAt: { lte: now } }] };
+  const running = { withdrawnAt: null, closedAt: null, closesAt: { gt: now } };
+  return { ...running, publishedOn: status === 'scheduled' ? { gt: today } : { lte: today } };
+}
+
 export type NoticeWithEntries = NonNullable<Awaited<ReturnType<NoticeRepository['find']>>>;
-export type NoticeRow = Awaited<ReturnType<NoticeRepository['list']>>[number];
+export type NoticeRow = Awaited<ReturnType<NoticeRepository['list']>>['rows'][number];
 
 @Injectable()
 export class NoticeRepository {
@@ -93,8 +104,14 @@ export class NoticeRepository {
     return tx.notice.findFirst({ where: { reference }, include: withEntries });
   }
 
-  list(tx: ObjectionsTx) {
-    return tx.notice.findMany({ orderBy: [{ publishedOn: 'desc' }, { createdAt: 'desc' }], take: 500 });
+  /** A page of notices, newest first, in one status (as `noticeStatus` computes it) or all. */
+  async list(tx: ObjectionsTx, filter: { status?: NoticeStatus; now: Date; today: string }, page: PageRequest) {
+    const rows = await tx.notice.findMany({
+      where: filter.status ? whereStatus(filter.status, filter.now, filter.today) : {},
+      orderBy: [{ publishedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
+      ...pageArgs(page),
+    });
+    return pageOf(rows, page);
   }
 
   /** Published by `today` and either open or closed since `since`. */

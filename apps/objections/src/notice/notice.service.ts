@@ -13,6 +13,7 @@ import {
   noticeEntryObjectionsPending,
   noticeEntryPassed,
   noticeWithdrawn,
+  type PageRequest,
 } from '@laurel/contracts';
 import {
   AuditTrail,
@@ -203,11 +204,13 @@ export class NoticeService implements OnModuleInit {
     return state;
   }
 
-  async list(status?: NoticeStatus) {
+  async list(request: { status?: NoticeStatus } & PageRequest) {
+    const { status, ...page } = request;
     const now = this.clock.now();
-    const rows = await this.database.inTenant((tx) => this.notices.list(tx));
-    const notices = rows.map((row) => toNoticeSummary(row, now));
-    return { notices: status ? notices.filter((n) => n.status === status) : notices };
+    const { rows, next } = await this.database.inTenant((tx) =>
+      this.notices.list(tx, { status, now, today: shanghaiDateOf(now) }, page),
+    );
+    return { notices: rows.map((row) => toNoticeSummary(row, now)), next };
   }
 
   async listPublic() {

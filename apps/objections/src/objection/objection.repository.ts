@@ -1,4 +1,5 @@
-import { FieldCipher, RequestContexts } from '@laurel/platform';
+import type { PageRequest } from '@laurel/contracts';
+import { FieldCipher, pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
 import { StoredFileRepository } from '../files/stored-file.repository';
@@ -47,17 +48,21 @@ export class ObjectionRepository {
     return this.openOptional(await tx.objection.findUnique({ where: { receiptNumber }, include: full }));
   }
 
-  async list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }) {
+  /** A page of objections, oldest first. */
+  async list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }, page: PageRequest) {
     const rows = await tx.objection.findMany({
       where: {
         ...(filter.status ? { status: filter.status } : {}),
         ...(filter.overdue === undefined ? {} : filter.overdue ? { overdueAt: { not: null } } : { overdueAt: null }),
       },
       include: full,
-      orderBy: { receivedAt: 'asc' },
-      take: 500,
+      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
     });
-    return rows.map((row) => this.open(row));
+    return pageOf(
+      rows.map((row) => this.open(row)),
+      page,
+    );
   }
 
   /**

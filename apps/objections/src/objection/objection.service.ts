@@ -15,6 +15,7 @@ import {
   type objectionConfirm,
   type objectionFile,
   objectionRefused,
+  type PageRequest,
   type RequestOf,
 } from '@laurel/contracts';
 import {
@@ -306,12 +307,13 @@ export class ObjectionService implements OnModuleInit {
   }
 
   /** The jurisdiction's objections, for the bodies its newest rules give them to. */
-  async list(filter: { status?: string; overdue?: boolean }) {
-    const rows = await this.database.inTenant(async (tx) => {
+  async list(request: { status?: string; overdue?: boolean } & PageRequest) {
+    const { status, overdue, ...page } = request;
+    const { rows, next } = await this.database.inTenant(async (tx) => {
       requireReader(await this.rules.current(tx));
-      return this.objections.list(tx, filter);
+      return this.objections.list(tx, { status, overdue }, page);
     });
-    return { objections: rows.map(toObjectionView) };
+    return { objections: rows.map(toObjectionView), next };
   }
 
   /** Admissible: accepted, and the written receipt (书面凭证) can be downloaded. */

@@ -19,7 +19,7 @@ export class ReportHandler {
 
   @Handles(reportList)
   list(request: ParsedRequestOf<typeof reportList>) {
-    return this.reports.list(request.status);
+    return this.reports.list(request);
   }
 
   @Handles(reportGet)

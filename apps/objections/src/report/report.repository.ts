@@ -1,4 +1,5 @@
-import { FieldCipher, RequestContexts } from '@laurel/platform';
+import type { PageRequest } from '@laurel/contracts';
+import { FieldCipher, pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { AcceptedFile } from '../files/file-intake.service';
 import { StoredFileRepository } from '../files/stored-file.repository';
@@ -44,14 +45,18 @@ export class ReportRepository {
     return row ? this.open(row) : null;
   }
 
-  async list(tx: ObjectionsTx, status?: string) {
+  /** A page of reports, oldest first. */
+  async list(tx: ObjectionsTx, status: string | undefined, page: PageRequest) {
     const rows = await tx.report.findMany({
       where: status ? { status } : {},
       include: withFiles,
-      orderBy: { receivedAt: 'asc' },
-      take: 500,
+      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+      ...pageArgs(page),
     });
-    return rows.map((row) => this.open(row));
+    return pageOf(
+      rows.map((row) => this.open(row)),
+      page,
+    );
   }
 
   private open<R extends { reporterIdentity: Prisma.JsonValue | null }>(row: R): R {

@@ -1,5 +1,11 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, type ParsedRequestOf, type reportFile, type reportReply } from '@laurel/contracts';
+import {
+  DomainError,
+  type PageRequest,
+  type ParsedRequestOf,
+  type reportFile,
+  type reportReply,
+} from '@laurel/contracts';
 import { AuditTrail, Clock, Database } from '@laurel/platform';
 import type { ActingRole } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
@@ -119,11 +125,12 @@ export class ReportService {
   }
 
   /** The reports, for the body that receives them and the supervision group (which oversees the process). */
-  async list(status?: Status) {
+  async list(request: { status?: Status } & PageRequest) {
+    const { status, ...page } = request;
     return this.database.inTenant(async (tx) => {
       const receiver = await this.access(tx, 'read');
-      const rows = await this.reports.list(tx, status);
-      return { reports: rows.map((row) => toReportView(row, callerHolds(receiver))) };
+      const { rows, next } = await this.reports.list(tx, status, page);
+      return { reports: rows.map((row) => toReportView(row, callerHolds(receiver))), next };
     });
   }
 

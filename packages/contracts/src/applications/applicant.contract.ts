@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { pageNext, pageRequest } from '../messaging/page.schema';
 import { creditCodeSchema, idNumberSchema, phoneSchema } from '../objections/identity.schema';
 
 const isoDate = z.iso.date();
@@ -96,6 +97,6 @@ export const applicantGet = defineQuery('applications.applicant.get', {
 
 /** The office: every applicant of the tenant; an applicant account: its own. */
 export const applicantList = defineQuery('applications.applicant.list', {
-  request: z.object({}).strict(),
-  response: z.object({ applicants: z.array(applicantSchema) }),
+  request: z.object({ ...pageRequest }).strict(),
+  response: z.object({ applicants: z.array(applicantSchema), ...pageNext }),
 });

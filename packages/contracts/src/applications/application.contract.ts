@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { pageNext, pageRequest } from '../messaging/page.schema';
 
 const isoDate = z.iso.date();
 const localised = z.object({ zh: z.string(), en: z.string() });
@@ -203,8 +204,8 @@ export const applicationGet = defineQuery('applications.application.get', {
 
 /** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own. */
 export const applicationList = defineQuery('applications.application.list', {
-  request: z.object({ cycleNumber: z.number().int().positive().optional() }).strict(),
-  response: z.object({ applications: z.array(applicationSchema.omit({ history: true })) }),
+  request: z.object({ cycleNumber: z.number().int().positive().optional(), ...pageRequest }).strict(),
+  response: z.object({ applications: z.array(applicationSchema.omit({ history: true })), ...pageNext }),
 });
 
 export const applicationFactsBody = z

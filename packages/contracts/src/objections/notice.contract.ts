@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { pageNext, pageRequest } from '../messaging/page.schema';
 
 const isoDate = z.iso.date();
 const periodUnit = z.enum(['working_days', 'calendar_days']);
@@ -127,8 +128,8 @@ export const noticeGet = defineQuery('objections.notice.get', {
 });
 
 export const noticeList = defineQuery('objections.notice.list', {
-  request: z.object({ status: noticeStatusSchema.optional() }).strict(),
-  response: z.object({ notices: z.array(noticeSchema.omit({ entries: true })) }),
+  request: z.object({ status: noticeStatusSchema.optional(), ...pageRequest }).strict(),
+  response: z.object({ notices: z.array(noticeSchema.omit({ entries: true })), ...pageNext }),
 });
 
 /** What the public sees of a notice. */

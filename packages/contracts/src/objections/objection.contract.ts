@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { pageNext, pageRequest } from '../messaging/page.schema';
 import { fileUploadSchema, storedFileSchema } from './file-upload.schema';
 import { objectorInput } from './identity.schema';
 
@@ -116,8 +117,10 @@ const byId = z.object({ id: z.uuid() }).strict();
 export const objectionGet = defineQuery('objections.objection.get', { request: byId, response: objectionSchema });
 
 export const objectionList = defineQuery('objections.objection.list', {
-  request: z.object({ status: objectionStatusSchema.optional(), overdue: z.boolean().optional() }).strict(),
-  response: z.object({ objections: z.array(objectionSchema) }),
+  request: z
+    .object({ status: objectionStatusSchema.optional(), overdue: z.boolean().optional(), ...pageRequest })
+    .strict(),
+  response: z.object({ objections: z.array(objectionSchema), ...pageNext }),
 });
 
 export const objectionAdmitBody = z.object({ note: z.string().trim().min(1).max(2000).optional() }).strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { pageNext, pageRequest } from '../messaging/page.schema';
 import { fileUploadSchema, storedFileSchema } from './file-upload.schema';
 import { idNumberSchema, phoneSchema } from './identity.schema';
 
@@ -62,8 +63,8 @@ export const reportSchema = z.object({
 });
 
 export const reportList = defineQuery('objections.report.list', {
-  request: z.object({ status: reportStatusSchema.optional() }).strict(),
-  response: z.object({ reports: z.array(reportSchema) }),
+  request: z.object({ status: reportStatusSchema.optional(), ...pageRequest }).strict(),
+  response: z.object({ reports: z.array(reportSchema), ...pageNext }),
 });
 
 export const reportGet = defineQuery('objections.report.get', {
