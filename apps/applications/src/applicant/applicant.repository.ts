@@ -35,9 +35,8 @@ export class ApplicantRepository {
         ? { accountUserId: viewer.userId }
         : { id: { in: [] } };
     const rows = await tx.applicant.findMany({
-      where: visible,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page),
+      ...pageArgs(page, visible),
     });
     return pageOf(rows, page);
   }

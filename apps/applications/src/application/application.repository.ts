@@ -57,13 +57,12 @@ export class ApplicationRepository {
   /** A page of the applications of a cycle (or all) that the viewer may see, oldest first. */
   async page(tx: ApplicationsTx, filter: { cycleNumber?: number; viewer: Acting }, page: PageRequest) {
     const rows = await tx.application.findMany({
-      where: {
-        ...(filter.cycleNumber === undefined ? {} : { cycleNumber: filter.cycleNumber }),
-        ...visibleTo(filter.viewer),
-      },
       include: withDetails,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page),
+      ...pageArgs(page, {
+        ...(filter.cycleNumber === undefined ? {} : { cycleNumber: filter.cycleNumber }),
+        ...visibleTo(filter.viewer),
+      }),
     });
     return pageOf(rows, page);
   }

@@ -107,9 +107,8 @@ export class NoticeRepository {
   /** A page of notices, newest first, in one status (as `noticeStatus` computes it) or all. */
   async list(tx: ObjectionsTx, filter: { status?: NoticeStatus; now: Date; today: string }, page: PageRequest) {
     const rows = await tx.notice.findMany({
-      where: filter.status ? whereStatus(filter.status, filter.now, filter.today) : {},
       orderBy: [{ publishedOn: 'desc' }, { createdAt: 'desc' }, { id: 'desc' }],
-      ...pageArgs(page),
+      ...pageArgs(page, filter.status ? whereStatus(filter.status, filter.now, filter.today) : {}),
     });
     return pageOf(rows, page);
   }

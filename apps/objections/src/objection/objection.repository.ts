@@ -51,13 +51,12 @@ export class ObjectionRepository {
   /** A page of objections, oldest first. */
   async list(tx: ObjectionsTx, filter: { status?: string; overdue?: boolean }, page: PageRequest) {
     const rows = await tx.objection.findMany({
-      where: {
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.overdue === undefined ? {} : filter.overdue ? { overdueAt: { not: null } } : { overdueAt: null }),
-      },
       include: full,
       orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page),
+      ...pageArgs(page, {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.overdue === undefined ? {} : filter.overdue ? { overdueAt: { not: null } } : { overdueAt: null }),
+      }),
     });
     return pageOf(
       rows.map((row) => this.open(row)),

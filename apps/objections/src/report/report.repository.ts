@@ -48,10 +48,9 @@ export class ReportRepository {
   /** A page of reports, oldest first. */
   async list(tx: ObjectionsTx, status: string | undefined, page: PageRequest) {
     const rows = await tx.report.findMany({
-      where: status ? { status } : {},
       include: withFiles,
       orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page),
+      ...pageArgs(page, status ? { status } : {}),
     });
     return pageOf(
       rows.map((row) => this.open(row)),

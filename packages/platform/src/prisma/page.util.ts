@@ -1,12 +1,18 @@
 import { PAGE_LIMIT_DEFAULT, type PageRequest } from '@laurel/contracts';
 
 /**
- * Prisma arguments for one page after the item `after` (keyset: Prisma resumes after the cursor row in the query's
- * order, which must end with `id` to be total). One row more than the page is read, to know whether another follows.
+ * Prisma arguments for one page after the item `after` (keyset: Prisma resumes from the cursor row in the query's
+ * order, which must end with `id` to be total). The cursor row itself is left out by its id rather than by skipping
+ * one row, so nothing is lost when it no longer matches the filter (an objection admitted between two pages of the
+ * `received` ones). One row more than the page is read, to know whether another follows.
  */
-export function pageArgs(page: PageRequest): { take: number; cursor?: { id: string }; skip?: number } {
+export function pageArgs<W extends object>(
+  page: PageRequest,
+  where: W,
+): { where: W | { AND: [W, { id: { not: string } }] }; take: number; cursor?: { id: string } } {
   const take = (page.limit ?? PAGE_LIMIT_DEFAULT) + 1;
-  return page.after ? { take, cursor: { id: page.after }, skip: 1 } : { take };
+  if (!page.after) return { where, take };
+  return { where: { AND: [where, { id: { not: page.after } }] }, take, cursor: { id: page.after } };
 }
 
 /** The page's rows, and the id the following page starts after (null on the last page). */
