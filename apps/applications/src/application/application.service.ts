@@ -410,24 +410,16 @@ export class ApplicationService {
         '拟推荐申报质量奖',
         `applications:recommendation:${row.id}:${submissions}`,
       );
-      try {
-        await this.transition(id, 'recommendation_notice', {
-          from: ['submitted'],
-          action: 'recommend',
-          event: applicationRecommendationNoticed,
-          stage: step.stage,
-          reason: text,
-          basis: step.basis,
-          change: (locked) => ({
-            recommendation,
-            notices: [...(locked.notices as NoticeRef[]), noticeRef(step.stage, notice)],
-          }),
-          check: (tx) => this.requireNotWithdrawn(tx, notice.id),
-        });
-      } catch (error) {
-        await this.withdrawUnrecorded(id, notice.id, '推荐审核未能记录，此公示撤回 / the review could not be recorded');
-        throw error;
-      }
+      await this.recordOnNotice(id, 'recommendation_notice', notice, {
+        from: ['submitted'],
+        action: 'recommend',
+        event: applicationRecommendationNoticed,
+        stage: step.stage,
+        reason: text,
+        basis: step.basis,
+        change: { recommendation },
+        unrecorded: '推荐审核未能记录，此公示撤回 / the review could not be recorded',
+      });
     } else {
       await this.transition(id, 'recommended', {
         from: ['submitted'],
@@ -541,26 +533,16 @@ export class ApplicationService {
       entries: rows.map((row) => entryOf(row, '拟受理申报')),
     });
     for (const row of rows) {
-      try {
-        await this.transition(row.id, 'acceptance_notice', {
-          from: ['formal_review_passed'],
-          action: 'acceptance-list',
-          event: applicationAcceptanceNoticed,
-          stage: step.stage,
-          basis: step.basis,
-          change: (locked) => ({ notices: [...(locked.notices as NoticeRef[]), noticeRef(step.stage, notice)] }),
-          check: (tx) => this.requireNotWithdrawn(tx, notice.id),
-        });
-      } catch (error) {
-        // The list is public with an application the step could not record: it is withdrawn, and the applications
-        // already on it go back with it (its event); the office publishes the list again.
-        await this.withdrawUnrecorded(
-          row.id,
-          notice.id,
-          '受理名单未能全部记录，此公示撤回 / the list could not be recorded',
-        );
-        throw error;
-      }
+      // A row that cannot be recorded withdraws the list, and the applications already on it go back with it (its
+      // event); the office publishes the list again.
+      await this.recordOnNotice(row.id, 'acceptance_notice', notice, {
+        from: ['formal_review_passed'],
+        action: 'acceptance-list',
+        event: applicationAcceptanceNoticed,
+        stage: step.stage,
+        basis: step.basis,
+        unrecorded: '受理名单未能全部记录，此公示撤回 / the list could not be recorded',
+      });
     }
     return {
       noticeId: notice.id,
@@ -688,6 +670,33 @@ export class ApplicationService {
       reason: `${state.objectionsPending} objection(s) pending`,
       change: { objectionsPending: state.objectionsPending, notices: setOutcome(row, noticeId, 'objections_pending') },
     });
+  }
+
+  /**
+   * Records the step that puts an application on a notice just opened (its stage, from `spec.stage`). Under the
+   * application's lock a notice withdrawn meanwhile is refused; if the step fails, the notice is withdrawn
+   * (`spec.unrecorded` is the reason the public reads) rather than left public for nothing.
+   */
+  private async recordOnNotice(
+    id: string,
+    to: ApplicationStatus,
+    notice: NoticeView,
+    spec: TransitionSpec & { from: readonly ApplicationStatus[]; stage: string; unrecorded: string },
+  ): Promise<void> {
+    const { unrecorded, change, ...step } = spec;
+    try {
+      await this.transition(id, to, {
+        ...step,
+        change: (locked) => ({
+          ...change,
+          notices: [...(locked.notices as NoticeRef[]), noticeRef(spec.stage, notice)],
+        }),
+        check: (tx) => this.requireNotWithdrawn(tx, notice.id),
+      });
+    } catch (error) {
+      await this.withdrawUnrecorded(id, notice.id, unrecorded);
+      throw error;
+    }
   }
 
   /** Under the application's lock: a notice withdrawn meanwhile is not recorded on it (the step answers 409). */

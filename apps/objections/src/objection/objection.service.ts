@@ -50,6 +50,11 @@ const newReceiptNumber = () => `YY-${group()}-${group()}-${group()}-${group()}`;
 
 const required = { zh: '必填（异议须署明真实身份）', en: 'is required (an objection must identify the objector)' };
 const notFound = () => DomainError.notFound({ zh: '未找到该异议', en: 'No such objection' });
+const closedNotice = (extensions: Record<string, string>) =>
+  DomainError.conflict(
+    { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
+    extensions,
+  );
 const withdrawnNotice = (at: Date) =>
   DomainError.conflict(
     { zh: '该公示已撤回，不再受理异议', en: 'This notice was withdrawn; objections are no longer received' },
@@ -117,10 +122,7 @@ export class ObjectionService implements OnModuleInit {
       const rules = await this.rules.ofNotice(tx, notice);
       if (notice.withdrawnAt) throw withdrawnNotice(notice.withdrawnAt);
       if (noticeStatus(notice, receivedAt) === 'closed') {
-        throw DomainError.conflict(
-          { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
-          { closedAt: notice.closesAt.toISOString(), lastDay: notice.lastDay },
-        );
+        throw closedNotice({ closedAt: notice.closesAt.toISOString(), lastDay: notice.lastDay });
       }
       const entry = notice.entries.find((e) => e.id === body.entryId);
       if (!entry) {
@@ -149,10 +151,7 @@ export class ObjectionService implements OnModuleInit {
         const { closedAt, withdrawnAt } = await this.notices.holdOpen(tx, body.noticeId);
         if (withdrawnAt) throw withdrawnNotice(withdrawnAt);
         if (closedAt) {
-          throw DomainError.conflict(
-            { zh: '公示期已结束，不再受理异议', en: 'The notice period has ended; objections are no longer received' },
-            { closedAt: closedAt.toISOString() },
-          );
+          throw closedNotice({ closedAt: closedAt.toISOString() });
         }
         const created = await this.objections.create(
           tx,
@@ -364,8 +363,8 @@ export class ObjectionService implements OnModuleInit {
 
   /**
    * The objector's answer to the written result (linxia 第二十三条: 书面告知异议人进行确认), by the receipt number and
-   * the token given at filing: once,
-   * after the decision, where the regulation asks for it. The same answer again is answered as recorded.
+   * the token given at filing: once, after the decision, where the regulation asks for it. The same answer again is
+   * answered as recorded.
    */
   async confirm(request: RequestOf<typeof objectionConfirm>) {
     const row = await this.database.inTenant(async (tx) => {
