@@ -3,12 +3,25 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ApplicantHandler } from './applicant/applicant.handler';
 import { ApplicantRepository } from './applicant/applicant.repository';
 import { ApplicantService } from './applicant/applicant.service';
+import { AcceptanceService } from './application/acceptance.service';
+import { AdvanceWhenNoticePassedConsumer } from './application/advance-when-notice-passed.consumer';
 import { ApplicationHandler } from './application/application.handler';
 import { ApplicationRepository } from './application/application.repository';
-import { ApplicationService } from './application/application.service';
+import { ApplicationEligibility } from './application/application-eligibility.service';
+import { ApplicationIntake } from './application/application-intake.service';
+import { ApplicationNotices } from './application/application-notices.service';
+import { ApplicationReader } from './application/application-reader.service';
+import { ApplicationTransitions } from './application/application-transitions.service';
 import { AwardsGateway } from './application/awards.gateway';
-import { NoticeOutcomeConsumer } from './application/notice-outcome.consumer';
+import { DisqualifyWhenObjectionUpheldConsumer } from './application/disqualify-when-objection-upheld.consumer';
+import { EligibilityDecisions } from './application/eligibility-decision.service';
+import { HoldWhenObjectionsPendingConsumer } from './application/hold-when-objections-pending.consumer';
+import { NoticeOutcomes } from './application/notice-outcome.service';
 import { PublicityRecomputeService } from './application/publicity-recompute.service';
+import { RecommendationService } from './application/recommendation.service';
+import { ReleaseWhenObjectionDismissedConsumer } from './application/release-when-objection-dismissed.consumer';
+import { ReturnWhenNoticeWithdrawnConsumer } from './application/return-when-notice-withdrawn.consumer';
+import { SubmissionService } from './application/submission.service';
 import { WithdrawnNoticeRepository } from './application/withdrawn-notice.repository';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
 import { MaterialHandler } from './material/material.handler';
@@ -38,9 +51,22 @@ export class ApplicationsModule {
         AwardsGateway,
         ApplicationRepository,
         WithdrawnNoticeRepository,
-        ApplicationService,
+        ApplicationTransitions,
+        ApplicationReader,
+        ApplicationEligibility,
+        ApplicationNotices,
+        ApplicationIntake,
+        EligibilityDecisions,
+        SubmissionService,
+        RecommendationService,
+        AcceptanceService,
+        NoticeOutcomes,
         PublicityRecomputeService,
-        NoticeOutcomeConsumer,
+        AdvanceWhenNoticePassedConsumer,
+        HoldWhenObjectionsPendingConsumer,
+        ReturnWhenNoticeWithdrawnConsumer,
+        DisqualifyWhenObjectionUpheldConsumer,
+        ReleaseWhenObjectionDismissedConsumer,
         { provide: APPLICATIONS_CONFIG, useValue: config },
         { provide: FileStore, useValue: options.fileStore ?? fileStoreOf(config) },
         MaterialIntakeService,

@@ -1,6 +1,7 @@
 import type { FileStore } from '@laurel/platform';
 import { loadConfig, type ServiceDefinition } from '@laurel/platform';
 import { applicationsConfigSchema } from './applications.config';
+import { applicationsConsumers } from './applications.consumers';
 import { ApplicationsModule } from './applications.module';
 import { applicationsPrisma, type PrismaClient } from './applications-prisma';
 
@@ -14,5 +15,6 @@ export const applicationsService = (
     module: ApplicationsModule.with(config, { fileStore: options.fileStore }),
     prisma: applicationsPrisma,
     jobs: [],
+    consumers: applicationsConsumers,
   };
 };

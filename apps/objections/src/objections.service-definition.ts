@@ -1,6 +1,7 @@
 import type { FileStore } from '@laurel/platform';
 import { loadConfig, type ServiceDefinition } from '@laurel/platform';
 import { objectionsConfigSchema } from './objections.config';
+import { objectionsConsumers } from './objections.consumers';
 import { objectionsJobs } from './objections.jobs';
 import { ObjectionsModule } from './objections.module';
 import { objectionsPrisma, type PrismaClient } from './objections-prisma';
@@ -15,5 +16,6 @@ export const objectionsService = (
     module: ObjectionsModule.with(config, { fileStore: options.fileStore }),
     prisma: objectionsPrisma,
     jobs: objectionsJobs,
+    consumers: objectionsConsumers,
   };
 };

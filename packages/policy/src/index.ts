@@ -29,6 +29,12 @@ export {
   evaluateEligibility,
   type RecordedDecision,
 } from './evaluate-eligibility.util';
+export {
+  evaluateObjectionOutcome,
+  type ObjectionDecision,
+  type ObjectionOutcome,
+  type ObjectionOutcomeEffect,
+} from './evaluate-objection-outcome.util';
 export { explainPolicy } from './explain-policy.util';
 export { formatFen } from './format-fen.util';
 export { isoDate } from './iso-date.util';

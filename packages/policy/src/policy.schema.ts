@@ -332,6 +332,17 @@ export const organisationIdentityFieldSchema = z.enum(['address', 'phone', 'offi
 export const actingRoleSchema = z.enum(['office', 'supervisor', 'leading_group']);
 export type ActingRole = z.infer<typeof actingRoleSchema>;
 
+/**
+ * One consequence the regulation gives a decided objection: `unfounded` (dismissed, or refused on examination),
+ * `founded`, or `founded_on_prohibited_ground` (founded, and the ground is a condition that bars the applicant: ili
+ * 第二十一条); `continue` lets the application go on, `disqualify` ends it.
+ */
+export const objectionEffectSchema = z.strictObject({
+  when: z.enum(['unfounded', 'founded', 'founded_on_prohibited_ground']),
+  effect: z.enum(['continue', 'disqualify']),
+  basis: basisSchema,
+});
+
 export const objectionsSchema = z.strictObject({
   /** Whether the text sets out how objections are raised. */
   provided: z.boolean(),
@@ -367,6 +378,11 @@ export const objectionsSchema = z.strictObject({
       notified: z.array(z.enum(['objector', 'recommender'])).min(1),
       objectorConfirms: z.boolean(),
       basis: basisSchema,
+      /**
+       * What a decided objection does to the entry's subject, each as the text says it with its article; a case the
+       * text does not name is left to people (`evaluateObjectionOutcome`). Omitted: the text names none.
+       */
+      effects: z.array(objectionEffectSchema).optional(),
       note: noteSchema,
     })
     .nullable(),
@@ -591,5 +607,6 @@ export type StageKind = z.infer<typeof stageKindSchema>;
 export type Notice = z.infer<typeof noticeSchema>;
 export type EventKind = z.infer<typeof eventKindSchema>;
 export type ConsequenceRule = z.infer<typeof consequenceRuleSchema>;
+export type ObjectionEffect = z.infer<typeof objectionEffectSchema>;
 export type Ban = z.infer<typeof banSchema>;
 export type ReportObligation = z.infer<typeof reportObligationSchema>;

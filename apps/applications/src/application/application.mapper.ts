@@ -40,3 +40,9 @@ export function toApplicationView(row: ApplicationWithDetails): View {
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** An application as lists show it: without its history. */
+export function toApplicationListItem(row: ApplicationWithDetails): Omit<View, 'history'> {
+  const { history: _history, ...view } = toApplicationView(row);
+  return view;
+}

@@ -13,6 +13,7 @@ import { objectionEventFields, toObjectionView } from '../objection/objection.ma
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
 import { type ObjectionDuty, requireDuty } from '../rules/acting-role.util';
+import { outcomeEffectOf } from '../rules/outcome-effect.util';
 import { cite, RulesService, type TenantRules } from '../rules/rules.service';
 
 type Assign = ParsedRequestOf<typeof investigatorAssign>;
@@ -98,13 +99,16 @@ export class InvestigationService {
           en: 'Assign investigators and record findings first',
         });
       }
-      const basis = rules ? cite(rules, rules.objections.result?.basis) : null;
       const decidedAt = this.clock.now();
       const prohibitedGround = request.outcome === 'upheld' && request.prohibitedGround;
+      // What the decision does to the subject is the policy's (ili 第二十一条), judged by its one evaluator.
+      const effect = outcomeEffectOf(rules, { outcome: request.outcome, prohibitedGround });
+      const basis = effect.basis ?? (rules ? cite(rules, rules.objections.result?.basis) : null);
       await this.objections.update(tx, row.id, {
         status: request.outcome,
         outcome: request.outcome,
         prohibitedGround,
+        outcomeEffect: effect.effect,
         outcomeReasons: request.reasons,
         outcomeBasis: basis,
         decidedAt,
@@ -118,7 +122,11 @@ export class InvestigationService {
         basis,
       };
       if (request.outcome === 'upheld') {
-        await this.outbox.add(tx, objectionUpheld, { ...payload, prohibitedGround, disqualify: prohibitedGround });
+        await this.outbox.add(tx, objectionUpheld, {
+          ...payload,
+          prohibitedGround,
+          disqualify: effect.effect === 'disqualify',
+        });
       } else {
         await this.outbox.add(tx, objectionDismissed, payload);
       }
@@ -128,7 +136,7 @@ export class InvestigationService {
         targetId: row.id,
         basis,
         before: { status: row.status },
-        after: { status: request.outcome, prohibitedGround, subjectId: row.entry.subjectId },
+        after: { status: request.outcome, prohibitedGround, effect: effect.effect, subjectId: row.entry.subjectId },
       });
     });
   }

@@ -70,7 +70,8 @@ export function toObjectionView(row: ObjectionWithDetails): ObjectionView {
         ? {
             outcome: row.outcome as Outcome,
             prohibitedGround: row.prohibitedGround,
-            disqualify: row.outcome === 'upheld' && row.prohibitedGround,
+            disqualify: row.outcomeEffect === 'disqualify',
+            effect: (row.outcomeEffect ?? 'decided_by_people') as OutcomeEffect,
             reasons: row.outcomeReasons ?? '',
             decidedAt: row.decidedAt.toISOString(),
             basis: row.outcomeBasis,
@@ -97,15 +98,29 @@ const shanghai = (date: Date) =>
     minute: '2-digit',
   }).format(date);
 
+type OutcomeEffect = 'continue' | 'disqualify' | 'decided_by_people';
+
+/** The conclusion the letter states, from the effect the policy's evaluator gave the decision. */
+const LETTER_DECISIONS: Record<'upheld' | 'unfounded', Record<OutcomeEffect, string>> = {
+  upheld: {
+    disqualify: '经调查，异议成立；所涉情形属于禁止性条件，被异议对象将被取消资格。',
+    continue: '经调查，异议成立；被异议对象继续参加评选。',
+    decided_by_people: '经调查，异议成立；其对评选的影响由办公室依职责决定。',
+  },
+  unfounded: {
+    disqualify: '经调查，异议不成立。',
+    continue: '经调查，异议不成立，被异议对象继续参加评选。',
+    decided_by_people: '经调查，异议不成立。',
+  },
+};
+
 /** The written result (结果告知) to the objector. */
 export function resultLetter(row: ObjectionWithDetails): string | null {
   if (!row.outcome || !row.decidedAt) return null;
   const decision =
-    row.outcome === 'upheld'
-      ? row.prohibitedGround
-        ? '经调查，异议成立；所涉情形属于禁止性条件，被异议对象将被取消资格。'
-        : '经调查，异议成立。'
-      : '经调查，异议不成立，被异议对象继续参加评选。';
+    LETTER_DECISIONS[row.outcome === 'upheld' ? 'upheld' : 'unfounded'][
+      (row.outcomeEffect ?? 'decided_by_people') as OutcomeEffect
+    ];
   return [
     `异议处理结果告知（回执编号 ${row.receiptNumber}）`,
     `公示：${row.notice.title}`,

@@ -1,6 +1,6 @@
-import { policyVersioned, programmeCreated } from '@laurel/contracts';
 import { EventConsumers } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { copyRulesOfNewProgramme, copyRulesOfNewVersion } from '../objections.consumers';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
 import { RulesRepository } from './rules.repository';
 import { RulesService } from './rules.service';
@@ -19,16 +19,8 @@ export class PolicyRulesConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register<typeof programmeCreated>({
-      consumer: 'objections-programme-created',
-      event: programmeCreated,
-      handle: (tx, payload) => this.copy(tx, payload.policyVersion),
-    });
-    this.consumers.register<typeof policyVersioned>({
-      consumer: 'objections-policy-versioned',
-      event: policyVersioned,
-      handle: (tx, payload) => this.copy(tx, payload.version),
-    });
+    this.consumers.register(copyRulesOfNewProgramme, (tx, payload) => this.copy(tx, payload.policyVersion));
+    this.consumers.register(copyRulesOfNewVersion, (tx, payload) => this.copy(tx, payload.version));
   }
 
   private async copy(tx: ObjectionsTx, version: number): Promise<void> {

@@ -103,6 +103,8 @@ export const objectionSchema = z.object({
       outcome: z.enum(['upheld', 'dismissed']),
       prohibitedGround: z.boolean(),
       disqualify: z.boolean(),
+      /** What the decision does to the subject under the policy (evaluateObjectionOutcome, with `basis`). */
+      effect: z.enum(['continue', 'disqualify', 'decided_by_people']),
       reasons: z.string(),
       decidedAt: z.string(),
       basis: z.string().nullable(),

@@ -143,6 +143,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       namespace,
       logger,
       definition.consumerPolicy ?? DEFAULT_CONSUMER_POLICY,
+      definition.consumers ?? [],
     );
     const jobs = new JobScheduler(
       definition.jobs ?? [],

@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import type { ConsumerDeclaration } from '../events/consumer-declaration';
 import type { ConsumerPolicy } from '../events/event-consumer.service';
 import type { JobDefinition } from '../jobs/job-definition';
 import type { PrismaClientFactory } from '../prisma/database.service';
@@ -14,5 +15,7 @@ export interface ServiceDefinition<C extends PrismaClientLike = PrismaClientLike
   prisma: PrismaClientFactory<C>;
   /** Every BullMQ job it declares, in one place. */
   jobs?: readonly JobDefinition[];
+  /** Every durable event consumer it runs, in one place; each needs a handler registered by a module. */
+  consumers?: readonly ConsumerDeclaration[];
   consumerPolicy?: ConsumerPolicy;
 }

@@ -15,6 +15,7 @@ import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { Database } from '../prisma/database.service';
 import type { PrismaClientLike, TxOf } from '../prisma/prisma-client-like';
 import { platformSql } from '../prisma/transaction-scope';
+import type { ConsumerDeclaration } from './consumer-declaration';
 import { ensureEventStream } from './event-streams.util';
 
 /** One durable consumer: a name unique in the platform, the event it handles and what it does. */
@@ -66,18 +67,45 @@ export class EventConsumers<C extends PrismaClientLike> {
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
     private readonly policy: ConsumerPolicy = DEFAULT_CONSUMER_POLICY,
-  ) {}
+    private readonly declared: readonly ConsumerDeclaration[] = [],
+  ) {
+    const names = new Set<string>();
+    for (const { consumer } of declared) {
+      if (names.has(consumer)) throw new Error(`consumer ${consumer} declared twice`);
+      names.add(consumer);
+    }
+  }
 
-  register<E extends EventContract>(definition: EventHandlerDefinition<E, C>): void {
-    if (this.handlers.has(definition.consumer)) throw new Error(`consumer ${definition.consumer} registered twice`);
-    this.handlers.set(definition.consumer, definition as unknown as EventHandlerDefinition<EventContract, C>);
+  /** The handler of a declared consumer (`declaration` from the service definition's `consumers`). */
+  register<E extends EventContract>(
+    declaration: ConsumerDeclaration<E>,
+    handle: EventHandlerDefinition<E, C>['handle'],
+  ): void {
+    const { consumer, event } = declaration;
+    const declared = this.declared.find((d) => d.consumer === consumer);
+    if (!declared || declared.event.subject !== event.subject) {
+      throw new Error(`consumer ${consumer} of ${event.subject} is not declared in the service definition`);
+    }
+    if (this.handlers.has(consumer)) throw new Error(`consumer ${consumer} registered twice`);
+    const definition: EventHandlerDefinition<E, C> = { consumer, event, handle };
+    this.handlers.set(consumer, definition as unknown as EventHandlerDefinition<EventContract, C>);
+  }
+
+  /** The declared consumers, as the service definition lists them. */
+  declarations(): readonly ConsumerDeclaration[] {
+    return this.declared;
   }
 
   definitions(): EventHandlerDefinition<EventContract, C>[] {
     return [...this.handlers.values()];
   }
 
+  /** Refuses to start if a declared consumer has no handler; then starts every consumer. */
   async start(): Promise<void> {
+    const missing = this.declared.filter((d) => !this.handlers.has(d.consumer));
+    if (missing.length > 0) {
+      throw new Error(`declared consumer(s) without a handler: ${missing.map((d) => d.consumer).join(', ')}`);
+    }
     this.stopping = false;
     for (const definition of this.handlers.values()) await this.startOne(definition);
   }

@@ -1,0 +1,95 @@
+import { type ApplicationStatus, applicationStatusSchema } from '@laurel/contracts';
+import {
+  APPLICATION_LIFECYCLE,
+  type ApplicationAction,
+  fromStatesOf,
+  mayBeDisqualified,
+  TERMINAL,
+  transitionOf,
+} from './application.lifecycle';
+
+const STATUSES = applicationStatusSchema.options;
+
+describe('the application lifecycle table', () => {
+  describe.each(APPLICATION_LIFECYCLE.map((row) => [`${row.action} → ${row.to}`, row] as const))('%s', (_, row) => {
+    it('is the row found for each of its from-states, and no other row is', () => {
+      if (row.from.length === 0) {
+        expect(transitionOf(row.action, null)).toBe(row);
+        return;
+      }
+      for (const from of row.from) expect(transitionOf(row.action, from)).toBe(row);
+    });
+
+    it('is refused from every state it does not list (unless another row of the action lists it)', () => {
+      const others = fromStatesOf(row.action);
+      for (const status of STATUSES.filter((s) => !others.includes(s))) {
+        expect(transitionOf(row.action, status)).toBeNull();
+      }
+    });
+
+    it('names its event after the action it records', () => {
+      if (!row.event) {
+        expect(row.to).toBe('same');
+        return;
+      }
+      expect(row.event.subject).toMatch(/^applications\.application\.[a-z-]+\.v1$/);
+    });
+  });
+
+  it('has one row per action and from-state, so the table decides alone', () => {
+    const seen = new Set<string>();
+    for (const row of APPLICATION_LIFECYCLE) {
+      for (const from of row.from.length === 0 ? ['(new)'] : row.from) {
+        const key = `${row.action}/${from}`;
+        expect(seen.has(key)).toBe(false);
+        seen.add(key);
+      }
+    }
+  });
+
+  it('derives the terminal states: refused, not accepted, disqualified and accepted', () => {
+    expect([...TERMINAL].sort()).toEqual(['accepted', 'disqualified', 'not_accepted', 'refused']);
+    for (const status of TERMINAL) {
+      const onward = APPLICATION_LIFECYCLE.filter((row) => row.from.includes(status));
+      expect(onward.every((row) => row.consequence)).toBe(true);
+    }
+  });
+
+  it('lets an upheld prohibited ground disqualify every state but the refused, not accepted and disqualified (ili 第二十一条)', () => {
+    const disqualifiable = STATUSES.filter(mayBeDisqualified);
+    expect(disqualifiable).toEqual(STATUSES.filter((s) => !['refused', 'not_accepted', 'disqualified'].includes(s)));
+  });
+
+  it('lets a person decide in every state of the procedure and in no terminal one', () => {
+    expect(fromStatesOf('decide').sort()).toEqual(STATUSES.filter((s) => !TERMINAL.has(s)).sort());
+  });
+
+  it('reaches every state from creation, and a terminal state from every state', () => {
+    const reachable = new Set<ApplicationStatus>(['draft']);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const row of APPLICATION_LIFECYCLE) {
+        if (row.to === 'same' || reachable.has(row.to)) continue;
+        if (row.from.some((from) => reachable.has(from))) {
+          reachable.add(row.to);
+          grew = true;
+        }
+      }
+    }
+    expect([...reachable].sort()).toEqual([...STATUSES].sort());
+    const finishes = (status: ApplicationStatus, seen = new Set<ApplicationStatus>()): boolean => {
+      if (TERMINAL.has(status)) return true;
+      seen.add(status);
+      return APPLICATION_LIFECYCLE.some(
+        (row) => row.from.includes(status) && row.to !== 'same' && !seen.has(row.to) && finishes(row.to, seen),
+      );
+    };
+    for (const status of STATUSES) expect(finishes(status)).toBe(true);
+  });
+
+  it('answers null for an action that does not exist in a state', () => {
+    expect(transitionOf('submit' as ApplicationAction, 'accepted')).toBeNull();
+    expect(transitionOf('create', 'draft')).toBeNull();
+  });
+});

@@ -1,0 +1,77 @@
+import type { DeclaredFacts } from '@laurel/contracts';
+import { Clock } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import { acting } from '../identity/actor.util';
+import { noReapplicationCheckOpen, notLeftToPeople } from './application.errors';
+import {
+  ApplicationEligibility,
+  type BanCheckRecord,
+  type Decisions,
+  decisionsOf,
+  REAPPLICATION_RULE,
+} from './application-eligibility.service';
+import { ApplicationReader } from './application-reader.service';
+import { ApplicationTransitions, requireAllowed } from './application-transitions.service';
+import { AwardsGateway } from './awards.gateway';
+
+/**
+ * A person's decision on a rule the regulation leaves to people ("原则上", qualitative conditions, a waiver of the
+ * years of operation): who, when, why — recorded, never invented. The re-application ban check that needs a decision
+ * is settled the same way (rule id `reapplication`).
+ */
+@Injectable()
+export class EligibilityDecisions {
+  constructor(
+    private readonly reader: ApplicationReader,
+    private readonly awards: AwardsGateway,
+    private readonly eligibility: ApplicationEligibility,
+    private readonly transitions: ApplicationTransitions,
+    private readonly clock: Clock,
+  ) {}
+
+  async decide(id: string, ruleId: string, outcome: 'pass' | 'fail', reason: string) {
+    const row = await this.reader.load(id, 'office');
+    requireAllowed(row, 'decide');
+    const decision = {
+      outcome,
+      decidedBy: acting().label ?? 'unknown',
+      decidedAt: this.clock.now().toISOString(),
+      reason,
+    };
+    if (ruleId === REAPPLICATION_RULE) {
+      await this.transitions.run(id, 'decide', {
+        change: (locked) => {
+          const checks = locked.banChecks as BanCheckRecord[];
+          const index = checks.findLastIndex((c) => c.outcome === 'needs_decision' && !c.decision);
+          if (index < 0) throw noReapplicationCheckOpen();
+          return { banChecks: checks.map((c, i) => (i === index ? { ...c, decision } : c)) };
+        },
+        basis: (row.banChecks as BanCheckRecord[]).findLast((c) => c.outcome === 'needs_decision')?.basis.zh ?? null,
+        audited: { ruleId, outcome, reason },
+      });
+      return this.reader.get(id);
+    }
+    const policy = await this.awards.policy(row.policyVersion);
+    const undecided = this.eligibility.evaluate(policy, row.applicant, row.facts as DeclaredFacts, {});
+    const finding = undecided.findings.find((f) => f.ruleId === ruleId);
+    if (finding?.outcome !== 'needs_decision') {
+      throw notLeftToPeople(finding ? `${policy.key} ${finding.basis}` : undefined);
+    }
+    await this.transitions.run(id, 'decide', {
+      basis: `${policy.key} ${finding.basis}`,
+      // Merged into the decisions as they are now: another rule decided meanwhile is kept, not overwritten.
+      change: (locked) => {
+        const decisions: Decisions = { ...decisionsOf(locked), [ruleId]: decision };
+        const eligibility = this.eligibility.evaluate(
+          policy,
+          locked.applicant,
+          locked.facts as DeclaredFacts,
+          decisions,
+        );
+        return { decisions: decisions as unknown as Record<string, string>, eligibility };
+      },
+      audited: { ruleId, outcome, reason },
+    });
+    return this.reader.get(id);
+  }
+}

@@ -1,0 +1,13 @@
+import { evaluateObjectionOutcome, type ObjectionDecision, type ObjectionOutcome } from '@laurel/policy';
+import type { TenantRules } from './rules.service';
+
+/**
+ * What a decided objection does to its entry's subject under the notice's rules (`evaluateObjectionOutcome`, the one
+ * evaluator the applications service also calls). Without recorded rules nothing is automated.
+ */
+export function outcomeEffectOf(rules: TenantRules | null, decision: ObjectionDecision): ObjectionOutcome {
+  if (!rules) {
+    return evaluateObjectionOutcome({ key: '', objections: { result: null } }, decision);
+  }
+  return evaluateObjectionOutcome({ key: rules.policyKey, objections: rules.objections }, decision);
+}
