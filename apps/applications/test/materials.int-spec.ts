@@ -10,14 +10,8 @@ import {
   materialUpload,
   type RequestOf,
 } from '@laurel/contracts';
-import {
-  bootstrapService,
-  type RequestContext,
-  RequestContexts,
-  type RunningService,
-  TestClock,
-} from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+import { bootstrapService, type RequestContext, RequestContexts, type RunningService } from '@laurel/platform';
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { applicationsService } from '../src/applications.service-definition';
 import type { PrismaClient } from '../src/applications-prisma';
 import { BYTES, fileOf, type MaterialKind, sha256, TYPES } from './material-files.util';

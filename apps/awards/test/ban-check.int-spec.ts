@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { banCheck, createProgramme, type DomainError, openCycle } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { type AwardsService, as, caller, launchDocument, startAwards } from './awards.util';
 
 /** `awards.ban.check`: the applications service asks whether an applicant may apply in a cycle. */

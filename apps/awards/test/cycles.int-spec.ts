@@ -8,9 +8,9 @@ import {
   openCycle,
   putPolicy,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
+
 import { type LaunchPolicyKey, launchPolicyKeys } from '@laurel/policy';
-import { TestInfrastructure } from '@laurel/testing';
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { type AwardsService, as, auditEntries, caller, launchDocument, outboxEvents, startAwards } from './awards.util';
 
 /** Cycles (届): opened by the office under the latest policy version, one at a time, numbered upwards. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeCycle, createProgramme, getPolicy, getPolicySummary, openCycle, putPolicy } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure, withAdmin } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure, withAdmin } from '@laurel/testing';
 import { type AwardsService, as, auditEntries, caller, launchDocument, outboxEvents, startAwards } from './awards.util';
 
 /** Policy versions are immutable rows; a new version applies from the next cycle. */

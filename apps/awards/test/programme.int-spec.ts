@@ -7,8 +7,8 @@ import {
   listCycles,
   putPolicy,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import {
   type AwardsService,
   as,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeCycle, createProgramme, type DomainError, openCycle, putPolicy } from '@laurel/contracts';
-import { RequestContexts, TestClock } from '@laurel/platform';
-import { eventually, TestInfrastructure } from '@laurel/testing';
+import { RequestContexts } from '@laurel/platform';
+import { eventually, TestClock, TestInfrastructure } from '@laurel/testing';
 import { RegulationExpiryProcessor } from '../src/regulation/regulation-expiry.processor';
 import { type AwardsService, as, auditEntries, caller, launchDocument, outboxEvents, startAwards } from './awards.util';
 

@@ -1,4 +1,4 @@
-import { TestClock } from '@laurel/platform';
+import { TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
 
 const NATIONAL_DAY_2027 = {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { TestClock } from '@laurel/platform';
+import { TestClock } from '@laurel/testing';
+
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 
 const ORG = { kind: 'organisation', name: '伊犁报告公司', creditCode: '91110000600037341L', legalForm: 'legal_person' };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type RunningService, TestClock } from '@laurel/platform';
+import { type RunningService } from '@laurel/platform';
+import { TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 
 const ORG = { kind: 'organisation', name: '伊犁材料公司', creditCode: '91110000600037341L', legalForm: 'legal_person' };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { BanCheckView } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { eventually } from '@laurel/testing';
+
+import { eventually, TestClock } from '@laurel/testing';
 import {
   type ApplicationsPlatform,
   creditCodeFor,

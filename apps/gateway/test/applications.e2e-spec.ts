@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningService, TestClock } from '@laurel/platform';
-import { eventually } from '@laurel/testing';
+import { type RunningService } from '@laurel/platform';
+import { eventually, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
 
 const ORG = { kind: 'organisation', name: '伊犁甲公司', creditCode: '91110000600037341L', legalForm: 'legal_person' };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TestClock } from '@laurel/platform';
+
 import { type LaunchPolicyKey, launchPoliciesDirectory, launchPolicyKeys } from '@laurel/policy';
-import { eventually } from '@laurel/testing';
+import { eventually, TestClock } from '@laurel/testing';
 import { OPERATOR, startPlatform } from './gateway.util';
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;

@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type EventEnvelope, SERVICES } from '@laurel/contracts';
-import { bootstrapService, type RunningService, type ServiceDefinition, TestClock } from '@laurel/platform';
+import { bootstrapService, type RunningService, type ServiceDefinition } from '@laurel/platform';
 import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
-import { eventually, TestInfrastructure } from '@laurel/testing';
+import { eventually, TestClock, TestInfrastructure } from '@laurel/testing';
 import { AckPolicy } from '@nats-io/jetstream';
 import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
 

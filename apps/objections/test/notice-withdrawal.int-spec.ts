@@ -10,8 +10,8 @@ import {
   objectionRulesPut,
   type RequestOf,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { asPublic, asRole, launchRules, pdf, person, type StartedObjections, startObjections } from './objections.util';
 
 interface OutboxRow {

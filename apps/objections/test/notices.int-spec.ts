@@ -8,8 +8,8 @@ import {
   objectionRulesPut,
   type RequestOf,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { eventually, TestInfrastructure } from '@laurel/testing';
+
+import { eventually, TestClock, TestInfrastructure } from '@laurel/testing';
 import { asPublic, asRole, launchRules, type StartedObjections, startObjections } from './objections.util';
 
 const NATIONAL_DAY_2027 = {

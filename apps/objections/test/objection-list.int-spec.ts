@@ -6,8 +6,8 @@ import {
   objectionRulesPut,
   type RequestOf,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { asRole, launchRules, objectionOnNewNotice, type StartedObjections, startObjections } from './objections.util';
 
 /** The office pages through its objections; a page resumes after the last item it saw, whatever became of it. */

@@ -20,8 +20,8 @@ import {
   type RequestOf,
   storedFileGet,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { databaseUrl, eventually, TestInfrastructure } from '@laurel/testing';
+
+import { databaseUrl, eventually, TestClock, TestInfrastructure } from '@laurel/testing';
 import { Client } from 'pg';
 import {
   asPublic,

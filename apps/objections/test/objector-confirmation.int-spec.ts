@@ -11,8 +11,8 @@ import {
   objectionTrack,
   type RequestOf,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import {
   asPublic,
   asRole,

@@ -8,8 +8,8 @@ import {
   objectionRulesPut,
   type RequestOf,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { asPublic, asRole, launchRules, type StartedObjections, startObjections } from './objections.util';
 
 /**

@@ -10,8 +10,8 @@ import {
   reportTrack,
   storedFileGet,
 } from '@laurel/contracts';
-import { TestClock } from '@laurel/platform';
-import { TestInfrastructure } from '@laurel/testing';
+
+import { TestClock, TestInfrastructure } from '@laurel/testing';
 import { asPublic, asRole, launchRules, pdf, type StartedObjections, startObjections } from './objections.util';
 
 /** Reports (举报): named or anonymous where the policy allows; the reporter is known to the supervisor only. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bootstrapService, defineJob, type RunningService, TestClock } from '@laurel/platform';
+import { bootstrapService, defineJob, type RunningService } from '@laurel/platform';
+import { TestClock } from '@laurel/testing';
 import { z } from 'zod';
 import { createItem, getDeadline, scheduleDeadline } from '../fixtures/probe/src/probe.contracts';
 import { deadlineDue } from '../fixtures/probe/src/probe.jobs';

@@ -20,7 +20,7 @@ import {
 } from './application.errors';
 import { toApplicationListItem } from './application.mapper';
 import { ApplicationRepository } from './application.repository';
-import { ApplicationEligibility, decisionsOf, requireBanSettled } from './application-eligibility.service';
+import { ApplicationEligibility, requireBanSettled } from './application-eligibility.service';
 import { ApplicationNotices, entryOf } from './application-notices.service';
 import { ApplicationReader } from './application-reader.service';
 import { ApplicationTransitions, requireAllowed } from './application-transitions.service';
@@ -49,7 +49,7 @@ export class AcceptanceService {
   async formalReview(id: string, decision: 'pass' | 'not_accept', reasons: string) {
     const row = await this.reader.load(id, 'office');
     requireAllowed(row, 'formal-review');
-    const plan = row.plan as PlanStep[];
+    const plan = row.plan;
     const step = officeStepOf(plan);
     const stage = step?.stage ?? row.stage;
     const basis = step?.basis ?? null;
@@ -63,7 +63,7 @@ export class AcceptanceService {
       return this.reader.get(id);
     }
     const policy = await this.awards.policy(row.policyVersion);
-    const eligibility = this.eligibility.evaluate(policy, row.applicant, row.facts as DeclaredFacts, decisionsOf(row));
+    const eligibility = this.eligibility.evaluate(policy, row.applicant, row.facts, row.decisions);
     const open = eligibility.findings.filter((f) => f.outcome !== 'pass');
     if (open.length > 0) throw conditionsOpen(policy.key, open);
     requireBanSettled(row);
@@ -73,7 +73,7 @@ export class AcceptanceService {
       stage,
       reason: reasons,
       basis,
-      change: (locked) => ({ eligibility, banChecks: [...(locked.banChecks as ApplicationView['banChecks']), ban] }),
+      change: (locked) => ({ eligibility, banChecks: [...locked.banChecks, ban] }),
     });
     return this.reader.get(id);
   }
@@ -95,7 +95,7 @@ export class AcceptanceService {
       );
     }
     const first = rows[0];
-    const step = first ? stepOf(first.plan as PlanStep[], 'acceptance') : undefined;
+    const step = first ? stepOf(first.plan, 'acceptance') : undefined;
     if (!first || !step?.notice) throw noAcceptanceNotice();
     if (!step.notice.count && !body.period) throw acceptancePeriodRequired();
     const digest = createHash('sha256')

@@ -24,8 +24,6 @@ export type BanCheckRecord = ApplicationView['banChecks'][number];
 /** The rule id under which a person decides a ban check that needs a decision. */
 export const REAPPLICATION_RULE = 'reapplication';
 
-export const decisionsOf = (row: { decisions: unknown }): Decisions => row.decisions as Decisions;
-
 /**
  * Whether an applicant may take part: the policy's eligibility rules (`evaluateEligibility`, each finding with its
  * article; rules left to people settled by recorded decisions) and the awards service's ban check, at application and
@@ -98,7 +96,7 @@ export class ApplicationEligibility {
   async acceptanceBanCheck(row: ApplicationWithDetails): Promise<BanCheckRecord> {
     const ban = await this.banCheck(row.applicant, row.cycleNumber, 'acceptance');
     if (ban.outcome !== 'needs_decision') return ban;
-    const checks = row.banChecks as BanCheckRecord[];
+    const checks = row.banChecks;
     const decided = checks.findLast((c) => c.step === 'acceptance' && c.outcome === 'needs_decision' && c.decision);
     if (decided?.decision) {
       const withDecision = { ...ban, decision: decided.decision };
@@ -121,15 +119,13 @@ export class ApplicationEligibility {
  * A ban check that needs a person's decision stops the application until the office records one (rule id
  * `reapplication`); a decision against it stops it for good.
  */
-export function requireBanSettled(row: { banChecks: unknown }): void {
+export function requireBanSettled(row: { banChecks: readonly BanCheckRecord[] }): void {
   const unsettled = banUnsettled(row);
   if (unsettled) throw unsettled;
 }
 
-function banUnsettled(row: { banChecks: unknown }): DomainError | null {
-  const open = (row.banChecks as BanCheckRecord[]).filter(
-    (c) => c.outcome === 'needs_decision' && c.decision?.outcome !== 'pass',
-  );
+function banUnsettled(row: { banChecks: readonly BanCheckRecord[] }): DomainError | null {
+  const open = row.banChecks.filter((c) => c.outcome === 'needs_decision' && c.decision?.outcome !== 'pass');
   const check = open.at(-1);
   if (!check) return null;
   const decidedAgainst = check.decision?.outcome === 'fail';

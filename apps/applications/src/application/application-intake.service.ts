@@ -15,12 +15,7 @@ import {
   outsideWindow,
 } from './application.errors';
 import { ApplicationRepository } from './application.repository';
-import {
-  ApplicationEligibility,
-  decisionsOf,
-  requireBanSettled,
-  type StoredEligibility,
-} from './application-eligibility.service';
+import { ApplicationEligibility, requireBanSettled, type StoredEligibility } from './application-eligibility.service';
 import { ApplicationReader } from './application-reader.service';
 import { ApplicationTransitions, requireAllowed } from './application-transitions.service';
 import { AwardsGateway } from './awards.gateway';
@@ -98,8 +93,8 @@ export class ApplicationIntake {
     const policy = await this.awards.policy(row.policyVersion);
     await this.transitions.run(id, 'update-facts', {
       change: (locked) => {
-        const nextFacts = facts ?? (locked.facts as DeclaredFacts);
-        const eligibility = this.eligibility.evaluate(policy, locked.applicant, nextFacts, decisionsOf(locked));
+        const nextFacts = facts ?? locked.facts;
+        const eligibility = this.eligibility.evaluate(policy, locked.applicant, nextFacts, locked.decisions);
         return { facts: nextFacts, ...(attestations ? { attestations } : {}), eligibility };
       },
       audited: (change) => ({
@@ -113,7 +108,7 @@ export class ApplicationIntake {
   /** Internal publicity inside the applicant: the period is computed from the policy on the official calendar. */
   async startPublicity(id: string, startedOn: string, evidence: string) {
     const row = await this.reader.load(id, 'applicant');
-    const step = stepOf(row.plan as PlanStep[], 'internal_publicity');
+    const step = stepOf(row.plan, 'internal_publicity');
     if (!step?.notice?.count || !step.notice.unit) throw noInternalPublicity();
     requireAllowed(row, 'start-publicity');
     const basis = `${row.policyKey} ${step.notice.basis}`;
@@ -139,7 +134,7 @@ export class ApplicationIntake {
       stage: step.stage,
       basis,
       guard: (_tx, locked) => {
-        this.eligibility.requireEligible(locked.eligibility as StoredEligibility);
+        this.eligibility.requireEligible(locked.eligibility);
         requireBanSettled(locked);
       },
       change: { publicity },

@@ -74,7 +74,7 @@ export class ApplicationNotices {
         ...step,
         change: (locked) => ({
           ...(typeof change === 'function' ? change(locked) : change),
-          notices: [...(locked.notices as NoticeRef[]), noticeRef(details.stage, notice)],
+          notices: [...locked.notices, noticeRef(details.stage, notice)],
         }),
         guard: async (tx) => {
           const withdrawn = await this.withdrawnNotices.find(tx, notice.id);
@@ -94,7 +94,7 @@ export class ApplicationNotices {
   private async withdrawUnrecorded(id: string, noticeId: string, reason: string): Promise<void> {
     try {
       const current = await this.database.inTenant((tx) => this.applications.find(tx, id));
-      if ((current?.notices as NoticeRef[] | undefined)?.some((n) => n.noticeId === noticeId)) return;
+      if (current?.notices?.some((n) => n.noticeId === noticeId)) return;
       await this.client.request(noticeWithdraw, { id: noticeId, reason });
     } catch (error) {
       this.logger.warn(`notice ${noticeId} opened for application ${id} could not be withdrawn: ${String(error)}`);
@@ -105,11 +105,11 @@ export class ApplicationNotices {
 /** Whether `noticeId` is the notice the application is on now (a later outcome of an older notice is ignored). */
 export function isCurrentNotice(row: ApplicationWithDetails, noticeId: string): boolean {
   if (row.status !== 'recommendation_notice' && row.status !== 'acceptance_notice') return false;
-  return (row.notices as NoticeRef[]).at(-1)?.noticeId === noticeId;
+  return row.notices.at(-1)?.noticeId === noticeId;
 }
 
 export const setNoticeOutcome = (row: ApplicationWithDetails, noticeId: string, outcome: string): NoticeRef[] =>
-  (row.notices as NoticeRef[]).map((n) => (n.noticeId === noticeId ? { ...n, outcome } : n));
+  row.notices.map((n) => (n.noticeId === noticeId ? { ...n, outcome } : n));
 
 const noticeRef = (stage: string, notice: NoticeView): NoticeRef => ({
   stage,

@@ -10,8 +10,8 @@ import { type ApplicationChange, ApplicationRepository, type ApplicationWithDeta
  * Refuses at once (409) an action the table does not allow in the application's state as read, before a step asks
  * other services anything; the transition step checks again under the lock.
  */
-export function requireAllowed(row: { status: string }, action: ApplicationAction): void {
-  if (!transitionOf(action, row.status as ApplicationStatus)) throw wrongStatus(row.status, action);
+export function requireAllowed(row: { status: ApplicationStatus }, action: ApplicationAction): void {
+  if (!transitionOf(action, row.status)) throw wrongStatus(row.status, action);
 }
 
 /** What a step adds to its row of the lifecycle table. */
@@ -60,11 +60,11 @@ export class ApplicationTransitions {
     action: ApplicationAction,
     details: StepDetails = {},
   ): Promise<void> {
-    const transition = transitionOf(action, row.status as ApplicationStatus);
+    const transition = transitionOf(action, row.status);
     if (!transition) throw wrongStatus(row.status, action);
     await details.guard?.(tx, row);
     const change = typeof details.change === 'function' ? details.change(row) : details.change;
-    const to = transition.to === 'same' ? (row.status as ApplicationStatus) : transition.to;
+    const to = transition.to === 'same' ? row.status : transition.to;
     const stage = details.stage === undefined ? row.stage : details.stage;
     if (row.status !== to || change || stage !== row.stage) {
       await this.applications.update(tx, row.id, { ...change, status: to, stage, updatedAt: this.clock.now() });

@@ -5,6 +5,9 @@ import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx } from '../applications-prisma';
 import type { Prisma } from '../generated/prisma/client';
 import type { Acting } from '../identity/actor.util';
+import { type ApplicationWithDetails, toApplicationRecord } from './application.mapper';
+
+export type { ApplicationWithDetails } from './application.mapper';
 
 /** Who may see an application, as a query: the office all; an applicant its own; a recommender those sent to it. */
 function visibleTo(who: Acting): Prisma.ApplicationWhereInput {
@@ -21,7 +24,8 @@ const withDetails = {
   history: { orderBy: { at: 'asc' } },
 } as const satisfies Prisma.ApplicationInclude;
 
-export type ApplicationWithDetails = Prisma.ApplicationGetPayload<{ include: typeof withDetails }>;
+/** The row as Prisma reads it; services get it through `toApplicationRecord`, with its JSON columns typed. */
+export type ApplicationRow = Prisma.ApplicationGetPayload<{ include: typeof withDetails }>;
 export type ApplicationChange = Prisma.ApplicationUncheckedUpdateInput;
 
 @Injectable()
@@ -30,8 +34,9 @@ export class ApplicationRepository {
     return tx.application.create({ data: { id: randomUUID(), tenantId: RequestContexts.requireTenant(), ...data } });
   }
 
-  find(tx: ApplicationsTx, id: string): Promise<ApplicationWithDetails | null> {
-    return tx.application.findUnique({ where: { id }, include: withDetails });
+  async find(tx: ApplicationsTx, id: string): Promise<ApplicationWithDetails | null> {
+    const row = await tx.application.findUnique({ where: { id }, include: withDetails });
+    return row ? toApplicationRecord(row) : null;
   }
 
   /** Locks the row for the transition (two transitions of one application never interleave). */
@@ -50,8 +55,13 @@ export class ApplicationRepository {
   }
 
   /** The applications matching `where` (a bounded set, e.g. by id), oldest first. */
-  list(tx: ApplicationsTx, where: Prisma.ApplicationWhereInput): Promise<ApplicationWithDetails[]> {
-    return tx.application.findMany({ where, include: withDetails, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  async list(tx: ApplicationsTx, where: Prisma.ApplicationWhereInput): Promise<ApplicationWithDetails[]> {
+    const rows = await tx.application.findMany({
+      where,
+      include: withDetails,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return rows.map(toApplicationRecord);
   }
 
   /** A page of the applications of a cycle (or all) that the viewer may see, oldest first. */
@@ -64,7 +74,8 @@ export class ApplicationRepository {
         ...visibleTo(filter.viewer),
       }),
     });
-    return pageOf(rows, page);
+    const { rows: pageRows, next } = pageOf(rows, page);
+    return { rows: pageRows.map(toApplicationRecord), next };
   }
 
   /** Every tenant's applications in internal publicity whose period was computed on a provisional year. */

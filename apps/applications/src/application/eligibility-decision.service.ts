@@ -1,13 +1,13 @@
 import type { DeclaredFacts } from '@laurel/contracts';
 import { Clock } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import type { Prisma } from '../generated/prisma/client';
 import { acting } from '../identity/actor.util';
 import { noReapplicationCheckOpen, notLeftToPeople } from './application.errors';
 import {
   ApplicationEligibility,
   type BanCheckRecord,
   type Decisions,
-  decisionsOf,
   REAPPLICATION_RULE,
 } from './application-eligibility.service';
 import { ApplicationReader } from './application-reader.service';
@@ -41,18 +41,18 @@ export class EligibilityDecisions {
     if (ruleId === REAPPLICATION_RULE) {
       await this.transitions.run(id, 'decide', {
         change: (locked) => {
-          const checks = locked.banChecks as BanCheckRecord[];
+          const checks = locked.banChecks;
           const index = checks.findLastIndex((c) => c.outcome === 'needs_decision' && !c.decision);
           if (index < 0) throw noReapplicationCheckOpen();
           return { banChecks: checks.map((c, i) => (i === index ? { ...c, decision } : c)) };
         },
-        basis: (row.banChecks as BanCheckRecord[]).findLast((c) => c.outcome === 'needs_decision')?.basis.zh ?? null,
+        basis: row.banChecks.findLast((c) => c.outcome === 'needs_decision')?.basis.zh ?? null,
         audited: { ruleId, outcome, reason },
       });
       return this.reader.get(id);
     }
     const policy = await this.awards.policy(row.policyVersion);
-    const undecided = this.eligibility.evaluate(policy, row.applicant, row.facts as DeclaredFacts, {});
+    const undecided = this.eligibility.evaluate(policy, row.applicant, row.facts, {});
     const finding = undecided.findings.find((f) => f.ruleId === ruleId);
     if (finding?.outcome !== 'needs_decision') {
       throw notLeftToPeople(finding ? `${policy.key} ${finding.basis}` : undefined);
@@ -61,14 +61,9 @@ export class EligibilityDecisions {
       basis: `${policy.key} ${finding.basis}`,
       // Merged into the decisions as they are now: another rule decided meanwhile is kept, not overwritten.
       change: (locked) => {
-        const decisions: Decisions = { ...decisionsOf(locked), [ruleId]: decision };
-        const eligibility = this.eligibility.evaluate(
-          policy,
-          locked.applicant,
-          locked.facts as DeclaredFacts,
-          decisions,
-        );
-        return { decisions: decisions as unknown as Record<string, string>, eligibility };
+        const decisions: Decisions = { ...locked.decisions, [ruleId]: decision };
+        const eligibility = this.eligibility.evaluate(policy, locked.applicant, locked.facts, decisions);
+        return { decisions: decisions as unknown as Prisma.InputJsonValue, eligibility };
       },
       audited: { ruleId, outcome, reason },
     });

@@ -56,7 +56,7 @@ export class NoticeOutcomes {
   async objectionDecided(tx: ApplicationsTx, applicationId: string, decided: DecidedObjection): Promise<void> {
     const row = await this.applications.findLocked(tx, applicationId);
     if (!row) return;
-    const status = row.status as ApplicationStatus;
+    const status = row.status;
     const judged =
       decided.decision.outcome === 'upheld'
         ? evaluateObjectionOutcome(await this.awards.policy(row.policyVersion), decided.decision)
@@ -125,7 +125,7 @@ export class NoticeOutcomes {
     }
     const alreadyHeld =
       row.objectionsPending === state.objectionsPending &&
-      (row.notices as NoticeRef[]).find((n) => n.noticeId === noticeId)?.outcome === 'objections_pending';
+      row.notices.find((n) => n.noticeId === noticeId)?.outcome === 'objections_pending';
     if (alreadyHeld) return;
     await this.transitions.apply(tx, row, 'held', {
       reason: `${state.objectionsPending} objection(s) pending`,

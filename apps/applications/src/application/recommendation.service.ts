@@ -24,7 +24,7 @@ export class RecommendationService {
   async review(id: string, decision: 'recommend' | 'return' | 'refuse', text: string, publishedOn?: string) {
     const row = await this.reader.load(id, 'recommender');
     requireAllowed(row, decision);
-    const step = stepOf(row.plan as PlanStep[], 'recommendation');
+    const step = stepOf(row.plan, 'recommendation');
     const now = this.clock.now();
     const recommendation = { decision, text, by: acting().label, at: now.toISOString() };
     const basis = step?.basis ?? null;

@@ -31,12 +31,12 @@ export class SubmissionService {
 
   async submit(id: string, recommenderId: string) {
     const row = await this.reader.load(id, 'applicant');
-    const plan = row.plan as PlanStep[];
+    const plan = row.plan;
     const publicityStep = stepOf(plan, 'internal_publicity');
     // The table allows submitting a draft; a plan with internal publicity does not.
     if (row.status === 'draft' && publicityStep) throw publicityFirst(publicityStep.basis);
     requireAllowed(row, 'submit');
-    const publicity = row.publicity as ApplicationView['publicity'];
+    const publicity = row.publicity;
     if (publicityStep && publicity && this.clock.now() < new Date(publicity.endsAt)) throw publicityRunning(publicity);
     // The cycle's application window binds the first submission; a returned application may be corrected later.
     if (row.status !== 'returned') {
@@ -50,7 +50,7 @@ export class SubmissionService {
       change: { recommenderId },
       guard: async (tx, locked) => {
         if (locked.status === 'draft' && publicityStep) throw publicityFirst(publicityStep.basis);
-        this.eligibility.requireEligible(locked.eligibility as StoredEligibility);
+        this.eligibility.requireEligible(locked.eligibility);
         requireBanSettled(locked);
         if (!(await this.recommenders.find(tx, recommenderId))) throw notARecommender();
         if (noStateSecrets && !locked.stateSecretStatement && (await this.materials.countOf(tx, id)) > 0) {
