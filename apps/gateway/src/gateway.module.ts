@@ -27,6 +27,7 @@ import { TenantController } from './tenant/tenant.controller';
 import { TenantRepository } from './tenant/tenant.repository';
 import { TenantService } from './tenant/tenant.service';
 import { TenantDirectory } from './tenant/tenant-directory.service';
+import { OfficeGrantsService } from './user/office-grants.service';
 import { UserController } from './user/user.controller';
 import { UserRepository } from './user/user.repository';
 import { UserService } from './user/user.service';
@@ -71,6 +72,7 @@ export class GatewayModule {
         TenantScopedInterceptor,
         UserService,
         UserRepository,
+        OfficeGrantsService,
         IdempotencyService,
         IdempotencyRepository,
         CalendarService,

@@ -221,6 +221,37 @@ describe('applications: objections and robustness (ili)', () => {
     });
   });
 
+  it('ili 第二十一条: the recommender reads the decided result of an objection against an entry it recommended, never who objected', async () => {
+    const decided = await objectionId(receipts.甲 as string);
+    const read = await call('GET', `${api}/objections/${decided}/result`, { token: dept });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({
+      id: decided,
+      receiptNumber: receipts.甲,
+      entry: expect.objectContaining({ subjectName: '伊犁甲公司' }),
+      recommender: { id: recommenderId, name: '州工业和信息化局' },
+      outcome: 'upheld',
+      prohibitedGround: true,
+      disqualify: true,
+      reasons: expect.stringContaining('重大质量事故'),
+      notifiedBasis: 'ili 第二十一条',
+    });
+    expect(read.body).not.toHaveProperty('objector');
+    expect(read.body).not.toHaveProperty('grounds');
+    expect(JSON.stringify(read.body)).not.toContain(OBJECTOR.name);
+    expect(JSON.stringify(read.body)).not.toContain(OBJECTOR.phone);
+
+    // Not yet decided: 409. Another recommender's user, or the full objection view: not for it.
+    const pending = await call('GET', `${api}/objections/${await objectionId(receipts.乙 as string)}/result`, {
+      token: dept,
+    });
+    expect(pending.status).toBe(409);
+    const other = await sut.addUser('ili', 'dept-other', ['recommender']);
+    expect((await call('GET', `${api}/objections/${decided}/result`, { token: other.token })).status).toBe(404);
+    expect((await call('GET', `${api}/objections/${decided}`, { token: dept })).status).toBe(403);
+    expect((await call('GET', `${api}/objections/${decided}/result`, { token: office })).status).toBe(403);
+  });
+
   it('objections pending at the close hold the application; dismissed or refused, it goes on', async () => {
     // Published Tuesday 1 December: 5 working days to Tuesday 8 December.
     await sut.settle('2026-12-08T16:00:01Z');

@@ -304,4 +304,47 @@ describe('awards through the gateway: tenants with their policy, summaries, vers
     });
     expect(refused.body.detail).toMatch(/expired after 2026-11-30/);
   });
+
+  it('xinzhou-city 第十七条、第二十七条: the office cannot create supervision-group or leading-group accounts; the operator can', async () => {
+    operator = await sut.login(OPERATOR.username, OPERATOR.password); // the clock moved on past the token's life
+    const office = await staff('xinzhou-city', 'xinzhou-office-2', ['office']);
+    const create = (token: string, username: string, roles: string[]) =>
+      sut.call('POST', '/api/v1/tenants/xinzhou-city/users', {
+        token,
+        body: { username, password: 'a-long-password', displayName: username, roles },
+      });
+
+    const supervisor = await create(office, 'xz-supervisor-by-office', ['supervisor']);
+    expect(supervisor.status).toBe(403);
+    expect(supervisor.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(supervisor.body).toMatchObject({
+      type: 'urn:laurel:problem:forbidden',
+      basis: 'xinzhou-city 第十七条; 第二十七条',
+      errors: [expect.objectContaining({ field: 'body.roles' })],
+    });
+    const leadingGroup = await create(office, 'xz-leading-by-office', ['recommender', 'leading_group']);
+    expect(leadingGroup.status).toBe(403);
+    expect(leadingGroup.body.basis).toBe('xinzhou-city 第六条; 第十条');
+    const users = await sut.call('GET', '/api/v1/tenants/xinzhou-city/users', { token: office });
+    expect((users.body.users as { username: string }[]).map((u) => u.username)).not.toContain(
+      'xz-supervisor-by-office',
+    );
+
+    expect((await create(office, 'xz-recommender-by-office', ['recommender'])).status).toBe(201);
+    expect((await create(operator, 'xz-supervisor-by-operator', ['supervisor'])).status).toBe(201);
+    expect((await create(operator, 'xz-leading-by-operator', ['leading_group'])).status).toBe(201);
+
+    // Where the regulation makes no body independent of the office, the office appoints them as before.
+    const iliOffice = await staff('ili', 'ili-office-grants', ['office']);
+    const iliSupervisor = await sut.call('POST', '/api/v1/tenants/ili/users', {
+      token: iliOffice,
+      body: {
+        username: 'ili-supervisor-by-office',
+        password: 'a-long-password',
+        displayName: 's',
+        roles: ['supervisor'],
+      },
+    });
+    expect(iliSupervisor.status).toBe(201);
+  });
 });

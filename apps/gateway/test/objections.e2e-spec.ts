@@ -102,6 +102,8 @@ describe('objections through the gateway', () => {
   let supervisor: string;
   let linxiaOffice: string;
   let linxiaSupervisor: string;
+  let imOffice: string;
+  let imSupervisor: string;
   let noticeId: string;
   let entries: { id: string; subjectName: string }[];
 
@@ -123,6 +125,7 @@ describe('objections through the gateway', () => {
     for (const [key, divisionCode] of [
       ['ili', '654000'],
       ['linxia', '622921'],
+      ['inner-mongolia', '150000'],
     ] as const) {
       const created = await call('POST', '/api/v1/tenants', {
         token: operator,
@@ -140,6 +143,8 @@ describe('objections through the gateway', () => {
       ['ili', 'ili-supervisor', ['supervisor']],
       ['linxia', 'linxia-office', ['office']],
       ['linxia', 'linxia-supervisor', ['supervisor']],
+      ['inner-mongolia', 'im-office', ['office']],
+      ['inner-mongolia', 'im-supervisor', ['supervisor']],
     ] as const) {
       const created = await call('POST', `/api/v1/tenants/${key}/users`, {
         token: operator,
@@ -151,6 +156,8 @@ describe('objections through the gateway', () => {
     supervisor = await login('ili-supervisor');
     linxiaOffice = await login('linxia-office');
     linxiaSupervisor = await login('linxia-supervisor');
+    imOffice = await login('im-office');
+    imSupervisor = await login('im-supervisor');
   });
   afterAll(async () => {
     await gateway?.close();
@@ -407,23 +414,70 @@ describe('objections through the gateway', () => {
     expect(late.body).toMatchObject({ closedAt: '2026-10-09T16:00:00.000Z', code: 'conflict' });
   });
 
-  it('a report’s reporter is visible to the body that receives reports only; the reporter follows it with the token', async () => {
+  it('a report’s reporter is never in a list, masked in the receiver’s single read, revealed by an audited action; the reporter follows it with the token', async () => {
     const filed = await call('POST', '/api/v1/public/linxia/reports', {
       body: {
-        reporter: { name: '举报人甲', phone: '13912345678' },
+        reporter: {
+          name: '举报人甲',
+          phone: '13912345678',
+          idNumber: '11010519491231002X',
+          address: '临夏县某路 1 号',
+        },
         concerning: '受理',
         details: '受理环节收受申报单位礼品。',
       },
     });
     expect(filed.status).toBe(201);
-    // In linxia reports go to the committee office (第二十四条): it sees who reported and answers; the supervisor
-    // oversees without the reporter's identity.
-    const asSupervisor = await call('GET', '/api/v1/tenants/linxia/reports', { token: linxiaSupervisor });
-    expect(asSupervisor.status).toBe(200);
-    expect(JSON.stringify(asSupervisor.body)).not.toMatch(/举报人甲|13912345678/);
-    const id = (asSupervisor.body.reports as Json[])[0]?.id as string;
+    // In linxia reports go to the committee office (第二十四条). No list shows who reported, not even the office's.
+    for (const token of [linxiaSupervisor, linxiaOffice]) {
+      const listed = await call('GET', '/api/v1/tenants/linxia/reports', { token });
+      expect(listed.status).toBe(200);
+      expect(JSON.stringify(listed.body)).not.toMatch(/举报人|13912345678|5678|002X|临夏县某路/);
+      expect((listed.body.reports as Json[])[0]).toMatchObject({ reporter: null, reporterHidden: true });
+    }
+    const listed = await call('GET', '/api/v1/tenants/linxia/reports', { token: linxiaOffice });
+    const id = (listed.body.reports as Json[])[0]?.id as string;
+    // The office's single read masks the reporter; the supervisor's shows none.
     const asOffice = await call('GET', `/api/v1/tenants/linxia/reports/${id}`, { token: linxiaOffice });
-    expect(asOffice.body.reporter).toMatchObject({ name: '举报人甲' });
+    expect(asOffice.body.reporter).toEqual({
+      name: '举***',
+      phone: '139****5678',
+      idNumber: '110105********002X',
+      organisation: null,
+    });
+    expect(asOffice.text).not.toMatch(/举报人甲|13912345678|临夏县某路/);
+    const asSupervisor = await call('GET', `/api/v1/tenants/linxia/reports/${id}`, { token: linxiaSupervisor });
+    expect(asSupervisor.body).toMatchObject({ reporter: null, reporterHidden: true });
+    // Revealed by the receiving body only, with a reason that goes to the audit trail (the identity does not).
+    const reveal = (token: string) =>
+      call('POST', `/api/v1/tenants/linxia/reports/${id}/reveal-identity`, {
+        token,
+        body: { reason: '需联系举报人核实情况' },
+      });
+    const refused = await reveal(linxiaSupervisor);
+    expect(refused.status).toBe(403);
+    expect(refused.body.basis).toBe('linxia 第二十四条');
+    const revealed = await reveal(linxiaOffice);
+    expect(revealed.status).toBe(200);
+    expect(revealed.body).toEqual({
+      name: '举报人甲',
+      phone: '13912345678',
+      idNumber: '11010519491231002X',
+      address: '临夏县某路 1 号',
+      organisation: null,
+    });
+    const audit = await call('GET', '/api/v1/tenants/linxia/audit?service=objections', { token: linxiaOffice });
+    expect(audit.status).toBe(200);
+    expect(audit.body.entries).toContainEqual(
+      expect.objectContaining({
+        action: 'report.identity.reveal',
+        targetId: id,
+        basis: 'linxia 第二十四条',
+        after: { reason: '需联系举报人核实情况' },
+      }),
+    );
+    expect(JSON.stringify(audit.body)).not.toMatch(/举报人甲|13912345678|11010519491231002X|临夏县某路/);
+
     const reply = (token: string) =>
       call('POST', `/api/v1/tenants/linxia/reports/${id}/replies`, {
         token,
@@ -436,11 +490,41 @@ describe('objections through the gateway', () => {
       status: 'handling',
       replies: [expect.objectContaining({ message: '已受理。' })],
     });
+  });
+
+  it('linxia 第二十四条 says nothing of anonymity: an anonymous report is taken, the office decides what to do', async () => {
     const anonymous = await call('POST', '/api/v1/public/linxia/reports', {
       body: { concerning: '受理', details: '受理环节存在违规操作，请核查。' },
     });
-    expect(anonymous.status).toBe(400);
-    expect(anonymous.body.basis).toBe('linxia 第二十四条');
+    expect(anonymous.status).toBe(201);
+    expect(anonymous.body).toMatchObject({ anonymous: true, reportNumber: expect.stringMatching(/^JB-/) });
+    const listed = await call('GET', '/api/v1/tenants/linxia/reports', { token: linxiaOffice });
+    expect(listed.body.reports).toContainEqual(
+      expect.objectContaining({ reportNumber: anonymous.body.reportNumber, anonymous: true, reporter: null }),
+    );
+  });
+
+  it('inner-mongolia sets up no body for reports: the office reads and answers them, there is no supervision group to', async () => {
+    const filed = await call('POST', '/api/v1/public/inner-mongolia/reports', {
+      body: { reporter: { name: '举报人乙' }, concerning: '现场评审', details: '现场评审组成员与申报单位有利害关系。' },
+    });
+    expect(filed.status).toBe(201);
+    const listed = await call('GET', '/api/v1/tenants/inner-mongolia/reports', { token: imOffice });
+    expect(listed.status).toBe(200);
+    const id = (listed.body.reports as Json[])[0]?.id as string;
+    const read = await call('GET', `/api/v1/tenants/inner-mongolia/reports/${id}`, { token: imOffice });
+    expect(read.body.reporter).toMatchObject({ name: '举***' });
+    const answered = await call('POST', `/api/v1/tenants/inner-mongolia/reports/${id}/replies`, {
+      token: imOffice,
+      body: { status: 'closed', message: '经核查，已处理。' },
+    });
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('closed');
+    const bySupervisor = await call('POST', `/api/v1/tenants/inner-mongolia/reports/${id}/reveal-identity`, {
+      token: imSupervisor,
+      body: { reason: '想知道是谁举报的' },
+    });
+    expect(bySupervisor.status).toBe(403);
   });
 
   it('another tenant sees nothing; an unknown tenant is a 404', async () => {

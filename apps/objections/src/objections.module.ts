@@ -14,6 +14,7 @@ import { ObjectionRepository } from './objection/objection.repository';
 import { ObjectionService } from './objection/objection.service';
 import { ObjectionContactHandler } from './objection/objection-contact.handler';
 import { ObjectionContactService } from './objection/objection-contact.service';
+import { ObjectionResultService } from './objection/objection-result.service';
 import type { ObjectionsConfig } from './objections.config';
 import { ReportHandler } from './report/report.handler';
 import { ReportRepository } from './report/report.repository';
@@ -57,6 +58,7 @@ export class ObjectionsModule {
         ObjectionRepository,
         ObjectionContactService,
         ObjectionService,
+        ObjectionResultService,
         InvestigationService,
         ReportRepository,
         ReportService,

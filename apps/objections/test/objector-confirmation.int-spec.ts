@@ -7,6 +7,7 @@ import {
   objectionConfirm,
   objectionDecide,
   objectionGet,
+  objectionResult,
   objectionRulesPut,
   objectionTrack,
   type RequestOf,
@@ -100,5 +101,19 @@ describe('the objector confirms the written result', () => {
     await expect(
       request(objectionConfirm, { receiptNumber, token, response: 'confirmed' }, asPublic(ili)),
     ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('linxia 第二十三条 tells the result to the objector only: a recommender cannot read it (ili 第二十一条 would)', async () => {
+    const { id } = await objectionOf(linxia);
+    await decide(linxia, id);
+
+    await expect(request(objectionResult, { id }, asRole(linxia, ['recommender']))).rejects.toMatchObject({
+      code: 'forbidden',
+      basis: 'linxia 第二十三条',
+    });
+    // Not a recommender at all: nothing to see.
+    await expect(request(objectionResult, { id }, asRole(linxia, ['office']))).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

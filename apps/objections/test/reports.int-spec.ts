@@ -7,6 +7,7 @@ import {
   reportGet,
   reportList,
   reportReply,
+  reportRevealIdentity,
   reportTrack,
   storedFileGet,
 } from '@laurel/contracts';
@@ -36,7 +37,7 @@ describe('reports (举报)', () => {
     await infra?.dispose();
   });
 
-  it('takes a named report: the supervision group sees the reporter, the office not even the report; the token follows the case', async () => {
+  it('takes a named report: the supervision group sees the reporter masked and may reveal them, the office not even the report; the token follows the case', async () => {
     const filed = await request(
       reportFile,
       { reporter, concerning: '现场评审', details: '评审专家与申报单位存在利害关系却未回避。', evidence: [pdf()] },
@@ -52,11 +53,24 @@ describe('reports (举报)', () => {
     });
     const listed = await request(reportList, {}, asRole(xinzhou, ['supervisor']));
     const id = listed.reports[0]?.id as string;
+    // Never in a list, not even for the receiver.
+    expect(listed.reports[0]).toMatchObject({ reporter: null, reporterHidden: true });
     await expect(
       request(reportReply, { id, status: 'handling', message: '已收到。' }, asRole(xinzhou, ['office'])),
     ).rejects.toMatchObject({ code: 'forbidden' });
     const asSupervisor = await request(reportGet, { id }, asRole(xinzhou, ['supervisor']));
-    expect(asSupervisor.reporter).toEqual(reporter);
+    expect(asSupervisor.reporter).toEqual({
+      name: '举***',
+      phone: '139****5678',
+      idNumber: '110105********002X',
+      organisation: null,
+    });
+    const revealed = await request(
+      reportRevealIdentity,
+      { id, reason: '需当面核实举报内容' },
+      asRole(xinzhou, ['supervisor']),
+    );
+    expect(revealed).toEqual({ ...reporter, address: null, organisation: null });
     // The report's files may reveal the reporter: the supervision group reads them, the office cannot.
     const fileId = asSupervisor.files[0]?.id as string;
     await expect(request(storedFileGet, { id: fileId }, asRole(xinzhou, ['office']))).rejects.toMatchObject({
@@ -87,22 +101,43 @@ describe('reports (举报)', () => {
       `SELECT after FROM audit_entry WHERE target_type = 'report'`,
     );
     expect(JSON.stringify(audit)).not.toMatch(/举报人甲|13912345678|11010519491231002X/);
+    expect(audit.map((entry) => entry.after)).toContainEqual({ reason: '需当面核实举报内容' });
   });
 
-  it('takes an anonymous report where the policy allows it (xinzhou-city 第二十七条), refuses it elsewhere', async () => {
+  it('takes anonymous reports where the text allows them (xinzhou-city 第二十七条) and where it is silent (linxia 第二十四条)', async () => {
     const anonymous = await request(
       reportFile,
       { concerning: '材料评审', details: '有评审人员收受申报单位礼品。' },
       asPublic(xinzhou),
     );
     expect(anonymous.anonymous).toBe(true);
+    const silent = await request(
+      reportFile,
+      { concerning: '受理', details: '受理环节存在违规操作。' },
+      asPublic(linxia),
+    );
+    expect(silent.anonymous).toBe(true);
+    const [listed] = (await request(reportList, {}, asRole(linxia, ['office']))).reports;
     await expect(
-      request(reportFile, { concerning: '受理', details: '受理环节存在违规操作。' }, asPublic(linxia)),
+      request(reportRevealIdentity, { id: listed?.id as string, reason: '核实举报人' }, asRole(linxia, ['office'])),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses an anonymous report only where the text refuses them', async () => {
+    const tenant = randomUUID();
+    const rules = launchRules('linxia');
+    await request(
+      objectionRulesPut,
+      { ...rules, reports: { ...rules.reports, anonymousAllowed: false } },
+      asRole(tenant),
+    );
+    await expect(
+      request(reportFile, { concerning: '受理', details: '受理环节存在违规操作。' }, asPublic(tenant)),
     ).rejects.toMatchObject({ code: 'validation_failed', basis: 'linxia 第二十四条' });
   });
 
   it('another tenant sees nothing and a wrong token finds nothing', async () => {
-    expect((await request(reportList, {}, asRole(linxia, ['supervisor']))).reports).toEqual([]);
+    expect((await request(reportList, {}, asRole(randomUUID(), ['supervisor']))).reports).toEqual([]);
     await expect(request(reportTrack, { token: 'A'.repeat(43) }, asPublic(xinzhou))).rejects.toMatchObject({
       code: 'not_found',
     });

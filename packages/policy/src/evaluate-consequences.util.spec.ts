@@ -119,7 +119,13 @@ describe('evaluateConsequences', () => {
   });
 
   it('inner-mongolia accident within 3 years: revoke and announce, no clawback', () => {
-    const result = sut(innerMongolia, { kind: 'major_accident', date: '2025-06-01', awardDate: '2023-03-01' });
+    const result = sut(innerMongolia, {
+      kind: 'accident',
+      severity: 'larger',
+      area: 'quality',
+      date: '2025-06-01',
+      awardDate: '2023-03-01',
+    });
 
     expect(kinds(result)).toEqual(['needs_approval', 'publish', 'revoke']);
     expect(result.consequences[0]?.basis).toBe('第二十四条');

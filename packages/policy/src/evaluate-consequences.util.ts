@@ -1,7 +1,16 @@
+import {
+  type Accident,
+  accidentThresholdsOf,
+  describeThreshold,
+  matchAccident,
+  severityNames,
+  severityOf,
+} from './accident-threshold.util';
 import { isoDate } from './iso-date.util';
 import type { ConsequenceRule, EventKind, LocalizedText, Policy, TierKey } from './policy.schema';
 
-export interface ConsequenceEvent {
+/** An event after (or before) the award; an accident gives its `severity` and `area` (see `Accident`). */
+export interface ConsequenceEvent extends Accident {
   readonly kind: EventKind;
   /** When it happened (YYYY-MM-DD). */
   readonly date: string;
@@ -60,7 +69,38 @@ function windowEnd(rule: ConsequenceRule, awardDate: string): string | null {
   return unit === 'years' ? isoDate.addYears(awardDate, count) : isoDate.addMonths(awardDate, count);
 }
 
+const isAccident = (kind: EventKind): boolean => kind === 'accident' || kind === 'major_accident';
+
+/** Whether the rule names the event: an accident, under a rule naming accidents, whatever the grade (checked next). */
+const names = (rule: ConsequenceRule, kind: EventKind): boolean =>
+  rule.events.includes(kind) || (isAccident(kind) && rule.events.some(isAccident));
+
+/**
+ * An accident counts only at or above a grade the rule's text names (inner-mongolia 第二十四条: 较大 quality and
+ * safety accidents; xinzhou-district 第十七条（二）: 重大 accidents, or any work-safety accident); null when it does.
+ */
+function belowThreshold(rule: ConsequenceRule, event: ConsequenceEvent): LocalizedText | null {
+  if (!isAccident(event.kind)) return null;
+  const thresholds = accidentThresholdsOf(rule);
+  const severity = severityOf(event.kind, event);
+  const match = matchAccident(thresholds, { ...event, severity });
+  if (match === 'meets') return null;
+  const named = thresholds.map(describeThreshold);
+  const grade = severity ? severityNames[severity] : { zh: '未注明等级', en: 'ungraded' };
+  return match === 'unknown'
+    ? {
+        zh: `事故等级或类别未注明；本条适用于：${named.map((t) => t.zh).join('；')}`,
+        en: `the accident's grade or area is not given; this rule covers ${named.map((t) => t.en).join('; ')}`,
+      }
+    : {
+        zh: `${grade.zh}事故未达本条所列：${named.map((t) => t.zh).join('；')}`,
+        en: `a ${grade.en} accident is below what this rule covers: ${named.map((t) => t.en).join('; ')}`,
+      };
+}
+
 function applicability(rule: ConsequenceRule, event: ConsequenceEvent): { applies: boolean; reason: LocalizedText } {
+  const below = belowThreshold(rule, event);
+  if (below) return { applies: false, reason: below };
   const awardDate = event.awardDate ?? null;
   if (rule.requiresAward && awardDate === null) {
     return { applies: false, reason: { zh: '仅适用于获奖者', en: 'applies to winners only' } };
@@ -134,14 +174,14 @@ function joinBasis(a: string, b: string): string {
 /**
  * The consequences of an event (false materials, fraud, an accident after the award, ...): every
  * rule of the policy naming the event applies when its conditions hold (a winner, the tier, the
- * window after the award, end day included). Consequences of several rules are merged by kind; of
+ * window after the award, end day included, an accident at or above the grade the rule names). Consequences of several rules are merged by kind; of
  * two bans the longer is kept. `none` when no rule applies (outside the window, or none stated).
  */
 export function evaluateConsequences(policy: Policy, event: ConsequenceEvent): ConsequenceResult {
   const rules: ConsequenceResult['rules'][number][] = [];
   const merged = new Map<ConsequenceKind, Consequence>();
   for (const rule of policy.consequences) {
-    if (!rule.events.includes(event.kind)) continue;
+    if (!names(rule, event.kind)) continue;
     const { applies, reason } = applicability(rule, event);
     rules.push({ ruleId: rule.id, basis: rule.basis, applies, reason });
     if (!applies) continue;

@@ -138,7 +138,9 @@ describe('evaluateEligibility', () => {
     ['a major accident just inside 3 years', [{ kind: 'major_accident', date: '2022-06-30' }], 'fail'],
     ['a major accident just over 3 years ago', [{ kind: 'major_accident', date: '2022-06-29' }], 'pass'],
     ['a discredit record last year', [{ kind: 'discredit_record', date: '2024-01-01' }], 'fail'],
-    ['a minor accident', [{ kind: 'accident', date: '2024-01-01' }], 'pass'],
+    ['a larger (较大) accident', [{ kind: 'accident', severity: 'larger', date: '2024-01-01' }], 'pass'],
+    ['an accident of no stated grade', [{ kind: 'accident', date: '2024-01-01' }], 'missing'],
+    ['a major accident with its grade', [{ kind: 'accident', severity: 'major', date: '2024-01-01' }], 'fail'],
     ['nothing', [], 'pass'],
   ] as const)('ili look-back of 3 years — %s → %s', (_name, incidents, expected) => {
     const result = sut(ili, { ...soundOrganisation, incidents }, { asOf });

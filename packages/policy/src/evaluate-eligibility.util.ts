@@ -1,3 +1,12 @@
+import {
+  type Accident,
+  accidentThresholdsOf,
+  describeThreshold,
+  matchAccident,
+  namesAccidents,
+  severityNames,
+  severityOf,
+} from './accident-threshold.util';
 import { isoDate } from './iso-date.util';
 import type {
   ApplicantKind,
@@ -17,7 +26,7 @@ export interface RecordedDecision {
   readonly reason: string;
 }
 
-export interface ApplicantIncident {
+export interface ApplicantIncident extends Accident {
   readonly kind: IncidentKind;
   readonly date: string;
 }
@@ -92,12 +101,31 @@ const incidentNames: Readonly<Record<IncidentKind, LocalizedText>> = {
   failed_spot_check: { zh: '质量监督抽查不合格', en: 'failed quality spot check' },
 };
 
-/** Whether a fact of kind `fact` is covered by a rule naming `ruleKind`. */
+const ACCIDENTS: ReadonlySet<IncidentKind> = new Set(['accident', 'major_accident', 'liability_accident']);
+
+/** Whether a fact of kind `fact` is of a kind a rule naming `ruleKind` covers (accidents: before their grade). */
 function incidentMatches(ruleKind: IncidentKind, fact: IncidentKind): boolean {
   if (ruleKind === fact) return true;
-  if (ruleKind === 'accident') return fact === 'major_accident' || fact === 'liability_accident';
+  if (ruleKind === 'accident' || ruleKind === 'major_accident') return ACCIDENTS.has(fact);
   if (ruleKind === 'violation') return fact === 'serious_violation';
   return false;
+}
+
+type Relevance = 'counts' | 'unknown' | 'not';
+
+/**
+ * Whether a recorded incident counts under the rule: an accident only at or above a grade the rule's text names
+ * (inner-mongolia 第十条（五）: any; ili 第八条（三）, linxia 第十条（六）, xinzhou-city 第十条: 重大), unknown when
+ * its grade is needed but not given.
+ */
+function relevance(rule: Extract<EligibilityRule, { kind: 'no_incidents' }>, incident: ApplicantIncident): Relevance {
+  if (!rule.incidents.some((kind) => incidentMatches(kind, incident.kind))) return 'not';
+  if (!ACCIDENTS.has(incident.kind) || !namesAccidents(rule.incidents)) return 'counts';
+  const match = matchAccident(accidentThresholdsOf(rule), {
+    ...incident,
+    severity: severityOf(incident.kind, incident),
+  });
+  return match === 'meets' ? 'counts' : match === 'unknown' ? 'unknown' : 'not';
 }
 
 type Draft = Omit<EligibilityFinding, 'ruleId' | 'basis'>;
@@ -165,12 +193,30 @@ function incidents(
   asOf: string,
 ): Draft {
   if (facts.incidents === undefined) return missing(['incidents']);
-  const relevant = facts.incidents.filter((incident) =>
-    rule.incidents.some((kind) => incidentMatches(kind, incident.kind)),
-  );
+  const from = rule.lookbackYears === null ? null : isoDate.addYears(asOf, -rule.lookbackYears);
+  const inScope = facts.incidents.filter((incident) => from === null || isoDate.compare(incident.date, from) >= 0);
+  const ungraded = inScope.filter((incident) => relevance(rule, incident) === 'unknown');
+  if (ungraded.length > 0) {
+    const thresholds = accidentThresholdsOf(rule).map(describeThreshold);
+    return {
+      outcome: 'missing',
+      missingFacts: ['incidents'],
+      reason: {
+        zh: `事故未注明等级或类别（${ungraded.map((incident) => incident.date).join('、')}）；本条计入：${thresholds.map((t) => t.zh).join('；')}`,
+        en: `accidents without grade or area (${ungraded.map((incident) => incident.date).join(', ')}); this rule counts ${thresholds.map((t) => t.en).join('; ')}`,
+      },
+    };
+  }
+  const relevant = facts.incidents.filter((incident) => relevance(rule, incident) === 'counts');
+  const label = (incident: ApplicantIncident, lang: 'zh' | 'en'): string => {
+    const severity = ACCIDENTS.has(incident.kind) ? severityOf(incident.kind, incident) : undefined;
+    const name = incidentNames[incident.kind === 'major_accident' ? 'accident' : incident.kind][lang];
+    if (severity === undefined) return name;
+    return lang === 'zh' ? `${severityNames[severity].zh}${name}` : `${severityNames[severity].en} ${name}`;
+  };
   const names = (list: readonly ApplicantIncident[]): LocalizedText => ({
-    zh: list.map((incident) => `${incident.date} ${incidentNames[incident.kind].zh}`).join('；'),
-    en: list.map((incident) => `${incident.date} ${incidentNames[incident.kind].en}`).join('; '),
+    zh: list.map((incident) => `${incident.date} ${label(incident, 'zh')}`).join('；'),
+    en: list.map((incident) => `${incident.date} ${label(incident, 'en')}`).join('; '),
   });
   if (rule.lookbackYears === null) {
     if (relevant.length === 0) return pass('无相关记录', 'nothing on record');
@@ -183,10 +229,10 @@ function incidents(
       },
     };
   }
-  const from = isoDate.addYears(asOf, -rule.lookbackYears);
-  const inWindow = relevant.filter((incident) => isoDate.compare(incident.date, from) >= 0);
+  const since = from ?? asOf;
+  const inWindow = relevant.filter((incident) => isoDate.compare(incident.date, since) >= 0);
   if (inWindow.length === 0) {
-    return pass(`${from}以来无相关记录`, `nothing on record since ${from} (${rule.lookbackYears} years)`);
+    return pass(`${since}以来无相关记录`, `nothing on record since ${since} (${rule.lookbackYears} years)`);
   }
   const listed = names(inWindow);
   return fail(

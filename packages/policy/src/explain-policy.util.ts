@@ -1,3 +1,4 @@
+import { accidentThresholdsOf, describeThreshold, namesAccidents } from './accident-threshold.util';
 import { formatFen } from './format-fen.util';
 import type {
   ConsequenceRule,
@@ -8,6 +9,7 @@ import type {
   ReportObligation,
   Tier,
 } from './policy.schema';
+import { reportReceiverRole } from './report-rules.util';
 
 const kindNames: Readonly<Record<string, LocalizedText>> = {
   organisation: { zh: '组织', en: 'organisation' },
@@ -25,6 +27,7 @@ const levelNames: Readonly<Record<Policy['level'], LocalizedText>> = {
 const eventNames: Readonly<Record<ConsequenceRule['events'][number], LocalizedText>> = {
   false_materials: { zh: '提供虚假材料', en: 'false materials' },
   fraud_or_bribery: { zh: '以欺骗、贿赂等不正当手段获奖', en: 'fraud or bribery' },
+  accident: { zh: '事故', en: 'accident' },
   major_accident: { zh: '重大事故', en: 'major accident' },
   serious_violation: { zh: '严重违法违规', en: 'serious violation' },
   discredit_record: { zh: '不良信用记录', en: 'discredit record' },
@@ -81,14 +84,25 @@ function reapplication(tier: Tier, cycleYears: number): string {
     : `获奖后${count}个评选周期内不得再次申报 / not within the next ${count} cycles (${count * cycleYears} years)${cite(rule.basis)}`;
 }
 
-function eligibility(rule: EligibilityRule): string {
+/** "计入 counts: 重大以上各类事故 / any accidents graded major or worse（第十条）" for a rule that names accidents. */
+function accidents(rule: Parameters<typeof accidentThresholdsOf>[0]): string {
+  const thresholds = accidentThresholdsOf(rule).map((threshold) => {
+    const text = describeThreshold(threshold);
+    return `${text.zh} / ${text.en}${cite(threshold.basis)}`;
+  });
+  return `      事故计入 Accidents counted: ${thresholds.join('; ')}`;
+}
+
+function eligibility(rule: EligibilityRule): string[] {
   const who = rule.appliesTo.map((kind) => kindNames[kind]?.zh ?? kind).join('、');
   const flag = rule.kind === 'attestation' ? ' [人工核实 / checked by a person]' : '';
   const waiver =
     rule.kind === 'min_years_operating' && rule.waiver
-      ? ` [${rule.waiver.by.zh}可放宽 / ${rule.waiver.by.en} may waive${cite(rule.waiver.basis)}]`
+      ? ` [${rule.waiver.by.zh}可放宽 / ${rule.waiver.by.en} may waive (role ${rule.waiver.decidedBy ?? 'office'})${cite(rule.waiver.basis)}]`
       : '';
-  return `  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}`;
+  const lines = [`  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}`];
+  if (rule.kind === 'no_incidents' && namesAccidents(rule.incidents)) lines.push(accidents(rule));
+  return lines;
 }
 
 function consequence(rule: ConsequenceRule, cycleYears: number): string[] {
@@ -114,7 +128,10 @@ function consequence(rule: ConsequenceRule, cycleYears: number): string[] {
   }
   if (a.creditRecord) actions.push(`信用记录 credit record: ${both(a.creditRecord.system)}`);
   if (a.publish) actions.push('向社会公开 publish');
-  return [`  - ${events} / ${eventsEn} — ${window}${cite(rule.basis)}`, `      ${actions.join('; ')}`];
+  const lines = [`  - ${events} / ${eventsEn} — ${window}${cite(rule.basis)}`];
+  if (namesAccidents(rule.events)) lines.push(accidents(rule));
+  lines.push(`      ${actions.join('; ')}`);
+  return lines;
 }
 
 function obligation(report: ReportObligation): string {
@@ -189,7 +206,7 @@ export function explainPolicy(policy: Policy): string {
   }
   lines.push('');
   lines.push('申报条件 Eligibility:');
-  for (const rule of policy.eligibility) lines.push(eligibility(rule));
+  for (const rule of policy.eligibility) lines.push(...eligibility(rule));
   lines.push('');
   lines.push(
     `程序 Procedure${policy.procedure.stagesExhaustive ? '' : '（包括但不限于 / not limited to these stages）'}:`,
@@ -216,7 +233,9 @@ export function explainPolicy(policy: Policy): string {
   lines.push('');
   const o = policy.objections;
   if (!o.provided) {
-    lines.push(`异议 Objections: 办法未规定异议程序，由人工处理 / no procedure stated: the office decides`);
+    lines.push(
+      `异议 Objections: 办法未规定异议程序，由办公室处理 / no procedure stated: the office decides (role ${o.receiverRole ?? 'office'})`,
+    );
   } else {
     lines.push(`异议 Objections${cite(o.basis)}:`);
     const receiverRole = o.receiverRole ?? 'office';
@@ -238,13 +257,17 @@ export function explainPolicy(policy: Policy): string {
   }
   const r = policy.reports;
   if (!r.provided) {
-    lines.push('举报 Reports: 未规定 / not provided for');
+    lines.push(
+      `举报 Reports: 未规定，由办公室受理 / not provided for: the office receives them (role ${reportReceiverRole(r)})`,
+    );
   } else {
     lines.push(`举报 Reports${cite(r.basis)}:`);
-    lines.push(`  受理 Received by: ${r.receiver ? both(r.receiver) : '未规定 / not stated'}`);
+    lines.push(
+      `  受理 Received by: ${r.receiver ? both(r.receiver) : '未规定 / not stated'} (role ${reportReceiverRole(r)})`,
+    );
     const anonymous =
       r.anonymousAllowed === null
-        ? '未规定 / not stated'
+        ? '未规定，予以受理，由受理机构处理 / not stated: taken, the receiver decides'
         : r.anonymousAllowed
           ? '可以 / allowed'
           : '不可 / not allowed';
@@ -252,6 +275,11 @@ export function explainPolicy(policy: Policy): string {
       `  匿名举报 Anonymous: ${anonymous}${r.realNameEncouraged ? '（提倡实名 / real names encouraged）' : ''}`,
     );
     if (r.reporterConfidential) lines.push('  为举报人保密 / the reporter is kept confidential');
+  }
+  for (const body of policy.bodies ?? []) {
+    lines.push(
+      `机构 Body: ${both(body.name)} (role ${body.role})${body.independentOfOffice ? '，独立于办公室，账号由平台运维创建 / independent of the office: the operator creates its accounts' : ''}${cite(body.basis)}`,
+    );
   }
   lines.push('');
   lines.push('后果 Consequences:');

@@ -1,3 +1,10 @@
+export {
+  type Accident,
+  type AccidentMatch,
+  accidentThresholdsOf,
+  describeThreshold,
+  matchAccident,
+} from './accident-threshold.util';
 export { checkQuota, type QuotaCheck, type QuotaOutcome } from './check-quota.util';
 export {
   type AllowedFrom,
@@ -11,6 +18,7 @@ export {
   type TargetCycle,
 } from './check-reapplication.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
+export { deciderRoleOf } from './decider-role-of.util';
 export {
   type Consequence,
   type ConsequenceBan,
@@ -39,6 +47,7 @@ export { explainPolicy } from './explain-policy.util';
 export { formatFen } from './format-fen.util';
 export { isoDate } from './iso-date.util';
 export { isLaunchPolicyKey, type LaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
+export { officeMayGrant, type RoleGrant } from './office-may-grant.util';
 export { type PolicyParseResult, parsePolicy } from './parse-policy.util';
 export * from './policy.schema';
 export {
@@ -49,6 +58,7 @@ export {
   PolicyLoadError,
 } from './policy-loader.service';
 export { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
+export { anonymousReportsTaken, reportReceiverRole } from './report-rules.util';
 export { type PolicyCliIo, runPolicyCli } from './run-policy-cli.util';
 export {
   type DueReport,

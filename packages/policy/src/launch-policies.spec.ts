@@ -682,7 +682,7 @@ const rows: Row[] = [
   [
     'ili',
     'post-award: within 5 years',
-    (p) => window(p, 'major_accident'),
+    (p) => window(p, 'accident'),
     { kind: 'after_award', length: { unit: 'years', count: 5 } },
     '第二十九条',
   ],
@@ -717,7 +717,7 @@ const rows: Row[] = [
   [
     'linxia',
     "post-award: 5 years' ban",
-    (p) => ban(p, 'major_accident'),
+    (p) => ban(p, 'accident'),
     { unit: 'years', count: 5, from: 'decision_year' },
     '第三十九条',
   ],
@@ -748,7 +748,7 @@ const rows: Row[] = [
   [
     'inner-mongolia',
     'post-award: within 3 years',
-    (p) => window(p, 'major_accident'),
+    (p) => window(p, 'accident'),
     { kind: 'after_award', length: { unit: 'years', count: 3 } },
     '第二十四条',
   ],
@@ -780,7 +780,7 @@ const rows: Row[] = [
     { revoke: true, recover: true, clawback: true, credit: false, publish: true, approval: '区政府' },
     '第十七条',
   ],
-  ['xinzhou-city', 'at any time', (p) => window(p, 'major_accident'), { kind: 'any_time' }, '第二十八条'],
+  ['xinzhou-city', 'at any time', (p) => window(p, 'accident'), { kind: 'any_time' }, '第二十八条'],
   [
     'xinzhou-city',
     '3 cycles from the year of revocation',

@@ -40,6 +40,10 @@ const noteSchema = z.string().trim().min(1).optional();
 
 const idSchema = z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, 'lower-case letters, digits, "-" or "_"');
 
+/** The jurisdiction's bodies that act on the platform, by their role there (the glossary's roles). */
+export const actingRoleSchema = z.enum(['office', 'supervisor', 'leading_group']);
+export type ActingRole = z.infer<typeof actingRoleSchema>;
+
 export const applicantKindSchema = z.enum(['organisation', 'individual']);
 
 /** 法人; 非法人组织; 分支机构; 内设机构; 派出机构. */
@@ -143,8 +147,9 @@ export const applicantKindRuleSchema = z.strictObject({
 });
 
 export const incidentKindSchema = z.enum([
-  /** any accident (quality, safety, environmental, public health, ...), major or not */
+  /** an accident (quality, safety, environmental, public health, ...), of the grade its `severity` gives */
   'accident',
+  /** 重大事故: documents written before accidents were graded; read as an `accident` of severity `major` */
   'major_accident',
   /** 责任事故 */
   'liability_accident',
@@ -160,6 +165,37 @@ export const incidentKindSchema = z.enum([
   /** 质量监督抽查不合格 */
   'failed_spot_check',
 ]);
+
+/**
+ * The grades of an accident, from the least severe (生产安全事故报告和调查处理条例 第三条; the regulations use the
+ * same words for quality, environmental and other accidents): 一般 general, 较大 larger, 重大 major, 特别重大
+ * especially major.
+ */
+export const accidentSeveritySchema = z.enum(['general', 'larger', 'major', 'especially_major']);
+
+/** What an accident concerns: 质量, 安全, 环保, 公共卫生 / 卫生, 食品安全, 安全生产. */
+export const accidentAreaSchema = z.enum([
+  'quality',
+  'safety',
+  'environment',
+  'public_health',
+  'food_safety',
+  /** 安全生产事故 (work safety); counted also where the text names 安全 (safety) */
+  'work_safety',
+]);
+
+/**
+ * The accidents a rule counts, as its text names them: "重大质量、安全、环保等事故" is every area (等) from `major`;
+ * "较大质量和安全事故" is quality and safety from `larger`; "安全生产事故" is work safety from `general`.
+ */
+export const accidentThresholdSchema = z.strictObject({
+  /** The areas named; null: any area (the text lists examples, "等"). */
+  areas: z.array(accidentAreaSchema).min(1).nullable(),
+  /** The least severe grade that counts. */
+  atLeast: accidentSeveritySchema,
+  basis: basisSchema,
+  note: noteSchema,
+});
 
 const ruleBase = {
   id: idSchema,
@@ -180,7 +216,15 @@ export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
       .strictObject({ years: z.int().positive(), when: z.literal('four_new_field'), basis: basisSchema })
       .nullable(),
     /** A body that may waive the minimum (e.g. "经领导小组批准可放宽年限"): a person's decision. */
-    waiver: z.strictObject({ by: localizedTextSchema, condition: localizedTextSchema, basis: basisSchema }).nullable(),
+    waiver: z
+      .strictObject({
+        by: localizedTextSchema,
+        /** The role that records the waiver (xinzhou-city 第十条: the leading group); omitted: `office`. */
+        decidedBy: actingRoleSchema.optional(),
+        condition: localizedTextSchema,
+        basis: basisSchema,
+      })
+      .nullable(),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('min_years_quality_system'), years: z.int().positive() }),
   z.strictObject({ ...ruleBase, kind: z.literal('min_years_quality_work'), years: z.int().positive() }),
@@ -188,6 +232,11 @@ export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
     ...ruleBase,
     kind: z.literal('no_incidents'),
     incidents: z.array(incidentKindSchema).min(1),
+    /**
+     * The grades of accident that count, where `incidents` names accidents (every launch policy states them);
+     * omitted in documents written before grades: `major_accident` counts from `major`, any other accident at all.
+     */
+    accidents: z.array(accidentThresholdSchema).min(1).optional(),
     /** Look-back in years before the evaluation date; null: the text states no window (a person decides). */
     lookbackYears: z.int().positive().nullable(),
   }),
@@ -328,9 +377,6 @@ export const scoringSchema = z.strictObject({
 
 export const personIdentityFieldSchema = z.enum(['name', 'signature', 'phone', 'address', 'identity_proof']);
 export const organisationIdentityFieldSchema = z.enum(['address', 'phone', 'official_seal']);
-/** The jurisdiction's bodies that act on objections, by their role on the platform (the glossary's roles). */
-export const actingRoleSchema = z.enum(['office', 'supervisor', 'leading_group']);
-export type ActingRole = z.infer<typeof actingRoleSchema>;
 
 /**
  * One consequence the regulation gives a decided objection: `unfounded` (dismissed, or refused on examination),
@@ -393,7 +439,10 @@ export const objectionsSchema = z.strictObject({
 export const reportsSchema = z.strictObject({
   provided: z.boolean(),
   receiver: localizedTextSchema.nullable(),
-  /** The role that receives reports and alone sees who reported; omitted: `supervisor`. */
+  /**
+   * The role that receives reports, answers them and may reveal who reported; omitted: `office` (a regulation that
+   * sets up no body for reports leaves them to the office).
+   */
   receiverRole: actingRoleSchema.optional(),
   /** null: the text does not say. */
   anonymousAllowed: z.boolean().nullable(),
@@ -442,6 +491,9 @@ export const eventKindSchema = z.enum([
   'false_materials',
   /** 以欺骗、贿赂等不正当手段获奖 */
   'fraud_or_bribery',
+  /** an accident, of the grade its `severity` gives (a rule's `accidents` says which grades count) */
+  'accident',
+  /** 重大事故: documents written before accidents were graded; read as an `accident` of severity `major` */
   'major_accident',
   'serious_violation',
   'discredit_record',
@@ -483,6 +535,11 @@ export const consequenceRuleSchema = z.strictObject({
   requiresAward: z.boolean(),
   /** Tiers the rule applies to; omitted: all tiers. */
   tiers: z.array(tierKeySchema).min(1).optional(),
+  /**
+   * The grades of accident that count, where `events` names accidents (every launch policy states them); omitted
+   * in documents written before grades: `major_accident` counts from `major`.
+   */
+  accidents: z.array(accidentThresholdSchema).min(1).optional(),
   window: consequenceWindowSchema,
   actions: z.strictObject({
     revoke: z.boolean(),
@@ -565,6 +622,22 @@ export const conductSchema = z.strictObject({
 });
 
 // ---------------------------------------------------------------------------------------------
+// Bodies
+
+/**
+ * A body of the jurisdiction that acts on the platform under its own role. `independentOfOffice`: the regulation
+ * sets it up apart from the office (it oversees the office's work or decides over it), so the office cannot give
+ * anyone its role; the operator does (xinzhou-city 第十七条、第二十七条: the supervision group).
+ */
+export const bodySchema = z.strictObject({
+  role: actingRoleSchema,
+  name: localizedTextSchema,
+  independentOfOffice: z.boolean(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+// ---------------------------------------------------------------------------------------------
 // The document
 
 export const policySchema = z.strictObject({
@@ -587,6 +660,8 @@ export const policySchema = z.strictObject({
   consequences: z.array(consequenceRuleSchema),
   obligations: obligationsSchema,
   conduct: conductSchema,
+  /** The bodies the regulation sets up besides the office; omitted: none is independent of the office. */
+  bodies: z.array(bodySchema).optional(),
   notes: z.array(z.string().trim().min(1)).optional(),
 });
 
@@ -602,6 +677,10 @@ export type PeriodUnit = z.infer<typeof periodUnitSchema>;
 export type YearsOrCycles = z.infer<typeof yearsOrCyclesSchema>;
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 export type IncidentKind = z.infer<typeof incidentKindSchema>;
+export type AccidentSeverity = z.infer<typeof accidentSeveritySchema>;
+export type AccidentArea = z.infer<typeof accidentAreaSchema>;
+export type AccidentThreshold = z.infer<typeof accidentThresholdSchema>;
+export type Body = z.infer<typeof bodySchema>;
 export type Stage = z.infer<typeof stageSchema>;
 export type StageKind = z.infer<typeof stageKindSchema>;
 export type Notice = z.infer<typeof noticeSchema>;

@@ -1,4 +1,4 @@
-import { type ParsedRequestOf, recommenderCreate, recommenderList } from '@laurel/contracts';
+import { type ParsedRequestOf, recommenderCreate, recommenderList, recommenderMembers } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { RecommenderService } from './recommender.service';
@@ -15,5 +15,10 @@ export class RecommenderHandler {
   @Handles(recommenderList)
   list() {
     return this.recommenders.list();
+  }
+
+  @Handles(recommenderMembers)
+  members(request: ParsedRequestOf<typeof recommenderMembers>) {
+    return this.recommenders.members(request.recommenderId);
   }
 }

@@ -53,6 +53,16 @@ export class RecommenderService {
     return view(row);
   }
 
+  /**
+   * The users who act for a recommender, for the services that show a recommender what concerns it (objections: ili
+   * 第二十一条). Asked service to service; the gateway routes no request here.
+   */
+  async members(recommenderId: string) {
+    const row = await this.database.inTenant((tx) => this.recommenders.find(tx, recommenderId));
+    if (!row) throw DomainError.notFound({ zh: '未找到该推荐单位', en: 'No such recommender' });
+    return { recommenderId: row.id, userIds: row.userIds };
+  }
+
   /** Applicants choose from the list; only the office sees who acts for each. */
   async list() {
     const who = acting();

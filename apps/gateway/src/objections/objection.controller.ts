@@ -14,6 +14,8 @@ import {
   objectionList,
   objectionRefuse,
   objectionRefuseBody,
+  objectionResult,
+  objectionResultSchema,
   objectionSchema,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
@@ -56,6 +58,18 @@ export class ObjectionController {
   @ApiRoute({ tag: 'objections', summary: 'One objection (phone and ID number masked)', response: objectionSchema })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(objectionGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Get(':id/result')
+  @Access({ roles: ['recommender'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'objections',
+    summary:
+      'The decided result of an objection, for a user of the recommender of its entry where the regulation sends it the result (ili 第二十一条); never who objected. 409 before the decision; 403 where the policy does not notify the recommender',
+    response: objectionResultSchema,
+  })
+  result(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
+    return this.runtime.client.request(objectionResult, { id: path.id }, { context: contextOf(request) });
   }
 
   @Post(':id/contact')

@@ -1,4 +1,12 @@
-import { reportGet, reportList, reportReply, reportReplyBody, reportSchema } from '@laurel/contracts';
+import {
+  reportGet,
+  reportList,
+  reportReply,
+  reportReplyBody,
+  reportRevealIdentity,
+  reportRevealIdentityBody,
+  reportSchema,
+} from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import type { z } from 'zod';
@@ -9,8 +17,9 @@ import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ReportListQuery, reportListQuery } from './objections-routes.schema';
 
 /**
- * Reports (举报): every acting body may ask; the objections service answers by the policy (the receiving body sees who
- * reported and answers, the supervision group reads), and refuses the others with the article.
+ * Reports (举报): every acting body may ask; the objections service answers by the policy (the receiving body answers,
+ * sees the reporter masked in the single read and may reveal them by an audited action; the supervision group reads),
+ * and refuses the others with the article. No list shows who reported.
  */
 @Controller('tenants/:tenantKey/reports')
 export class ReportController {
@@ -21,7 +30,8 @@ export class ReportController {
   @ApiRoute({
     query: reportListQuery,
     tag: 'reports',
-    summary: 'Reports (the reporter shown to the supervisor role only)',
+    summary:
+      'Reports, for the body that receives them (the policy’s, else the office) and the supervision group; never who reported',
     response: reportList.response,
   })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(reportListQuery, 'query')) query: ReportListQuery) {
@@ -30,7 +40,12 @@ export class ReportController {
 
   @Get(':id')
   @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
-  @ApiRoute({ tag: 'reports', summary: 'One report', response: reportSchema })
+  @ApiRoute({
+    tag: 'reports',
+    summary:
+      'One report; the body that receives reports sees the reporter masked (surname, masked phone and ID number)',
+    response: reportSchema,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(reportGet, { id: path.id }, { context: contextOf(request) });
   }
@@ -50,5 +65,27 @@ export class ReportController {
     @Body(new ZodPipe(reportReplyBody)) body: z.infer<typeof reportReplyBody>,
   ) {
     return this.runtime.client.request(reportReply, { id: path.id, ...body }, { context: contextOf(request) });
+  }
+
+  @Post(':id/reveal-identity')
+  @Access({ roles: ['office', 'supervisor', 'leading_group'] })
+  @ApiRoute({
+    tag: 'reports',
+    summary:
+      'The reporter’s full identity, for the body that receives reports only (linxia 第二十四条: the committee office; xinzhou-city 第二十七条: the supervision group); the reason is recorded in the audit trail, the identity is not',
+    body: reportRevealIdentityBody,
+    response: reportRevealIdentity.response,
+    status: 200,
+  })
+  revealIdentity(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+    @Body(new ZodPipe(reportRevealIdentityBody)) body: z.infer<typeof reportRevealIdentityBody>,
+  ) {
+    return this.runtime.client.request(
+      reportRevealIdentity,
+      { id: path.id, reason: body.reason },
+      { context: contextOf(request) },
+    );
   }
 }

@@ -16,7 +16,8 @@ export class UserController {
   @Access({ operator: true, roles: ['office'] })
   @ApiRoute({
     tag: 'users',
-    summary: 'Create a staff user of the jurisdiction with roles',
+    summary:
+      'Create a staff user of the jurisdiction with roles (operator or office; the office cannot give the role of a body the regulation makes independent of it, e.g. xinzhou-city 第十七条、第二十七条: 403)',
     body: createUserBody,
     response: userSchema,
     status: 201,

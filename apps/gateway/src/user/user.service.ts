@@ -3,6 +3,7 @@ import { AuditTrail, Database, type RequestContext, RequestContexts } from '@lau
 import { Injectable } from '@nestjs/common';
 import { hashPassword } from '../auth/password.util';
 import type { PrismaClient } from '../gateway-prisma';
+import { OfficeGrantsService } from './office-grants.service';
 import { UserRepository } from './user.repository';
 import type { CreateUserBody, UserView } from './user.schema';
 
@@ -13,11 +14,13 @@ export class UserService {
     private readonly database: Database<PrismaClient>,
     private readonly audit: AuditTrail,
     private readonly users: UserRepository,
+    private readonly grants: OfficeGrantsService,
   ) {}
 
   /** Creates a tenant's staff user with its roles (the tenant is the one in context). */
   async createInTenant(body: CreateUserBody): Promise<UserView> {
     const tenantId = RequestContexts.requireTenant();
+    await this.grants.refuseIndependentBodies(body.roles);
     const passwordHash = await hashPassword(body.password);
     return this.database.inTenant(async (tx) => {
       if (await this.users.isUsernameTaken(tx, body.username)) {

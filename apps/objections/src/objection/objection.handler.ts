@@ -6,6 +6,7 @@ import {
   objectionList,
   objectionReceipt,
   objectionRefuse,
+  objectionResult,
   objectionTrack,
   type ParsedRequestOf,
   type RequestOf,
@@ -13,10 +14,19 @@ import {
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { ObjectionService } from './objection.service';
+import { ObjectionResultService } from './objection-result.service';
 
 @Controller()
 export class ObjectionHandler {
-  constructor(private readonly objections: ObjectionService) {}
+  constructor(
+    private readonly objections: ObjectionService,
+    private readonly results: ObjectionResultService,
+  ) {}
+
+  @Handles(objectionResult)
+  result(request: { id: string }) {
+    return this.results.result(request.id);
+  }
 
   @Handles(objectionFile)
   file(request: ParsedRequestOf<typeof objectionFile>) {

@@ -1,4 +1,12 @@
-import { type ParsedRequestOf, reportFile, reportGet, reportList, reportReply, reportTrack } from '@laurel/contracts';
+import {
+  type ParsedRequestOf,
+  reportFile,
+  reportGet,
+  reportList,
+  reportReply,
+  reportRevealIdentity,
+  reportTrack,
+} from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { ReportService } from './report.service';
@@ -30,5 +38,10 @@ export class ReportHandler {
   @Handles(reportReply)
   reply(request: ParsedRequestOf<typeof reportReply>) {
     return this.reports.reply(request);
+  }
+
+  @Handles(reportRevealIdentity)
+  revealIdentity(request: ParsedRequestOf<typeof reportRevealIdentity>) {
+    return this.reports.revealIdentity(request);
   }
 }

@@ -7,47 +7,25 @@ import {
   type reportReply,
 } from '@laurel/contracts';
 import { AuditTrail, Clock, Database } from '@laurel/platform';
-import type { ActingRole } from '@laurel/policy';
+import { type ActingRole, anonymousReportsTaken } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { FileIntakeService } from '../files/file-intake.service';
-import { toStoredFileView } from '../files/stored-file.mapper';
 import type { ObjectionsTx, PrismaClient } from '../objections-prisma';
 import { callerHolds, reportReceiver, requireRole } from '../rules/acting-role.util';
 import { cite, notSet, RulesService } from '../rules/rules.service';
 import { hashSecretToken, newSecretToken } from '../secret-token.util';
+import {
+  fullReporter,
+  type ReporterIdentity,
+  type ReportReply,
+  type ReportStatus,
+  toReportView,
+} from './report.mapper';
 import { ReportRepository, type ReportWithFiles } from './report.repository';
-
-type Status = 'received' | 'handling' | 'closed';
-type Reply = {
-  message: string;
-  status: Status;
-  at: string;
-};
-type Reporter = NonNullable<ParsedRequestOf<typeof reportFile>['reporter']>;
 
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const newReportNumber = () => `JB-${Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
 const notFound = () => DomainError.notFound({ zh: '未找到该举报', en: 'No such report' });
-
-/**
- * Who reported is seen by the body that receives reports only (xinzhou-city: the supervision group, which keeps the
- * reporter confidential, 第二十七条; linxia: the committee office, 第二十四条); never by a log or an export.
- */
-function toReportView(row: ReportWithFiles, identify: boolean) {
-  return {
-    id: row.id,
-    reportNumber: row.reportNumber,
-    anonymous: row.anonymous,
-    reporter: identify && row.reporterIdentity ? (row.reporterIdentity as Reporter) : null,
-    reporterHidden: !identify && !row.anonymous,
-    concerning: row.concerning,
-    details: row.details,
-    files: row.files.map(toStoredFileView),
-    status: row.status as Status,
-    receivedAt: row.receivedAt.toISOString(),
-    replies: row.replies as unknown as Reply[],
-  };
-}
 
 /** Reports (举报) of misconduct in the process: by name, or anonymously where the policy allows. */
 @Injectable()
@@ -64,12 +42,13 @@ export class ReportService {
   async file(body: ParsedRequestOf<typeof reportFile>) {
     const rules = await this.database.inTenant((tx) => this.rules.current(tx));
     if (!rules) throw notSet();
-    if (!body.reporter && rules.reports.anonymousAllowed !== true) {
+    // Refused only where the text refuses anonymous reports; a silent text (linxia 第二十四条) takes them.
+    if (!body.reporter && !anonymousReportsTaken(rules.reports)) {
       throw new DomainError({
         code: 'validation_failed',
         detail: {
-          zh: '本辖区规定未允许匿名举报，请署名（举报人信息严格保密）',
-          en: 'The regulation of this jurisdiction does not provide for anonymous reports; please give your name (it is kept confidential)',
+          zh: '本辖区规定不受理匿名举报，请署名（举报人信息严格保密）',
+          en: 'The regulation of this jurisdiction does not take anonymous reports; please give your name (it is kept confidential)',
         },
         fields: [{ field: 'body.reporter', reason: { zh: '必填', en: 'is required' } }],
         basis: cite(rules, rules.reports.basis) ?? undefined,
@@ -118,19 +97,20 @@ export class ReportService {
     if (!row) throw notFound();
     return {
       reportNumber: row.reportNumber,
-      status: row.status as Status,
+      status: row.status as ReportStatus,
       receivedAt: row.receivedAt.toISOString(),
-      replies: row.replies as unknown as Reply[],
+      replies: row.replies as unknown as ReportReply[],
     };
   }
 
   /** The reports, for the body that receives them and the supervision group (which oversees the process). */
-  async list(request: { status?: Status } & PageRequest) {
+  async list(request: { status?: ReportStatus } & PageRequest) {
     const { status, ...page } = request;
     return this.database.inTenant(async (tx) => {
-      const receiver = await this.access(tx, 'read');
+      await this.access(tx, 'read');
       const { rows, next } = await this.reports.list(tx, status, page);
-      return { reports: rows.map((row) => toReportView(row, callerHolds(receiver))), next };
+      // Never the reporter in a list, not even for the receiver.
+      return { reports: rows.map((row) => toReportView(row, false)), next };
     });
   }
 
@@ -151,7 +131,7 @@ export class ReportService {
       if (!row) throw notFound();
       if (row.status === 'closed') throw DomainError.conflict({ zh: '该举报已办结', en: 'This report is closed' });
       const replies = [
-        ...(row.replies as unknown as Reply[]),
+        ...(row.replies as unknown as ReportReply[]),
         { message: request.message, status: request.status, at: this.clock.now().toISOString() },
       ];
       await this.reports.update(tx, row.id, { status: request.status, replies });
@@ -163,6 +143,33 @@ export class ReportService {
         after: { status: request.status },
       });
       return toReportView((await this.reports.find(tx, row.id)) as ReportWithFiles, true);
+    });
+  }
+
+  /**
+   * The reporter's full identity for the body that receives reports, when it must reach them: an audit entry records
+   * who asked, when and why, never the identity.
+   */
+  revealIdentity(request: { id: string; reason: string }) {
+    return this.database.inTenant(async (tx) => {
+      const rules = await this.rules.current(tx);
+      await this.access(tx, 'answer');
+      const row = await this.reports.find(tx, request.id);
+      if (!row) throw notFound();
+      if (row.anonymous || !row.reporterIdentity) {
+        throw DomainError.conflict({
+          zh: '匿名举报，无举报人信息',
+          en: 'This report is anonymous: there is no reporter to reveal',
+        });
+      }
+      await this.audit.record(tx, {
+        action: 'report.identity.reveal',
+        targetType: 'report',
+        targetId: row.id,
+        basis: rules ? cite(rules, rules.reports.basis) : null,
+        after: { reason: request.reason },
+      });
+      return fullReporter(row.reporterIdentity as unknown as ReporterIdentity);
     });
   }
 

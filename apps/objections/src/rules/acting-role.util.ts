@@ -1,6 +1,6 @@
 import { DomainError } from '@laurel/contracts';
 import { RequestContexts } from '@laurel/platform';
-import type { ActingRole } from '@laurel/policy';
+import { type ActingRole, reportReceiverRole } from '@laurel/policy';
 import { cite, type TenantRules } from './rules.service';
 
 /**
@@ -59,5 +59,9 @@ export function requireDuty(rules: TenantRules | null, ...duties: ObjectionDuty[
 /** Reading objections (with the objector's name, address and files): the bodies that handle or oversee them. */
 export const requireReader = (rules: TenantRules | null): void => requireDuty(rules, 'receive', 'decide', 'oversee');
 
-/** The role that receives reports (举报) and alone sees who reported: the policy's, else the supervision group. */
-export const reportReceiver = (rules: TenantRules | null): ActingRole => rules?.reports.receiverRole ?? 'supervisor';
+/**
+ * The role that receives reports (举报), answers them and alone may reveal who reported: the policy's, else the office
+ * (inner-mongolia and xinzhou-district set up no body for reports; there is no supervision group to send them to).
+ */
+export const reportReceiver = (rules: TenantRules | null): ActingRole =>
+  rules ? reportReceiverRole(rules.reports) : 'office';

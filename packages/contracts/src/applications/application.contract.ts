@@ -24,9 +24,24 @@ export const declaredFactsSchema = z
     registeredInJurisdiction: z.boolean().optional(),
     yearsOperating: z.number().int().min(0).max(500).optional(),
     qualitySystemYears: z.number().int().min(0).max(100).optional(),
-    /** Accidents, violations, complaints, ... on record (an empty list: none). */
+    /**
+     * Accidents, violations, complaints, ... on record (an empty list: none). An accident gives its grade (一般
+     * general, 较大 larger, 重大 major, 特别重大 especially major) and area: each rule counts accidents from the grade
+     * its article names.
+     */
     incidents: z
-      .array(z.object({ kind: declaredIncidentKindSchema, date: isoDate }).strict())
+      .array(
+        z
+          .object({
+            kind: declaredIncidentKindSchema,
+            date: isoDate,
+            severity: z.enum(['general', 'larger', 'major', 'especially_major']).optional(),
+            area: z
+              .enum(['quality', 'safety', 'environment', 'public_health', 'food_safety', 'work_safety'])
+              .optional(),
+          })
+          .strict(),
+      )
       .max(100)
       .optional(),
     /** Financial years closed with a loss (an empty list: none). */

@@ -34,3 +34,13 @@ export const recommenderList = defineQuery('applications.recommender.list', {
     ),
   }),
 });
+
+/**
+ * The users who act for a recommender (its `userIds`), for services that show a recommender what concerns it (the
+ * objections service: the result of an objection against an entry it recommended, ili 第二十一条). Not routed by the
+ * gateway. An unknown recommender is `not_found`.
+ */
+export const recommenderMembers = defineQuery('applications.recommender.members', {
+  request: z.object({ recommenderId: z.uuid() }).strict(),
+  response: z.object({ recommenderId: z.uuid(), userIds: z.array(z.string()) }),
+});

@@ -118,6 +118,35 @@ const byId = z.object({ id: z.uuid() }).strict();
 
 export const objectionGet = defineQuery('objections.objection.get', { request: byId, response: objectionSchema });
 
+/**
+ * The result of an objection as the recommender of its entry reads it, where the regulation sends the result to the
+ * recommender (ili 第二十一条: "通报审核推荐单位"): who was objected to and what was decided, never who objected nor
+ * their grounds or files.
+ */
+export const objectionResultSchema = z.object({
+  id: z.uuid(),
+  receiptNumber: z.string(),
+  noticeId: z.uuid(),
+  noticeTitle: z.string(),
+  entry: z.object({ id: z.uuid(), subjectKind: z.string(), subjectId: z.string(), subjectName: z.string() }),
+  recommender: z.object({ id: z.string(), name: z.string() }),
+  outcome: z.enum(['upheld', 'dismissed']),
+  prohibitedGround: z.boolean(),
+  disqualify: z.boolean(),
+  reasons: z.string(),
+  decidedAt: z.string(),
+  basis: z.string().nullable(),
+  /** The article that sends the result to the recommender. */
+  notifiedBasis: z.string().nullable(),
+});
+export type ObjectionResultView = z.infer<typeof objectionResultSchema>;
+
+/** For a user of the entry's recommender (role `recommender`), once decided; 409 before, 404 for anyone else's. */
+export const objectionResult = defineQuery('objections.objection.result', {
+  request: byId,
+  response: objectionResultSchema,
+});
+
 export const objectionList = defineQuery('objections.objection.list', {
   request: z
     .object({ status: objectionStatusSchema.optional(), overdue: z.boolean().optional(), ...pageRequest })

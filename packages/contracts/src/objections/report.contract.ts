@@ -47,12 +47,26 @@ export const reportTrack = defineQuery('objections.report.track', {
   }),
 });
 
-/** Staff view; `reporter` is filled for the supervisor role only, null for everybody else. */
+/**
+ * Who reported, as the body that receives reports sees it in the single read: the surname, and the phone and ID
+ * number masked; the address left out. The full identity only by `reportRevealIdentity`, audited.
+ */
+export const maskedReporterSchema = z.object({
+  name: z.string(),
+  phone: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  organisation: z.string().nullable(),
+});
+
+/**
+ * Staff view. `reporter` is masked, and filled only in the single read by the body that receives reports (never in
+ * lists); `reporterHidden` says a named report's reporter is withheld from this view.
+ */
 export const reportSchema = z.object({
   id: z.uuid(),
   reportNumber: z.string(),
   anonymous: z.boolean(),
-  reporter: reporterInput.nullable(),
+  reporter: maskedReporterSchema.nullable(),
   reporterHidden: z.boolean(),
   concerning: z.string(),
   details: z.string(),
@@ -78,4 +92,26 @@ export const reportReplyBody = z
 export const reportReply = defineCommand('objections.report.reply', {
   request: z.object({ id: z.uuid() }).extend(reportReplyBody.shape).strict(),
   response: reportSchema,
+});
+
+export const reportRevealIdentityBody = z
+  .object({
+    /** Why the reporter's identity is needed (e.g. to hear them as a witness); kept in the audit trail. */
+    reason: z.string().trim().min(4).max(500),
+  })
+  .strict();
+
+/**
+ * The reporter's full identity, for the body that receives reports only, when it must reach them; every reveal is an
+ * audit entry with who, when and why (never the identity itself). An anonymous report has none (409).
+ */
+export const reportRevealIdentity = defineCommand('objections.report.reveal-identity', {
+  request: reportRevealIdentityBody.extend({ id: z.uuid() }).strict(),
+  response: z.object({
+    name: z.string(),
+    phone: z.string().nullable(),
+    idNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    organisation: z.string().nullable(),
+  }),
 });
