@@ -11,6 +11,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ApplicantListQuery, applicantListQuery, type ByIdPath, byIdPath } from './applications-routes.schema';
 
@@ -27,6 +28,7 @@ export class ApplicantController {
     body: applicantRegisterBody,
     response: applicantSchema,
     status: 201,
+    path: tenantPath,
   })
   register(
     @Req() request: AuthenticatedRequest,
@@ -42,6 +44,7 @@ export class ApplicantController {
     tag: 'applicants',
     summary: 'Applicants (numbers masked)',
     response: applicantList.response,
+    path: tenantPath,
   })
   list(
     @Req() request: AuthenticatedRequest,
@@ -52,7 +55,12 @@ export class ApplicantController {
 
   @Get(':id')
   @Access({ roles: ['office', 'applicant'], whileSuspended: true })
-  @ApiRoute({ tag: 'applicants', summary: 'One applicant (numbers in full for the office)', response: applicantSchema })
+  @ApiRoute({
+    tag: 'applicants',
+    summary: 'One applicant (numbers in full for the office)',
+    response: applicantSchema,
+    path: byIdPath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(applicantGet, { id: path.id }, { context: contextOf(request) });
   }

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ReportListQuery, reportListQuery } from './objections-routes.schema';
 
@@ -21,8 +22,10 @@ export class ReportController {
   @ApiRoute({
     query: reportListQuery,
     tag: 'reports',
-    summary: 'Reports (the reporter shown to the supervisor role only)',
+    summary: 'Reports',
+    rule: 'the reporter’s identity goes only to the receiver of reports the tenant’s policy names (e.g. xinzhou-city 第二十七条)',
     response: reportList.response,
+    path: tenantPath,
   })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(reportListQuery, 'query')) query: ReportListQuery) {
     return this.runtime.client.request(reportList, query, { context: contextOf(request) });
@@ -30,7 +33,7 @@ export class ReportController {
 
   @Get(':id')
   @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
-  @ApiRoute({ tag: 'reports', summary: 'One report', response: reportSchema })
+  @ApiRoute({ tag: 'reports', summary: 'One report', response: reportSchema, path: byIdPath })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(reportGet, { id: path.id }, { context: contextOf(request) });
   }
@@ -43,6 +46,7 @@ export class ReportController {
     body: reportReplyBody,
     response: reportSchema,
     status: 200,
+    path: byIdPath,
   })
   reply(
     @Req() request: AuthenticatedRequest,

@@ -37,10 +37,25 @@ export const declaredFactsSchema = z
 export type DeclaredFacts = z.infer<typeof declaredFactsSchema>;
 
 /** The applicant's statements on the qualitative conditions, by the policy's rule id. */
-export const attestationsSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9-_]*$/),
-  z.object({ statement: z.string().trim().min(1).max(2000) }).strict(),
-);
+export const attestationsSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9-_]*$/),
+    z
+      .object({
+        statement: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .describe('What the applicant states about the condition, e.g. how its quality system runs'),
+      })
+      .strict(),
+  )
+  .describe(
+    'The applicant’s statements on the qualitative conditions the policy leaves to people (supports the Party ' +
+      'line, leading in its industry, good credit …), keyed by the policy’s eligibility rule id, e.g. ' +
+      '`{"quality-system": {"statement": "…"}}`; the office checks them and records its decision',
+  );
 
 export const applicationCreateBody = z
   .object({
