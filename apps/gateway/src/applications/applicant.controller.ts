@@ -1,7 +1,9 @@
 import {
+  type ApplicantListQuery,
   type ApplicantRegisterBody,
   applicantGet,
   applicantList,
+  applicantListQuery,
   applicantRegister,
   applicantRegisterBody,
   applicantSchema,
@@ -13,7 +15,7 @@ import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
-import { type ApplicantListQuery, applicantListQuery, type ByIdPath, byIdPath } from './applications-routes.schema';
+import { type ByIdPath, byIdPath } from './applications-routes.schema';
 
 /** Applicants (申报组织 / 申报个人): an applicant account registers its own; the office any. */
 @Controller('tenants/:tenantKey/applicants')
@@ -42,7 +44,7 @@ export class ApplicantController {
   @ApiRoute({
     query: applicantListQuery,
     tag: 'applicants',
-    summary: 'Applicants (numbers masked)',
+    summary: 'Applicants (numbers masked), found by part of the name or by credit code',
     response: applicantList.response,
     path: tenantPath,
   })

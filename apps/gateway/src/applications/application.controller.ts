@@ -7,7 +7,9 @@ import {
   applicationFactsBody,
   applicationFormalReview,
   applicationGet,
+  type ApplicationListQuery,
   applicationList,
+  applicationListQuery,
   applicationReview,
   applicationSchema,
   applicationStartPublicity,
@@ -28,8 +30,6 @@ import { type AuthenticatedRequest, contextOf } from '../http/authenticated-requ
 import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import {
-  type ApplicationListQuery,
-  applicationListQuery,
   type ByCyclePath,
   type ByIdPath,
   byCyclePath,
@@ -66,7 +66,7 @@ export class ApplicationController {
   @ApiRoute({
     query: applicationListQuery,
     tag: 'applications',
-    summary: 'Applications the caller may see',
+    summary: 'Applications the caller may see: a work queue by cycle, status(es) and stage',
     response: applicationList.response,
     path: tenantPath,
   })
@@ -74,10 +74,10 @@ export class ApplicationController {
     @Req() request: AuthenticatedRequest,
     @Query(new ZodPipe(applicationListQuery, 'query')) query: ApplicationListQuery,
   ) {
-    const { cycle, ...page } = query;
+    const { cycle, ...rest } = query;
     return this.runtime.client.request(
       applicationList,
-      { ...(cycle === undefined ? {} : { cycleNumber: cycle }), ...page },
+      { ...(cycle === undefined ? {} : { cycleNumber: cycle }), ...rest },
       { context: contextOf(request) },
     );
   }
