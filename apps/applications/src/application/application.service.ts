@@ -523,7 +523,7 @@ export class ApplicationService {
       .slice(0, 16);
     const notice = await this.client.request(noticeOpen, {
       reference: `applications:acceptance:${cycleNumber}:${digest}`,
-      cycle: String(cycleNumber),
+      cycleNumber,
       policyVersion: first.policyVersion,
       stage: step.stage,
       title: `第${cycleNumber}届受理名单公示`,
@@ -738,7 +738,7 @@ export class ApplicationService {
   ): Promise<NoticeView> {
     return this.client.request(noticeOpen, {
       reference,
-      cycle: String(row.cycleNumber),
+      cycleNumber: row.cycleNumber,
       policyVersion: row.policyVersion,
       stage: step.stage,
       title: `${row.recommender?.name ?? ''}推荐公示：${row.applicant.name}`,
