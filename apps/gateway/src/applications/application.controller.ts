@@ -1,4 +1,5 @@
 import {
+  type ApplicationListQuery,
   acceptanceListBody,
   acceptanceListPublish,
   applicationCreate,
@@ -7,7 +8,6 @@ import {
   applicationFactsBody,
   applicationFormalReview,
   applicationGet,
-  type ApplicationListQuery,
   applicationList,
   applicationListQuery,
   applicationReview,
@@ -29,12 +29,7 @@ import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
-import {
-  type ByCyclePath,
-  type ByIdPath,
-  byCyclePath,
-  byIdPath,
-} from './applications-routes.schema';
+import { type ByCyclePath, type ByIdPath, byCyclePath, byIdPath } from './applications-routes.schema';
 
 const READERS = ['office', 'applicant', 'recommender'];
 

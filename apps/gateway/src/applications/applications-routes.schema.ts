@@ -8,7 +8,6 @@ export type ByIdPath = z.infer<typeof byIdPath>;
 export const byCyclePath = z.object({ tenantKey, number: z.coerce.number().int().positive() }).strict();
 export type ByCyclePath = z.infer<typeof byCyclePath>;
 
-
 export const byMaterialPath = z.object({ tenantKey, id: z.uuid(), materialId: z.uuid() }).strict();
 export type ByMaterialPath = z.infer<typeof byMaterialPath>;
 
