@@ -4,7 +4,7 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const swcConfig = require('./swc.json');
-const esmOnly = ['@nestjs', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable'];
+const esmOnly = ['@nestjs', '@seriousme', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable'];
 
 module.exports = function jestConfig(dir, overrides = {}) {
   return {

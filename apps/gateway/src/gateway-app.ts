@@ -14,12 +14,13 @@ import {
 import { Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
+import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
@@ -125,18 +126,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       return payload;
     });
 
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Laurel API')
-        .setDescription(
-          'Laurel runs government quality awards (质量奖) for many jurisdictions. Errors are application/problem+json ' +
-            '(RFC 9457) in zh-CN by default, en with Accept-Language: en. Writes accept an Idempotency-Key header.',
-        )
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
+    const document = openApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
     const natsServer = new PrefixedNatsServer(runtime.namespace, {

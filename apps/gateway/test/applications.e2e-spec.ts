@@ -230,6 +230,13 @@ describe('applications through the gateway (ili)', () => {
     expect(recommended.body.status).toBe('recommendation_notice');
     // Published Tuesday 1 December: 2, 3, 4, 7, 8 December.
     expect((recommended.body.notices as Json[])[0]).toMatchObject({ stage: 'recommendation', lastDay: '2026-12-08' });
+    // The notice the recommendation opened names its cycle by number, as the application does.
+    const recommendationNotice = await call(
+      'GET',
+      `${api}/notices/${(recommended.body.notices as Json[])[0]?.noticeId}`,
+      { token: tokens.office },
+    );
+    expect(recommendationNotice.body).toMatchObject({ cycleNumber: 1, stage: 'recommendation' });
 
     await settle('2026-12-08T16:00:01Z');
     await eventually(
@@ -303,7 +310,7 @@ describe('applications through the gateway (ili)', () => {
         receiptNumber: 'YY-TEST',
         noticeId: randomUUID(),
         reference: `applications:${applicationId}:acceptance`,
-        cycle: '1',
+        cycleNumber: 1,
         stage: 'acceptance',
         entryId: randomUUID(),
         subject: { kind: 'organisation', id: applicationId, name: ORG.name },

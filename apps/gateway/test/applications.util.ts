@@ -19,7 +19,7 @@ const { applicationsService } = require(
 ) as { applicationsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
 
 export type Json = Record<string, unknown>;
-export type Role = 'office' | 'applicant' | 'recommender';
+export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor';
 
 const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 const PASSWORD = 'a-long-password';

@@ -116,21 +116,29 @@ describe('objection rules follow the policy (awards events consumed by objection
     // Named by its cycle, a notice follows the version the cycle pinned, though a newer one exists.
     const ofCycle = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
       token: office,
-      body: { ...notice, cycle: '1' },
+      body: { ...notice, cycleNumber: 1 },
     });
     expect(ofCycle.status).toBe(201);
     expect(ofCycle.body.policyVersion).toBe(1);
+    expect(ofCycle.body.cycleNumber).toBe(1);
+    // The cycle is its number, as everywhere: a string is not one.
+    const asText = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
+      token: office,
+      body: { ...notice, cycleNumber: '1' },
+    });
+    expect(asText.status).toBe(400);
+    expect(JSON.stringify(asText.body)).toContain('body.cycleNumber');
     const otherVersion = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
       token: office,
-      body: { ...notice, cycle: '1', policyVersion: 2 },
+      body: { ...notice, cycleNumber: 1, policyVersion: 2 },
     });
     expect(otherVersion.status).toBe(422);
     expect(JSON.stringify(otherVersion.body)).toContain('body.policyVersion');
     const noCycle = await sut.call('POST', '/api/v1/tenants/linxia/notices', {
       token: office,
-      body: { ...notice, cycle: '7' },
+      body: { ...notice, cycleNumber: 7 },
     });
     expect(noCycle.status).toBe(400);
-    expect(JSON.stringify(noCycle.body)).toContain('body.cycle');
+    expect(JSON.stringify(noCycle.body)).toContain('body.cycleNumber');
   });
 });

@@ -1,4 +1,5 @@
 import {
+  type ApplicantFilter,
   type ApplicantRegisterBody,
   applicantGet,
   applicantList,
@@ -24,7 +25,8 @@ export class ApplicantHandler {
   }
 
   @Handles(applicantList)
-  list(request: PageRequest) {
-    return this.applicants.list(request);
+  list(request: ApplicantFilter & PageRequest) {
+    const { name, creditCode, ...page } = request;
+    return this.applicants.list({ name, creditCode }, page);
   }
 }

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { PageRequest } from '@laurel/contracts';
+import type { ApplicantFilter, PageRequest } from '@laurel/contracts';
 import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx } from '../applications-prisma';
-import type { Applicant } from '../generated/prisma/client';
+import type { Applicant, Prisma } from '../generated/prisma/client';
 import type { Acting } from '../identity/actor.util';
 
 export type ApplicantRow = Applicant;
+
+/** Text searched for as itself: Prisma's `contains` is a LIKE pattern, whose `%`, `_` and `\` it leaves as they are. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export type NewApplicant = Omit<ApplicantRow, 'id' | 'tenantId'>;
 
 @Injectable()
@@ -27,16 +30,24 @@ export class ApplicantRepository {
     return tx.applicant.findFirst({ where: { accountUserId: userId } });
   }
 
-  /** A page of the applicants the viewer may see (the office all, an applicant account its own), oldest first. */
-  async page(tx: ApplicationsTx, viewer: Acting, page: PageRequest) {
-    const visible = viewer.office
+  /**
+   * A page of the applicants the viewer may see (the office all, an applicant account its own) that match the filter
+   * (part of the name in any case, the credit code exactly), oldest first.
+   */
+  async page(tx: ApplicationsTx, viewer: Acting, filter: ApplicantFilter, page: PageRequest) {
+    const visible: Prisma.ApplicantWhereInput = viewer.office
       ? {}
       : viewer.applicant && viewer.userId !== null
         ? { accountUserId: viewer.userId }
         : { id: { in: [] } };
+    const where: Prisma.ApplicantWhereInput = {
+      ...visible,
+      ...(filter.name === undefined ? {} : { name: { contains: likeLiteral(filter.name), mode: 'insensitive' } }),
+      ...(filter.creditCode === undefined ? {} : { creditCode: filter.creditCode }),
+    };
     const rows = await tx.applicant.findMany({
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page, visible),
+      ...pageArgs(page, where),
     });
     return pageOf(rows, page);
   }

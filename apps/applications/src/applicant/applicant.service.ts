@@ -1,4 +1,10 @@
-import { type ApplicantRegisterBody, type ApplicantView, DomainError, type PageRequest } from '@laurel/contracts';
+import {
+  type ApplicantFilter,
+  type ApplicantRegisterBody,
+  type ApplicantView,
+  DomainError,
+  type PageRequest,
+} from '@laurel/contracts';
 import { AuditTrail, Clock, Database, FieldCipher, maskIdNumber, maskPhone } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
@@ -110,8 +116,12 @@ export class ApplicantService {
     return toApplicantView(row, this.cipher, who.office);
   }
 
-  async list(page: PageRequest): Promise<{ applicants: ApplicantView[]; next: string | null }> {
-    const { rows, next } = await this.database.inTenant((tx) => this.applicants.page(tx, acting(), page));
+  /** A page of the applicants the caller may see that match the filter (filtered in the query). */
+  async list(
+    filter: ApplicantFilter,
+    page: PageRequest,
+  ): Promise<{ applicants: ApplicantView[]; next: string | null }> {
+    const { rows, next } = await this.database.inTenant((tx) => this.applicants.page(tx, acting(), filter, page));
     return {
       applicants: rows.filter((row) => this.maySee(row)).map((row) => toApplicantView(row, this.cipher)),
       next,

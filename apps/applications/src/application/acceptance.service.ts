@@ -104,7 +104,7 @@ export class AcceptanceService {
       .slice(0, 16);
     const notice = await this.client.request(noticeOpen, {
       reference: `applications:acceptance:${cycleNumber}:${digest}`,
-      cycle: String(cycleNumber),
+      cycleNumber,
       policyVersion: first.policyVersion,
       stage: step.stage,
       title: `第${cycleNumber}届受理名单公示`,

@@ -39,7 +39,7 @@ export class ApplicationNotices {
   ) {
     return this.client.request(noticeOpen, {
       reference,
-      cycle: String(row.cycleNumber),
+      cycleNumber: row.cycleNumber,
       policyVersion: row.policyVersion,
       stage: step.stage,
       title: `${row.recommender?.name ?? ''}推荐公示：${row.applicant.name}`,

@@ -6,12 +6,13 @@ import type { ApplicationsTx } from '../applications-prisma';
 import type { Prisma } from '../generated/prisma/client';
 import type { Acting } from '../identity/actor.util';
 import { type ApplicationWithDetails, toApplicationRecord } from './application.mapper';
+import { type ApplicationFilter, applicationFilterOf } from './application-filter.util';
 
 export type { ApplicationWithDetails } from './application.mapper';
 
-/** Who may see an application, as a query: the office all; an applicant its own; a recommender those sent to it. */
+/** Who may see an application, as a query: the office and the leading group all; an applicant its own; a recommender those sent to it. */
 function visibleTo(who: Acting): Prisma.ApplicationWhereInput {
-  if (who.office) return {};
+  if (who.office || who.has('leading_group')) return {};
   const mine: Prisma.ApplicationWhereInput[] = [];
   if (who.userId !== null && who.applicant) mine.push({ applicant: { accountUserId: who.userId } });
   if (who.userId !== null && who.recommender) mine.push({ recommender: { userIds: { has: who.userId } } });
@@ -65,14 +66,11 @@ export class ApplicationRepository {
   }
 
   /** A page of the applications of a cycle (or all) that the viewer may see, oldest first. */
-  async page(tx: ApplicationsTx, filter: { cycleNumber?: number; viewer: Acting }, page: PageRequest) {
+  async page(tx: ApplicationsTx, filter: ApplicationFilter & { viewer: Acting }, page: PageRequest) {
     const rows = await tx.application.findMany({
       include: withDetails,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      ...pageArgs(page, {
-        ...(filter.cycleNumber === undefined ? {} : { cycleNumber: filter.cycleNumber }),
-        ...visibleTo(filter.viewer),
-      }),
+      ...pageArgs(page, { AND: [applicationFilterOf(filter), visibleTo(filter.viewer)] }),
     });
     const { rows: pageRows, next } = pageOf(rows, page);
     return { rows: pageRows.map(toApplicationRecord), next };

@@ -1,9 +1,10 @@
 import type { DeclaredFacts } from '@laurel/contracts';
 import { Clock } from '@laurel/platform';
+import { deciderRoleOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import { acting } from '../identity/actor.util';
-import { noReapplicationCheckOpen, notLeftToPeople } from './application.errors';
+import { deciderRequired, noReapplicationCheckOpen, notAllowed, notLeftToPeople } from './application.errors';
 import {
   ApplicationEligibility,
   type BanCheckRecord,
@@ -30,7 +31,7 @@ export class EligibilityDecisions {
   ) {}
 
   async decide(id: string, ruleId: string, outcome: 'pass' | 'fail', reason: string) {
-    const row = await this.reader.load(id, 'office');
+    const row = await this.reader.visible(id);
     requireAllowed(row, 'decide');
     const decision = {
       outcome,
@@ -39,6 +40,7 @@ export class EligibilityDecisions {
       reason,
     };
     if (ruleId === REAPPLICATION_RULE) {
+      if (!acting().office) throw notAllowed();
       await this.transitions.run(id, 'decide', {
         change: (locked) => {
           const checks = locked.banChecks;
@@ -57,6 +59,9 @@ export class EligibilityDecisions {
     if (finding?.outcome !== 'needs_decision') {
       throw notLeftToPeople(finding ? `${policy.key} ${finding.basis}` : undefined);
     }
+    // The body the rule names decides (xinzhou-city 第十条: the leading group waives the years of operation).
+    const decider = deciderRoleOf(policy, ruleId);
+    if (!acting().has(decider)) throw deciderRequired(decider, `${policy.key} ${finding.basis}`);
     await this.transitions.run(id, 'decide', {
       basis: `${policy.key} ${finding.basis}`,
       // Merged into the decisions as they are now: another rule decided meanwhile is kept, not overwritten.

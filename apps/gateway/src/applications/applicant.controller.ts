@@ -1,7 +1,9 @@
 import {
+  type ApplicantListQuery,
   type ApplicantRegisterBody,
   applicantGet,
   applicantList,
+  applicantListQuery,
   applicantRegister,
   applicantRegisterBody,
   applicantSchema,
@@ -11,8 +13,9 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
-import { type ApplicantListQuery, applicantListQuery, type ByIdPath, byIdPath } from './applications-routes.schema';
+import { type ByIdPath, byIdPath } from './applications-routes.schema';
 
 /** Applicants (申报组织 / 申报个人): an applicant account registers its own; the office any. */
 @Controller('tenants/:tenantKey/applicants')
@@ -27,6 +30,7 @@ export class ApplicantController {
     body: applicantRegisterBody,
     response: applicantSchema,
     status: 201,
+    path: tenantPath,
   })
   register(
     @Req() request: AuthenticatedRequest,
@@ -40,8 +44,9 @@ export class ApplicantController {
   @ApiRoute({
     query: applicantListQuery,
     tag: 'applicants',
-    summary: 'Applicants (numbers masked)',
+    summary: 'Applicants (numbers masked), found by part of the name or by credit code',
     response: applicantList.response,
+    path: tenantPath,
   })
   list(
     @Req() request: AuthenticatedRequest,
@@ -52,7 +57,12 @@ export class ApplicantController {
 
   @Get(':id')
   @Access({ roles: ['office', 'applicant'], whileSuspended: true })
-  @ApiRoute({ tag: 'applicants', summary: 'One applicant (numbers in full for the office)', response: applicantSchema })
+  @ApiRoute({
+    tag: 'applicants',
+    summary: 'One applicant (numbers in full for the office)',
+    response: applicantSchema,
+    path: byIdPath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(applicantGet, { id: path.id }, { context: contextOf(request) });
   }

@@ -1,21 +1,12 @@
-import { materialBlobFileSchema, pageQuery } from '@laurel/contracts';
+import { materialBlobFileSchema } from '@laurel/contracts';
 import { z } from 'zod';
-
-const tenantKey = z.string().max(40);
+import { tenantKeyParam as tenantKey } from '../http/tenant-path.schema';
 
 export const byIdPath = z.object({ tenantKey, id: z.uuid() }).strict();
 export type ByIdPath = z.infer<typeof byIdPath>;
 
 export const byCyclePath = z.object({ tenantKey, number: z.coerce.number().int().positive() }).strict();
 export type ByCyclePath = z.infer<typeof byCyclePath>;
-
-export const applicationListQuery = z
-  .object({ cycle: z.coerce.number().int().positive().optional(), ...pageQuery })
-  .strict();
-
-export const applicantListQuery = z.object({ ...pageQuery }).strict();
-export type ApplicantListQuery = z.infer<typeof applicantListQuery>;
-export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
 export const byMaterialPath = z.object({ tenantKey, id: z.uuid(), materialId: z.uuid() }).strict();
 export type ByMaterialPath = z.infer<typeof byMaterialPath>;

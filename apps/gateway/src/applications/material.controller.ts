@@ -46,7 +46,7 @@ export class MaterialController {
   @Access({ roles: WRITERS })
   @RouteConfig(RAW_MATERIAL_BODY)
   @ApiRoute({
-    tag: 'applications',
+    tag: 'materials',
     summary:
       'Upload a material (PDF, PNG/JPEG, Office; checked against the bytes, SHA-256 recorded): JSON with base64 for ' +
       'small files, or the file itself as the body (Content-Type: its type; ?title=&filename=&tradeSecret=) up to ' +
@@ -54,6 +54,7 @@ export class MaterialController {
     body: materialUploadBody,
     response: materialSchema,
     status: 201,
+    path: byIdPath,
   })
   upload(
     @Req() request: AuthenticatedRequest,
@@ -66,9 +67,11 @@ export class MaterialController {
   @Get('materials')
   @Access({ roles: READERS, whileSuspended: true })
   @ApiRoute({
-    tag: 'applications',
+    tag: 'materials',
     summary: 'The materials the caller may see, with the no-state-secret statement',
+    rule: 'the recommender sees submitted versions only and never those marked as trade secrets',
     response: materialList.response,
+    path: byIdPath,
   })
   list(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(materialList, { applicationId: path.id }, { context: contextOf(request) });
@@ -78,12 +81,13 @@ export class MaterialController {
   @Access({ roles: WRITERS })
   @RouteConfig(RAW_MATERIAL_BODY)
   @ApiRoute({
-    tag: 'applications',
+    tag: 'materials',
     summary:
       'Replace a material’s file (in place before submission; a new version after it, when returned): JSON with ' +
       'base64, or the file itself as the body (?filename=&title=&tradeSecret=)',
     body: materialReplaceBody,
     response: materialSchema,
+    path: byMaterialPath,
   })
   replace(
     @Req() request: AuthenticatedRequest,
@@ -95,7 +99,12 @@ export class MaterialController {
 
   @Delete('materials/:materialId')
   @Access({ roles: WRITERS })
-  @ApiRoute({ tag: 'applications', summary: 'Remove a material never submitted', response: materialRemove.response })
+  @ApiRoute({
+    tag: 'materials',
+    summary: 'Remove a material never submitted',
+    response: materialRemove.response,
+    path: byMaterialPath,
+  })
   remove(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byMaterialPath, 'path')) path: ByMaterialPath) {
     return this.runtime.client.request(
       materialRemove,
@@ -108,8 +117,9 @@ export class MaterialController {
   @Access({ roles: READERS, whileSuspended: true })
   @ApiRoute({
     query: materialDownloadQuery,
-    tag: 'applications',
+    tag: 'materials',
     summary: 'Download a material’s version (hash-checked; every download audited)',
+    path: byMaterialPath,
   })
   async download(
     @Req() request: AuthenticatedRequest,
@@ -131,11 +141,13 @@ export class MaterialController {
   @Post('state-secret-statement')
   @Access({ roles: WRITERS })
   @ApiRoute({
-    tag: 'applications',
+    tag: 'materials',
     summary: 'State that the materials contain no state secret (required before submission where the policy says)',
+    rule: 'where the tenant’s policy has the article (ili 第十条第二款, linxia 第十二条, xinzhou-city 第十六条)',
     body: stateSecretStatementBody,
     response: materialStateSecretStatement.response,
     status: 200,
+    path: byIdPath,
   })
   stateSecretStatement(
     @Req() request: AuthenticatedRequest,

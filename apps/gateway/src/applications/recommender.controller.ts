@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 
 /** The tenant's recommenders (推荐单位), kept by the office. */
@@ -20,6 +21,7 @@ export class RecommenderController {
     body: recommenderCreateBody,
     response: recommenderSchema,
     status: 201,
+    path: tenantPath,
   })
   create(
     @Req() request: AuthenticatedRequest,
@@ -30,7 +32,7 @@ export class RecommenderController {
 
   @Get()
   @Access({ roles: ['office', 'applicant', 'recommender'], whileSuspended: true })
-  @ApiRoute({ tag: 'recommenders', summary: 'The recommenders', response: recommenderList.response })
+  @ApiRoute({ tag: 'recommenders', summary: 'The recommenders', response: recommenderList.response, path: tenantPath })
   list(@Req() request: AuthenticatedRequest) {
     return this.runtime.client.request(recommenderList, {}, { context: contextOf(request) });
   }

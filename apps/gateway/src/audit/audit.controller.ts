@@ -12,6 +12,7 @@ import { Access } from '../auth/auth.decorators';
 import { GATEWAY_SERVICES } from '../gateway.tokens';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 
 const auditQuery = z
@@ -37,6 +38,7 @@ export class AuditController {
     tag: 'audit',
     summary: 'Audit entries of one service for this jurisdiction',
     response: z.object({ entries: z.array(auditEntrySchema) }),
+    path: tenantPath,
   })
   async list(
     @Req() request: AuthenticatedRequest,
@@ -62,6 +64,7 @@ export class AuditController {
     tag: 'audit',
     summary: 'Verify the hash chain of one service’s audit trail',
     response: auditVerificationSchema,
+    path: tenantPath,
   })
   verify(
     @Req() request: AuthenticatedRequest,

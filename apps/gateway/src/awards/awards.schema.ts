@@ -1,5 +1,6 @@
 import { openCycleRequest, policyDocumentSchema } from '@laurel/contracts';
 import { z } from 'zod';
+import { tenantKeyParam } from '../http/tenant-path.schema';
 
 /** PUT /tenants/{key}/policy: the new version's document. */
 export const putPolicyBody = z.object({ policy: policyDocumentSchema }).strict();
@@ -12,7 +13,12 @@ export type VersionQuery = z.infer<typeof versionQuery>;
 /** POST /tenants/{key}/cycles. */
 export const openCycleBody = openCycleRequest;
 
-export const cyclePath = z.object({ tenantKey: z.string(), number: z.coerce.number().int().positive() });
+export const cyclePath = z
+  .object({
+    tenantKey: tenantKeyParam,
+    number: z.coerce.number().int().positive().describe('The cycle’s number (第N届)'),
+  })
+  .strict();
 export type CyclePath = z.infer<typeof cyclePath>;
 
 /** Staff who read the policy summary and the cycles (everyone of the jurisdiction but applicants). */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type CyclePath, cyclePath, openCycleBody, STAFF_ROLES } from './awards.schema';
 
@@ -17,10 +18,12 @@ export class CycleController {
   @Access({ roles: ['office'] })
   @ApiRoute({
     tag: 'cycles',
-    summary: 'Open a cycle (office): it pins the latest policy version; one open cycle at a time',
+    summary: 'Open a cycle: it pins the latest policy version',
+    rule: 'one open cycle at a time, not before the regulation is in force nor after its last day, a year no sooner than the cycle length allows (the tenant’s policy names the article, e.g. ili 第四条)',
     body: openCycleBody,
     response: cycleSchema,
     status: 201,
+    path: tenantPath,
   })
   open(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(openCycleBody)) body: OpenCycleRequest) {
     return this.client.request(openCycle, body, { context: contextOf(request) });
@@ -32,6 +35,7 @@ export class CycleController {
     tag: 'cycles',
     summary: 'The cycles, oldest first',
     response: z.object({ cycles: z.array(cycleSchema) }),
+    path: tenantPath,
   })
   list(@Req() request: AuthenticatedRequest) {
     return this.client.request(listCycles, {}, { context: contextOf(request) });
@@ -39,7 +43,12 @@ export class CycleController {
 
   @Get(':number')
   @Access({ operator: true, roles: STAFF_ROLES, whileSuspended: true })
-  @ApiRoute({ tag: 'cycles', summary: 'One cycle with its schedule, quotas and warnings', response: cycleSchema })
+  @ApiRoute({
+    tag: 'cycles',
+    summary: 'One cycle with its schedule, quotas and warnings',
+    response: cycleSchema,
+    path: cyclePath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(cyclePath, 'path')) path: CyclePath) {
     return this.client.request(getCycle, { number: path.number }, { context: contextOf(request) });
   }
@@ -47,7 +56,12 @@ export class CycleController {
   @Post(':number/close')
   @HttpCode(200)
   @Access({ roles: ['office'] })
-  @ApiRoute({ tag: 'cycles', summary: 'Close the cycle (office), so that the next may open', response: cycleSchema })
+  @ApiRoute({
+    tag: 'cycles',
+    summary: 'Close the cycle, so that the next may open',
+    response: cycleSchema,
+    path: cyclePath,
+  })
   close(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(cyclePath, 'path')) path: CyclePath) {
     return this.client.request(closeCycle, { number: path.number }, { context: contextOf(request) });
   }

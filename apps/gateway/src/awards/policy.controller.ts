@@ -11,6 +11,7 @@ import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type PutPolicyBody, putPolicyBody, STAFF_ROLES, type VersionQuery, versionQuery } from './awards.schema';
 import { checkPolicyDocument } from './policy-document.util';
@@ -24,9 +25,10 @@ export class PolicyController {
   @Access({ operator: true, roles: ['office'], whileSuspended: true })
   @ApiRoute({
     query: versionQuery,
-    tag: 'policy',
+    tag: 'policies',
     summary: 'A version of the policy document (the latest by default)',
     response: policyVersionSchema,
+    path: tenantPath,
   })
   get(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(versionQuery, 'query')) query: VersionQuery) {
     return this.client.request(getPolicy, query, { context: contextOf(request) });
@@ -35,10 +37,11 @@ export class PolicyController {
   @Put()
   @Access({ operator: true })
   @ApiRoute({
-    tag: 'policy',
-    summary: 'A new policy version (operator); it applies from the next cycle, the open one keeps its own',
+    tag: 'policies',
+    summary: 'A new policy version; it applies from the next cycle, the open one keeps its own',
     body: putPolicyBody,
     response: policyVersionSchema,
+    path: tenantPath,
   })
   put(
     @Req() request: AuthenticatedRequest,
@@ -54,10 +57,11 @@ export class PolicyController {
   @Access({ operator: true, roles: STAFF_ROLES, whileSuspended: true })
   @ApiRoute({
     query: versionQuery,
-    tag: 'policy',
+    tag: 'policies',
     summary:
       'The rules at a glance: cycle length, who may apply, tiers with quota and money, notices; each with its basis',
     response: policySummarySchema,
+    path: tenantPath,
   })
   summary(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(versionQuery, 'query')) query: VersionQuery) {
     return this.client.request(getPolicySummary, query, { context: contextOf(request) });

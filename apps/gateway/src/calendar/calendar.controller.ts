@@ -8,6 +8,7 @@ import { deadlineAnswerSchema, deadlineQuery, type LoadYearBody, loadYearBody } 
 import { CalendarService } from './calendar.service';
 
 const yearParam = z.coerce.number().int().min(2000).max(2199);
+const yearPath = z.object({ year: yearParam.describe('The calendar year') }).strict();
 
 @Controller('calendar')
 export class CalendarController {
@@ -17,7 +18,8 @@ export class CalendarController {
   @Access({ operator: true })
   @ApiRoute({
     tag: 'calendar',
-    summary: 'Load a year’s official holiday schedule (operator); every service applies it at once',
+    summary: 'Load a year’s official holiday schedule; every service applies it at once',
+    path: yearPath,
     body: loadYearBody,
   })
   load(
@@ -35,7 +37,7 @@ export class CalendarController {
   }
 
   @Get('years/:year')
-  @ApiRoute({ tag: 'calendar', summary: 'One year: official or provisional, and its schedule' })
+  @ApiRoute({ tag: 'calendar', summary: 'One year: official or provisional, and its schedule', path: yearPath })
   year(@Param('year', new ZodPipe(yearParam, 'path')) year: number) {
     return this.calendar.year(year);
   }
@@ -45,7 +47,8 @@ export class CalendarController {
   @ApiRoute({
     query: deadlineQuery,
     tag: 'calendar',
-    summary: 'The last day and end of a period of N working or calendar days (民法典 第二百零一、二百零三条)',
+    summary: 'The last day and end of a period of N working or calendar days',
+    rule: 'the start day is not counted, a period ends at 24:00 of its last day, a calendar-day period ending on a holiday ends on the next working day (民法典 第二百零一、二百零三条)',
     response: deadlineAnswerSchema,
   })
   deadline(@Query(new ZodPipe(deadlineQuery, 'query')) query: z.infer<typeof deadlineQuery>) {

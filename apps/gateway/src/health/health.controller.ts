@@ -23,7 +23,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiRoute({ tag: 'operations', summary: 'Health of the gateway and every service', response: platformHealthSchema })
+  @ApiRoute({ tag: 'health', summary: 'Health of the gateway and every service', response: platformHealthSchema })
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const context = RequestContexts.system();
     const answers = await Promise.all(

@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type NoticeListQuery, noticeListQuery } from './objections-routes.schema';
 
@@ -27,9 +28,11 @@ export class NoticeController {
   @ApiRoute({
     tag: 'notices',
     summary: 'Open a public notice (公示)',
+    rule: 'the period is the tenant’s policy’s for the stage, counted on the official calendar',
     body: noticeOpenBody,
     response: noticeSchema,
     status: 201,
+    path: tenantPath,
   })
   open(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(noticeOpenBody)) body: NoticeOpenBody) {
     return this.runtime.client.request(noticeOpen, body, { context: contextOf(request) });
@@ -42,6 +45,7 @@ export class NoticeController {
     tag: 'notices',
     summary: 'The jurisdiction’s notices',
     response: noticeList.response,
+    path: tenantPath,
   })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(noticeListQuery, 'query')) query: NoticeListQuery) {
     return this.runtime.client.request(noticeList, query, { context: contextOf(request) });
@@ -49,7 +53,12 @@ export class NoticeController {
 
   @Get(':id')
   @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
-  @ApiRoute({ tag: 'notices', summary: 'One notice with its entries and their outcomes', response: noticeSchema })
+  @ApiRoute({
+    tag: 'notices',
+    summary: 'One notice with its entries and their outcomes',
+    response: noticeSchema,
+    path: byIdPath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(noticeGet, { id: path.id }, { context: contextOf(request) });
   }
@@ -62,6 +71,7 @@ export class NoticeController {
     body: noticeWithdrawBody,
     response: noticeSchema,
     status: 200,
+    path: byIdPath,
   })
   withdraw(
     @Req() request: AuthenticatedRequest,

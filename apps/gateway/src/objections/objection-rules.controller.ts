@@ -12,6 +12,7 @@ import { Body, Controller, Get, Inject, Put, Query, Req } from '@nestjs/common';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 
 /** The objection rules the objections service keeps for the jurisdiction (sections of its policy document). */
@@ -26,11 +27,12 @@ export class ObjectionRulesController {
   @Put()
   @Access({ operator: true })
   @ApiRoute({
-    tag: 'objections',
+    tag: 'objection rules',
     summary: 'Record one policy version’s objection, report and notice rules (a version’s rules never change)',
     body: objectionRulesBody,
     response: objectionRulesSchema,
     status: 200,
+    path: tenantPath,
   })
   put(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(objectionRulesBody)) body: ObjectionRulesBody) {
     return this.runtime.client.request(objectionRulesPut, body, { context: contextOf(request) });
@@ -40,9 +42,10 @@ export class ObjectionRulesController {
   @Access({ operator: true, roles: ['office', 'supervisor'], whileSuspended: true })
   @ApiRoute({
     query: objectionRulesQuery,
-    tag: 'objections',
+    tag: 'objection rules',
     summary: 'The objection rules of the newest policy version, or of `?version=`',
     response: objectionRulesSchema,
+    path: tenantPath,
   })
   get(
     @Req() request: AuthenticatedRequest,

@@ -24,6 +24,7 @@ import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ObjectionListQuery, objectionListQuery } from './objections-routes.schema';
 
@@ -44,7 +45,9 @@ export class ObjectionController {
     query: objectionListQuery,
     tag: 'objections',
     summary: 'Objections (?status=, ?overdue=true for overdue cases)',
+    rule: 'the body the tenant’s policy names receives and decides (e.g. xinzhou-city 第二十七条: the supervision group receives)',
     response: objectionList.response,
+    path: tenantPath,
   })
   list(
     @Req() request: AuthenticatedRequest,
@@ -55,7 +58,12 @@ export class ObjectionController {
 
   @Get(':id')
   @Access({ roles: ACTING_BODIES, whileSuspended: true })
-  @ApiRoute({ tag: 'objections', summary: 'One objection (phone and ID number masked)', response: objectionSchema })
+  @ApiRoute({
+    tag: 'objections',
+    summary: 'One objection (phone and ID number masked)',
+    response: objectionSchema,
+    path: byIdPath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(objectionGet, { id: path.id }, { context: contextOf(request) });
   }
@@ -67,6 +75,7 @@ export class ObjectionController {
     summary:
       'The decided result of an objection, for a user of the recommender of its entry where the regulation sends it the result (ili 第二十一条); never who objected. 409 before the decision; 403 where the policy does not notify the recommender',
     response: objectionResultSchema,
+    path: byIdPath,
   })
   result(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(objectionResult, { id: path.id }, { context: contextOf(request) });
@@ -80,6 +89,7 @@ export class ObjectionController {
     body: objectionContactRevealBody,
     response: objectionContactSchema,
     status: 200,
+    path: byIdPath,
   })
   revealContact(
     @Req() request: AuthenticatedRequest,
@@ -98,9 +108,11 @@ export class ObjectionController {
   @ApiRoute({
     tag: 'objections',
     summary: 'Admit: the written receipt is issued',
+    rule: 'examined within the period the tenant’s policy sets (e.g. ili 第十九条: 3 working days), by the receiving body it names',
     body: objectionAdmitBody,
     response: objectionSchema,
     status: 200,
+    path: byIdPath,
   })
   admit(
     @Req() request: AuthenticatedRequest,
@@ -115,9 +127,11 @@ export class ObjectionController {
   @ApiRoute({
     tag: 'objections',
     summary: 'Refuse with reasons',
+    rule: 'examined within the period the tenant’s policy sets (e.g. ili 第十九条: 3 working days), by the receiving body it names',
     body: objectionRefuseBody,
     response: objectionSchema,
     status: 200,
+    path: byIdPath,
   })
   refuse(
     @Req() request: AuthenticatedRequest,
@@ -132,9 +146,11 @@ export class ObjectionController {
   @ApiRoute({
     tag: 'objections',
     summary: 'Assign an investigator with no interest in the case',
+    rule: 'investigators have no interest in the case (e.g. ili 第二十条)',
     body: investigatorAssignBody,
     response: objectionSchema,
     status: 200,
+    path: byIdPath,
   })
   assign(
     @Req() request: AuthenticatedRequest,
@@ -152,6 +168,7 @@ export class ObjectionController {
     body: findingRecordBody,
     response: objectionSchema,
     status: 200,
+    path: byIdPath,
   })
   finding(
     @Req() request: AuthenticatedRequest,
@@ -166,9 +183,11 @@ export class ObjectionController {
   @ApiRoute({
     tag: 'objections',
     summary: 'Decide: upheld or dismissed (published as an event)',
+    rule: 'by the deciding body the tenant’s policy names; upheld on a prohibited ground disqualifies the application, the result goes to the objector and the recommender (e.g. ili 第二十一条)',
     body: objectionDecideBody,
     response: objectionSchema,
     status: 200,
+    path: byIdPath,
   })
   decide(
     @Req() request: AuthenticatedRequest,

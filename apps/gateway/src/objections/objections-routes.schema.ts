@@ -6,8 +6,7 @@ import {
   reportStatusSchema,
 } from '@laurel/contracts';
 import { z } from 'zod';
-
-const tenantKey = z.string().max(40);
+import { tenantKeyParam as tenantKey } from '../http/tenant-path.schema';
 
 export const byIdPath = z.object({ tenantKey, id: z.uuid() }).strict();
 export type ByIdPath = z.infer<typeof byIdPath>;

@@ -21,6 +21,7 @@ import type { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import {
   type ByIdPath,
@@ -40,16 +41,22 @@ export class PublicObjectionsController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
   @Get('notices')
-  @ApiRoute({ tag: 'public', summary: 'Open and recent notices', response: noticeListPublic.response })
+  @ApiRoute({
+    tag: 'public notices',
+    summary: 'Open and recent notices',
+    response: noticeListPublic.response,
+    path: tenantPath,
+  })
   notices(@Req() request: AuthenticatedRequest) {
     return this.runtime.client.request(noticeListPublic, {}, { context: contextOf(request) });
   }
 
   @Get('notices/:id')
   @ApiRoute({
-    tag: 'public',
+    tag: 'public notices',
     summary: 'One notice: entries, period, deadline, how to object',
     response: publicNoticeSchema,
+    path: byIdPath,
   })
   notice(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(noticeGetPublic, { id: path.id }, { context: contextOf(request) });
@@ -57,11 +64,13 @@ export class PublicObjectionsController {
 
   @Post('notices/:id/objections')
   @ApiRoute({
-    tag: 'public',
-    summary: 'File an objection (异议) during the notice period',
+    tag: 'public notices',
+    summary: 'File an objection (异议) to an entry of a notice',
+    rule: 'in writing with evidence and the objector’s identity, during the notice’s period (the tenant’s policy names the article, e.g. ili 第十八条)',
     body: objectionFileBody,
     response: objectionFile.response,
     status: 201,
+    path: byIdPath,
   })
   object(
     @Req() request: AuthenticatedRequest,
@@ -73,7 +82,12 @@ export class PublicObjectionsController {
   }
 
   @Get('objections/:receiptNumber')
-  @ApiRoute({ tag: 'public', summary: 'Follow an objection by its receipt number', response: objectionTrack.response })
+  @ApiRoute({
+    tag: 'public notices',
+    summary: 'Follow an objection by its receipt number',
+    response: objectionTrack.response,
+    path: byReceiptPath,
+  })
   track(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byReceiptPath, 'path')) path: ByReceiptPath) {
     return this.runtime.client.request(
       objectionTrack,
@@ -84,11 +98,13 @@ export class PublicObjectionsController {
 
   @Post('objections/:receiptNumber/confirmation')
   @ApiRoute({
-    tag: 'public',
-    summary: 'Confirm or dispute the written result, where the regulation asks the objector to (linxia 第二十三条)',
+    tag: 'public notices',
+    summary: 'Confirm or dispute the written result of an objection, with the token given at filing',
+    rule: 'only where the regulation sends the result to the objector for confirmation (linxia 第二十三条)',
     body: objectionConfirmBody,
     response: objectionConfirm.response,
     status: 200,
+    path: byReceiptPath,
   })
   confirm(
     @Req() request: AuthenticatedRequest,
@@ -103,7 +119,11 @@ export class PublicObjectionsController {
   }
 
   @Get('objections/:receiptNumber/receipt')
-  @ApiRoute({ tag: 'public', summary: 'Download the written receipt (书面凭证), text/plain' })
+  @ApiRoute({
+    tag: 'public notices',
+    summary: 'Download the written receipt (书面凭证), text/plain',
+    path: byReceiptPath,
+  })
   async receipt(
     @Req() request: AuthenticatedRequest,
     @Param(new ZodPipe(byReceiptPath, 'path')) path: ByReceiptPath,
@@ -123,11 +143,13 @@ export class PublicObjectionsController {
 
   @Post('reports')
   @ApiRoute({
-    tag: 'public',
+    tag: 'public reports',
     summary: 'Report misconduct (举报), by name or anonymously where allowed',
+    rule: 'where the regulation provides for reports (the tenant’s policy names the article, e.g. xinzhou-city 第二十七条); the reporter’s identity is kept confidential',
     body: reportFileBody,
     response: reportFile.response,
     status: 201,
+    path: tenantPath,
   })
   report(
     @Req() request: AuthenticatedRequest,
@@ -139,11 +161,12 @@ export class PublicObjectionsController {
 
   @Post('reports/track')
   @ApiRoute({
-    tag: 'public',
+    tag: 'public reports',
     summary: 'Follow a report with its token (sent in the body, never in the URL)',
     body: reportTrackBody,
     response: reportTrack.response,
     status: 200,
+    path: tenantPath,
   })
   trackReport(
     @Req() request: AuthenticatedRequest,

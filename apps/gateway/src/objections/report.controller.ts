@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type ByIdPath, byIdPath, type ReportListQuery, reportListQuery } from './objections-routes.schema';
 
@@ -32,7 +33,9 @@ export class ReportController {
     tag: 'reports',
     summary:
       'Reports, for the body that receives them (the policy’s, else the office) and the supervision group; never who reported',
+    rule: 'the reporter’s identity goes only to the receiver of reports the tenant’s policy names (e.g. xinzhou-city 第二十七条)',
     response: reportList.response,
+    path: tenantPath,
   })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(reportListQuery, 'query')) query: ReportListQuery) {
     return this.runtime.client.request(reportList, query, { context: contextOf(request) });
@@ -45,6 +48,7 @@ export class ReportController {
     summary:
       'One report; the body that receives reports sees the reporter masked (surname, masked phone and ID number)',
     response: reportSchema,
+    path: byIdPath,
   })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
     return this.runtime.client.request(reportGet, { id: path.id }, { context: contextOf(request) });
@@ -58,6 +62,7 @@ export class ReportController {
     body: reportReplyBody,
     response: reportSchema,
     status: 200,
+    path: byIdPath,
   })
   reply(
     @Req() request: AuthenticatedRequest,
@@ -76,6 +81,7 @@ export class ReportController {
     body: reportRevealIdentityBody,
     response: reportRevealIdentity.response,
     status: 200,
+    path: byIdPath,
   })
   revealIdentity(
     @Req() request: AuthenticatedRequest,

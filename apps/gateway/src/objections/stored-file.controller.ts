@@ -15,7 +15,7 @@ export class StoredFileController {
 
   @Get(':id')
   @Access({ roles: ['office', 'supervisor', 'leading_group'], whileSuspended: true })
-  @ApiRoute({ tag: 'objections', summary: 'Download an evidence file (every read is audited)' })
+  @ApiRoute({ tag: 'files', summary: 'Download an evidence file (every read is audited)', path: byIdPath })
   async download(
     @Req() request: AuthenticatedRequest,
     @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,

@@ -7,6 +7,9 @@ import { GATEWAY_SERVICES } from '../gateway.tokens';
 import { ApiRoute } from '../http/api-route.decorator';
 import { ZodPipe } from '../http/zod-body.pipe';
 
+const servicePath = z.object({ service: z.string().max(40).describe('The service, e.g. `applications`') }).strict();
+const replayPath = servicePath.extend({ id: z.uuid().describe('The dead letter') }).strict();
+
 const listQuery = z.object({ includeResolved: z.enum(['true', 'false']).default('false') }).strict();
 
 /** Operators list the events each service's consumers gave up on, and replay them. */
@@ -22,7 +25,8 @@ export class DeadLetterController {
   @ApiRoute({
     query: listQuery,
     tag: 'operations',
-    summary: 'Dead letters of one service (operator)',
+    summary: 'Dead letters of one service',
+    path: servicePath,
     response: z.object({ deadLetters: z.array(deadLetterSchema) }),
   })
   list(@Param('service') service: string, @Query(new ZodPipe(listQuery, 'query')) query: z.infer<typeof listQuery>) {
@@ -38,7 +42,8 @@ export class DeadLetterController {
   @Access({ operator: true })
   @ApiRoute({
     tag: 'operations',
-    summary: 'Replay one dead letter (operator)',
+    summary: 'Replay one dead letter',
+    path: replayPath,
     response: z.object({ replayed: z.boolean() }),
   })
   replay(@Param('service') service: string, @Param('id', new ZodPipe(z.uuid(), 'path')) id: string) {

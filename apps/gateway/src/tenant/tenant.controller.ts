@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { CreateTenantPipe } from './create-tenant.pipe';
 import { createdTenantSchema, createTenantBody, type TenantToCreate } from './tenant.schema';
 import { TenantService } from './tenant.service';
@@ -16,7 +17,7 @@ export class TenantController {
   @Access({ operator: true })
   @ApiRoute({
     tag: 'tenants',
-    summary: 'Register a jurisdiction (operator), with its policy document: its award programme is created with it',
+    summary: 'Register a jurisdiction, with its policy document: its award programme is created with it',
     body: createTenantBody,
     response: createdTenantSchema,
     status: 201,
@@ -41,7 +42,7 @@ export class TenantController {
     roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant'],
     whileSuspended: true,
   })
-  @ApiRoute({ tag: 'tenants', summary: 'One jurisdiction', response: tenantSchema })
+  @ApiRoute({ tag: 'tenants', summary: 'One jurisdiction', response: tenantSchema, path: tenantPath })
   get(@Param('tenantKey') key: string) {
     return this.tenants.get(key);
   }
@@ -49,7 +50,12 @@ export class TenantController {
   @Post(':tenantKey/suspend')
   @HttpCode(200)
   @Access({ operator: true, whileSuspended: true })
-  @ApiRoute({ tag: 'tenants', summary: 'Suspend a jurisdiction (operator)', response: tenantSchema })
+  @ApiRoute({
+    tag: 'tenants',
+    summary: 'Suspend a jurisdiction: its staff may only read, the public sees nothing of it',
+    response: tenantSchema,
+    path: tenantPath,
+  })
   suspend(@Req() request: AuthenticatedRequest, @Param('tenantKey') key: string) {
     return this.tenants.setStatus(contextOf(request), key, 'suspended');
   }
@@ -57,7 +63,7 @@ export class TenantController {
   @Post(':tenantKey/resume')
   @HttpCode(200)
   @Access({ operator: true, whileSuspended: true })
-  @ApiRoute({ tag: 'tenants', summary: 'Resume a jurisdiction (operator)', response: tenantSchema })
+  @ApiRoute({ tag: 'tenants', summary: 'Resume a suspended jurisdiction', response: tenantSchema, path: tenantPath })
   resume(@Req() request: AuthenticatedRequest, @Param('tenantKey') key: string) {
     return this.tenants.setStatus(contextOf(request), key, 'active');
   }

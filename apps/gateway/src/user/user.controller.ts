@@ -2,6 +2,7 @@ import { Body, Controller, Get, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
+import { tenantPath } from '../http/tenant-path.schema';
 import { TenantScoped } from '../http/tenant-scoped.interceptor';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type CreateUserBody, createUserBody, userSchema } from './user.schema';
@@ -21,6 +22,7 @@ export class UserController {
     body: createUserBody,
     response: userSchema,
     status: 201,
+    path: tenantPath,
   })
   create(@Body(new ZodPipe(createUserBody)) body: CreateUserBody) {
     return this.users.createInTenant(body);
@@ -32,6 +34,7 @@ export class UserController {
     tag: 'users',
     summary: 'The jurisdiction’s users and their roles',
     response: z.object({ users: z.array(userSchema) }),
+    path: tenantPath,
   })
   async list() {
     return { users: await this.users.listInTenant() };

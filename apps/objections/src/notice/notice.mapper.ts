@@ -47,7 +47,7 @@ export function toNoticeSummary(row: NoticeRow, now: Date): Omit<NoticeView, 'en
   return {
     id: row.id,
     reference: referenceOf(row),
-    cycle: row.cycle,
+    cycleNumber: row.cycleNumber,
     policyVersion: row.policyVersion,
     stage: row.stage,
     title: row.title,

@@ -44,7 +44,7 @@ export class NoticeRepository {
         id: randomUUID(),
         tenantId,
         reference: body.reference ?? null,
-        cycle: body.cycle ?? null,
+        cycleNumber: body.cycleNumber ?? null,
         policyVersion: input.policyVersion,
         stage: body.stage,
         title: body.title,

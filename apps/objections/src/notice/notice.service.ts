@@ -130,13 +130,13 @@ export class NoticeService implements OnModuleInit {
    * opened with), else none (the newest recorded). A version given for a cycle that pinned another is refused.
    */
   private async pinnedVersion(body: NoticeOpenBody): Promise<number | null> {
-    const ofCycle = body.cycle ? await this.rules.versionOfCycle(body.cycle) : null;
+    const ofCycle = body.cycleNumber === undefined ? null : await this.rules.versionOfCycle(body.cycleNumber);
     if (ofCycle !== null && body.policyVersion !== undefined && body.policyVersion !== ofCycle) {
       throw new DomainError({
         code: 'rule_violation',
         detail: {
-          zh: `第${body.cycle}届评选适用第 ${ofCycle} 版政策`,
-          en: `Cycle ${body.cycle} follows policy version ${ofCycle}`,
+          zh: `第${body.cycleNumber}届评选适用第 ${ofCycle} 版政策`,
+          en: `Cycle ${body.cycleNumber} follows policy version ${ofCycle}`,
         },
         fields: [{ field: 'body.policyVersion', reason: { zh: '与该届评选不符', en: 'is not the cycle’s' } }],
       });
@@ -167,7 +167,7 @@ export class NoticeService implements OnModuleInit {
       await this.outbox.add(tx, noticeWithdrawn, {
         noticeId: id,
         reference: row.reference,
-        cycle: row.cycle,
+        cycleNumber: row.cycleNumber,
         stage: row.stage,
         reason,
         withdrawnAt: now.toISOString(),
@@ -308,7 +308,7 @@ export class NoticeService implements OnModuleInit {
         await this.outbox.add(tx, objectionsPending > 0 ? noticeEntryObjectionsPending : noticeEntryPassed, {
           noticeId,
           reference: row.reference,
-          cycle: row.cycle,
+          cycleNumber: row.cycleNumber,
           stage: row.stage,
           entryId: entry.id,
           subject: entrySubjectOf(entry),

@@ -185,7 +185,7 @@ export const objectionEventFields = (row: ObjectionWithDetails) => ({
   receiptNumber: row.receiptNumber,
   noticeId: row.noticeId,
   reference: referenceOf(row.notice),
-  cycle: row.notice.cycle,
+  cycleNumber: row.notice.cycleNumber,
   stage: row.notice.stage,
   entryId: row.entryId,
   subject: entrySubjectOf(row.entry),

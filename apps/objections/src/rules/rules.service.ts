@@ -140,17 +140,16 @@ export class RulesService {
   }
 
   /**
-   * The policy version a cycle of the awards service pinned, for a notice that names its cycle by number (`"3"`);
-   * null for a cycle named otherwise. A number the awards service has no cycle for is refused.
+   * The policy version a cycle of the awards service pinned, for a notice that names its cycle (by its number). A number
+   * the awards service has no cycle for is refused.
    */
-  async versionOfCycle(cycle: string): Promise<number | null> {
-    if (!/^[1-9]\d{0,5}$/.test(cycle)) return null;
+  async versionOfCycle(cycleNumber: number): Promise<number> {
     try {
-      return (await this.client.request(getCycle, { number: Number(cycle) })).policyVersion;
+      return (await this.client.request(getCycle, { number: cycleNumber })).policyVersion;
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'not_found')) throw error;
       throw DomainError.validation([
-        { field: 'body.cycle', reason: { zh: '没有这一届评选', en: 'is not a cycle of this award' } },
+        { field: 'body.cycleNumber', reason: { zh: '没有这一届评选', en: 'is not a cycle of this award' } },
       ]);
     }
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
-import { pageNext, pageRequest } from '../messaging/page.schema';
+import { pageNext, pageQuery, pageRequest } from '../messaging/page.schema';
 import { creditCodeSchema, idNumberSchema, phoneSchema } from '../objections/identity.schema';
 
 const isoDate = z.iso.date();
@@ -95,8 +95,26 @@ export const applicantGet = defineQuery('applications.applicant.get', {
   response: applicantSchema,
 });
 
-/** The office: every applicant of the tenant; an applicant account: its own. */
+/** How the office looks an applicant up: part of its name, or its credit code. */
+export const applicantFilter = {
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Part of the name, any case (e.g. `质量` finds 伊犁质量科技有限公司)'),
+  creditCode: creditCodeSchema.optional().describe('The 统一社会信用代码, exactly (letters in any case)'),
+};
+
+export type ApplicantFilter = { name?: string; creditCode?: string };
+
+/** `GET /tenants/{key}/applicants?name=&creditCode=&after=&limit=`. */
+export const applicantListQuery = z.object({ ...applicantFilter, ...pageQuery }).strict();
+export type ApplicantListQuery = z.infer<typeof applicantListQuery>;
+
+/** The office: every applicant of the tenant; an applicant account: its own; filtered and paged in the query. */
 export const applicantList = defineQuery('applications.applicant.list', {
-  request: z.object({ ...pageRequest }).strict(),
+  request: z.object({ ...applicantFilter, ...pageRequest }).strict(),
   response: z.object({ applicants: z.array(applicantSchema), ...pageNext }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
-import { pageNext, pageRequest } from '../messaging/page.schema';
+import { pageNext, pageQuery, pageRequest } from '../messaging/page.schema';
 
 const isoDate = z.iso.date();
 const localised = z.object({ zh: z.string(), en: z.string() });
@@ -52,10 +52,25 @@ export const declaredFactsSchema = z
 export type DeclaredFacts = z.infer<typeof declaredFactsSchema>;
 
 /** The applicant's statements on the qualitative conditions, by the policy's rule id. */
-export const attestationsSchema = z.record(
-  z.string().regex(/^[a-z][a-z0-9-_]*$/),
-  z.object({ statement: z.string().trim().min(1).max(2000) }).strict(),
-);
+export const attestationsSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9-_]*$/),
+    z
+      .object({
+        statement: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .describe('What the applicant states about the condition, e.g. how its quality system runs'),
+      })
+      .strict(),
+  )
+  .describe(
+    'The applicant’s statements on the qualitative conditions the policy leaves to people (supports the Party ' +
+      'line, leading in its industry, good credit …), keyed by the policy’s eligibility rule id, e.g. ' +
+      '`{"quality-system": {"statement": "…"}}`; the office checks them and records its decision',
+  );
 
 export const applicationCreateBody = z
   .object({
@@ -233,9 +248,38 @@ export const applicationGet = defineQuery('applications.application.get', {
   response: applicationSchema,
 });
 
-/** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own. */
+/** A stage key of the procedure plan (the policy's `procedure` stages, e.g. `formal_review`). */
+const stageKeySchema = z.string().regex(/^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/, 'a stage key, e.g. "formal_review"');
+
+/** A work queue: the applications in one or several statuses, at one stage of the procedure. */
+export const applicationFilter = {
+  status: z.array(applicationStatusSchema).min(1).max(12).optional(),
+  stage: stageKeySchema.optional().describe('The stage of the procedure it is at (a key of its plan)'),
+};
+
+/**
+ * `GET /tenants/{key}/applications?cycle=&status=&stage=&after=&limit=`: `status` once or repeated
+ * (`?status=submitted&status=returned`).
+ */
+export const applicationListQuery = z
+  .object({
+    cycle: z.coerce.number().int().positive().optional().describe('The cycle’s number (第N届)'),
+    status: z
+      .union([applicationStatusSchema, z.array(applicationStatusSchema).min(1).max(12)])
+      .transform((status) => (Array.isArray(status) ? status : [status]))
+      .optional()
+      .describe('One status, or several by repeating the parameter (`?status=submitted&status=returned`)'),
+    stage: applicationFilter.stage,
+    ...pageQuery,
+  })
+  .strict();
+export type ApplicationListQuery = z.output<typeof applicationListQuery>;
+
+/** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own; filtered in the query. */
 export const applicationList = defineQuery('applications.application.list', {
-  request: z.object({ cycleNumber: z.number().int().positive().optional(), ...pageRequest }).strict(),
+  request: z
+    .object({ cycleNumber: z.number().int().positive().optional(), ...applicationFilter, ...pageRequest })
+    .strict(),
   response: z.object({ applications: z.array(applicationSchema.omit({ history: true })), ...pageNext }),
 });
 

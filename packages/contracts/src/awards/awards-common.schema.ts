@@ -15,7 +15,14 @@ export const tenantKeySchema = z
  * A jurisdiction's policy document as JSON. Its rules are checked by `parsePolicy` (@laurel/policy) in the
  * awards service (and first by the gateway), which lists every problem as `policy.<path>`.
  */
-export const policyDocumentSchema = z.record(z.string(), z.unknown());
+export const policyDocumentSchema = z.record(z.string(), z.unknown()).meta({
+  description:
+    'A jurisdiction’s policy document: its regulation as data (cycle, tiers and quotas, eligibility, procedure and ' +
+    'notices, objections, reports, consequences), every rule with its article; checked by parsePolicy, every problem ' +
+    'reported as policy.<path>. `npm run policy -- explain <file>` explains one.',
+  /** The gateway's OpenAPI document gives its full schema under this name. */
+  'x-laurel-schema': 'PolicyDocument',
+});
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 
 export const tierKeySchema = z.enum(['award', 'nomination']);

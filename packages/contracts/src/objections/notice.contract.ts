@@ -3,6 +3,9 @@ import { defineCommand, defineQuery } from '../messaging/message-contract';
 import { pageNext, pageRequest } from '../messaging/page.schema';
 
 const isoDate = z.iso.date();
+
+/** A cycle (届) of an award, by its number: 1, 2, … */
+export const cycleNumberSchema = z.number().int().min(1).max(100000);
 const periodUnit = z.enum(['working_days', 'calendar_days']);
 
 /** One line of a notice: who (the entry's subject) and what is proposed; only what the public may see. */
@@ -27,11 +30,12 @@ export const noticeOpenBody = z
   .object({
     /** The caller's key for this notice (e.g. `applications:acceptance:<cycle>`): opening twice opens one. */
     reference: z.string().trim().min(1).max(200).optional(),
-    cycle: z.string().trim().min(1).max(100).optional(),
+    /** The cycle (届) whose list is noticed, by its number; its pinned policy version governs the notice. */
+    cycleNumber: cycleNumberSchema.optional(),
     /**
      * The policy version the cycle pinned: its objection rules govern the notice and its objections to the end,
-     * whatever version is published meanwhile. Omitted: the version of the cycle when `cycle` is its number, else the
-     * newest version recorded when the notice opens.
+     * whatever version is published meanwhile. Omitted: the version of the cycle `cycleNumber`, else the newest version
+     * recorded when the notice opens.
      */
     policyVersion: z.number().int().positive().optional(),
     /** The stage whose list is noticed (the policy's `procedure.notices[].stage`). */
@@ -84,7 +88,7 @@ export const noticeEntrySchema = z.object({
 export const noticeSchema = z.object({
   id: z.uuid(),
   reference: z.string().nullable(),
-  cycle: z.string().nullable(),
+  cycleNumber: cycleNumberSchema.nullable(),
   /** The policy version whose objection rules govern the notice (null: opened before versions were pinned). */
   policyVersion: z.number().int().nullable(),
   stage: z.string(),

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { defineEvent } from '../messaging/event-contract';
+import { cycleNumberSchema } from './notice.contract';
+
+/**
+ * The notice's cycle by its number (null: a notice not opened for a cycle). Events published before it was a number
+ * carried `cycle` (a string) instead, which no consumer read: they still parse, with `cycleNumber` null.
+ */
+const eventCycleNumber = cycleNumberSchema.nullable().default(null);
 
 /** The entry's subject: the applicant the service that owns it acts on. */
 export const entrySubjectSchema = z.object({
@@ -11,7 +18,7 @@ export const entrySubjectSchema = z.object({
 const entryClosed = z.object({
   noticeId: z.uuid(),
   reference: z.string().nullable(),
-  cycle: z.string().nullable(),
+  cycleNumber: eventCycleNumber,
   stage: z.string(),
   entryId: z.uuid(),
   subject: entrySubjectSchema,
@@ -27,7 +34,7 @@ export const noticeWithdrawn = defineEvent(
   z.object({
     noticeId: z.uuid(),
     reference: z.string().nullable(),
-    cycle: z.string().nullable(),
+    cycleNumber: eventCycleNumber,
     stage: z.string(),
     reason: z.string(),
     withdrawnAt: z.string(),
@@ -48,7 +55,7 @@ const decided = z.object({
   receiptNumber: z.string(),
   noticeId: z.uuid(),
   reference: z.string().nullable(),
-  cycle: z.string().nullable(),
+  cycleNumber: eventCycleNumber,
   stage: z.string(),
   entryId: z.uuid(),
   subject: entrySubjectSchema,

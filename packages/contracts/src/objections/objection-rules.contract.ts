@@ -11,9 +11,19 @@ export const objectionRulesBody = z
     /** The policy's key (the tenant key), cited in every basis, e.g. `ili 第十八条`. */
     policyKey: z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'kebab-case, e.g. "xinzhou-city"'),
     policyVersion: z.number().int().positive(),
-    objections: z.record(z.string(), z.unknown()),
-    reports: z.record(z.string(), z.unknown()),
-    notices: z.array(z.record(z.string(), z.unknown())).max(50),
+    objections: z
+      .record(z.string(), z.unknown())
+      .describe('The policy document’s `objections` section: who receives and decides, the form, deadlines, outcomes'),
+    reports: z
+      .record(z.string(), z.unknown())
+      .describe('The policy document’s `reports` section: whether reports are taken, by whom, anonymously or not'),
+    notices: z
+      .array(
+        z
+          .record(z.string(), z.unknown())
+          .describe('One of the policy document’s `procedure.notices`: the stage noticed, its period and article'),
+      )
+      .max(50),
   })
   .strict();
 export type ObjectionRulesBody = z.infer<typeof objectionRulesBody>;

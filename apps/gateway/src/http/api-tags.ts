@@ -1,0 +1,25 @@
+/** One OpenAPI tag per resource, in the order the docs page shows them. */
+export const API_TAGS = {
+  auth: 'Signing in: access tokens (15 min) and rotating refresh tokens',
+  tenants: 'Jurisdictions (辖区): one tenant each, with its regulation as a policy',
+  users: 'Staff accounts of a jurisdiction and their roles',
+  policies: 'A jurisdiction’s policy document (its regulation as data) and its versions',
+  cycles: 'Cycles (届) of an award: schedule, pinned policy version, quotas',
+  applicants: 'Applicants (申报组织 / 申报个人)',
+  recommenders: 'Recommenders (推荐单位): departments and entrusted associations',
+  applications: 'Applications, from draft to acceptance (申报、推荐、形式审查、受理)',
+  materials: 'An application’s materials: files, versions, the no-state-secret statement',
+  notices: 'Public notices (公示) as the office runs them',
+  objections: 'Objections (异议) as the receiving and deciding bodies handle them',
+  'objection rules': 'Each policy version’s objection, report and notice rules, as the objections service keeps them',
+  reports: 'Reports of misconduct (举报) as their receiver handles them',
+  files: 'Evidence files of objections and reports',
+  'public notices': 'What anyone reads and files without an account: notices and objections to them',
+  'public reports': 'Reporting misconduct without an account, and following the report',
+  calendar: 'The official working-day calendar and deadline arithmetic',
+  audit: 'The hash-chained audit trail of each service',
+  operations: 'Operators’ tools: dead letters',
+  health: 'Health of the gateway and every service',
+} as const;
+
+export type ApiTag = keyof typeof API_TAGS;
