@@ -1,8 +1,7 @@
 import { shanghaiDateOf } from '@laurel/calendar';
 import { type CycleView, cycleClosed, cycleOpened, DomainError, type OpenCycleRequest } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, Outbox } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { actingUserId } from '../acting-user.util';
 import type { AwardsTx, PrismaClient } from '../awards-prisma';
 import { storedPolicy } from '../policy/policy-document.util';
 import { PolicyVersionRepository } from '../programme/policy-version.repository';
@@ -74,7 +73,7 @@ export class CycleService {
         ...checkCycleYear(policy, last ? { number: last.number, year: last.year } : null, request.year),
         ...windowWarnings(policy, request.closesOn),
       ];
-      const openedBy = actingUserId();
+      const openedBy = acting().userId;
       const cycle = await this.cycles.create(tx, {
         programmeId: programme.id,
         number,
@@ -130,7 +129,7 @@ export class CycleService {
       const cycle = await this.cycles.byNumber(tx, programme.id, number);
       if (!cycle) throw noCycle(number);
       if (cycle.status === 'closed') return cycle;
-      const closed = await this.cycles.close(tx, cycle.id, actingUserId(), this.clock.now());
+      const closed = await this.cycles.close(tx, cycle.id, acting().userId, this.clock.now());
       await this.outbox.add(tx, cycleClosed, { cycleId: cycle.id, programmeId: programme.id, number });
       await this.audit.record(tx, {
         action: 'cycle.close',

@@ -1,8 +1,7 @@
 import { DomainError, type PolicyVersionView, policyVersioned } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, Outbox } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { type PolicySummary, summarizePolicy } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
-import { actingUserId } from '../acting-user.util';
 import type { AwardsTx, PrismaClient } from '../awards-prisma';
 import { CycleRepository } from '../cycle/cycle.repository';
 import { PolicyVersionRepository } from '../programme/policy-version.repository';
@@ -87,7 +86,7 @@ export class PolicyService {
         version,
         document: policy,
         appliesFromCycle,
-        createdBy: actingUserId(),
+        createdBy: acting().userId,
         createdAt: this.clock.now(),
       });
       await this.outbox.add(tx, policyVersioned, {

@@ -1,7 +1,6 @@
 import { DomainError, type ProgrammeView, programmeCreated } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, Outbox } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { actingUserId } from '../acting-user.util';
 import type { PrismaClient } from '../awards-prisma';
 import { validatePolicyDocument } from '../policy/policy-document.util';
 import { RegulationExpiryScheduler } from '../regulation/regulation-expiry.scheduler';
@@ -37,7 +36,7 @@ export class ProgrammeService {
       const { view, plan } = await this.database.inTenant(async (tx) => {
         if (await this.programmes.current(tx)) throw taken();
         const now = this.clock.now();
-        const createdBy = actingUserId();
+        const createdBy = acting().userId;
         const programme = await this.programmes.create(tx, {
           key: policy.key,
           nameZh: policy.name.zh,

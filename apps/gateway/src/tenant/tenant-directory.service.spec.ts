@@ -1,5 +1,6 @@
 import type { Database } from '@laurel/platform';
 import type { PrismaClient } from '../gateway-prisma';
+import { TenantRepository } from './tenant.repository';
 import { TenantDirectory } from './tenant-directory.service';
 
 describe('TenantDirectory', () => {
@@ -14,7 +15,7 @@ describe('TenantDirectory', () => {
       },
     };
     const database = { acrossTenants: (fn: (t: typeof tx) => unknown) => fn(tx) } as unknown as Database<PrismaClient>;
-    const sut = new TenantDirectory(database);
+    const sut = new TenantDirectory(database, new TenantRepository());
     expect(await sut.byKey('ili')).toEqual({ id: 't1', key: 'ili', status: 'active' });
     for (let i = 0; i < 10_050; i++) await sut.byKey(`unknown-${i}`);
     const cache = (sut as unknown as { cache: Map<string, unknown> }).cache;

@@ -2,6 +2,7 @@ import { Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../gateway-prisma';
 import type { TenantRef } from '../http/authenticated-request';
+import { TenantRepository } from './tenant.repository';
 
 const TTL_MS = 2000;
 /** Unknown keys are cached too (each miss would be a query), so the map is bounded: the oldest entry goes first. */
@@ -12,13 +13,16 @@ const MAX_ENTRIES = 10000;
 export class TenantDirectory {
   private readonly cache = new Map<string, { tenant: TenantRef | null; at: number }>();
 
-  constructor(private readonly database: Database<PrismaClient>) {}
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly tenants: TenantRepository,
+  ) {}
 
   async byKey(key: string): Promise<TenantRef | null> {
     if (!/^[a-z][a-z0-9-]{1,39}$/.test(key)) return null;
     const cached = this.cache.get(key);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.tenant;
-    const row = await this.database.acrossTenants((tx) => tx.tenant.findUnique({ where: { key } }));
+    const row = await this.database.acrossTenants((tx) => this.tenants.byKey(tx, key));
     const tenant = row ? { id: row.id, key: row.key, status: row.status } : null;
     this.cache.delete(key);
     this.cache.set(key, { tenant, at: Date.now() });

@@ -13,6 +13,10 @@ export class TenantRepository {
     return tx.tenant.findUnique({ where: { key } });
   }
 
+  byId(tx: GatewayTx, id: string) {
+    return tx.tenant.findUniqueOrThrow({ where: { id } });
+  }
+
   list(tx: GatewayTx, ids?: string[]) {
     return tx.tenant.findMany({ where: ids ? { id: { in: ids } } : {}, orderBy: { createdAt: 'asc' } });
   }

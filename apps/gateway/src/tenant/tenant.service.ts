@@ -94,7 +94,7 @@ export class TenantService {
     const existing = await this.get(key);
     const row = await RequestContexts.run({ ...context, tenantId: existing.id }, () =>
       this.database.asSystem(async (tx) => {
-        if (existing.status === status) return tx.tenant.findUniqueOrThrow({ where: { id: existing.id } });
+        if (existing.status === status) return this.tenants.byId(tx, existing.id);
         const updated = await this.tenants.setStatus(tx, existing.id, status);
         await this.outbox.add(tx, status === 'suspended' ? tenantSuspended : tenantResumed, { tenantId: existing.id });
         await this.audit.record(tx, {

@@ -7,7 +7,7 @@ import {
   objectionUpheld,
   type ParsedRequestOf,
 } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, Outbox, RequestContexts } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { objectionEventFields, toObjectionView } from '../objection/objection.mapper';
 import { ObjectionRepository, type ObjectionWithDetails } from '../objection/objection.repository';
@@ -61,7 +61,7 @@ export class InvestigationService {
         userId: request.userId ?? null,
         declaration: request.declaration,
         assignedAt: this.clock.now(),
-        assignedBy: actorId(),
+        assignedBy: acting().userId,
       });
       await this.audit.record(tx, {
         action: 'objection.assign-investigator',
@@ -80,7 +80,7 @@ export class InvestigationService {
         objectionId: row.id,
         text,
         recordedAt: this.clock.now(),
-        recordedBy: actorId(),
+        recordedBy: acting().userId,
       });
       await this.audit.record(tx, {
         action: 'objection.record-finding',
@@ -163,5 +163,3 @@ export class InvestigationService {
     });
   }
 }
-
-const actorId = () => RequestContexts.current()?.actor?.userId ?? null;

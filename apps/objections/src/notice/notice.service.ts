@@ -17,12 +17,12 @@ import {
 } from '@laurel/contracts';
 import {
   AuditTrail,
+  acting,
   CalendarProvider,
   Clock,
   Database,
   JobScheduler,
   Outbox,
-  RequestContexts,
   recomputeStoredDeadlines,
 } from '@laurel/platform';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
@@ -70,7 +70,7 @@ export class NoticeService implements OnModuleInit {
   }
 
   async open(body: NoticeOpenBody) {
-    const actor = RequestContexts.current()?.actor?.userId ?? null;
+    const actor = acting().userId;
     const policyVersion = await this.pinnedVersion(body);
     if (policyVersion !== null) await this.rules.ensureVersion(policyVersion);
     const result = await this.database.inTenant(async (tx) => {
@@ -149,7 +149,7 @@ export class NoticeService implements OnModuleInit {
    * Withdrawing a withdrawn notice answers it as it is; a notice whose period is over can no longer be withdrawn.
    */
   async withdraw(id: string, reason: string) {
-    const by = RequestContexts.current()?.actor?.userId ?? null;
+    const by = acting().userId;
     const result = await this.database.inTenant(async (tx) => {
       // The close's lock: objections being written finish first, and a close in progress wins.
       await this.notices.lockToClose(tx, id);

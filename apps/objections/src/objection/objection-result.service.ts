@@ -1,5 +1,5 @@
 import { DomainError, type ObjectionResultView, recommenderMembers } from '@laurel/contracts';
-import { Database, RequestContexts, ServiceClient } from '@laurel/platform';
+import { acting, Database, ServiceClient } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import type { PrismaClient } from '../objections-prisma';
@@ -46,8 +46,8 @@ export class ObjectionResultService {
   ) {}
 
   async result(id: string): Promise<ObjectionResultView> {
-    const actor = RequestContexts.current()?.actor;
-    if (!actor?.userId || !actor.roles.includes('recommender')) throw notFound();
+    const actor = acting();
+    if (!actor.userId || !actor.has('recommender')) throw notFound();
     const { row, rules } = await this.database.inTenant(async (tx) => {
       const found = await this.objections.find(tx, id);
       if (!found) throw notFound();

@@ -1,5 +1,5 @@
 import { DomainError } from '@laurel/contracts';
-import { RequestContexts } from '@laurel/platform';
+import { acting } from '@laurel/platform';
 import { type ActingRole, reportReceiverRole } from '@laurel/policy';
 import { cite, type TenantRules } from './rules.service';
 
@@ -15,11 +15,8 @@ const BODY_NAMES: Record<ActingRole, { zh: string; en: string }> = {
   leading_group: { zh: '领导小组', en: 'the leading group' },
 };
 
-const rolesOfCaller = (): readonly string[] => RequestContexts.current()?.actor?.roles ?? [];
-
 /** Whether the caller holds one of the roles. */
-export const callerHolds = (...allowed: ActingRole[]): boolean =>
-  allowed.some((role) => rolesOfCaller().includes(role));
+export const callerHolds = (...allowed: ActingRole[]): boolean => allowed.some((role) => acting().roles.includes(role));
 
 /**
  * Refuses a caller whose roles include none of the ones the regulation gives the matter to, naming those bodies and

@@ -8,7 +8,7 @@ import {
   type ObjectionRulesBody,
   type PolicyVersionView,
 } from '@laurel/contracts';
-import { AuditTrail, Clock, Database, RequestContexts, ServiceClient } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, ServiceClient } from '@laurel/platform';
 import { objectionsSchema, noticeSchema as policyNoticeSchema, reportsSchema } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { z } from 'zod';
@@ -84,7 +84,7 @@ export class RulesService {
       reports: parsed.reports,
       notices: parsed.notices,
       updatedAt: this.clock.now(),
-      updatedBy: RequestContexts.current()?.actor?.userId ?? null,
+      updatedBy: acting().userId,
     };
     if (!(await this.rules.insert(tx, row))) {
       // Recorded by a concurrent writer since the read above.
