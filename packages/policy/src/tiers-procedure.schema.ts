@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import {
+  applicantKindSchema,
+  basisSchema,
+  idSchema,
+  localizedTextSchema,
+  noteSchema,
+  periodSchema,
+  tierKeySchema,
+  yearsOrCyclesSchema,
+} from './policy-basics.schema';
+
+/** Tiers with quotas, money and validity; the procedure's stages and notices; scoring. (Part of the policy document: `policy.schema.ts`.) */
+
+export const quotaSchema = z.strictObject({
+  /** Winners per cycle, organisations and individuals together. */
+  max: z.int().nonnegative(),
+  /** hard: may not be exceeded; in_principle (原则上): may be exceeded with a recorded reason. */
+  binding: z.enum(['hard', 'in_principle']),
+  vacanciesAllowed: z.boolean(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+export const moneySchema = z.strictObject({
+  /** prize (奖金), grant (资助资金), non_cash (honours or policy support only), unspecified (text silent). */
+  form: z.enum(['prize', 'grant', 'non_cash', 'unspecified']),
+  /** Integer fen per winner of each applicant kind; null: none stated or the kind is not admitted. */
+  fen: z.strictObject({
+    organisation: z.int().nonnegative().nullable(),
+    individual: z.int().nonnegative().nullable(),
+  }),
+  /** e.g. inner-mongolia 第十八条: a unit winning the same award again gets no second grant. */
+  repeatWinner: z.strictObject({ rule: z.literal('no_second_grant'), basis: basisSchema }).nullable(),
+  basis: basisSchema.nullable(),
+  note: noteSchema,
+});
+
+export const validitySchema = z.strictObject({
+  years: z.int().positive(),
+  /** re_evaluation: at expiry the title is re-assessed (keep, rectify or lose); lapses: it simply ends. */
+  onExpiry: z.enum(['re_evaluation', 'lapses', 'unspecified']),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+export const reapplicationSchema = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('unrestricted'), basis: basisSchema, note: noteSchema }),
+  /** Winners may not apply again within `length` after the award (years from the award year, or cycles). */
+  z.strictObject({ rule: z.literal('wait'), length: yearsOrCyclesSchema, basis: basisSchema, note: noteSchema }),
+  /** The text is silent: the office decides by hand. */
+  z.strictObject({ rule: z.literal('unspecified'), note: noteSchema }),
+]);
+
+export const tierSchema = z.strictObject({
+  key: tierKeySchema,
+  name: localizedTextSchema,
+  quota: quotaSchema,
+  money: moneySchema,
+  /** null: the text gives the title no validity period. */
+  validity: validitySchema.nullable(),
+  reapplication: reapplicationSchema,
+  basis: basisSchema,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Procedure
+
+export const stageKindSchema = z.enum([
+  'internal_publicity',
+  'submission',
+  'recommendation',
+  'formal_review',
+  'acceptance',
+  'material_review',
+  'defense',
+  'onsite_review',
+  'composite_evaluation',
+  'vote',
+  'candidate_list',
+  'background_clearance',
+  'deliberation',
+  'proposed_winners',
+  'approval',
+  'commendation',
+]);
+
+export const stageSchema = z.strictObject({
+  key: idSchema,
+  kind: stageKindSchema,
+  /** Position in the procedure, strictly increasing. */
+  order: z.int().positive(),
+  name: localizedTextSchema,
+  actor: localizedTextSchema.nullable(),
+  scored: z.boolean(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+export const noticeSchema = z.strictObject({
+  /** The stage whose list is noticed (`stages[].key`). */
+  stage: idSchema,
+  /** internal: inside the applicant or its employer (内部公示); public: 向社会公示 / 公开征求意见. */
+  scope: z.enum(['internal', 'public']),
+  /** notice (公示) or consultation (公开征求意见). */
+  form: z.enum(['notice', 'consultation']),
+  channel: localizedTextSchema.nullable(),
+  /** null: the text gives no period; the office sets it. */
+  period: periodSchema.nullable(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+export const procedureSchema = z.strictObject({
+  stages: z.array(stageSchema).min(1),
+  notices: z.array(noticeSchema),
+  /** false when the text says the stages are "包括但不限于" (the office may add stages). */
+  stagesExhaustive: z.boolean(),
+  note: noteSchema,
+});
+
+export const scoringSchema = z.strictObject({
+  standards: z
+    .array(
+      z.strictObject({
+        /** e.g. "GB/T 19580"; null when the standard has no number. */
+        code: z.string().trim().min(1).nullable(),
+        title: localizedTextSchema,
+        appliesTo: z.array(applicantKindSchema).min(1),
+      }),
+    )
+    .min(1),
+  method: localizedTextSchema,
+  basis: basisSchema,
+  note: noteSchema,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Objections and reports
