@@ -106,14 +106,15 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       max: (request: FastifyRequest) =>
         isLogin(request) ? config.LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE : config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE,
       keyGenerator: (request: FastifyRequest) => (isLogin(request) ? `login:${request.ip}` : `public:${request.ip}`),
-      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
         Object.assign(
           new DomainError({
             code: 'rate_limited',
             detail: {
-              zh: `请求过于频繁，请 ${context.after} 后再试`,
-              en: `Too many requests; retry after ${context.after}`,
+              zh: `请求过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`,
+              en: `Too many requests; retry after ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds`,
             },
+            extensions: { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
           }),
           { statusCode: 429 },
         ),

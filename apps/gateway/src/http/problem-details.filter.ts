@@ -56,29 +56,47 @@ export function toDomainError(exception: unknown): DomainError {
   return new DomainError({ code, detail: { zh: ERROR_CODES[code].zh, en: ERROR_CODES[code].en } });
 }
 
-/** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
-  const lang = preferredLanguage(request.headers['accept-language']);
+/**
+ * The members this renderer owns: RFC 9457's standard members and Laurel's own. An extension of the same name is
+ * dropped, so a problem's `status` is always its HTTP status and its `type` always its stable URN.
+ */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'basis', 'errors', 'correlationId']);
+
+/** The problem+json document of a DomainError in one language; standard members always win over extensions. */
+export function problemBody(
+  error: DomainError,
+  lang: 'zh' | 'en',
+  instance: string,
+  correlationId: string,
+): Record<string, unknown> {
   const meta = ERROR_CODES[error.code];
-  const body: Record<string, unknown> = {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(error.extensions ?? {})) {
+    if (!RESERVED.has(name) && name !== '__proto__') body[name] = value;
+  }
+  return Object.assign(body, {
     type: problemType(error.code),
     title: lang === 'en' ? meta.en : meta.zh,
     status: error.status,
     detail: error.detail[lang],
-    instance: request.url.split('?')[0],
+    instance,
     code: error.code,
     ...(error.basis ? { basis: error.basis } : {}),
     ...(error.fields.length > 0
       ? { errors: error.fields.map((f) => ({ field: f.field, reason: f.reason[lang] })) }
       : {}),
-    ...error.extensions,
-    correlationId: request.id,
-  };
+    correlationId,
+  });
+}
+
+/** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
+  const lang = preferredLanguage(request.headers['accept-language']);
   reply
     .status(error.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
     .header('content-language', lang === 'en' ? 'en' : 'zh-CN')
-    .send(body);
+    .send(problemBody(error, lang, request.url.split('?')[0] ?? '', request.id));
 }
 
 @Catch()

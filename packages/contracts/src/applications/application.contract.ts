@@ -100,6 +100,22 @@ export const applicationStatusSchema = z.enum([
 ]);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
+/** How an application's status is named in zh text (messages, notices): never the enum value itself. */
+export const applicationStatusLabels: Readonly<Record<ApplicationStatus, string>> = {
+  draft: '草稿',
+  internal_publicity: '内部公示中',
+  submitted: '已提交',
+  returned: '已退回',
+  refused: '未予推荐',
+  recommendation_notice: '推荐公示中',
+  recommended: '已推荐',
+  formal_review_passed: '形式审查通过',
+  acceptance_notice: '受理公示中',
+  accepted: '已受理',
+  not_accepted: '不予受理',
+  disqualified: '已取消资格',
+};
+
 export const applicationSchema = z.object({
   id: z.uuid(),
   applicant: z.object({ id: z.uuid(), kind: z.enum(['organisation', 'individual']), name: z.string() }),
