@@ -20,6 +20,8 @@ import { Redis } from 'ioredis';
 import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
+import { clientErrorHandler } from './http/client-error.handler';
+import { registerJsonBodyParser } from './http/json-body.parser';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
@@ -78,6 +80,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
             fields: [{ field: 'url', reason: { zh: '无法解码', en: 'cannot be decoded' } }],
           }),
         ),
+      clientErrorHandler,
       requestIdHeader: false,
       genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
         const given = req.headers['x-correlation-id'];
@@ -86,9 +89,12 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     });
     const app = await NestFactory.create<NestFastifyApplication>(GatewayRootModule, adapter, {
       logger: new PinoNestLogger(runtime.logger),
+      // The gateway's own JSON parser (registerJsonBodyParser) is the only one: no urlencoded bodies, no Nest default.
+      bodyParser: false,
     });
     app.setGlobalPrefix('api/v1');
     const fastify = app.getHttpAdapter().getInstance();
+    registerJsonBodyParser(fastify);
     const headers = await securityHeaders();
     fastify.addHook('onRequest', (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       reply.headers(headers);
