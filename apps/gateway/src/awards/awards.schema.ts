@@ -6,13 +6,18 @@ export const putPolicyBody = z.object({ policy: policyDocumentSchema }).strict()
 export type PutPolicyBody = z.infer<typeof putPolicyBody>;
 
 /** `?version=N`: one version; the latest without it. */
-export const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+export const versionQuery = z
+  .object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional() })
+  .strict();
 export type VersionQuery = z.infer<typeof versionQuery>;
 
 /** POST /tenants/{key}/cycles. */
 export const openCycleBody = openCycleRequest;
 
-export const cyclePath = z.object({ tenantKey: z.string(), number: z.coerce.number().int().positive() });
+export const cyclePath = z.object({
+  tenantKey: z.string(),
+  number: z.coerce.number().int().positive().max(2_147_483_647),
+});
 export type CyclePath = z.infer<typeof cyclePath>;
 
 /** Staff who read the policy summary and the cycles (everyone of the jurisdiction but applicants). */

@@ -36,6 +36,9 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
 }
 
 const NUL = '\u0000';
+/** Text PostgreSQL can store: no NUL, and well-formed UTF-16 (a lone surrogate is no character; jsonb refuses it). */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const textOk = (text: string) => !text.includes(NUL) && !LONE_SURROGATE.test(text);
 const pathOf = (parent: string, key: string | number) =>
   typeof key === 'number'
     ? `${parent}[${key}]`
@@ -44,8 +47,9 @@ const pathOf = (parent: string, key: string | number) =>
       : `${parent}[${JSON.stringify(key)}]`;
 
 /**
- * The paths of every string (value or key) holding a NUL character, found iteratively (PostgreSQL refuses NUL in
- * text, so such a value must be a 400 here and never reach a service). At most `max` paths are named.
+ * The paths of every string (value or key) holding a NUL character or a lone surrogate, found iteratively
+ * (PostgreSQL refuses both in text and jsonb, so such a value must be a 400 here and never reach a service). At most
+ * `max` paths are named.
  */
 export function nulFields(value: unknown, root: string, max = 20): string[] {
   const found: string[] = [];
@@ -53,12 +57,12 @@ export function nulFields(value: unknown, root: string, max = 20): string[] {
   while (stack.length > 0 && found.length < max) {
     const [current, path] = stack.pop() as [unknown, string];
     if (typeof current === 'string') {
-      if (current.includes(NUL)) found.push(path);
+      if (!textOk(current)) found.push(path);
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i -= 1) stack.push([current[i], pathOf(path, i)]);
     } else if (current !== null && typeof current === 'object') {
       for (const [key, child] of Object.entries(current)) {
-        if (key.includes(NUL)) found.push(pathOf(path, key.replaceAll(NUL, '\\u0000')));
+        if (!textOk(key)) found.push(pathOf(path, key.replaceAll(NUL, '\\u0000').replace(/\p{Surrogate}/gu, '\uFFFD')));
         else stack.push([child, pathOf(path, key)]);
       }
     }
@@ -104,11 +108,14 @@ const invalidJson = () =>
 export function nulError(paths: readonly string[]): DomainError {
   const fields: FieldError[] = paths.map((field) => ({
     field,
-    reason: { zh: '不得含有 NUL（\\u0000）字符', en: 'must not contain the NUL (\\u0000) character' },
+    reason: {
+      zh: '不得含有 NUL（\\u0000）字符或不成对的代理项（无效的 Unicode）',
+      en: 'must not contain the NUL (\\u0000) character or a lone surrogate (invalid Unicode)',
+    },
   }));
   return DomainError.validation(fields, {
-    zh: '请求中有字段含有 NUL（\\u0000）字符',
-    en: 'A field of the request contains the NUL (\\u0000) character',
+    zh: '请求中有字段含有 NUL（\\u0000）字符或无效的 Unicode 字符',
+    en: 'A field of the request contains the NUL (\\u0000) character or invalid Unicode',
   });
 }
 

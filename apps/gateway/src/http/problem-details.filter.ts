@@ -1,5 +1,5 @@
 import { DomainError, ERROR_CODES, type ErrorCode, problemType } from '@laurel/contracts';
-import { ErrorReporter } from '@laurel/platform';
+import { ErrorReporter, isDataException } from '@laurel/platform';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { preferredLanguage } from './language.util';
@@ -28,6 +28,14 @@ export function toDomainError(exception: unknown): DomainError {
         ? (exception as { statusCode: number }).statusCode
         : 500;
   const code = HTTP_CODES[status];
+  if (!code && isDataException(exception)) {
+    // A value the gateway's own database refused (a check the route lacks): the caller's 400, reported to be fixed.
+    ErrorReporter.report(exception, 'gateway route (a value the database refused)');
+    return DomainError.validation([], {
+      zh: '请求中有数值超出范围或文本无法保存',
+      en: 'A value of the request is out of range or cannot be stored',
+    });
+  }
   if (!code) {
     ErrorReporter.report(exception, 'gateway route');
     return new DomainError({ code: 'internal', detail: { zh: ERROR_CODES.internal.zh, en: ERROR_CODES.internal.en } });

@@ -46,7 +46,7 @@ export const applicationCreateBody = z
   .object({
     /** The office names the applicant; an applicant account applies for its own (omit). */
     applicantId: z.uuid().optional(),
-    cycleNumber: z.number().int().positive(),
+    cycleNumber: z.number().int().positive().max(2_147_483_647),
     facts: declaredFactsSchema.default({}),
     attestations: attestationsSchema.default({}),
   })
@@ -220,7 +220,9 @@ export const applicationGet = defineQuery('applications.application.get', {
 
 /** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own. */
 export const applicationList = defineQuery('applications.application.list', {
-  request: z.object({ cycleNumber: z.number().int().positive().optional(), ...pageRequest }).strict(),
+  request: z
+    .object({ cycleNumber: z.number().int().positive().max(2_147_483_647).optional(), ...pageRequest })
+    .strict(),
   response: z.object({ applications: z.array(applicationSchema.omit({ history: true })), ...pageNext }),
 });
 
@@ -303,7 +305,10 @@ export const acceptanceListBody = z
   .strict();
 /** The office publishes the acceptance list (受理名单) through the objections service. */
 export const acceptanceListPublish = defineCommand('applications.acceptance-list.publish', {
-  request: z.object({ cycleNumber: z.number().int().positive() }).extend(acceptanceListBody.shape).strict(),
+  request: z
+    .object({ cycleNumber: z.number().int().positive().max(2_147_483_647) })
+    .extend(acceptanceListBody.shape)
+    .strict(),
   response: z.object({
     noticeId: z.uuid().nullable(),
     applications: z.array(applicationSchema.omit({ history: true })),
