@@ -65,7 +65,9 @@ function reasonOf(issue: z.core.$ZodIssue): { zh: string; en: string } {
         en: `is too short or too small (min ${String(issue.minimum)})`,
       };
     case 'invalid_format':
-      return { zh: `格式应为${zhName(String(issue.format))}`, en: `must be a valid ${issue.format}` };
+      return issue.format === 'regex'
+        ? { zh: '不符合规定的格式', en: 'does not match the required pattern' }
+        : { zh: `格式应为${zhName(String(issue.format))}`, en: `must be a valid ${issue.format}` };
     case 'invalid_value':
       return {
         zh: `取值应为 ${issue.values.map(String).join(' | ')}`,
