@@ -20,6 +20,8 @@ import { Redis } from 'ioredis';
 import { type GatewayConfig, gatewayConfigSchema } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
+import { clientErrorHandler } from './http/client-error.handler';
+import { registerJsonBodyParser } from './http/json-body.parser';
 import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
@@ -79,6 +81,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
             fields: [{ field: 'url', reason: { zh: '无法解码', en: 'cannot be decoded' } }],
           }),
         ),
+      clientErrorHandler,
       requestIdHeader: false,
       genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
         const given = req.headers['x-correlation-id'];
@@ -87,9 +90,12 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     });
     const app = await NestFactory.create<NestFastifyApplication>(GatewayRootModule, adapter, {
       logger: new PinoNestLogger(runtime.logger),
+      // The gateway's own JSON parser (registerJsonBodyParser) is the only one: no urlencoded bodies, no Nest default.
+      bodyParser: false,
     });
     app.setGlobalPrefix('api/v1');
     const fastify = app.getHttpAdapter().getInstance();
+    registerJsonBodyParser(fastify);
     const headers = await securityHeaders();
     fastify.addHook('onRequest', (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       reply.headers(headers);
@@ -107,14 +113,15 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       max: (request: FastifyRequest) =>
         isLogin(request) ? config.LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE : config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE,
       keyGenerator: (request: FastifyRequest) => (isLogin(request) ? `login:${request.ip}` : `public:${request.ip}`),
-      errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
+      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
         Object.assign(
           new DomainError({
             code: 'rate_limited',
             detail: {
-              zh: `请求过于频繁，请 ${context.after} 后再试`,
-              en: `Too many requests; retry after ${context.after}`,
+              zh: `请求过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`,
+              en: `Too many requests; retry after ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds`,
             },
+            extensions: { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
           }),
           { statusCode: 429 },
         ),

@@ -7,6 +7,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RefreshTokenRepository } from './auth/refresh-token.repository';
+import { SessionRevocations } from './auth/session-revocations.service';
 import { AwardsModule } from './awards/awards.module';
 import { CalendarController } from './calendar/calendar.controller';
 import { CalendarHandler } from './calendar/calendar.handler';
@@ -63,6 +64,7 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         AccessTokenService,
+        SessionRevocations,
         AuthService,
         RefreshTokenRepository,
         TenantDirectory,
@@ -78,7 +80,14 @@ export class GatewayModule {
         CalendarService,
         CalendarYearRepository,
       ],
-      exports: [GATEWAY_CONFIG, GATEWAY_SERVICES, TenantDirectory, TenantScopedInterceptor, AccessTokenService],
+      exports: [
+        GATEWAY_CONFIG,
+        GATEWAY_SERVICES,
+        TenantDirectory,
+        TenantScopedInterceptor,
+        AccessTokenService,
+        SessionRevocations,
+      ],
     };
   }
 }

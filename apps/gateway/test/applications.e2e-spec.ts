@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type RunningService } from '@laurel/platform';
+import type { RunningService } from '@laurel/platform';
 import { eventually, TestClock } from '@laurel/testing';
-import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
+import {
+  type ApplicationsPlatform,
+  creditCodeFor,
+  idNumberFor,
+  type Json,
+  startApplicationsPlatform,
+} from './applications.util';
 
 const ORG = { kind: 'organisation', name: '伊犁甲公司', creditCode: '91110000600037341L', legalForm: 'legal_person' };
 const ELIGIBLE_FACTS = { registeredInJurisdiction: true, yearsOperating: 8, incidents: [] };
@@ -101,6 +107,23 @@ describe('applications through the gateway (ili)', () => {
     expect(probing.status).toBe(409);
     expect(JSON.stringify(probing.body)).not.toMatch(/张三|existingApplicantId/);
     expect(JSON.stringify(probing.body)).not.toContain(person.body.id as string);
+    // An account cannot tell a registered number from a free one: an account that acts for an applicant already gets
+    // the same answer for both, so numbers cannot be tried one after another.
+    const answerTo = async (idNumber: string) => {
+      const answer = await call('POST', `${api}/applicants`, {
+        token: tokens['org-a'],
+        body: { kind: 'individual', name: '王五', idNumber },
+      });
+      const { correlationId: _correlationId, ...rest } = answer.body;
+      return { status: answer.status, rest };
+    };
+    const registered = await answerTo('11010519491231002X');
+    expect(registered.status).toBe(409);
+    expect(registered).toEqual(await answerTo(idNumberFor(901)));
+    expect(JSON.stringify(registered)).not.toMatch(/idNumber|已登记|registered as/);
+    // The account that acts for no applicant yet gets that same answer for a registered number.
+    const { correlationId: _c, ...refusedToB } = probing.body;
+    expect(refusedToB).toEqual(registered.rest);
     const listed = await call('GET', `${api}/applicants`, { token: tokens.office });
     expect(JSON.stringify(listed.body)).not.toContain('11010519491231002X');
     expect(JSON.stringify(listed.body)).toContain('110105********002X');

@@ -59,7 +59,12 @@ export type ApplicationsPlatform = Awaited<ReturnType<typeof startApplicationsPl
  * prefix and NATS subjects; the services run on `clock` (the gateway keeps real time for its tokens). Creates the
  * given tenants from their launch policies and waits until the objections service holds their notice rules.
  */
-export async function startApplicationsPlatform(options: { clock: TestClock; tenants: readonly LaunchPolicyKey[] }) {
+export async function startApplicationsPlatform(options: {
+  clock: TestClock;
+  tenants: readonly LaunchPolicyKey[];
+  /** More settings of the gateway (e.g. its rate limits). */
+  gatewayEnv?: Record<string, string>;
+}) {
   const { clock } = options;
   const infra = await TestInfrastructure.create();
   const filesDir = await mkdtemp(path.join(tmpdir(), 'laurel-applications-e2e-'));
@@ -73,7 +78,11 @@ export async function startApplicationsPlatform(options: { clock: TestClock; ten
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });
   const services = [awards, objections, applications];
   const gateway: RunningGateway = await startGateway({
-    env: infra.env({ LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234', LAUREL_HTTP_PORT: '0' }),
+    env: infra.env({
+      LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
+      LAUREL_HTTP_PORT: '0',
+      ...options.gatewayEnv,
+    }),
     services: SERVICES.filter((s) => ['awards', 'objections', 'applications'].includes(s)),
   });
   await seedOperator(gateway, OPERATOR.username, OPERATOR.password);

@@ -285,7 +285,14 @@ describe('objections through the gateway', () => {
     expect(document.headers.get('content-type')).toMatch(/text\/plain/);
     expect(document.headers.get('content-disposition')).toMatch(/attachment/);
     expect(document.text).toContain('异议受理书面凭证');
-    expect((await call('GET', `/api/v1/public/ili/objections/${receipts[1]}/receipt`)).status).toBe(409);
+    // RFC 9457: the problem's status is its HTTP status; the objection's own status is an extension of its own name.
+    const notAdmitted = await call('GET', `/api/v1/public/ili/objections/${receipts[1]}/receipt`);
+    expect(notAdmitted.status).toBe(409);
+    expect(notAdmitted.body).toMatchObject({
+      status: 409,
+      type: 'urn:laurel:problem:conflict',
+      currentStatus: 'received',
+    });
 
     // The office downloads the evidence: the bytes, their hash, and headers that keep a browser from running it.
     const first = (listed.body.objections as Json[])[0] as Json & { files: { id: string; sha256: string }[] };
@@ -600,6 +607,20 @@ describe('objections through the gateway', () => {
       expect([c.url, response.headers.get('content-type')]).toEqual([c.url, expect.stringMatching(/problem\+json/)]);
     }
     expect(({} as Json).admin).toBeUndefined();
+    // A NUL character (PostgreSQL refuses it in text) in a public report or objection is a 400 naming the field.
+    const nulReport = await call('POST', '/api/v1/public/linxia/reports', {
+      body: { reporter: { name: '举报人\u0000乙' }, concerning: '受理', details: '受理环节\u0000收受礼品。' },
+    });
+    expect(nulReport.status).toBe(400);
+    expect((nulReport.body.errors as Json[]).map((e) => e.field).sort()).toEqual([
+      'body.details',
+      'body.reporter.name',
+    ]);
+    const nulObjection = await call('POST', url, {
+      body: { entryId: entries[0]?.id, grounds: '正当理由\u0000正当理由正当理由', objector: person },
+    });
+    expect(nulObjection.status).toBe(400);
+    expect(nulObjection.body.errors).toEqual([{ field: 'body.grounds', reason: expect.stringContaining('NUL') }]);
     // A broken percent-encoding is answered by Fastify's router before any route: still a 400, not a 500.
     expect((await call('GET', '/api/v1/public/%E0%A4%A/notices')).status).toBe(400);
   });
@@ -611,5 +632,8 @@ describe('objections through the gateway', () => {
     expect(statuses).toContain(429);
     const limited = await call('GET', '/api/v1/public/ili/notices');
     expect(limited.body.type).toBe('urn:laurel:problem:rate_limited');
+    // The zh text never mixes in English ("请 10 seconds 后再试" was).
+    expect(limited.body.detail).toMatch(/^请求过于频繁，请 \d+ 秒后再试$/);
+    expect(limited.body.retryAfterSeconds).toEqual(expect.any(Number));
   });
 });

@@ -16,6 +16,7 @@ export function isBasis(value: string): boolean {
 
 export const basisSchema = z.string().refine(isBasis, {
   message: 'must cite articles as written in the text, e.g. "第十九条" or "第二十八条; 第二十九条"',
+  params: { zh: '须按条文原文引用条款，如“第十九条”或“第二十八条; 第二十九条”' },
 });
 
 export const localizedTextSchema = z.strictObject({

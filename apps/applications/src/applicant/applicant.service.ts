@@ -12,6 +12,17 @@ import { acting, notAllowed } from '../identity/actor.util';
 import { toApplicantView } from './applicant.mapper';
 import { ApplicantRepository, type ApplicantRow } from './applicant.repository';
 
+/**
+ * An applicant account's refusal, one answer for every reason (the number is registered by someone else, or the
+ * account already acts for an applicant): an account cannot learn from it whether a number is registered. Who holds
+ * a number is told to the office only.
+ */
+const refusedToAccount = () =>
+  DomainError.conflict({
+    zh: '无法以此账号登记该申报者：每个账号只能登记一个申报者，且号码不能已被登记。如有疑问，请联系领导小组办公室',
+    en: 'This account cannot register this applicant: an account registers one applicant, with a number not registered before. Please contact the office if in doubt',
+  });
+
 export const noApplicant = () => DomainError.notFound({ zh: '未找到该申报者', en: 'No such applicant' });
 
 /** Applicants: registered once per identity, their ID and phone numbers sealed; accounts act only on their own. */
@@ -30,24 +41,13 @@ export class ApplicantService {
     if (!who.office && !who.applicant) throw notAllowed();
     const number = body.kind === 'organisation' ? body.creditCode : body.idNumber;
     const identityHash = this.cipher.hash(body.kind, number);
+    // An applicant account registers its own applicant, and only one.
+    const accountUserId = !who.office && who.applicant ? who.userId : null;
     const row = await this.database.inTenant(async (tx) => {
+      // Both looked up always, so an account's refusal takes the same queries whatever the reason.
       const existing = await this.applicants.byIdentity(tx, identityHash);
-      if (existing && !who.office) {
-        // Not the office: whose number it is (name, id) is not told to whoever typed it in.
-        throw new DomainError({
-          code: 'conflict',
-          detail: {
-            zh: '该号码不能在此登记，请联系领导小组办公室',
-            en: 'This number cannot be registered here; please contact the office',
-          },
-          fields: [
-            {
-              field: body.kind === 'organisation' ? 'body.creditCode' : 'body.idNumber',
-              reason: { zh: '不能登记', en: 'cannot be registered' },
-            },
-          ],
-        });
-      }
+      const own = accountUserId ? await this.applicants.byAccount(tx, accountUserId) : null;
+      if (!who.office && (existing || own)) throw refusedToAccount();
       if (existing) {
         throw new DomainError({
           code: 'conflict',
@@ -62,14 +62,6 @@ export class ApplicantService {
             },
           ],
           extensions: { existingApplicantId: existing.id },
-        });
-      }
-      // An applicant account registers its own applicant, and only one.
-      const accountUserId = !who.office && who.applicant ? who.userId : null;
-      if (accountUserId && (await this.applicants.byAccount(tx, accountUserId))) {
-        throw DomainError.conflict({
-          zh: '该账号已关联一个申报者',
-          en: 'This account already acts for an applicant',
         });
       }
       const created = await this.applicants.create(tx, {

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  type ApplicationStatus,
+  applicationStatusLabels,
   DomainError,
   MATERIAL_INLINE_DOWNLOAD_BYTES,
   type MaterialView,
@@ -27,10 +29,10 @@ const materialNotFound = () => DomainError.notFound({ zh: '未找到该材料', 
 const frozen = (status: string) =>
   DomainError.conflict(
     {
-      zh: `申报当前状态为 ${status}，材料已提交，不能修改或删除；退回修改时可上传新版本`,
+      zh: `申报当前状态为「${applicationStatusLabels[status as ApplicationStatus]?.zh ?? '未知'}」，材料已提交，不能修改或删除；退回修改时可上传新版本`,
       en: `The application is ${status}: its materials were submitted and cannot be changed or removed; a correction after return is a new version`,
     },
-    { status },
+    { currentStatus: status },
   );
 
 /**

@@ -9,6 +9,8 @@ export interface AccessClaims {
   op: boolean;
   /** tenant id → roles. */
   ten: Record<string, string[]>;
+  /** The session (refresh-token family) the token was issued in: ending the session ends the token. */
+  sid?: string;
   iat: number;
   exp: number;
   jti: string;

@@ -5,6 +5,7 @@ import type { AuthenticatedRequest } from '../http/authenticated-request';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { AccessTokenService } from './access-token.service';
 import { Access, PUBLIC_ROUTE, ROUTE_ACCESS, type RouteAccess } from './auth.decorators';
+import { SessionRevocations } from './session-revocations.service';
 
 const notFound = () => DomainError.notFound({ zh: '未找到该辖区', en: 'No such jurisdiction' });
 
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
     private readonly tenants: TenantDirectory,
+    private readonly sessions: SessionRevocations,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -34,7 +36,8 @@ export class AuthGuard implements CanActivate {
     }
     const header = request.headers.authorization ?? '';
     const claims = header.startsWith('Bearer ') ? this.tokens.verify(header.slice(7).trim()) : null;
-    if (!claims) {
+    // A token of a session that was ended (sign-out, refresh reuse) is refused at once, not when it expires.
+    if (!claims || (claims.sid !== undefined && this.sessions.isRevoked(claims.sid))) {
       throw new DomainError({ code: 'unauthenticated', detail: { zh: '请先登录', en: 'Sign in first' } });
     }
     request.principal = {

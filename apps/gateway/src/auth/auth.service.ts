@@ -9,6 +9,7 @@ import { AccessTokenService } from './access-token.service';
 import type { Tokens } from './auth.schema';
 import { DUMMY_HASH, verifyPassword } from './password.util';
 import { RefreshTokenRepository } from './refresh-token.repository';
+import { SessionRevocations } from './session-revocations.service';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const invalid = () =>
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly sessions: SessionRevocations,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -41,11 +43,11 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<Tokens> {
     const outcome = await this.system(async (tx) => {
       const row = await this.refreshTokens.findByHash(tx, sha256(refreshToken));
-      if (!row || row.expiresAt <= this.clock.now()) return { kind: 'invalid' } as const;
+      if (!row || row.expiresAt <= this.clock.now()) return { kind: 'invalid', sessionId: null } as const;
       const endSession = async () => {
         // A rotated token used again: someone else may hold it. End the whole session (committed, then refused).
         await this.refreshTokens.revokeFamily(tx, row.familyId, this.clock.now());
-        return { kind: 'reused' } as const;
+        return { kind: 'reused', sessionId: row.familyId } as const;
       };
       if (row.revokedAt) return endSession();
       // Conditional on still being unrevoked: of two refreshes with the same token at once, the second waits for the
@@ -53,15 +55,19 @@ export class AuthService {
       if (!(await this.refreshTokens.rotate(tx, row.id, this.clock.now()))) return endSession();
       return { kind: 'issued', tokens: await this.issue(tx, row.userId, row.familyId) } as const;
     });
+    // The session's access tokens end with it, at once (not when they expire).
+    if (outcome.kind === 'reused') await this.sessions.revoke(outcome.sessionId);
     if (outcome.kind !== 'issued') throw invalidRefresh();
     return outcome.tokens;
   }
 
   async logout(refreshToken: string): Promise<void> {
-    await this.system(async (tx) => {
+    const sessionId = await this.system(async (tx) => {
       const row = await this.refreshTokens.findByHash(tx, sha256(refreshToken));
       if (row) await this.refreshTokens.revokeFamily(tx, row.familyId, this.clock.now());
+      return row?.familyId ?? null;
     });
+    if (sessionId) await this.sessions.revoke(sessionId);
   }
 
   private async issue(tx: GatewayTx, userId: string, familyId: string): Promise<Tokens> {
@@ -76,7 +82,7 @@ export class AuthService {
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(this.clock.now().getTime() + this.config.LAUREL_REFRESH_TOKEN_TTL_DAYS * 86400000),
     });
-    const access = this.tokens.sign({ sub: user.id, username: user.username, op: user.operator, ten });
+    const access = this.tokens.sign({ sub: user.id, username: user.username, op: user.operator, ten, sid: familyId });
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' };
   }
 

@@ -7,7 +7,9 @@ export const putPolicyBody = z.object({ policy: policyDocumentSchema }).strict()
 export type PutPolicyBody = z.infer<typeof putPolicyBody>;
 
 /** `?version=N`: one version; the latest without it. */
-export const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() }).strict();
+export const versionQuery = z
+  .object({ version: z.coerce.number().int().positive().max(2_147_483_647).optional() })
+  .strict();
 export type VersionQuery = z.infer<typeof versionQuery>;
 
 /** POST /tenants/{key}/cycles. */
@@ -16,7 +18,7 @@ export const openCycleBody = openCycleRequest;
 export const cyclePath = z
   .object({
     tenantKey: tenantKeyParam,
-    number: z.coerce.number().int().positive().describe('The cycle’s number (第N届)'),
+    number: z.coerce.number().int().positive().max(2_147_483_647).describe('The cycle’s number (第N届)'),
   })
   .strict();
 export type CyclePath = z.infer<typeof cyclePath>;

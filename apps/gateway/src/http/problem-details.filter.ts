@@ -1,5 +1,5 @@
 import { DomainError, ERROR_CODES, type ErrorCode, problemType } from '@laurel/contracts';
-import { ErrorReporter } from '@laurel/platform';
+import { ErrorReporter, isDataException } from '@laurel/platform';
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { preferredLanguage } from './language.util';
@@ -28,6 +28,14 @@ export function toDomainError(exception: unknown): DomainError {
         ? (exception as { statusCode: number }).statusCode
         : 500;
   const code = HTTP_CODES[status];
+  if (!code && isDataException(exception)) {
+    // A value the gateway's own database refused (a check the route lacks): the caller's 400, reported to be fixed.
+    ErrorReporter.report(exception, 'gateway route (a value the database refused)');
+    return DomainError.validation([], {
+      zh: '请求中有数值超出范围或文本无法保存',
+      en: 'A value of the request is out of range or cannot be stored',
+    });
+  }
   if (!code) {
     ErrorReporter.report(exception, 'gateway route');
     return new DomainError({ code: 'internal', detail: { zh: ERROR_CODES.internal.zh, en: ERROR_CODES.internal.en } });
@@ -56,29 +64,47 @@ export function toDomainError(exception: unknown): DomainError {
   return new DomainError({ code, detail: { zh: ERROR_CODES[code].zh, en: ERROR_CODES[code].en } });
 }
 
-/** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
-  const lang = preferredLanguage(request.headers['accept-language']);
+/**
+ * The members this renderer owns: RFC 9457's standard members and Laurel's own. An extension of the same name is
+ * dropped, so a problem's `status` is always its HTTP status and its `type` always its stable URN.
+ */
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'basis', 'errors', 'correlationId']);
+
+/** The problem+json document of a DomainError in one language; standard members always win over extensions. */
+export function problemBody(
+  error: DomainError,
+  lang: 'zh' | 'en',
+  instance: string,
+  correlationId: string,
+): Record<string, unknown> {
   const meta = ERROR_CODES[error.code];
-  const body: Record<string, unknown> = {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(error.extensions ?? {})) {
+    if (!RESERVED.has(name) && name !== '__proto__') body[name] = value;
+  }
+  return Object.assign(body, {
     type: problemType(error.code),
     title: lang === 'en' ? meta.en : meta.zh,
     status: error.status,
     detail: error.detail[lang],
-    instance: request.url.split('?')[0],
+    instance,
     code: error.code,
     ...(error.basis ? { basis: error.basis } : {}),
     ...(error.fields.length > 0
       ? { errors: error.fields.map((f) => ({ field: f.field, reason: f.reason[lang] })) }
       : {}),
-    ...error.extensions,
-    correlationId: request.id,
-  };
+    correlationId,
+  });
+}
+
+/** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
+  const lang = preferredLanguage(request.headers['accept-language']);
   reply
     .status(error.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
     .header('content-language', lang === 'en' ? 'en' : 'zh-CN')
-    .send(body);
+    .send(problemBody(error, lang, request.url.split('?')[0] ?? '', request.id));
 }
 
 @Catch()

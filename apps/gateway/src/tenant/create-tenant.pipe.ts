@@ -1,4 +1,4 @@
-import { DomainError, type FieldError, fieldErrorsFromZod } from '@laurel/contracts';
+import { DomainError, type FieldError, fieldErrorsFromZod, tenantLevelLabels } from '@laurel/contracts';
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { checkPolicyDocument } from '../awards/policy-document.util';
 import { createTenantBody, type TenantToCreate, tenantFields } from './tenant.schema';
@@ -37,7 +37,7 @@ export class CreateTenantPipe implements PipeTransform<unknown, TenantToCreate> 
           fields.push({
             field: 'body.policy.level',
             reason: {
-              zh: `须与辖区级别 ${String(given.level)} 一致`,
+              zh: `须与辖区级别「${tenantLevelLabels[given.level as keyof typeof tenantLevelLabels] ?? '所给级别'}」一致`,
               en: `must be the tenant's level "${String(given.level)}"`,
             },
           });

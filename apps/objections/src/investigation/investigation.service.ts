@@ -155,7 +155,7 @@ export class InvestigationService {
       if (row.status !== 'admitted') {
         throw DomainError.conflict(
           { zh: '只有已受理、尚未结案的异议可以调查', en: 'Only an admitted, undecided objection can be investigated' },
-          { status: row.status },
+          { currentStatus: row.status },
         );
       }
       await change(tx, row, rules);

@@ -331,7 +331,7 @@ export class ObjectionService implements OnModuleInit {
       if (row.status !== 'received') {
         throw DomainError.conflict(
           { zh: '该异议已审查完毕', en: 'This objection has already been examined' },
-          { status: row.status },
+          { currentStatus: row.status },
         );
       }
       const rules = await this.rules.ofNotice(tx, row.notice);
@@ -375,7 +375,7 @@ export class ObjectionService implements OnModuleInit {
       if (!row.decidedAt) {
         throw DomainError.conflict(
           { zh: '该异议尚未作出处理结果', en: 'This objection has not been decided yet' },
-          { status: row.status },
+          { currentStatus: row.status },
         );
       }
       if (!row.confirmationRequested) {
@@ -433,7 +433,7 @@ export class ObjectionService implements OnModuleInit {
     if (!row.admittedAt) {
       throw DomainError.conflict(
         { zh: '该异议尚未受理，暂无书面凭证', en: 'This objection has not been admitted; there is no receipt' },
-        { status: row.status },
+        { currentStatus: row.status },
       );
     }
     return receiptDocument(row, rules ? cite(rules, rules.objections.examination?.basis) : null);

@@ -76,7 +76,7 @@ export const applicationCreateBody = z
   .object({
     /** The office names the applicant; an applicant account applies for its own (omit). */
     applicantId: z.uuid().optional(),
-    cycleNumber: z.number().int().positive(),
+    cycleNumber: z.number().int().positive().max(2_147_483_647),
     facts: declaredFactsSchema.default({}),
     attestations: attestationsSchema.default({}),
   })
@@ -278,7 +278,11 @@ export type ApplicationListQuery = z.output<typeof applicationListQuery>;
 /** The office: the tenant's; a recommender: what was submitted to it; an applicant: its own; filtered in the query. */
 export const applicationList = defineQuery('applications.application.list', {
   request: z
-    .object({ cycleNumber: z.number().int().positive().optional(), ...applicationFilter, ...pageRequest })
+    .object({
+      cycleNumber: z.number().int().positive().max(2_147_483_647).optional(),
+      ...applicationFilter,
+      ...pageRequest,
+    })
     .strict(),
   response: z.object({ applications: z.array(applicationSchema.omit({ history: true })), ...pageNext }),
 });
@@ -362,7 +366,10 @@ export const acceptanceListBody = z
   .strict();
 /** The office publishes the acceptance list (受理名单) through the objections service. */
 export const acceptanceListPublish = defineCommand('applications.acceptance-list.publish', {
-  request: z.object({ cycleNumber: z.number().int().positive() }).extend(acceptanceListBody.shape).strict(),
+  request: z
+    .object({ cycleNumber: z.number().int().positive().max(2_147_483_647) })
+    .extend(acceptanceListBody.shape)
+    .strict(),
   response: z.object({
     noticeId: z.uuid().nullable(),
     applications: z.array(applicationSchema.omit({ history: true })),

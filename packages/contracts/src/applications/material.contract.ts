@@ -30,7 +30,10 @@ const materialFilename = z
   .trim()
   .min(1)
   .max(200)
-  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'a plain file name');
+  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
+    message: 'a plain file name',
+    params: { zh: '须为不含路径和控制字符的文件名' },
+  });
 
 /** A file sent inline, as base64 (what the HTTP JSON form carries). */
 export const materialFileSchema = z

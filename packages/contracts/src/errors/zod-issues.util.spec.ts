@@ -16,6 +16,21 @@ describe('fieldErrorsFromZod', () => {
     expect(name?.reason.zh).toMatch(/上限 5/);
   });
 
+  it('never mixes English into the zh text: types, formats and custom checks are named in Chinese', () => {
+    const sut = z
+      .object({
+        name: z.string(),
+        at: z.iso.date(),
+        code: z.string().refine(() => false, { message: 'a valid code', params: { zh: '须为有效代码' } }),
+        other: z.string().refine(() => false, 'a plain value'),
+      })
+      .safeParse({ name: 1, at: 'soon', code: 'x', other: 'y' });
+    const fields = fieldErrorsFromZod((sut as { error: z.ZodError }).error, 'body');
+    for (const field of fields) expect(field.reason.zh).not.toMatch(/[A-Za-z]{3,}/);
+    expect(fields.find((f) => f.field === 'body.name')?.reason).toEqual({ zh: '类型应为字符串', en: 'must be string' });
+    expect(fields.find((f) => f.field === 'body.code')?.reason).toEqual({ zh: '须为有效代码', en: 'a valid code' });
+  });
+
   it('says a missing field is required', () => {
     const result = schema.safeParse({ tiers: [] });
     const sut = fieldErrorsFromZod((result as { error: z.ZodError }).error);

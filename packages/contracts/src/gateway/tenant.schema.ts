@@ -3,6 +3,15 @@ import { defineEvent } from '../messaging/event-contract';
 
 export const TENANT_LEVELS = ['province', 'prefecture', 'city', 'county', 'district'] as const;
 
+/** How zh text names a jurisdiction's level. */
+export const tenantLevelLabels: Readonly<Record<(typeof TENANT_LEVELS)[number], string>> = {
+  province: '省级',
+  prefecture: '地级（州、盟）',
+  city: '地级市',
+  county: '县级',
+  district: '市辖区',
+};
+
 /** A jurisdiction's registry entry as the API shows it. */
 export const tenantSchema = z.object({
   id: z.uuid(),

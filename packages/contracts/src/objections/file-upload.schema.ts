@@ -15,7 +15,10 @@ export const fileUploadSchema = z
       .trim()
       .min(1)
       .max(200)
-      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'a plain file name'),
+      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), {
+        message: 'a plain file name',
+        params: { zh: '须为不含路径和控制字符的文件名' },
+      }),
     contentType: z.enum(UPLOAD_CONTENT_TYPES),
     contentBase64: z
       .string()

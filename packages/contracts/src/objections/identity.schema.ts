@@ -29,12 +29,18 @@ export const idNumberSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isResidentIdNumber, 'a valid 18-character resident ID number');
+  .refine(isResidentIdNumber, {
+    message: 'a valid 18-character resident ID number',
+    params: { zh: '须为有效的 18 位公民身份号码' },
+  });
 export const creditCodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCreditCode, 'a valid 18-character 统一社会信用代码');
+  .refine(isCreditCode, {
+    message: 'a valid 18-character unified social credit code',
+    params: { zh: '须为有效的 18 位统一社会信用代码' },
+  });
 
 /**
  * Who objects. Every field is optional here so that a missing one is refused by the service with the article

@@ -28,7 +28,7 @@ export class Outbox {
     const parsed = event.payload.safeParse(payload);
     if (!parsed.success) {
       throw DomainError.validation(fieldErrorsFromZod(parsed.error, 'event'), {
-        zh: `事件 ${event.subject} 内容无效`,
+        zh: '事件内容无效',
         en: `event ${event.subject} is not valid`,
       });
     }

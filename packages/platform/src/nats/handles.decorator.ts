@@ -39,7 +39,7 @@ export function Handles(contract: MessageContract): MethodDecorator {
           throw new DomainError({
             code: 'forbidden',
             detail: {
-              zh: `${contract.subject} 须在某一辖区（租户）内调用`,
+              zh: '此操作须在某一辖区（租户）内调用',
               en: `${contract.subject} needs a tenant and none was given`,
             },
           });

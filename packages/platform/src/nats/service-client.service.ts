@@ -6,6 +6,7 @@ import {
   type MessageContract,
   type RequestOf,
   type ResponseOf,
+  serviceLabel,
 } from '@laurel/contracts';
 import { errors } from '@nats-io/transport-node';
 import { type RequestContext, RequestContexts } from '../context/request-context';
@@ -41,7 +42,7 @@ export class ServiceClient {
     if (contract.scope === 'tenant' && !context.tenantId) {
       throw new DomainError({
         code: 'forbidden',
-        detail: { zh: `${contract.subject} 须在某一辖区内调用`, en: `${contract.subject} needs a tenant` },
+        detail: { zh: '此操作须在某一辖区内调用', en: `${contract.subject} needs a tenant` },
       });
     }
     const request = contract.request.safeParse(payload);
@@ -74,12 +75,12 @@ export class ServiceClient {
     if (error instanceof errors.TimeoutError || (error instanceof Error && /timeout/i.test(error.message))) {
       return new DomainError({
         code: 'timeout',
-        detail: { zh: `服务 ${service} 响应超时`, en: `The ${service} service did not answer in time` },
+        detail: { zh: `${serviceLabel(service)}响应超时`, en: `The ${service} service did not answer in time` },
       });
     }
     return new DomainError({
       code: 'service_unavailable',
-      detail: { zh: `服务 ${service} 暂不可用`, en: `The ${service} service is unavailable` },
+      detail: { zh: `${serviceLabel(service)}暂不可用`, en: `The ${service} service is unavailable` },
     });
   }
 }
