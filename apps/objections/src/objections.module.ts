@@ -14,6 +14,8 @@ import { ObjectionRepository } from './objection/objection.repository';
 import { ObjectionService } from './objection/objection.service';
 import { ObjectionContactHandler } from './objection/objection-contact.handler';
 import { ObjectionContactService } from './objection/objection-contact.service';
+import { ObjectionExaminationService } from './objection/objection-examination.service';
+import { ObjectionFilingService } from './objection/objection-filing.service';
 import { ObjectionResultService } from './objection/objection-result.service';
 import type { ObjectionsConfig } from './objections.config';
 import { ReportHandler } from './report/report.handler';
@@ -58,6 +60,8 @@ export class ObjectionsModule {
         ObjectionRepository,
         ObjectionContactService,
         ObjectionService,
+        ObjectionExaminationService,
+        ObjectionFilingService,
         ObjectionResultService,
         InvestigationService,
         ReportRepository,

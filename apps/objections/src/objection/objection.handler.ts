@@ -14,12 +14,16 @@ import {
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { ObjectionService } from './objection.service';
+import { ObjectionExaminationService } from './objection-examination.service';
+import { ObjectionFilingService } from './objection-filing.service';
 import { ObjectionResultService } from './objection-result.service';
 
 @Controller()
 export class ObjectionHandler {
   constructor(
     private readonly objections: ObjectionService,
+    private readonly filing: ObjectionFilingService,
+    private readonly examination: ObjectionExaminationService,
     private readonly results: ObjectionResultService,
   ) {}
 
@@ -30,7 +34,7 @@ export class ObjectionHandler {
 
   @Handles(objectionFile)
   file(request: ParsedRequestOf<typeof objectionFile>) {
-    return this.objections.file(request);
+    return this.filing.file(request);
   }
 
   @Handles(objectionGet)
@@ -45,12 +49,12 @@ export class ObjectionHandler {
 
   @Handles(objectionAdmit)
   admit(request: ParsedRequestOf<typeof objectionAdmit>) {
-    return this.objections.admit(request.id, request.note);
+    return this.examination.admit(request.id, request.note);
   }
 
   @Handles(objectionRefuse)
   refuse(request: ParsedRequestOf<typeof objectionRefuse>) {
-    return this.objections.refuse(request.id, request.reasons);
+    return this.examination.refuse(request.id, request.reasons);
   }
 
   @Handles(objectionConfirm)
