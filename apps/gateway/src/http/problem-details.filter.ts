@@ -56,6 +56,13 @@ export function toDomainError(exception: unknown): DomainError {
   return new DomainError({ code, detail: { zh: ERROR_CODES[code].zh, en: ERROR_CODES[code].en } });
 }
 
+/**
+ * How long a caller should wait before retrying when a service is down or did not answer (`Retry-After`): under
+ * `npm start` a dead service is restarted after 0.5 s and takes a few seconds to start.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+const RETRYABLE = new Set<string>(['service_unavailable', 'timeout']);
+
 /** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
   const lang = preferredLanguage(request.headers['accept-language']);
@@ -74,6 +81,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     ...error.extensions,
     correlationId: request.id,
   };
+  if (RETRYABLE.has(error.code)) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   reply
     .status(error.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
