@@ -56,7 +56,7 @@ function runLoad(generator: ChildProcess, name: string, job: LoadJob, cpu: CpuWi
       } else if (message.type === 'window-end') {
         machineUntil = machineCpu();
         stopped = started.then(() => cpu.stop());
-      } else {
+      } else if (message.type === 'result') {
         generator.off('message', onMessage);
         generator.off('exit', onExit);
         stopped.then(
@@ -212,6 +212,10 @@ async function main(): Promise<number> {
       serialization: 'advanced',
       stdio: 'inherit',
     });
+    await new Promise<void>((resolve, reject) => {
+      generator?.once('message', () => resolve());
+      generator?.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
+    });
     const probePid = probe.pid as number;
     const cpu = new CpuWindow([
       { name: 'gateway', counted: true, pids: () => [process.pid] },
@@ -263,7 +267,20 @@ async function main(): Promise<number> {
       schema: 'probe',
       transaction,
     };
-    console.log(`set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
+    const summary = [transaction.begin, transaction.first.text, ...transaction.rest.map((r) => r.text)]
+      .map((text) => text.replace(/\s+/g, ' ').slice(0, 60))
+      .join(' | ');
+    console.log(`the floor replays the command's transaction: ${summary}`);
+    // What the processes use with no load at all (timers, the relay's poll, heartbeats), per second, once the probe
+    // has settled after its start.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await cpu.start();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = await cpu.stop();
+    console.log(
+      `idle, CPU µs per second: ${idle.map((g) => `${g.name} ${µs(g.micros / 2)}`).join(', ')}\n` +
+        `set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`,
+    );
 
     const timing = { warmupMs, durationMs };
     const run = (name: string, job: LoadJob) => runLoad(generator as ChildProcess, name, job, cpu);

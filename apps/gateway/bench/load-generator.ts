@@ -15,7 +15,11 @@ export type LoadJob = { concurrency: number; warmupMs: number; durationMs: numbe
   | { kind: 'pg-insert'; databaseUrl: string }
 );
 
-export type LoadMessage = { type: 'window-start' } | { type: 'window-end' } | { type: 'result'; result: LoopResult };
+export type LoadMessage =
+  | { type: 'ready' }
+  | { type: 'window-start' }
+  | { type: 'window-end' }
+  | { type: 'result'; result: LoopResult };
 
 type Op = { call: (worker: number, n: number) => Promise<void>; close: () => Promise<void> };
 
@@ -105,3 +109,6 @@ process.on('message', (job: LoadJob) => {
     process.exit(1);
   });
 });
+
+// Loaded and listening: the parent starts measuring only now (loading this file compiles TypeScript).
+send({ type: 'ready' });
