@@ -22,25 +22,16 @@ import { Client } from 'pg';
 import { PROBE_MAIN, startProbe } from '../../../packages/testing/test/probe.util';
 import { OPERATOR, startPlatform } from '../test/gateway.util';
 import { benchConfig } from './bench.config';
-import type { LoopResult } from './closed-loop.util';
+import { type LoadResult, report } from './bench-report.util';
 import type { LoadJob, LoadMessage } from './load-generator';
 import { busyShare, haltPollNs, machineCpu } from './machine.util';
 import { CpuWindow, type GroupCpu, pidsNamed } from './process-cpu.util';
 import { captureTransaction, type FloorEnds } from './round-trip-floor';
 
 const NATS_URL = testConfig.LAUREL_TEST_NATS_URL;
-const TARGETS = { ratio: 1.5, cpuMicrosPerCommand: 2000, commandsPerSecond: 1000, p99Ms: 50 };
 
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
 type Tenant = { key: string; token: string };
-
-interface LoadResult extends LoopResult {
-  name: string;
-  /** CPU in the window per process group, µs. */
-  cpu: GroupCpu[];
-  /** Share of the machine's CPUs busy in the window (every process on it, other users' too). */
-  machineBusy: number;
-}
 
 /** Runs one load in the load generator, reading every process group's CPU over its measured window. */
 function runLoad(generator: ChildProcess, name: string, job: LoadJob, cpu: CpuWindow): Promise<LoadResult> {
@@ -120,62 +111,6 @@ async function captureCommand(platform: Platform, tenant: Tenant) {
 }
 
 const µs = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-const perRequest = (r: LoadResult, group: GroupCpu) => group.micros / Math.max(1, r.requests);
-const countedMicros = (r: LoadResult) => r.cpu.filter((g) => g.counted).reduce((sum, g) => sum + perRequest(r, g), 0);
-
-function report(
-  rows: LoadResult[],
-  floor: LoadResult | undefined,
-  single: LoadResult | undefined,
-  many: LoadResult | undefined,
-): boolean {
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const lines = [
-    `${'load'.padEnd(width)}  ${'req/s'.padStart(7)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'requests'.padStart(8)}  errors  ${'machine busy'.padStart(12)}`,
-    ...rows.map((r) =>
-      [
-        r.name.padEnd(width),
-        r.perSecond.toFixed(0).padStart(7),
-        ms(r.p50).padStart(7),
-        ms(r.p99).padStart(7),
-        String(r.requests).padStart(8),
-        String(r.errors).padStart(6),
-        (Number.isFinite(r.machineBusy) ? `${(100 * r.machineBusy).toFixed(0)} %` : 'n/a').padStart(12),
-      ].join('  '),
-    ),
-    '',
-    'CPU per request, µs (user + system from /proc/<pid>/stat over the measured window):',
-    `${'load'.padEnd(width)}  ${(rows[0]?.cpu ?? []).map((g) => g.name.padStart(Math.max(10, g.name.length))).join('  ')}  ${'total'.padStart(6)}`,
-    ...rows.map(
-      (r) =>
-        `${r.name.padEnd(width)}  ${r.cpu.map((g) => µs(perRequest(r, g)).padStart(Math.max(10, g.name.length))).join('  ')}  ${µs(countedMicros(r)).padStart(6)}`,
-    ),
-    '(total: every process but the load generator. The NATS server is shared with whatever else runs on this machine.)',
-    '',
-  ];
-  if (single && floor) {
-    const ratio = single.p50 / floor.p50;
-    lines.push(
-      `target command p50 / floor p50 at 1 in flight ≤ ${TARGETS.ratio}: ${ms(ratio)}  ${verdict(ratio <= TARGETS.ratio)}` +
-        ` (${ms(single.p50)} ms against ${ms(floor.p50)} ms: ${ms(single.p50 - floor.p50)} ms above the round trips)`,
-    );
-  }
-  if (many) {
-    const total = countedMicros(many);
-    lines.push(
-      `target CPU per command ≤ ${TARGETS.cpuMicrosPerCommand} µs (all processes, ${benchConfig.BENCH_CONCURRENCY} in flight): ${µs(total)}  ${verdict(total <= TARGETS.cpuMicrosPerCommand)}`,
-      `target commands/s ≥ ${TARGETS.commandsPerSecond}: ${many.perSecond.toFixed(0)}  ${verdict(many.perSecond >= TARGETS.commandsPerSecond)}`,
-      `target command p99 < ${TARGETS.p99Ms} ms: ${ms(many.p99)}  ${verdict(many.p99 < TARGETS.p99Ms)}`,
-    );
-  }
-  console.log(lines.join('\n'));
-  const failed = rows.filter((r) => r.errors > 0 || r.requests === 0);
-  for (const r of failed)
-    console.error(`${r.name}: ${r.errors} failed requests (first: ${r.firstError ?? 'none completed'})`);
-  return failed.length === 0;
-}
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -277,6 +212,7 @@ async function main(): Promise<number> {
     await cpu.start();
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const idle = await cpu.stop();
+    const idleRates = new Map(idle.map((g) => [g.name, g.micros / 2]));
     console.log(
       `idle, CPU µs per second: ${idle.map((g) => `${g.name} ${µs(g.micros / 2)}`).join(', ')}\n` +
         `set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`,
@@ -338,7 +274,7 @@ async function main(): Promise<number> {
         }),
       );
     }
-    const ok = report(rows, floor, single, many);
+    const ok = report(rows, { floor, single, many }, idleRates);
     console.log(`\nload average ${loadAverage()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return ok ? 0 : 1;
   } finally {
