@@ -23,7 +23,10 @@ describe('a service killed under the supervisor', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'laurel-supervision-'));
     const statusFile = path.join(dir, 'supervisor.json');
-    sut = await startPlatform({ LAUREL_SUPERVISOR_STATUS_FILE: statusFile }, { withoutProbe: true });
+    sut = await startPlatform(
+      { LAUREL_SUPERVISOR_STATUS_FILE: statusFile, LAUREL_NATS_REQUEST_TIMEOUT_MS: '2000' },
+      { withoutProbe: true },
+    );
     // Restarted 3 s after it dies, so the test sees it down (`npm start` waits 0.5 s).
     supervisor = new Supervisor({
       policy: { initialDelayMs: 3000 },
@@ -113,6 +116,23 @@ describe('a service killed under the supervisor', () => {
     const listed = await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office });
     expect((listed.body.items as { name: string }[]).filter((item) => item.name === 'during')).toHaveLength(1);
   }, 120_000);
+
+  it('a service that holds a request without answering gets it a 504 problem+json with Retry-After', async () => {
+    const pid = supervisor.pid('probe') as number;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const late = await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office });
+      expect(late.status).toBe(504);
+      expect(late.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(late.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+      expect(late.body).toMatchObject({ type: 'urn:laurel:problem:timeout', status: 504 });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await eventually(async () =>
+      expect((await sut.call('GET', '/api/v1/tenants/ili/probe/items', { token: office })).status).toBe(200),
+    );
+  }, 60_000);
 
   it('the health page shows a service in a crash loop as down, even while one of its short runs answers', async () => {
     const file = path.join(dir, 'looping.json');
