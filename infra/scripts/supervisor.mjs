@@ -39,7 +39,9 @@ export const freshRecord = (startedAt) => ({ startedAt, failures: 0, exits: [], 
 export function afterExit(record, now, policy = DEFAULT_POLICY) {
   const ranHealthy = now - record.startedAt >= policy.healthyAfterMs;
   const failures = (ranHealthy ? 0 : record.failures) + 1;
-  const exits = [...record.exits.filter((at) => now - at < policy.crashLoopWindowMs), now];
+  // A healthy run forgets the exits before it: one crash after a good minute is not a loop.
+  const earlier = ranHealthy ? [] : record.exits.filter((at) => now - at < policy.crashLoopWindowMs);
+  const exits = [...earlier, now];
   const crashLoop = (record.crashLoop && !ranHealthy) || exits.length >= policy.crashLoopExits;
   return {
     record: { startedAt: record.startedAt, failures, exits, crashLoop },
@@ -250,7 +252,7 @@ export class Supervisor extends EventEmitter {
   healthy(app, child) {
     if (app.child !== child || this.stopping) return;
     const wasLooping = app.record.crashLoop;
-    app.record = { ...freshRecord(app.record.startedAt), exits: app.record.exits };
+    app.record = freshRecord(app.record.startedAt);
     if (wasLooping) {
       this.logger.info(`${app.spec.name} has run for ${seconds(this.policy.healthyAfterMs)}: crash loop over`);
       this.writeStatus();

@@ -53,6 +53,15 @@ describe('supervisor: the rules (pure)', () => {
     expect(healthy.delayMs).toBe(500);
   });
 
+  it('one exit after a healthy minute is no crash loop, however many exits came before it', () => {
+    const looping = (exitsAt([1_000, 2_000, 4_000, 8_000, 16_000])[4] as ReturnType<typeof afterExit>).record;
+    expect(looping.crashLoop).toBe(true);
+    const after = afterExit({ ...looping, startedAt: 17_000 }, 17_000 + DEFAULT_POLICY.healthyAfterMs + 3_000);
+    expect(after.record.crashLoop).toBe(false);
+    expect(after.record.exits).toHaveLength(1);
+    expect(after.delayMs).toBe(500);
+  });
+
   it('five exits spread over more than two minutes are no crash loop', () => {
     const outcomes = exitsAt([0, 40_000, 80_000, 120_000, 160_000]);
     expect(outcomes.some((o) => o.record.crashLoop)).toBe(false);
@@ -128,6 +137,25 @@ describe('supervisor: child processes', () => {
     // The other app was left alone.
     expect(steady.status().apps.steady).toMatchObject({ state: 'running', restarts: 0 });
     await steady.stop();
+  });
+
+  it('a crash loop ends when a run lasts long enough', async () => {
+    const policy = { initialDelayMs: 50, maxDelayMs: 200, healthyAfterMs: 3000, crashLoopExits: 3 };
+    supervisor = new Supervisor({ policy, logger, statusFile: statusFile() });
+    // Exits at once on its first three runs (counted in a file), then stays up.
+    const counter = path.join(dir, 'runs');
+    const flaky =
+      `const fs = require('node:fs'); const runs = Number(fs.existsSync(${JSON.stringify(counter)}) ? ` +
+      `fs.readFileSync(${JSON.stringify(counter)}, 'utf8') : 0) + 1; fs.writeFileSync(${JSON.stringify(counter)}, String(runs)); ` +
+      `console.log('ready'); if (runs <= 3) setTimeout(() => process.exit(1), 20); else setInterval(() => {}, 1000);`;
+    const looped = next('crash-loop');
+    const recovered = next('recovered');
+    await supervisor.add({ name: 'flaky', command: node, args: ['-e', flaky], ready: /ready/, onLine: quiet });
+    await looped;
+    expect(status().apps.flaky).toMatchObject({ state: 'crash_loop', crashLoop: true });
+    await recovered;
+    expect(status().apps.flaky).toMatchObject({ state: 'running', crashLoop: false, restarts: 3 });
+    expect(logs).toContainEqual(expect.stringMatching(/^flaky has run for 3\.0 s: crash loop over/));
   });
 
   it('restarts an app killed with SIGKILL and logs the signal', async () => {
