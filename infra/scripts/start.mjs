@@ -1,11 +1,11 @@
 // `npm start`: installs what is missing, makes sure PostgreSQL, Redis and NATS run, builds, migrates,
-// seeds the operator (and the launch jurisdictions), starts every app and prints where to find them.
-// Ctrl-C stops everything.
-import { spawn } from 'node:child_process';
+// seeds the operator (and the launch jurisdictions), starts every app under a supervisor (supervisor.mjs: an app that
+// dies is restarted with back-off, the others keep serving) and prints where to find them. Ctrl-C stops everything.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA, ensureDependencies, ensureInfrastructure, ROOT, run, say } from './lib.mjs';
+import { Supervisor } from './supervisor.mjs';
 
 function secrets() {
   mkdirSync(DATA, { recursive: true });
@@ -21,9 +21,8 @@ function secrets() {
   return stored;
 }
 
-const children = [];
 const seededJurisdictions = [];
-let stopping = false;
+let operatorCreated = false;
 
 /**
  * Node flags of every app: a larger young generation (64 MB semi-spaces) so that request garbage is collected less
@@ -31,59 +30,42 @@ let stopping = false;
  */
 const APP_NODE_FLAGS = ['--max-semi-space-size=64'];
 
-function startApp(name, entry, env) {
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, entry], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (line) => `${name.padEnd(12)}| ${line}`;
-  for (const stream of [child.stdout, child.stderr]) {
-    let buffer = '';
-    stream.on('data', (chunk) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        const seeded = /^\{"seededJurisdiction":/.test(line) ? JSON.parse(line).seededJurisdiction : null;
-        if (seeded) seededJurisdictions.push(seeded);
-        else if (line.trim()) process.stdout.write(`${prefix(line)}\n`);
-      }
-    });
-  }
-  child.once('exit', (code) => {
-    if (!stopping) {
-      say(`${name} stopped (exit ${code}); stopping the platform`);
-      shutdown(1);
-    }
-  });
-  children.push(child);
-  return child;
-}
+// Every app runs under the supervisor: one that exits unexpectedly is restarted with back-off while the others keep
+// serving (its routes answer 503 meanwhile); a crash loop is reported on stderr and on the health page.
+// Its status file is read by the gateway's health page (LAUREL_SUPERVISOR_STATUS_FILE).
+const statusFile = process.env.LAUREL_SUPERVISOR_STATUS_FILE ?? path.join(DATA, 'supervisor.json');
+const supervisor = new Supervisor({ statusFile });
 
+/** Prints an app's lines with its name in front; picks out the gateway's one-time seeding lines. */
+const printLine = (name) => (line) => {
+  const seeded = /^\{"seededJurisdiction":/.test(line) ? JSON.parse(line).seededJurisdiction : null;
+  if (seeded) seededJurisdictions.push(seeded);
+  else if (line.trim()) process.stdout.write(`${name.padEnd(12)}| ${line}\n`);
+  if (line.includes('operator account created')) operatorCreated = true;
+};
+
+const startApp = (name, env, ready, readyTimeoutMs) =>
+  supervisor.add({
+    name,
+    command: process.execPath,
+    args: [...APP_NODE_FLAGS, `apps/${name}/dist/main.js`],
+    cwd: ROOT,
+    env,
+    ready,
+    readyTimeoutMs,
+    onLine: printLine(name),
+  });
+
+let stopping = false;
 function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    process.exit(code);
-  }, 10000);
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
-    clearTimeout(timer);
-    process.exit(code);
-  });
+  supervisor.stop().then(() => process.exit(code));
 }
-
-function waitForLine(child, pattern, seconds) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${pattern}" within ${seconds}s`)), seconds * 1000);
-    const onData = (chunk) => {
-      if (pattern.test(chunk.toString())) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-  });
-}
+// Ctrl-C (SIGINT) and SIGTERM stop every app: SIGTERM, then SIGKILL to what still runs after 10 s.
+process.once('SIGINT', () => shutdown(0));
+process.once('SIGTERM', () => shutdown(0));
 
 try {
   ensureDependencies();
@@ -107,21 +89,19 @@ try {
   const apps = readdirSync(path.join(ROOT, 'apps')).filter(
     (name) => name !== 'gateway' && existsSync(path.join(ROOT, 'apps', name, 'dist', 'main.js')),
   );
-  let healthPort = 9101;
+  // The apps' health ports: 9101 and up unless LAUREL_HEALTH_PORT_BASE moves them (a second platform on one host).
+  let healthPort = Number(process.env.LAUREL_HEALTH_PORT_BASE ?? 9101);
+  // The gateway's health page shows what the supervisor knows (restarts; a crash loop as the service down).
+  env.LAUREL_SUPERVISOR_STATUS_FILE = statusFile;
   for (const name of apps) {
-    const child = startApp(name, `apps/${name}/dist/main.js`, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) });
-    await waitForLine(child, / started"/, 60);
+    await startApp(name, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) }, / started"/, 60_000);
   }
-  const gateway = startApp('gateway', 'apps/gateway/dist/main.js', {
-    ...env,
-    LAUREL_HEALTH_PORT: String(healthPort++),
-    LAUREL_SEED_LAUNCH_JURISDICTIONS: 'true',
-  });
-  let operatorCreated = false;
-  gateway.stdout.on('data', (chunk) => {
-    if (chunk.toString().includes('operator account created')) operatorCreated = true;
-  });
-  await waitForLine(gateway, /gateway listening/, 120);
+  await startApp(
+    'gateway',
+    { ...env, LAUREL_HEALTH_PORT: String(healthPort++), LAUREL_SEED_LAUNCH_JURISDICTIONS: 'true' },
+    /gateway listening/,
+    120_000,
+  );
 
   const base = `http://${env.LAUREL_HTTP_HOST ?? '127.0.0.1'}:${env.LAUREL_HTTP_PORT ?? '3000'}`;
   say('Laurel is running:');
@@ -134,13 +114,12 @@ try {
     say(`  operator       ${operatorUsername}`);
   }
   for (const seeded of seededJurisdictions) {
-    say(`  jurisdiction   ${seeded.key.padEnd(17)} office user ${seeded.officeUsername} / ${seeded.officePassword}   (shown once)`);
+    say(
+      `  jurisdiction   ${seeded.key.padEnd(17)} office user ${seeded.officeUsername} / ${seeded.officePassword}   (shown once)`,
+    );
   }
   say('Ctrl-C stops everything.');
-  process.once('SIGINT', () => shutdown(0));
-  process.once('SIGTERM', () => shutdown(0));
 } catch (error) {
   console.error(`[laurel] ${error instanceof Error ? error.message : String(error)}`);
   shutdown(1);
-  if (children.length === 0) process.exit(1);
 }

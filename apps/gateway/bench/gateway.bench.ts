@@ -1,299 +1,90 @@
 // `npm run bench:gateway`: what one command costs through the gateway, next to the floor it is built on.
 //
-// Four loads, each at a fixed number of requests in flight, with a warm-up and then a fixed time:
-//   - floor: a bare Fastify route, a raw NATS request/reply, one autocommit PostgreSQL INSERT;
-//   - the command: HTTP POST → gateway (auth, tenant) → NATS → probe service → one transaction under
-//     row-level security writing the item, an outbox row and an audit entry → reply.
-// Everything runs on 127.0.0.1 in this process (the gateway and the probe as the e2e tests start them;
-// BENCH_PROBE_PROCESS=own puts the probe in a process of its own), on a database of its own cloned from the run's
-// migrated template; all of it is dropped at the end.
-import net from 'node:net';
+// The command: HTTP POST → gateway (auth, tenant, idempotency, zod) → NATS → probe service → one transaction under
+// row-level security writing the item, an outbox row and an audit entry → reply; the relay then publishes the event.
+//
+// Loads (each with a warm-up, then a measured window):
+//   - latency, at 1 in flight: the floor (the same round trips as the command on bare ends: round-trip-floor.ts) and
+//     the command; their p50s are compared (target ≤ 1.5);
+//   - throughput, at BENCH_CONCURRENCY in flight over BENCH_TENANTS tenants: commands/s, p99, and the CPU per command
+//     of every process involved (target ≤ 2 ms in all: 1,000 commands/s on two cores);
+//   - with --long: HTTP, NATS and a PostgreSQL INSERT each on its own at BENCH_CONCURRENCY in flight.
+// The gateway runs in this process, the probe and the load generator in processes of their own, so the CPU of each
+// is read from /proc/<pid>/stat over the same window (process-cpu.util.ts). Everything the run created is dropped.
+import { type ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dropRunDatabases, ensureTemplateDatabase, testConfig, testRunId } from '@laurel/testing';
+import { ChildService, dropRunDatabases, ensureTemplateDatabase, testConfig, testRunId } from '@laurel/testing';
 import { connect } from '@nats-io/transport-node';
 import Fastify from 'fastify';
 import { Client } from 'pg';
+import { PROBE_MAIN, startProbe } from '../../../packages/testing/test/probe.util';
 import { OPERATOR, startPlatform } from '../test/gateway.util';
 import { benchConfig } from './bench.config';
-import { busyShare, haltPollNs, type MachineCpu, machineCpu } from './machine.util';
+import { type LoadResult, report } from './bench-report.util';
+import type { LoadJob, LoadMessage } from './load-generator';
+import { busyShare, haltPollNs, machineCpu } from './machine.util';
+import { CpuWindow, type GroupCpu, pidsNamed } from './process-cpu.util';
+import { captureTransaction, type FloorEnds } from './round-trip-floor';
 
-const CONCURRENCY = benchConfig.BENCH_CONCURRENCY;
-const TENANTS = benchConfig.BENCH_TENANTS;
-const WARMUP_MS = benchConfig.BENCH_WARMUP_MS;
-const DURATION_MS = benchConfig.BENCH_DURATION_MS;
-/** A hard cap on the requests of one load, whatever the time. */
-const MAX_REQUESTS = 2_000_000;
-const REQUEST_TIMEOUT_MS = 10000;
 const NATS_URL = testConfig.LAUREL_TEST_NATS_URL;
 
-const TARGETS = { commandsPerSecond: 1000, p99Ms: 50, ratio: 2.5 };
-
-interface LoadResult {
-  name: string;
-  requests: number;
-  errors: number;
-  firstError: string | null;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  /** CPU time (user + system, all threads) of this process per completed request in the measured window. */
-  cpuMicros: number;
-  /** Share of the machine's CPUs busy in the measured window (every process: PostgreSQL and NATS too). */
-  machineBusy: number;
-}
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN);
-
-/**
- * Keeps `CONCURRENCY` calls of `op` in flight: a warm-up whose results are discarded, then `DURATION_MS` in
- * which every completed call counts towards the rate and the latencies.
- */
-async function load(name: string, op: (worker: number, n: number) => Promise<void>): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const state = {
-    issued: 0,
-    errors: 0,
-    firstError: null as string | null,
-    lastFinished: 0,
-    cpuFrom: null as NodeJS.CpuUsage | null,
-    cpuUntil: null as NodeJS.CpuUsage | null,
-    machineFrom: null as MachineCpu | null,
-    machineUntil: null as MachineCpu | null,
-  };
-  const stop = () => {
-    if (state.cpuUntil) return;
-    state.cpuUntil = process.cpuUsage();
-    state.machineUntil = machineCpu();
-  };
-  const measureFrom = performance.now() + WARMUP_MS;
-  const end = measureFrom + DURATION_MS;
-  const worker = async (w: number) => {
-    while (state.issued < MAX_REQUESTS) {
-      const started = performance.now();
-      if (started >= end) {
-        stop();
-        return;
-      }
-      if (started >= measureFrom && !state.cpuFrom) {
-        state.cpuFrom = process.cpuUsage();
-        state.machineFrom = machineCpu();
-      }
-      const n = state.issued++;
-      let failed = false;
-      try {
-        await op(w, n);
-      } catch (error) {
-        failed = true;
-        state.firstError ??= error instanceof Error ? error.message : String(error);
-      }
-      const finished = performance.now();
-      if (finished < measureFrom || finished > end) continue;
-      state.lastFinished = finished;
-      if (failed) state.errors += 1;
-      else latencies.push(finished - started);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));
-  stop();
-  const cpuUntil = state.cpuUntil ?? process.cpuUsage();
-  const sorted = Float64Array.from(latencies).sort();
-  const cpuFrom = state.cpuFrom ?? cpuUntil;
-  const cpuSpent = cpuUntil.user - cpuFrom.user + (cpuUntil.system - cpuFrom.system);
-  // The whole window, unless the request cap ended the load early.
-  const measuredMs = state.issued >= MAX_REQUESTS ? Math.max(1, state.lastFinished - measureFrom) : DURATION_MS;
-  return {
-    name,
-    requests: latencies.length,
-    errors: state.errors,
-    firstError: state.firstError,
-    perSecond: latencies.length / (measuredMs / 1000),
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    cpuMicros: latencies.length > 0 ? cpuSpent / latencies.length : Number.NaN,
-    machineBusy: busyShare(state.machineFrom, state.machineUntil),
-  };
-}
-
-/**
- * A keep-alive HTTP/1.1 connection that sends one POST at a time and reads the answer by its content-length: a load
- * generator as lean as `wrk`'s, so that the figures are the server's rather than `node:http`'s client (which cost
- * about as much CPU as a bare Fastify server answering it).
- */
-class BenchConnection {
-  private buffer: Buffer = Buffer.alloc(0);
-  private pending: { expect: number; resolve: (body: string) => void; reject: (error: Error) => void } | null = null;
-
-  private constructor(private readonly socket: net.Socket) {
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.received(chunk));
-    socket.on('error', (error) => this.fail(error));
-    socket.on('close', () => this.fail(new Error('connection closed')));
-  }
-
-  static open(base: URL): Promise<BenchConnection> {
-    return new Promise((resolve, reject) => {
-      const socket = net.connect(Number(base.port), base.hostname, () => resolve(new BenchConnection(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  post(path: string, body: string, expect: number, headers: Record<string, string> = {}): Promise<string> {
-    const head = [
-      `POST ${path} HTTP/1.1`,
-      'host: 127.0.0.1',
-      'content-type: application/json',
-      `content-length: ${Buffer.byteLength(body)}`,
-      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-    ];
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.fail(new Error('HTTP request timed out')), REQUEST_TIMEOUT_MS);
-      const settle =
-        <T>(then: (value: T) => void) =>
-        (value: T) => {
-          clearTimeout(timer);
-          then(value);
-        };
-      this.pending = { expect, resolve: settle(resolve), reject: settle(reject) };
-      this.socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
-    });
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
-
-  private received(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    const headEnd = this.buffer.indexOf('\r\n\r\n');
-    if (headEnd < 0 || !this.pending) return;
-    const head = this.buffer.subarray(0, headEnd).toString('latin1');
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (!length) {
-      this.fail(new Error(`response without content-length: ${head.slice(0, 200)}`));
-      return;
-    }
-    const end = headEnd + 4 + Number(length[1]);
-    if (this.buffer.length < end) return;
-    const body = this.buffer.subarray(headEnd + 4, end).toString();
-    this.buffer = this.buffer.subarray(end);
-    const status = Number(head.slice(9, 12));
-    const { expect, resolve, reject } = this.pending;
-    this.pending = null;
-    if (status === expect) resolve(body);
-    else reject(new Error(`HTTP ${status}: ${body.slice(0, 300)}`));
-  }
-
-  private fail(error: Error): void {
-    const pending = this.pending;
-    this.pending = null;
-    pending?.reject(error);
-  }
-}
-
-/** One connection per request in flight. */
-const connectionsTo = (base: URL) => Promise.all(Array.from({ length: CONCURRENCY }, () => BenchConnection.open(base)));
-
-async function floorHttp(): Promise<LoadResult> {
-  const app = Fastify({ logger: false });
-  app.post('/ok', async () => ({ ok: true }));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const base = new URL(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-  const connections = await connectionsTo(base);
-  try {
-    return await load('floor: HTTP (bare Fastify)', (w, n) =>
-      (connections[w] as BenchConnection)
-        .post('/ok', JSON.stringify({ name: `bench-${n}` }), 200)
-        .then(() => undefined),
-    );
-  } finally {
-    for (const connection of connections) connection.close();
-    await app.close();
-  }
-}
-
-async function floorNats(): Promise<LoadResult> {
-  const subject = `${testRunId()}.bench.echo`;
-  const responder = await connect({ servers: NATS_URL, name: 'bench-responder' });
-  const requester = await connect({ servers: NATS_URL, name: 'bench-requester' });
-  try {
-    const answer = JSON.stringify({ response: { ok: true }, isDisposed: true });
-    responder.subscribe(subject, {
-      callback: (error, msg) => {
-        if (!error) msg.respond(answer);
-      },
-    });
-    await responder.flush();
-    return await load('floor: NATS request/reply', async (_w, n) => {
-      const payload = JSON.stringify({ pattern: 'bench.echo', data: { name: `bench-${n}` }, id: String(n) });
-      const reply = await requester.request(subject, payload, { timeout: REQUEST_TIMEOUT_MS });
-      reply.json();
-    });
-  } finally {
-    await requester.close();
-    await responder.drain();
-  }
-}
-
-/** One connection per request in flight, so the floor is the commit itself rather than a wait for a connection. */
-async function floorPostgres(databaseUrl: string): Promise<LoadResult> {
-  const clients = Array.from({ length: CONCURRENCY }, () => new Client({ connectionString: databaseUrl }));
-  try {
-    await Promise.all(clients.map((c) => c.connect()));
-    await clients[0]?.query(
-      'CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, name text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
-    );
-    return await load('floor: PostgreSQL INSERT commit', async (w, n) => {
-      await (clients[w] as Client).query('INSERT INTO bench_floor (name) VALUES ($1)', [`bench-${n}`]);
-    });
-  } finally {
-    await clients[0]?.query('DROP TABLE IF EXISTS bench_floor').catch(() => undefined);
-    await Promise.allSettled(clients.map((c) => c.end()));
-  }
-}
-
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
+type Tenant = { key: string; token: string };
+
+/** Runs one load in the load generator, reading every process group's CPU over its measured window. */
+function runLoad(generator: ChildProcess, name: string, job: LoadJob, cpu: CpuWindow): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    let started: Promise<void> = Promise.resolve();
+    let stopped: Promise<GroupCpu[]> = Promise.resolve([]);
+    let machineFrom = machineCpu();
+    let machineUntil = machineCpu();
+    const onMessage = (message: LoadMessage) => {
+      if (message.type === 'window-start') {
+        machineFrom = machineCpu();
+        started = cpu.start();
+      } else if (message.type === 'window-end') {
+        machineUntil = machineCpu();
+        stopped = started.then(() => cpu.stop());
+      } else if (message.type === 'result') {
+        generator.off('message', onMessage);
+        generator.off('exit', onExit);
+        stopped.then(
+          (groups) =>
+            resolve({ ...message.result, name, cpu: groups, machineBusy: busyShare(machineFrom, machineUntil) }),
+          reject,
+        );
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`the load generator exited (${code}) during ${name}`));
+    generator.on('message', onMessage);
+    generator.once('exit', onExit);
+    generator.send(job);
+  });
+}
 
 /** `TENANTS` tenants, each with an office user; returns each tenant key with that user's access token. */
-async function seedTenants(platform: Platform): Promise<{ key: string; token: string }[]> {
+async function seedTenants(platform: Platform): Promise<Tenant[]> {
   const must = (what: string, response: { status: number; body: unknown }, status: number) => {
     if (response.status !== status)
       throw new Error(`${what}: HTTP ${response.status} ${JSON.stringify(response.body)}`);
   };
   const operator = await platform.login(OPERATOR.username, OPERATOR.password);
   if (!operator) throw new Error('operator login failed');
-  const seeded: { key: string; token: string }[] = [];
-  for (let i = 0; i < TENANTS; i++) {
+  const seeded: Tenant[] = [];
+  for (let i = 0; i < benchConfig.BENCH_TENANTS; i++) {
     const key = `bench-${i}`;
-    must(
-      `create tenant ${key}`,
-      await platform.call('POST', '/api/v1/tenants', {
-        token: operator,
-        body: {
-          key,
-          nameZh: `基准 ${i} 质量奖`,
-          nameEn: `Bench ${i} Quality Award`,
-          level: 'prefecture',
-          divisionCode: `${650100 + i}`,
-        },
-      }),
-      201,
-    );
+    const tenant = { key, nameZh: `基准 ${i} 质量奖`, nameEn: `Bench ${i} Quality Award`, level: 'prefecture' };
+    const created = await platform.call('POST', '/api/v1/tenants', {
+      token: operator,
+      body: { ...tenant, divisionCode: `${650100 + i}` },
+    });
+    must(`create tenant ${key}`, created, 201);
+    const user = { username: `${key}-office`, password: 'a-long-password', displayName: key, roles: ['office'] };
     must(
       `create office user of ${key}`,
-      await platform.call('POST', `/api/v1/tenants/${key}/users`, {
-        token: operator,
-        body: {
-          username: `${key}-office`,
-          password: 'a-long-password',
-          displayName: `${key} office`,
-          roles: ['office'],
-        },
-      }),
+      await platform.call('POST', `/api/v1/tenants/${key}/users`, { token: operator, body: user }),
       201,
     );
     const token = await platform.login(`${key}-office`, 'a-long-password');
@@ -303,101 +94,194 @@ async function seedTenants(platform: Platform): Promise<{ key: string; token: st
   return seeded;
 }
 
-async function command(platform: Platform, tenants: { key: string; token: string }[]): Promise<LoadResult> {
-  const connections = await connectionsTo(new URL(platform.gateway.url));
+/** One command through an in-process probe, recording its transaction's statements for the floor. */
+async function captureCommand(platform: Platform, tenant: Tenant) {
+  const probe = await startProbe(platform.infra, { consumers: false });
   try {
-    return await load(`command: POST probe item (${tenants.length} tenants)`, (w, n) => {
-      const tenant = tenants[w % tenants.length] as { key: string; token: string };
-      return (connections[w] as BenchConnection)
-        .post(`/api/v1/tenants/${tenant.key}/probe/items`, JSON.stringify({ name: `bench-${n}` }), 201, {
-          authorization: `Bearer ${tenant.token}`,
-        })
-        .then(() => undefined);
+    return await captureTransaction(async () => {
+      const created = await platform.call('POST', `/api/v1/tenants/${tenant.key}/probe/items`, {
+        token: tenant.token,
+        body: { name: 'bench-captured' },
+      });
+      if (created.status !== 201) throw new Error(`captured command: HTTP ${created.status}`);
     });
   } finally {
-    for (const connection of connections) connection.close();
+    await probe.close();
   }
 }
 
-const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : 'n/a');
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-
-function report(floors: LoadResult[], cmd: LoadResult | null): boolean {
-  const rows = cmd ? [...floors, cmd] : floors;
-  const width = Math.max(...rows.map((r) => r.name.length));
-  const lines = [
-    `${'load'.padEnd(width)}  ${'req/s'.padStart(7)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'requests'.padStart(8)}  errors  ${'cpu µs/req'.padStart(10)}  ${'machine busy'.padStart(12)}`,
-    ...rows.map((r) =>
-      [
-        r.name.padEnd(width),
-        r.perSecond.toFixed(0).padStart(7),
-        ms(r.p50).padStart(7),
-        ms(r.p99).padStart(7),
-        String(r.requests).padStart(8),
-        String(r.errors).padStart(6),
-        (Number.isFinite(r.cpuMicros) ? r.cpuMicros.toFixed(0) : 'n/a').padStart(10),
-        (Number.isFinite(r.machineBusy) ? `${(100 * r.machineBusy).toFixed(0)} %` : 'n/a').padStart(12),
-      ].join('  '),
-    ),
-    '(cpu µs/req: CPU time of this Node process — load generator, servers and clients — per request; PostgreSQL and',
-    ' NATS server processes not included. machine busy: share of all cores busy in the window, every process included)',
-  ];
-  if (cmd) {
-    lines.push(
-      '',
-      `target commands/s ≥ ${TARGETS.commandsPerSecond}: ${cmd.perSecond.toFixed(0)}  ${verdict(cmd.perSecond >= TARGETS.commandsPerSecond)}`,
-      `target command p99 < ${TARGETS.p99Ms} ms: ${ms(cmd.p99)}  ${verdict(cmd.p99 < TARGETS.p99Ms)}`,
-    );
-  }
-  if (cmd && floors.length > 0) {
-    const floorSum = floors.reduce((sum, f) => sum + f.p50, 0);
-    const ratio = cmd.p50 / floorSum;
-    lines.push(
-      `target ratio ≤ ${TARGETS.ratio}: ${Number.isFinite(ratio) ? ratio.toFixed(2) : 'n/a'}  ${verdict(ratio <= TARGETS.ratio)}` +
-        ` (command p50 / sum of floor p50s ${ms(floorSum)} ms)`,
-    );
-  }
-  console.log(lines.join('\n'));
-  const failed = rows.filter((r) => r.errors > 0 || r.requests === 0);
-  for (const r of failed)
-    console.error(`${r.name}: ${r.errors} failed requests (first: ${r.firstError ?? 'none completed'})`);
-  return failed.length === 0;
-}
+const µs = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : 'n/a');
 
 async function main(): Promise<number> {
-  // Read lazily by the harness: this run's databases, Redis keys and subjects are its own.
   const started = performance.now();
   const loadAverage = () =>
     os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ');
+  const { BENCH_CONCURRENCY: concurrency, BENCH_WARMUP_MS: warmupMs, BENCH_DURATION_MS: durationMs } = benchConfig;
   console.log(
-    `gateway bench: run ${testRunId()}, ${CONCURRENCY} in flight, warm-up ${WARMUP_MS} ms, ` +
-      `${DURATION_MS} ms measured per load, command spread over ${TENANTS} tenants (one office user each)\n` +
+    `gateway bench: run ${testRunId()}, ${new Date().toISOString()}, warm-up ${warmupMs} ms, ${durationMs} ms measured ` +
+      `per load; throughput at ${concurrency} in flight over ${benchConfig.BENCH_TENANTS} tenants\n` +
       `machine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
       `load average ${loadAverage()}` +
       (haltPollNs() === null ? '' : `, guest halt-poll ${haltPollNs()} ns (0: every wake-up exits to the hypervisor)`),
   );
   await ensureTemplateDatabase();
   let platform: Platform | null = null;
+  let probe: ChildService | null = null;
+  let generator: ChildProcess | null = null;
+  let admin: Client | null = null;
+  const closers: (() => Promise<unknown>)[] = [];
   try {
-    // The probe in this process, as the e2e tests start it; BENCH_PROBE_PROCESS=own runs it in a process of its
-    // own, as `npm start` and compose deploy services (on 2 cores it is no faster: see docs/performance.md).
-    platform = await startPlatform(
-      { LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' },
-      { probeInOwnProcess: benchConfig.BENCH_PROBE_PROCESS === 'own' },
-    );
+    platform = await startPlatform({ LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }, { withoutProbe: true });
     const tenants = await seedTenants(platform);
-    console.log(`set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`);
-    const floors = benchConfig.BENCH_LOADS.has('floors')
-      ? [await floorHttp(), await floorNats(), await floorPostgres(platform.infra.databaseUrl)]
-      : [];
-    const cmd = benchConfig.BENCH_LOADS.has('command') ? await command(platform, tenants) : null;
-    const ok = report(floors, cmd);
+    const first = tenants[0] as Tenant;
+    const transaction = await captureCommand(platform, first);
+    probe = await ChildService.start(PROBE_MAIN, platform.infra.env());
+    admin = new Client({ connectionString: platform.infra.databaseUrl });
+    await admin.connect();
+    const database = admin;
+    generator = fork(path.join(__dirname, 'load-generator.ts'), [], {
+      execArgv: ['-r', path.resolve(__dirname, '../../../infra/swc-register.js'), '--max-semi-space-size=64'],
+      serialization: 'advanced',
+      stdio: 'inherit',
+    });
+    await new Promise<void>((resolve, reject) => {
+      generator?.once('message', () => resolve());
+      generator?.once('exit', (code) => reject(new Error(`the load generator exited (${code}) before it was ready`)));
+    });
+    const probePid = probe.pid as number;
+    const cpu = new CpuWindow([
+      { name: 'gateway', counted: true, pids: () => [process.pid] },
+      { name: 'service', counted: true, pids: () => [probePid] },
+      {
+        name: 'postgres',
+        counted: true,
+        pids: async () =>
+          (
+            await database.query<{ pid: number }>(
+              'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+            )
+          ).rows.map((r) => r.pid),
+      },
+      { name: 'nats-server', counted: true, pids: () => pidsNamed('nats-server') },
+      { name: 'load generator', counted: false, pids: () => [generator?.pid as number] },
+    ]);
+    // The floor's bare ends, in this process: a route answering {ok:true} and a NATS responder.
+    const http = Fastify({ logger: false });
+    http.post('/ok', async () => ({ ok: true }));
+    await http.listen({ host: '127.0.0.1', port: 0 });
+    closers.push(() => http.close());
+    const address = http.server.address();
+    const httpUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const subject = `${testRunId()}.bench.echo`;
+    const responder = await connect({ servers: NATS_URL, name: 'bench-responder' });
+    closers.push(() => responder.drain());
+    const answer = JSON.stringify({
+      response: { id: transaction.freshIds[0], name: 'bench', createdAt: new Date().toISOString() },
+      isDisposed: true,
+    });
+    responder.subscribe(subject, {
+      callback: (error, msg) => {
+        if (!error) msg.respond(answer);
+      },
+    });
+    await responder.flush();
+    const ends: FloorEnds = {
+      httpUrl,
+      natsUrl: NATS_URL,
+      natsSubject: subject,
+      natsHeaders: {
+        'laurel-tenant-id': transaction.tenantId,
+        'laurel-correlation-id': transaction.freshIds[0] ?? '',
+        'laurel-actor': JSON.stringify({ userId: transaction.freshIds[0], roles: ['office'], operator: false }),
+      },
+      databaseUrl: platform.infra.databaseUrl,
+      databaseUser: 'laurel_app',
+      schema: 'probe',
+      transaction,
+    };
+    const summary = [transaction.begin, transaction.first.text, ...transaction.rest.map((r) => r.text)]
+      .map((text) => text.replace(/\s+/g, ' ').slice(0, 60))
+      .join(' | ');
+    console.log(`the floor replays the command's transaction: ${summary}`);
+    // What the processes use with no load at all (timers, the relay's poll, heartbeats), per second, once the probe
+    // has settled after its start.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await cpu.start();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const idle = await cpu.stop();
+    const idleRates = new Map(idle.map((g) => [g.name, g.micros / 2]));
+    console.log(
+      `idle, CPU µs per second: ${idle.map((g) => `${g.name} ${µs(g.micros / 2)}`).join(', ')}\n` +
+        `set up in ${((performance.now() - started) / 1000).toFixed(1)} s; measuring…`,
+    );
+
+    const timing = { warmupMs, durationMs };
+    const run = (name: string, job: LoadJob) => runLoad(generator as ChildProcess, name, job, cpu);
+    const rows: LoadResult[] = [];
+    let floor: LoadResult | undefined;
+    let single: LoadResult | undefined;
+    let many: LoadResult | undefined;
+    if (benchConfig.BENCH_LOADS.has('latency')) {
+      floor = await run('floor: HTTP + NATS + pg transaction, 1 in flight', {
+        kind: 'floor',
+        ends,
+        concurrency: 1,
+        ...timing,
+      });
+      single = await run('command: POST probe item, 1 in flight', {
+        kind: 'command',
+        url: platform.gateway.url,
+        tenants: [first],
+        concurrency: 1,
+        ...timing,
+      });
+      rows.push(floor, single);
+    }
+    if (benchConfig.BENCH_LOADS.has('throughput')) {
+      many = await run(`command: POST probe item, ${concurrency} in flight`, {
+        kind: 'command',
+        url: platform.gateway.url,
+        tenants,
+        concurrency,
+        ...timing,
+      });
+      rows.push(many);
+    }
+    if (benchConfig.BENCH_LOADS.has('single-floors')) {
+      await database.query('CREATE TABLE IF NOT EXISTS bench_floor (id bigserial PRIMARY KEY, name text NOT NULL)');
+      rows.push(
+        await run(`floor: HTTP alone, ${concurrency} in flight`, {
+          kind: 'http',
+          url: httpUrl,
+          concurrency,
+          ...timing,
+        }),
+        await run(`floor: NATS alone, ${concurrency} in flight`, {
+          kind: 'nats',
+          natsUrl: NATS_URL,
+          subject,
+          concurrency,
+          ...timing,
+        }),
+        await run(`floor: PostgreSQL INSERT, ${concurrency} in flight`, {
+          kind: 'pg-insert',
+          databaseUrl: platform.infra.databaseUrl,
+          concurrency,
+          ...timing,
+        }),
+      );
+    }
+    const ok = report(rows, { floor, single, many }, idleRates);
     console.log(`\nload average ${loadAverage()}; total ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return ok ? 0 : 1;
   } finally {
+    generator?.kill();
+    for (const close of closers) await close().catch(() => undefined);
+    await admin?.end().catch(() => undefined);
+    await probe?.stop();
     await platform?.close().catch((error: unknown) => console.error('closing the platform failed:', error));
     await dropRunDatabases().catch((error: unknown) => console.error('dropping the run databases failed:', error));
   }

@@ -34,6 +34,8 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
     .default('false')
     .transform((v) => v === 'true'),
   LAUREL_TRUST_PROXY: trustProxySchema,
+  /** The status file of `npm start`'s supervisor (restarts, crash loops), shown on the health page; `npm start` sets it. */
+  LAUREL_SUPERVISOR_STATUS_FILE: z.string().min(1).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -16,6 +16,7 @@ import { CalendarYearRepository } from './calendar/calendar-year.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICES } from './gateway.tokens';
 import { HealthController } from './health/health.controller';
+import { SupervisorStatusReader } from './health/supervisor-status.reader';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { TenantScopedInterceptor } from './http/tenant-scoped.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -79,6 +80,7 @@ export class GatewayModule {
         IdempotencyRepository,
         CalendarService,
         CalendarYearRepository,
+        SupervisorStatusReader,
       ],
       exports: [
         GATEWAY_CONFIG,

@@ -18,6 +18,8 @@ const awardsServiceDefinition = (): ServiceDefinition =>
 export interface PlatformOptions {
   /** Run the probe service in a process of its own, as `npm start` runs services (default: in this process). */
   probeInOwnProcess?: boolean;
+  /** Start no probe: the test runs it itself (e.g. under `npm start`'s supervisor). */
+  withoutProbe?: boolean;
   /** The awards service too, in this process (default: false). */
   awards?: boolean;
   /** The clock of the gateway and the services (default: the system's). */
@@ -30,8 +32,10 @@ export interface PlatformOptions {
  */
 export async function startPlatform(extraEnv: Record<string, string> = {}, options: PlatformOptions = {}) {
   const infra = await TestInfrastructure.create();
-  const probe = options.probeInOwnProcess ? null : await startProbe(infra, { consumers: false, clock: options.clock });
-  const probeProcess = options.probeInOwnProcess ? await ChildService.start(PROBE_MAIN, infra.env()) : null;
+  const ownProcess = options.probeInOwnProcess && !options.withoutProbe;
+  const inProcess = !options.probeInOwnProcess && !options.withoutProbe;
+  const probe = inProcess ? await startProbe(infra, { consumers: false, clock: options.clock }) : null;
+  const probeProcess = ownProcess ? await ChildService.start(PROBE_MAIN, infra.env()) : null;
   let awards: RunningService | null = null;
   const startAwards = async () => {
     awards = await bootstrapService(awardsServiceDefinition(), { env: infra.env(), clock: options.clock });
@@ -83,7 +87,7 @@ export async function startPlatform(extraEnv: Record<string, string> = {}, optio
     infra,
     /** The probe running in this process (not available with `probeInOwnProcess`). */
     get probe() {
-      if (!probe) throw new Error('the probe runs in a process of its own');
+      if (!probe) throw new Error('the probe does not run in this process');
       return probe;
     },
     gateway,

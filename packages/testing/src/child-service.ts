@@ -45,6 +45,11 @@ export class ChildService {
     return service;
   }
 
+  /** The process id (e.g. to read its CPU time from /proc). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get logs(): string {
     return this.output;
   }

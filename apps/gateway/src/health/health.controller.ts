@@ -6,11 +6,14 @@ import { z } from 'zod';
 import { Public } from '../auth/auth.decorators';
 import { GATEWAY_SERVICES } from '../gateway.tokens';
 import { ApiRoute } from '../http/api-route.decorator';
+import { SupervisorStatusReader, supervisedAppSchema } from './supervisor-status.reader';
 
 const platformHealthSchema = z.object({
   status: z.enum(['up', 'degraded', 'down']),
   checkedAt: z.string(),
   services: z.array(serviceHealthSchema),
+  /** Under `npm start`: each app's restarts and state as its supervisor sees them. */
+  supervision: z.array(supervisedAppSchema).optional(),
 });
 
 /** The platform's health at a glance: the gateway's own dependencies and every service's answer. */
@@ -20,6 +23,7 @@ export class HealthController {
   constructor(
     @Inject(PlatformRuntime) private readonly runtime: PlatformRuntime,
     @Inject(GATEWAY_SERVICES) private readonly services: readonly string[],
+    @Inject(SupervisorStatusReader) private readonly supervisor: SupervisorStatusReader,
   ) {}
 
   @Get()
@@ -43,7 +47,12 @@ export class HealthController {
     );
     // What failed is logged by each service; the public page says which dependency is down, not its error text
     // (addresses, ports and driver messages are nobody's business outside).
-    const all = [await this.runtime.health(), ...answers].map(withoutErrorText);
+    const supervision = await this.supervisor.read();
+    // A service in a crash loop is down, even in the moment one of its short runs answers.
+    const looping = new Set(supervision?.filter((app) => app.crashLoop).map((app) => app.service));
+    const all = [await this.runtime.health(), ...answers]
+      .map(withoutErrorText)
+      .map((health) => (looping.has(health.service) ? { ...health, status: 'down' as const } : health));
     const down = all.filter((s) => s.status !== 'up').length;
     const status = down === 0 ? 'up' : all[0]?.status === 'down' ? 'down' : 'degraded';
     // A load balancer or monitor reads the code: 503 when the gateway itself cannot serve; degraded still serves.
@@ -52,6 +61,7 @@ export class HealthController {
       status,
       checkedAt: new Date().toISOString(),
       services: all,
+      ...(supervision ? { supervision } : {}),
     };
   }
 }

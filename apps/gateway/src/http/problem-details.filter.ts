@@ -65,6 +65,13 @@ export function toDomainError(exception: unknown): DomainError {
 }
 
 /**
+ * How long a caller should wait before retrying when a service is down or did not answer (`Retry-After`): under
+ * `npm start` a dead service is restarted after 0.5 s and takes a few seconds to start.
+ */
+export const RETRY_AFTER_SECONDS = 5;
+const RETRYABLE = new Set<string>(['service_unavailable', 'timeout']);
+
+/**
  * The members this renderer owns: RFC 9457's standard members and Laurel's own. An extension of the same name is
  * dropped, so a problem's `status` is always its HTTP status and its `type` always its stable URN.
  */
@@ -100,6 +107,7 @@ export function problemBody(
 /** Renders a DomainError as RFC 9457 problem+json in the caller's language. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): void {
   const lang = preferredLanguage(request.headers['accept-language']);
+  if (RETRYABLE.has(error.code)) reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   reply
     .status(error.status)
     .header('content-type', 'application/problem+json; charset=utf-8')
