@@ -55,4 +55,12 @@ describe('DomainError', () => {
     expect(problemType(back.code)).toBe('urn:laurel:problem:rule_violation');
     expect(DomainError.isShape({ code: 'nonsense', detail: {} })).toBe(false);
   });
+
+  it('says which values fit when one value or several are allowed (a work queue’s ?status=)', () => {
+    const status = z.enum(['draft', 'submitted']);
+    const sut = z.object({ status: z.union([status, z.array(status)]) }).safeParse({ status: 'pending' });
+    const [field] = fieldErrorsFromZod((sut as { error: z.ZodError }).error, 'query');
+    expect(field?.field).toBe('query.status');
+    expect(field?.reason.zh).toBe('取值应为 draft | submitted');
+  });
 });

@@ -77,6 +77,11 @@ function reasonOf(issue: z.core.$ZodIssue): { zh: string; en: string } {
       return { zh: `须为 ${String(issue.divisor)} 的倍数`, en: `must be a multiple of ${String(issue.divisor)}` };
     case 'custom':
       return customReason(issue);
+    case 'invalid_union': {
+      // One value or several (e.g. `?status=a&status=b`): the reason of the branch that came closest says what fits.
+      const inner = issue.errors.flat().find((i) => i.code === 'invalid_value') ?? issue.errors.flat()[0];
+      return inner ? reasonOf(inner) : { zh: '不符合要求', en: issue.message };
+    }
     default:
       // zod's own message is English: the zh text says what is wrong without mixing it in.
       return { zh: '不符合要求', en: issue.message };
