@@ -23,6 +23,7 @@ import { gatewayPrisma, type PrismaClient } from './gateway-prisma';
 import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
+import { DEFAULT_WEB_DIR, serveWebApp } from './http/web-app';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
 
@@ -125,6 +126,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       reply.header('x-correlation-id', request.id);
       return payload;
     });
+
+    if (!(await serveWebApp(app, config.LAUREL_WEB_DIR ?? DEFAULT_WEB_DIR))) {
+      runtime.logger.info('no web app build found: serving the API only (npm run build builds apps/web)');
+    }
 
     const document = openApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });

@@ -34,6 +34,8 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
     .default('false')
     .transform((v) => v === 'true'),
   LAUREL_TRUST_PROXY: trustProxySchema,
+  /** The built web app served at `/` (default: `apps/web/dist`); without a build there, the API alone. */
+  LAUREL_WEB_DIR: z.string().min(1).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
