@@ -21,21 +21,33 @@ export function unwrap<T>(answer: { data?: T; error?: unknown; response: Respons
   throw new ProblemError({ ...problem, status: problem.status ?? answer.response.status });
 }
 
-/**
- * The problem's field errors as antd form fields: `body.objector.phone` → `['objector', 'phone']`, so each reason
- * shows under its own input.
- */
+/** Fields whose input is one control (a file): a reason about their inside shows under them. */
+const WHOLE = new Set(['identityProof', 'signature', 'officialSeal', 'evidence']);
+
+/** `body.evidence[0].contentType` → `['evidence']`, `body.objector.phone` → `['objector', 'phone']`. */
+function formNameOf(field: string): string[] {
+  const name: string[] = [];
+  for (const part of field.replace(/^body\./, '').split(/[.[]/)) {
+    if (/^\d+\]?$/.test(part)) break;
+    name.push(part);
+    if (WHOLE.has(part)) break;
+  }
+  return name;
+}
+
+/** The problem's field errors as antd form fields, so each reason shows under its own input. */
 export function fieldErrorsOf<F extends { errors?: string[] }>(error: unknown): F[] {
   if (!(error instanceof ProblemError)) return [];
   const fields = (error.problem.errors ?? [])
     .filter((e) => e.field && e.reason)
-    .map((e) => ({
-      name: (e.field ?? '')
-        .replace(/^body\./, '')
-        .split('.')
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
-      errors: [e.reason ?? ''],
-    }));
+    .map((e) => ({ name: formNameOf(e.field ?? ''), errors: [e.reason ?? ''] }));
   // The form's own field type (its names as tuples): the gateway names fields as the API's body does.
   return fields as unknown as F[];
+}
+
+/** The problem in one line: its detail and each field's reason, for a message the reader sees whatever the form. */
+export function problemText(error: unknown): string {
+  if (!(error instanceof ProblemError)) return error instanceof Error ? error.message : String(error);
+  const reasons = (error.problem.errors ?? []).map((e) => e.reason).filter(Boolean);
+  return [error.message, ...reasons].join('；');
 }

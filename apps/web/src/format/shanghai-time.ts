@@ -30,6 +30,11 @@ export function formatDeadline(lastDay: string, language: Language): string {
     : `${formatDate(lastDay, language)} 24:00（北京时间）`;
 }
 
+/** An article as the public reads it: `ili 第十七条` → `第十七条` (the policy's key is for the machines). */
+export function plainBasis(basis: string): string {
+  return basis.replace(/^[a-z][a-z0-9-]*\s+/, '');
+}
+
 /** A period with its unit and the article it comes from: 5 个工作日（第十七条）. */
 export function formatPeriod(
   period: { count: number; unit: 'working_days' | 'calendar_days'; basis?: string | null },
@@ -39,6 +44,7 @@ export function formatPeriod(
     period.unit === 'working_days'
       ? { zh: `${period.count} 个工作日`, en: `${period.count} working days` }
       : { zh: `${period.count} 天（自然日）`, en: `${period.count} calendar days` };
-  const basis = period.basis ? (language === 'en' ? ` (${period.basis})` : `（${period.basis}）`) : '';
+  const article = period.basis ? plainBasis(period.basis) : '';
+  const basis = article ? (language === 'en' ? ` (${article})` : `（${article}）`) : '';
   return unit[language] + basis;
 }

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { Notice } from '../api/api-types';
-import { unwrap } from '../api/problem';
-import { formatDate, formatDeadline } from '../format/shanghai-time';
+import { problemText, unwrap } from '../api/problem';
+import { formatDate, formatDeadline, formatPeriod } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { NOTICE_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
@@ -42,7 +42,7 @@ export function NoticesPage() {
       queries.invalidateQueries({ queryKey: ['office', tenantKey, 'notices'] });
       message.success(t({ zh: '公示已撤回', en: 'The notice was withdrawn' }));
     },
-    onError: (error) => message.error(error.message),
+    onError: (error) => message.error(problemText(error)),
   });
   return (
     <Card
@@ -76,7 +76,12 @@ export function NoticesPage() {
           { title: t({ zh: '发布日期', en: 'Published' }), render: (_, n) => formatDate(n.publishedOn, t.language) },
           {
             title: t({ zh: '截止', en: 'Closes' }),
-            render: (_, n) => `${formatDeadline(n.deadline.lastDay, t.language)}（${n.deadline.basis}）`,
+            render: (_, n) => (
+              <>
+                <div>{formatDeadline(n.deadline.lastDay, t.language)}</div>
+                <div style={{ color: '#888', fontSize: 12 }}>{formatPeriod(n.deadline, t.language)}</div>
+              </>
+            ),
           },
           {
             title: t({ zh: '状态', en: 'Status' }),

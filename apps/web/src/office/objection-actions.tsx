@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Form, Input, Radio, Space } from 'antd';
 import { api } from '../api/api-client';
 import type { Objection } from '../api/api-types';
-import { fieldErrorsOf, unwrap } from '../api/problem';
+import { fieldErrorsOf, problemText, unwrap } from '../api/problem';
 import { useT } from '../i18n/language-context';
 
 type Step = 'admit' | 'refuse' | 'investigator' | 'finding' | 'decision';
@@ -18,7 +18,7 @@ export function ObjectionActions({ tenantKey, objection }: { tenantKey: string; 
   const [form] = Form.useForm();
   const path = { tenantKey, id: objection.id };
   const act = useMutation({
-    mutationFn: async ({ step, values }: { step: Step; values: Record<string, unknown> }) => {
+    mutationFn: async ({ step, values }: { step: Step; values: Record<string, unknown>; fields: string[] }) => {
       const params = { path };
       switch (step) {
         case 'admit':
@@ -57,20 +57,21 @@ export function ObjectionActions({ tenantKey, objection }: { tenantKey: string; 
           );
       }
     },
-    onSuccess: (updated) => {
+    onSuccess: (updated, { fields }) => {
+      // Only the step's own inputs are cleared: a decision being drafted survives adding a finding.
+      form.resetFields(fields);
       queries.setQueryData(['office', tenantKey, 'objection', objection.id], updated);
       queries.invalidateQueries({ queryKey: ['office', tenantKey, 'objections'] });
-      form.resetFields();
       message.success(t({ zh: '已办理', en: 'Done' }));
     },
     onError: (error) => {
       form.setFields(fieldErrorsOf(error));
-      message.error(error.message);
+      message.error(problemText(error));
     },
   });
   const run = (step: Step, fields: string[]) => async () => {
     const values = await form.validateFields(fields);
-    act.mutate({ step, values });
+    act.mutate({ step, values, fields });
   };
   const required = (zh: string, en: string) => [{ required: true, message: t({ zh, en }) }];
 

@@ -1,6 +1,6 @@
 import { Alert, Descriptions } from 'antd';
 import type { PublicNotice } from '../api/api-types';
-import { formatPeriod } from '../format/shanghai-time';
+import { formatPeriod, plainBasis } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { IDENTITY_FIELDS } from './identity-fields';
 
@@ -19,7 +19,7 @@ export function HowToObject({ notice }: { notice: PublicNotice }) {
           title={t({ zh: '本公示现不接受异议', en: 'This notice takes no objection now' })}
         />
       )}
-      <Descriptions column={1} size="small" bordered>
+      <Descriptions column={1} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t({ zh: '受理机构', en: 'Received by' })}>
           {how.receiver ? t(how.receiver) : t({ zh: '评审工作办公室', en: 'The office' })}
         </Descriptions.Item>
@@ -38,7 +38,7 @@ export function HowToObject({ notice }: { notice: PublicNotice }) {
                 {t({ zh: '单位：', en: 'An organisation: ' })}
                 {fields(how.identity.organisation)}
               </div>
-              <div style={{ color: '#888' }}>{how.identity.basis}</div>
+              <div style={{ color: '#888' }}>{plainBasis(how.identity.basis)}</div>
             </>
           ) : (
             t({ zh: '办法未要求提供身份信息', en: 'The regulation requires no identity' })
@@ -49,7 +49,9 @@ export function HowToObject({ notice }: { notice: PublicNotice }) {
             ? formatPeriod(how.examination, t.language)
             : t({ zh: '办法未规定', en: 'not set by the regulation' })}
         </Descriptions.Item>
-        {how.basis && <Descriptions.Item label={t({ zh: '依据', en: 'Basis' })}>{how.basis}</Descriptions.Item>}
+        {how.basis && (
+          <Descriptions.Item label={t({ zh: '依据', en: 'Basis' })}>{plainBasis(how.basis)}</Descriptions.Item>
+        )}
       </Descriptions>
     </>
   );

@@ -8,6 +8,8 @@ export const IDENTITY_FIELDS: Record<string, Bilingual> = {
   address: { zh: '联系地址', en: 'address' },
   identity_proof: { zh: '身份证明', en: 'proof of identity' },
   official_seal: { zh: '单位公章', en: 'official seal' },
+  id_number: { zh: '公民身份号码', en: 'ID number' },
+  credit_code: { zh: '统一社会信用代码', en: 'credit code' },
 };
 
 /** The form's field for each policy field (the API's `objector` names). */
@@ -18,4 +20,6 @@ export const FORM_FIELD: Record<string, string> = {
   address: 'address',
   identity_proof: 'identityProof',
   official_seal: 'officialSeal',
+  id_number: 'idNumber',
+  credit_code: 'creditCode',
 };

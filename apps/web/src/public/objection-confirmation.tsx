@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Radio } from 'antd';
 import { api } from '../api/api-client';
-import { fieldErrorsOf, unwrap } from '../api/problem';
+import { fieldErrorsOf, problemText, unwrap } from '../api/problem';
 import { useT } from '../i18n/language-context';
 
 interface Values {
@@ -31,7 +31,7 @@ export function ObjectionConfirmation({ tenantKey, receiptNumber }: { tenantKey:
     },
     onError: (error) => {
       form.setFields(fieldErrorsOf(error));
-      message.error(error.message);
+      message.error(problemText(error));
     },
   });
   return (

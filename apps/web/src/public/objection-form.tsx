@@ -3,9 +3,10 @@ import { App, Button, Form, Input, Radio, Select } from 'antd';
 import type { UploadFile } from 'antd/es/upload/interface';
 import { api } from '../api/api-client';
 import type { ObjectionFileBody, ObjectionFiled, PublicNotice } from '../api/api-types';
-import { fieldErrorsOf, ProblemError, unwrap } from '../api/problem';
+import { fieldErrorsOf, problemText, unwrap } from '../api/problem';
 import { useT } from '../i18n/language-context';
 import { type FileUpload, toUpload } from '../shared/file-upload.util';
+import { isCreditCode, isResidentIdNumber } from '../shared/identity-numbers.util';
 import { UploadField, uploadRule } from '../shared/upload-field';
 import { FORM_FIELD } from './identity-fields';
 
@@ -29,8 +30,6 @@ interface Values {
 
 const IMAGES = ['image/png', 'image/jpeg'] as const;
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-const ID_NUMBER = /^\d{17}[\dXx]$/;
-const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{18}$/i;
 
 const firstFile = async (files?: UploadFile[]): Promise<FileUpload | undefined> => {
   const file = files?.[0]?.originFileObj;
@@ -57,8 +56,11 @@ export function ObjectionForm(props: {
     const asked = kind === 'person' ? identity?.person : kind === 'organisation' ? identity?.organisation : [];
     return (asked ?? []).some((key) => FORM_FIELD[key] === field);
   };
-  const need = (field: string, label: string) =>
-    required(field) ? [{ required: true, message: t({ zh: `请填写${label}`, en: `${label} is required` }) }] : [];
+  const need = (field: string, label: string, verb = { zh: '请填写', en: 'Give' }) =>
+    required(field)
+      ? [{ required: true, message: t({ zh: `${verb.zh}${label}`, en: `${verb.en} the ${label}` }) }]
+      : [];
+  const upload = { zh: '请上传', en: 'Upload' };
 
   const file = useMutation({
     mutationFn: async (values: Values) => {
@@ -91,7 +93,7 @@ export function ObjectionForm(props: {
     onSuccess: props.onFiled,
     onError: (error) => {
       form.setFields(fieldErrorsOf(error));
-      message.error(error instanceof ProblemError ? error.message : String(error));
+      message.error(problemText(error));
     },
   });
 
@@ -142,9 +144,14 @@ export function ObjectionForm(props: {
               name={['objector', 'idNumber']}
               label={t({ zh: '公民身份号码', en: 'Resident ID number' })}
               rules={[
+                ...need('idNumber', t({ zh: '公民身份号码', en: 'ID number' })),
                 {
-                  pattern: ID_NUMBER,
-                  message: t({ zh: '请输入 18 位公民身份号码', en: 'Enter the 18-character ID number' }),
+                  validator: async (_: unknown, value?: string) => {
+                    if (value && !isResidentIdNumber(value))
+                      throw new Error(
+                        t({ zh: '公民身份号码有误（应为 18 位且校验位正确）', en: 'Not a valid resident ID number' }),
+                      );
+                  },
                 },
               ]}
             >
@@ -155,9 +162,14 @@ export function ObjectionForm(props: {
               name={['objector', 'creditCode']}
               label={t({ zh: '统一社会信用代码', en: 'Unified social credit code' })}
               rules={[
+                ...need('creditCode', t({ zh: '统一社会信用代码', en: 'credit code' })),
                 {
-                  pattern: CREDIT_CODE,
-                  message: t({ zh: '请输入 18 位统一社会信用代码', en: 'Enter the 18-character credit code' }),
+                  validator: async (_: unknown, value?: string) => {
+                    if (value && !isCreditCode(value))
+                      throw new Error(
+                        t({ zh: '统一社会信用代码有误（应为 18 位且校验位正确）', en: 'Not a valid credit code' }),
+                      );
+                  },
                 },
               ]}
             >
@@ -186,7 +198,7 @@ export function ObjectionForm(props: {
                 name={['objector', 'identityProof']}
                 label={t({ zh: '身份证明（身份证扫描件等）', en: 'Proof of identity (e.g. ID card scan)' })}
                 rules={[
-                  ...need('identityProof', t({ zh: '身份证明', en: 'Proof of identity' })),
+                  ...need('identityProof', t({ zh: '身份证明', en: 'proof of identity' }), upload),
                   uploadRule(t, IMAGES),
                 ]}
               >
@@ -195,7 +207,7 @@ export function ObjectionForm(props: {
               <Form.Item
                 name={['objector', 'signature']}
                 label={t({ zh: '本人签名（图片）', en: 'Signature (image)' })}
-                rules={[...need('signature', t({ zh: '本人签名', en: 'Signature' })), uploadRule(t, IMAGES)]}
+                rules={[...need('signature', t({ zh: '本人签名', en: 'signature' }), upload), uploadRule(t, IMAGES)]}
               >
                 <UploadField max={1} accept={IMAGES} testId="signature" />
               </Form.Item>
@@ -205,7 +217,10 @@ export function ObjectionForm(props: {
             <Form.Item
               name={['objector', 'officialSeal']}
               label={t({ zh: '加盖单位公章的页面（图片）', en: 'Page bearing the official seal (image)' })}
-              rules={[...need('officialSeal', t({ zh: '单位公章', en: 'Official seal' })), uploadRule(t, IMAGES)]}
+              rules={[
+                ...need('officialSeal', t({ zh: '单位公章', en: 'official seal' }), upload),
+                uploadRule(t, IMAGES),
+              ]}
             >
               <UploadField max={1} accept={IMAGES} testId="official-seal" />
             </Form.Item>
@@ -227,7 +242,7 @@ export function ObjectionForm(props: {
         label={t({ zh: '证据材料（最多 3 个）', en: 'Evidence (up to 3 files)' })}
         rules={[
           ...(props.notice.howToObject.evidenceRequired
-            ? [{ required: true, message: t({ zh: '请附证据材料', en: 'Evidence is required' }) }]
+            ? [{ required: true, message: t({ zh: '请上传证据材料', en: 'Upload the evidence' }) }]
             : []),
           uploadRule(t),
         ]}

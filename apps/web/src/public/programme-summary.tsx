@@ -12,7 +12,7 @@ export function ProgrammeSummary({ programme }: { programme: Programme }) {
   const article = (basis: string | null | undefined) =>
     basis ? <Typography.Text type="secondary">{basis}</Typography.Text> : null;
   return (
-    <Card title={t({ zh: '奖项与管理办法', en: 'The award and its regulation' })} style={{ marginBottom: 24 }}>
+    <Card title={t({ zh: '奖项与管理办法', en: 'The award and its regulation' })} style={{ marginTop: 24 }}>
       <Descriptions column={2} size="small" bordered>
         <Descriptions.Item label={t({ zh: '奖项', en: 'Award' })}>{t(programme.name)}</Descriptions.Item>
         <Descriptions.Item label={t({ zh: '评选周期', en: 'Cycle' })}>

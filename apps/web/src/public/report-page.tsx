@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/api-client';
 import type { ReportFiled } from '../api/api-types';
-import { fieldErrorsOf, unwrap } from '../api/problem';
+import { fieldErrorsOf, problemText, unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { toUpload } from '../shared/file-upload.util';
@@ -56,7 +56,7 @@ export function ReportPage() {
     onSuccess: setFiled,
     onError: (error) => {
       form.setFields(fieldErrorsOf(error));
-      message.error(error.message);
+      message.error(problemText(error));
     },
   });
   if (filed) {

@@ -18,23 +18,24 @@ export function UploadField(props: {
   const t = useT();
   const accept = props.accept ?? UPLOAD_TYPES;
   return (
-    <Upload
-      accept={accept.join(',')}
-      fileList={props.value ?? []}
-      maxCount={props.max}
-      multiple={props.max > 1}
-      beforeUpload={() => false}
-      onChange={({ fileList }) => props.onChange?.(fileList)}
-      data-testid={props.testId}
-    >
-      <Button icon={<UploadOutlined />}>{t({ zh: '选择文件', en: 'Choose a file' })}</Button>
-      <span style={{ marginLeft: 8, color: '#888' }}>
-        {t({
-          zh: `PNG、JPEG 或 PDF，单个不超过 ${MAX_UPLOAD_BYTES / 1024} KB`,
-          en: `PNG, JPEG or PDF, up to ${MAX_UPLOAD_BYTES / 1024} KB each`,
-        })}
-      </span>
-    </Upload>
+    <div data-testid={props.testId}>
+      <Upload
+        accept={accept.join(',')}
+        fileList={props.value ?? []}
+        maxCount={props.max}
+        multiple={props.max > 1}
+        beforeUpload={() => false}
+        onChange={({ fileList }) => props.onChange?.(fileList)}
+      >
+        <Button icon={<UploadOutlined />}>{t({ zh: '选择文件', en: 'Choose a file' })}</Button>
+        <span style={{ marginLeft: 8, color: '#888' }}>
+          {t({
+            zh: `PNG、JPEG 或 PDF，单个不超过 ${MAX_UPLOAD_BYTES / 1024} KB`,
+            en: `PNG, JPEG or PDF, up to ${MAX_UPLOAD_BYTES / 1024} KB each`,
+          })}
+        </span>
+      </Upload>
+    </div>
   );
 }
 
