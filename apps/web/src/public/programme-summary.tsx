@@ -3,7 +3,7 @@ import type { Programme } from '../api/api-types';
 import { formatDate, formatPeriod } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 
-const yuan = (fen: number | null) => (fen === null ? null : (fen / 100).toLocaleString('zh-CN'));
+const yuan = (fen: number | null) => (fen ? (fen / 100).toLocaleString('zh-CN') : null);
 
 /** The award and its regulation in plain words: every line with the article it comes from. */
 export function ProgrammeSummary({ programme }: { programme: Programme }) {
