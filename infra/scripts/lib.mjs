@@ -133,3 +133,22 @@ export async function ensureInfrastructure() {
     if (!(await waitFor(service))) throw new Error(`${service.name} did not come up; see .laurel/*.log`);
   }
 }
+
+const hasCommand = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const hasCjkFont = () =>
+  spawnSync('sh', ['-c', 'fc-list | grep -qi "noto.*cjk"'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * The browser tests drive Debian's Chromium with a CJK font so that Chinese renders (never a downloaded browser):
+ * installs the packages `chromium` and `fonts-noto-cjk` when missing (this machine's user is root), updating the
+ * package lists only when a first try fails.
+ */
+export function ensureBrowser() {
+  if (hasCommand('chromium') && hasCjkFont()) return;
+  say('installing chromium and fonts-noto-cjk for the browser tests (apt-get)…');
+  const install = ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (spawnSync('apt-get', install, { stdio: 'inherit', env }).status === 0) return;
+  run('apt-get', ['update'], { env });
+  run('apt-get', install, { env });
+}

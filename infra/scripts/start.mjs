@@ -105,6 +105,7 @@ try {
 
   const base = `http://${env.LAUREL_HTTP_HOST ?? '127.0.0.1'}:${env.LAUREL_HTTP_PORT ?? '3000'}`;
   say('Laurel is running:');
+  say(`  web app        ${base}/   (public pages ${base}/p/<jurisdiction>, e.g. ${base}/p/ili; office ${base}/office/login)`);
   say(`  API            ${base}/api/v1`);
   say(`  documentation  ${base}/api/docs`);
   say(`  health         ${base}/api/v1/health`);

@@ -2,7 +2,7 @@
 // Each run gets its own id: its databases, Redis key prefix and NATS subjects/streams carry it.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { ensureDependencies, ensureInfrastructure, ROOT, run, say } from './lib.mjs';
+import { ensureBrowser, ensureDependencies, ensureInfrastructure, ROOT, run, say } from './lib.mjs';
 
 /** Runs the tests, passing their output through, and adds up jest's "Tests:" lines. */
 function runTests(env) {
@@ -35,6 +35,7 @@ const env = { ...process.env, LAUREL_TEST_RUN_ID: runId, FORCE_COLOR: '0' };
 try {
   ensureDependencies();
   await ensureInfrastructure();
+  ensureBrowser();
   say(`test run ${runId}`);
   run('npx', ['turbo', 'run', 'lint', 'typecheck', 'build', '--output-logs=errors-only'], { env });
   const { code, totals } = await runTests(env);

@@ -25,6 +25,7 @@ import { registerJsonBodyParser } from './http/json-body.parser';
 import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
+import { DEFAULT_WEB_DIR, serveWebApp } from './http/web-app';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
 
@@ -132,6 +133,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       reply.header('x-correlation-id', request.id);
       return payload;
     });
+
+    if (!(await serveWebApp(app, config.LAUREL_WEB_DIR ?? DEFAULT_WEB_DIR))) {
+      runtime.logger.info('no web app build found: serving the API only (npm run build builds apps/web)');
+    }
 
     const document = openApiDocument(app);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });

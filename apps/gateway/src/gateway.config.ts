@@ -36,6 +36,8 @@ export const gatewayConfigSchema = platformConfigSchema.extend({
   LAUREL_TRUST_PROXY: trustProxySchema,
   /** The status file of `npm start`'s supervisor (restarts, crash loops), shown on the health page; `npm start` sets it. */
   LAUREL_SUPERVISOR_STATUS_FILE: z.string().min(1).optional(),
+  /** The built web app served at `/` (default: `apps/web/dist`); without a build there, the API alone. */
+  LAUREL_WEB_DIR: z.string().min(1).optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
+import { PublicProgrammeController } from './public-programme.controller';
 
-/** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules). */
-@Module({ controllers: [PolicyController, CycleController] })
+/** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
+@Module({ controllers: [PolicyController, CycleController, PublicProgrammeController] })
 export class AwardsModule {}
