@@ -1,15 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVICES } from '@laurel/contracts';
 import { bootstrapService, type RunningService, type ServiceDefinition, VirtualClock } from '@laurel/platform';
 import { loadLaunchPolicy } from '@laurel/policy';
 import { eventually, TestInfrastructure } from '@laurel/testing';
 import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
 
-// Loaded by path, not imported: the gateway's typecheck must not depend on the objections app's generated client.
+// Loaded by path, not imported: the gateway's typecheck must not depend on the apps' generated clients.
+const { awardsServiceDefinition } = require(path.resolve(__dirname, '../../awards/src/awards.service-definition')) as {
+  awardsServiceDefinition: ServiceDefinition;
+};
 const { objectionsService } = require(
   path.resolve(__dirname, '../../objections/src/objections.service-definition'),
 ) as { objectionsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
+const { applicationsService } = require(
+  path.resolve(__dirname, '../../applications/src/applications.service-definition'),
+) as { applicationsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
 
 type Json = Record<string, unknown>;
 
@@ -36,13 +43,14 @@ const evidence = {
 };
 
 /**
- * A rehearsal platform (LAUREL_CLOCK=virtual) through the gateway and the real objections service: one virtual clock
+ * A rehearsal platform (LAUREL_CLOCK=virtual) through the gateway and the real services: one virtual clock
  * the operator moves forward only; every deadline due on the way fires in order at its own time; the time is stored
  * and survives restarts; production refuses it.
  */
 describe('the rehearsal clock', () => {
   let infra: TestInfrastructure;
   let filesDir: string;
+  let services: RunningService[] = [];
   let objections: RunningService | null = null;
   let gateway: RunningGateway | null = null;
   let operator: string;
@@ -52,22 +60,49 @@ describe('the rehearsal clock', () => {
   let objectionId: string;
 
   const rehearsalEnv = (extra: Record<string, string> = {}) =>
-    infra.env({ LAUREL_OBJECTIONS_FILES_DIR: filesDir, LAUREL_CLOCK: 'virtual', LAUREL_CLOCK_START: START, ...extra });
+    infra.env({
+      LAUREL_OBJECTIONS_FILES_DIR: filesDir,
+      LAUREL_APPLICATIONS_FILES_DIR: path.join(filesDir, 'applications'),
+      LAUREL_CLOCK: 'virtual',
+      LAUREL_CLOCK_START: START,
+      ...extra,
+    });
   /** As `npm start` orders them: the services first (they wait for the gateway's time), then the gateway. */
   const start = async (extra: Record<string, string> = {}) => {
     const env = rehearsalEnv(extra);
     objections = await bootstrapService(objectionsService({ env }), { env });
+    services = [
+      await bootstrapService(awardsServiceDefinition, { env }),
+      objections,
+      await bootstrapService(applicationsService({ env }), { env }),
+    ];
     gateway = await startGateway({
       env: rehearsalEnv({ LAUREL_JWT_SECRET: JWT, LAUREL_HTTP_PORT: '0', ...extra }),
-      services: ['objections'],
+      services: SERVICES,
     });
   };
   const stop = async () => {
     await gateway?.close();
-    await objections?.close();
+    for (const service of services) await service.close();
     gateway = null;
     objections = null;
+    services = [];
   };
+  /** Every service's clock: whether it knows the shared time, and the time it reads. */
+  const serviceClocks = () =>
+    services
+      .map((service) => {
+        const clock = service.runtime.clock as VirtualClock;
+        return [service.runtime.service, clock.known, clock.now().toISOString()];
+      })
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const applied = (now: string, firedInObjections: number) =>
+    SERVICES.map((service) => ({
+      service,
+      status: 'applied',
+      fired: service === 'objections' ? firedInObjections : 0,
+      now,
+    }));
   const call = async (method: string, url: string, options: { token?: string; body?: unknown } = {}) => {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -100,7 +135,13 @@ describe('the rehearsal clock', () => {
     operator = await login(OPERATOR.username, OPERATOR.password);
     const created = await call('POST', '/api/v1/tenants', {
       token: operator,
-      body: { key: 'ili', nameZh: '伊犁州质量奖', nameEn: 'Ili Quality Award', level: 'prefecture', divisionCode: '654000' },
+      body: {
+        key: 'ili',
+        nameZh: '伊犁州质量奖',
+        nameEn: 'Ili Quality Award',
+        level: 'prefecture',
+        divisionCode: '654000',
+      },
     });
     expect(created.status).toBe(201);
     const policy = loadLaunchPolicy('ili');
@@ -136,9 +177,7 @@ describe('the rehearsal clock', () => {
     expect((await call('GET', '/api/v1/operations/clock', { token: office })).status).toBe(403);
     // The services learnt it from the gateway: they started first, with nobody to ask yet.
     await eventually(async () => {
-      const clock = objections?.runtime.clock as VirtualClock;
-      expect(clock.known).toBe(true);
-      expect(clock.now().toISOString()).toBe(START);
+      expect(serviceClocks()).toEqual(SERVICES.map((service) => [service, true, START]));
     });
   });
 
@@ -211,7 +250,7 @@ describe('the rehearsal clock', () => {
         { at: '2026-10-08T16:00:00.000Z', fired: 1 },
         { at: '2026-10-09T10:00:00.000Z', fired: 0 },
       ],
-      services: [{ service: 'objections', status: 'applied', fired: 2, now: '2026-10-09T10:00:00.000Z' }],
+      services: applied('2026-10-09T10:00:00.000Z', 2),
     });
     // The answer came once they had fired: each at its own due time, the reminder first.
     expect(await examination()).toMatchObject({
@@ -274,21 +313,21 @@ describe('the rehearsal clock', () => {
     const view = await call('GET', '/api/v1/operations/clock', { token: operator });
     expect(view.body).toMatchObject({ now: '2026-10-09T16:00:00.999Z', startedAt: START, movedBy: expect.any(String) });
     await eventually(async () => {
-      const clock = objections?.runtime.clock as VirtualClock;
-      expect([clock.known, clock.now().toISOString()]).toEqual([true, '2026-10-09T16:00:00.999Z']);
+      expect(serviceClocks()).toEqual(SERVICES.map((service) => [service, true, '2026-10-09T16:00:00.999Z']));
     });
     const onward = await move({ advance: 'PT1H' });
     expect(onward.body).toMatchObject({
       now: '2026-10-09T17:00:00.999Z',
-      services: [{ service: 'objections', status: 'applied', now: '2026-10-09T17:00:00.999Z' }],
+      services: applied('2026-10-09T17:00:00.999Z', 0),
     });
+    expect(serviceClocks()).toEqual(SERVICES.map((service) => [service, true, '2026-10-09T17:00:00.999Z']));
   });
 
   it('a real-time platform says it is not a rehearsal platform, and its clock cannot be moved (409)', async () => {
     await stop();
     gateway = await startGateway({
       env: infra.env({ LAUREL_JWT_SECRET: JWT, LAUREL_HTTP_PORT: '0' }),
-      services: ['objections'],
+      services: SERVICES,
     });
     operator = await login(OPERATOR.username, OPERATOR.password);
     const now = await call('GET', '/api/v1/clock');

@@ -43,11 +43,13 @@ export async function firedJobsUntil(
   const now = clock.now().getTime();
   // A real-time limit on the wait (how long this takes, not what the platform's clock says).
   const giveUpAt = performance.now() + options.timeoutMs;
+  let quiet = 0;
   for (;;) {
     let pending = 0;
     let next = Number.POSITIVE_INFINITY;
     for (const queue of queues) {
-      pending += await queue.getJobCountByTypes('waiting', 'active', 'prioritized');
+      // Held jobs first, then the waiting and running ones: a job leaving the held set for the waiting one between the
+      // two reads is seen in the second.
       for (const job of await queue.getDelayed()) {
         const at = runAtOf(job);
         if (at > now) {
@@ -58,9 +60,12 @@ export async function firedJobsUntil(
         // Held, and its time has come: it runs now. Retries of a failed attempt keep their back-off.
         if (job.attemptsMade === 0) await job.promote().catch(() => undefined);
       }
+      pending += await queue.getJobCountByTypes('waiting', 'active', 'prioritized');
     }
     const nextAt = next === Number.POSITIVE_INFINITY ? null : new Date(next);
-    if (pending === 0) return nextAt;
+    // Twice in a row with nothing due: a failed attempt moving back to the held set between two reads is not missed.
+    quiet = pending === 0 ? quiet + 1 : 0;
+    if (quiet >= 2) return nextAt;
     if (performance.now() > giveUpAt) {
       options.logger.warn(
         { pending, now: new Date(now).toISOString() },

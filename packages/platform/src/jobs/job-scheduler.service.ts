@@ -39,7 +39,10 @@ export class JobScheduler {
   /** The re-scheduling pass under way, if any: a periodic tick does not start a second one beside it. */
   private rescheduling: Promise<number> | null = null;
   private stopped = false;
-  /** Jobs this instance's workers finished (completed or failed): what a step of a virtual clock's move fired. */
+  /**
+   * Jobs this instance's processors finished (counted before BullMQ marks them done, so a step that sees its queues
+   * empty has counted them): what a step of a virtual clock's move fired.
+   */
   private finished = 0;
   /** The `fireDue` under way: steps of a move run one after the other. */
   private firing: Promise<unknown> = Promise.resolve();
@@ -85,12 +88,6 @@ export class JobScheduler {
         this.logger.warn({ err: error, queue: queueName, job: job?.name, jobId: job?.id }, 'job failed'),
       );
       worker.on('error', (error) => this.logger.error({ err: error, queue: queueName }, 'worker error'));
-      worker.on('completed', () => {
-        this.finished += 1;
-      });
-      worker.on('failed', () => {
-        this.finished += 1;
-      });
       this.workers.push(worker);
     }
     await this.reschedule();
@@ -289,6 +286,10 @@ export class JobScheduler {
     const definition = this.declared.find((d) => d.queue === queueName && d.name === job.name) as JobDefinition;
     const envelope = job.data as JobEnvelope;
     const data = definition.data.parse(envelope.data);
-    await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
+    try {
+      await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
+    } finally {
+      this.finished += 1;
+    }
   }
 }
