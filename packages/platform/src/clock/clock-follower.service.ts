@@ -28,6 +28,8 @@ export class ClockFollower {
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private owner = false;
+  /** Whether this instance has fired what fell due before it learnt the time (at start, the jobs' start does). */
+  private caughtUp = false;
 
   constructor(
     readonly clock: VirtualClock,
@@ -66,15 +68,18 @@ export class ClockFollower {
         if (error) return;
         try {
           const { now } = message.json<{ now: string }>();
+          const learnt = !this.clock.known;
           this.clock.set(new Date(now));
+          if (learnt) this.learnt();
         } catch (cause) {
           this.logger.warn({ reason: reasonOf(cause) }, 'ignored a malformed clock announcement');
         }
       },
     });
     if (await this.load('warn')) {
+      this.caughtUp = true;
       if (this.owner) this.announce(this.clock.now());
-    } else {
+    } else if (!this.clock.known) {
       this.retryLoad(this.retry.firstMs);
     }
   }
@@ -106,16 +111,24 @@ export class ClockFollower {
   private retryLoad(delayMs: number): void {
     this.retryTimer = setTimeout(async () => {
       this.retryTimer = null;
-      if (this.stopped) return;
-      if (!(await this.load(delayMs >= this.retry.maxMs ? 'warn' : 'debug'))) {
-        this.retryLoad(Math.min(delayMs * 2, this.retry.maxMs));
-        return;
-      }
-      // Learnt late: what fell due meanwhile runs now, at the shared time.
-      await this.apply(this.clock.now()).catch((error: unknown) =>
-        this.logger.error({ err: error }, 'firing the jobs due on the virtual clock failed'),
-      );
+      if (this.stopped || this.clock.known) return;
+      if (await this.load(delayMs >= this.retry.maxMs ? 'warn' : 'debug')) this.learnt();
+      else if (!this.stopped && !this.clock.known) this.retryLoad(Math.min(delayMs * 2, this.retry.maxMs));
     }, delayMs);
     this.retryTimer.unref();
+  }
+
+  /**
+   * The shared time, learnt after the start (read late, or heard from the gateway's announcement): no more reading, and
+   * what fell due meanwhile runs now, at that time — once, so that it does not overlap a later step of a move.
+   */
+  private learnt(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.caughtUp || this.stopped) return;
+    this.caughtUp = true;
+    this.apply(this.clock.now()).catch((error: unknown) =>
+      this.logger.error({ err: error }, 'firing the jobs due on the virtual clock failed'),
+    );
   }
 }
