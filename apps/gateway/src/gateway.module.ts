@@ -13,6 +13,10 @@ import { CalendarController } from './calendar/calendar.controller';
 import { CalendarHandler } from './calendar/calendar.handler';
 import { CalendarService } from './calendar/calendar.service';
 import { CalendarYearRepository } from './calendar/calendar-year.repository';
+import { ClockController } from './clock/clock.controller';
+import { ClockHandler } from './clock/clock.handler';
+import { ClockService } from './clock/clock.service';
+import { VirtualClockRepository } from './clock/virtual-clock.repository';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICES } from './gateway.tokens';
 import { HealthController } from './health/health.controller';
@@ -57,6 +61,8 @@ export class GatewayModule {
         DeadLetterController,
         CalendarController,
         CalendarHandler,
+        ClockController,
+        ClockHandler,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: options.config },
@@ -81,6 +87,8 @@ export class GatewayModule {
         CalendarService,
         CalendarYearRepository,
         SupervisorStatusReader,
+        ClockService,
+        VirtualClockRepository,
       ],
       exports: [
         GATEWAY_CONFIG,

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { Clock } from '@laurel/platform';
+import { type Clock, WALL_CLOCK } from '@laurel/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 
@@ -29,7 +29,8 @@ export class AccessTokenService {
 
   constructor(
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-    private readonly clock: Clock,
+    // Tokens live in real time, even on a rehearsal platform whose clock the operator moves days ahead.
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
   sign(claims: Omit<AccessClaims, 'iat' | 'exp' | 'jti'>): { token: string; expiresIn: number } {

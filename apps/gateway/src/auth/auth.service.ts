@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '@laurel/contracts';
-import { Clock, Database } from '@laurel/platform';
+import { type Clock, Database, WALL_CLOCK } from '@laurel/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import type { GatewayTx, PrismaClient } from '../gateway-prisma';
@@ -26,7 +26,8 @@ export class AuthService {
   constructor(
     private readonly database: Database<PrismaClient>,
     private readonly tokens: AccessTokenService,
-    private readonly clock: Clock,
+    // Tokens live in real time, even on a rehearsal platform whose clock the operator moves days ahead.
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
     private readonly users: UserRepository,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly sessions: SessionRevocations,

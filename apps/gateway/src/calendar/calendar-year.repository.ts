@@ -13,11 +13,18 @@ export class CalendarYearRepository {
     return tx.calendarYear.findUnique({ where: { year } });
   }
 
-  upsert(tx: GatewayTx, year: number, schedule: Prisma.InputJsonValue, source: string, loadedBy: string) {
+  upsert(
+    tx: GatewayTx,
+    year: number,
+    schedule: Prisma.InputJsonValue,
+    source: string,
+    loadedBy: string,
+    loadedAt: Date,
+  ) {
     return tx.calendarYear.upsert({
       where: { year },
-      create: { year, schedule, source, loadedBy },
-      update: { schedule, source, loadedBy, loadedAt: new Date() },
+      create: { year, schedule, source, loadedBy, loadedAt },
+      update: { schedule, source, loadedBy, loadedAt },
     });
   }
 }

@@ -16,6 +16,7 @@ import {
 import {
   AuditTrail,
   CalendarProvider,
+  Clock,
   Database,
   Outbox,
   PLATFORM_TENANT_ID,
@@ -51,6 +52,7 @@ export class CalendarService implements OnModuleInit {
     private readonly audit: AuditTrail,
     @Inject(PlatformRuntime) private readonly runtime: PlatformRuntime,
     @Inject(GATEWAY_SERVICES) private readonly services: readonly string[],
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -84,6 +86,7 @@ export class CalendarService implements OnModuleInit {
           schedule as unknown as Prisma.InputJsonValue,
           schedule.source,
           context.actor?.userId ?? 'unknown',
+          this.clock.now(),
         );
         await this.outbox.add(tx, calendarYearLoaded, { year, source: schedule.source });
         await this.audit.record(tx, {
@@ -114,7 +117,8 @@ export class CalendarService implements OnModuleInit {
   async list() {
     const rows = await this.system((tx) => this.years.all(tx));
     const calendar = this.provider.calendar;
-    const thisYear = new Date().getUTCFullYear();
+    // The platform's year (a rehearsal's virtual one), in Beijing.
+    const thisYear = new Date(this.clock.now().getTime() + 8 * 3600 * 1000).getUTCFullYear();
     return {
       calendar: calendar.id,
       loaded: rows.map((row) => ({

@@ -59,7 +59,8 @@ export class HealthController {
     if (status === 'down') reply.status(503);
     return {
       status,
-      checkedAt: new Date().toISOString(),
+      // The machine's time: a rehearsal platform's virtual time is on /api/v1/clock.
+      checkedAt: this.runtime.wallClock.now().toISOString(),
       services: all,
       ...(supervision ? { supervision } : {}),
     };

@@ -17,6 +17,7 @@ export const API_TAGS = {
   'public notices': 'What anyone reads and files without an account: notices and objections to them',
   'public reports': 'Reporting misconduct without an account, and following the report',
   calendar: 'The official working-day calendar and deadline arithmetic',
+  clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',
   operations: 'Operators’ tools: dead letters',
   health: 'Health of the gateway and every service',

@@ -1,5 +1,6 @@
 import { type JetStreamClient, type JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import type { Logger } from 'pino';
+import { type Clock, SystemClock } from '../clock/clock';
 import { ensureStream } from '../events/event-streams.util';
 import type { SubjectNamespace } from '../nats/subject-namespace';
 import type { SqlExecutor } from '../prisma/prisma-client-like';
@@ -41,6 +42,8 @@ export class AuditAnchors {
     private readonly jsm: JetStreamManager,
     private readonly namespace: SubjectNamespace,
     private readonly logger: Logger,
+    /** When an anchor was written is an operational fact: the machine's time, even on a rehearsal platform. */
+    private readonly wallClock: Clock = new SystemClock(),
   ) {}
 
   async start(intervalMs: number): Promise<void> {
@@ -128,7 +131,7 @@ export class AuditAnchors {
         tenantId: head.tenant_id,
         seq,
         hash: head.hash,
-        anchoredAt: new Date().toISOString(),
+        anchoredAt: this.wallClock.now().toISOString(),
       };
       await this.js.publish(this.namespace.auditAnchorSubject(this.service, head.tenant_id), JSON.stringify(anchor));
       this.anchored.set(head.tenant_id, seq);

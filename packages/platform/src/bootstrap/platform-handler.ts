@@ -2,6 +2,8 @@ import {
   auditListContract,
   auditVerifyContract,
   calendarApplyContract,
+  clockApplyContract,
+  DomainError,
   deadLetterListContract,
   deadLetterReplayContract,
   serviceHealthContract,
@@ -11,7 +13,7 @@ import { DeadLetters } from '../events/dead-letter.service';
 import { Handles } from '../nats/handles.decorator';
 import { PlatformRuntime } from './platform-runtime';
 
-/** The subjects every service answers: its health, its audit trail, its dead letters. */
+/** The subjects every service answers: its health, its audit trail, the calendar and the clock, its dead letters. */
 export function platformHandlerFor(service: string): Type<unknown> {
   @Controller()
   class PlatformHandler {
@@ -42,6 +44,20 @@ export function platformHandlerFor(service: string): Type<unknown> {
     @Handles(calendarApplyContract(service))
     async calendarApply(request: { schedules: unknown[] }) {
       return { moved: await this.runtime.calendar.apply(request.schedules) };
+    }
+
+    /** One step of a move of the rehearsal clock: this service's clock reads `now` and what is due by then has run. */
+    @Handles(clockApplyContract(service))
+    async clockApply(request: { now: string }) {
+      const follower = this.runtime.clockFollower;
+      if (!follower) {
+        throw DomainError.conflict({
+          zh: `${service} 服务运行在真实时间上（未设置 LAUREL_CLOCK=virtual），不能拨动其时钟`,
+          en: `The ${service} service keeps real time (LAUREL_CLOCK is not virtual); its clock cannot be moved`,
+        });
+      }
+      const applied = await follower.apply(new Date(request.now));
+      return { now: applied.now.toISOString(), fired: applied.fired, next: applied.next?.toISOString() ?? null };
     }
 
     @Handles(deadLetterListContract(service))

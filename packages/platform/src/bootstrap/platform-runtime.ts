@@ -1,4 +1,4 @@
-import { type AuditVerification, calendarListContract } from '@laurel/contracts';
+import { type AuditVerification, calendarListContract, clockGetContract } from '@laurel/contracts';
 import { type JetStreamClient, type JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import type { ConnectionOptions } from 'bullmq';
@@ -9,8 +9,10 @@ import { AuditTrail } from '../audit/audit-trail.service';
 import { BlobTransfer } from '../blobs/blob-transfer.service';
 import { CalendarProvider } from '../calendar/calendar-provider.service';
 import { type Clock, SystemClock } from '../clock/clock';
+import { ClockFollower } from '../clock/clock-follower.service';
+import { VirtualClock } from '../clock/virtual-clock';
 import { loadConfig } from '../config/load-config.util';
-import { type PlatformConfig, platformConfigSchema } from '../config/platform-config.schema';
+import { type PlatformConfig, platformRuntimeConfigSchema } from '../config/platform-config.schema';
 import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
 import { DEFAULT_CONSUMER_POLICY, EventConsumers } from '../events/event-consumer.service';
@@ -33,6 +35,7 @@ import type { ServiceDefinition } from './service-definition';
 
 export interface RuntimeOptions {
   env?: Record<string, string | undefined>;
+  /** A clock of the caller's (tests); refused together with LAUREL_CLOCK=virtual, whose clock is the platform's. */
   clock?: Clock;
   logDestination?: DestinationStream;
 }
@@ -56,7 +59,8 @@ export function redisConnectionOptions(url: string): ConnectionOptions & { host:
  * trail, health and metrics.
  */
 export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
-  readonly startedAt = Date.now();
+  /** `performance.now()` at creation: the uptime on the health page is real time elapsed. */
+  readonly startedAt = performance.now();
   private healthServer: HealthServer | null = null;
   healthPort: number | null = null;
   private stopped = false;
@@ -82,6 +86,10 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     readonly metrics: PlatformMetrics,
     readonly calendar: CalendarProvider,
     readonly auditAnchors: AuditAnchors,
+    /** The machine's time (`WALL_CLOCK`): the platform's clock unless it is virtual. */
+    readonly wallClock: Clock,
+    /** On a rehearsal platform (LAUREL_CLOCK=virtual): what keeps this instance on the shared virtual time. */
+    readonly clockFollower: ClockFollower | null,
   ) {}
 
   get service(): string {
@@ -98,13 +106,20 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     definition: ServiceDefinition<C>,
     options: RuntimeOptions = {},
   ): Promise<PlatformRuntime<C>> {
-    const config = loadConfig(platformConfigSchema, options.env);
+    const config = loadConfig(platformRuntimeConfigSchema, options.env);
+    if (config.LAUREL_CLOCK === 'virtual' && options.clock) {
+      throw new Error('LAUREL_CLOCK=virtual runs on the platform’s shared clock: do not pass a clock of your own');
+    }
     const logger = createLogger({
       service: definition.service,
       level: config.LAUREL_LOG_LEVEL,
       destination: options.logDestination,
     });
-    const clock = options.clock ?? new SystemClock();
+    const wallClock = options.clock ?? new SystemClock();
+    const clock =
+      config.LAUREL_CLOCK === 'virtual'
+        ? new VirtualClock(config.LAUREL_CLOCK_START ?? wallClock.now())
+        : (options.clock ?? wallClock);
     const namespace = new SubjectNamespace(config.LAUREL_NATS_PREFIX);
     const metrics = new PlatformMetrics(definition.service);
     const nats = await connect({
@@ -159,6 +174,17 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       namespace,
       logger,
     );
+    const clockFollower =
+      clock instanceof VirtualClock
+        ? new ClockFollower(
+            clock,
+            () => client.request(clockGetContract, {}, { timeoutMs: 3000 }),
+            nats,
+            namespace,
+            jobs,
+            logger,
+          )
+        : null;
     ErrorReporter.sink = (error, where) => logger.error({ err: error }, `unexpected error in ${where}`);
     ErrorReporter.observe = (subject, outcome, seconds) => metrics.observeMessage(subject, outcome, seconds);
     return new PlatformRuntime(
@@ -180,7 +206,9 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       client,
       metrics,
       calendar,
-      new AuditAnchors(definition.service, database.systemSql, js, jsm, namespace, logger),
+      new AuditAnchors(definition.service, database.systemSql, js, jsm, namespace, logger, wallClock),
+      wallClock,
+      clockFollower,
     );
   }
 
@@ -196,6 +224,8 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
         .catch((error: unknown) => this.logger.error({ err: error }, 're-scheduling after Redis reconnected failed'));
     });
     await ensureEventStream(this.jsm, this.namespace, this.service);
+    // Before the jobs: on a virtual clock they wait held until this instance knows the shared time.
+    await this.clockFollower?.start();
     await this.calendar.start();
     if (this.config.LAUREL_RELAY_ENABLED) this.relay.start();
     await this.auditAnchors.start(this.config.LAUREL_AUDIT_ANCHOR_INTERVAL_MS);
@@ -235,6 +265,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     if (this.stopped) return;
     this.stopped = true;
     this.calendar.stop();
+    this.clockFollower?.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.auditAnchors.stop();

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditTrail } from '../audit/audit-trail.service';
 import { BlobTransfer } from '../blobs/blob-transfer.service';
 import { CalendarProvider } from '../calendar/calendar-provider.service';
-import { Clock } from '../clock/clock';
+import { Clock, WALL_CLOCK } from '../clock/clock';
 import { EventConsumers } from '../events/event-consumer.service';
 import { Outbox } from '../events/outbox.service';
 import { JobScheduler } from '../jobs/job-scheduler.service';
@@ -23,6 +23,7 @@ export class PlatformModule {
       { provide: PLATFORM_CONFIG, useValue: runtime.config },
       { provide: PLATFORM_LOGGER, useValue: runtime.logger },
       { provide: Clock, useValue: runtime.clock },
+      { provide: WALL_CLOCK, useValue: runtime.wallClock },
       { provide: CalendarProvider, useValue: runtime.calendar },
       { provide: Database, useValue: runtime.database },
       { provide: Outbox, useValue: runtime.outbox },

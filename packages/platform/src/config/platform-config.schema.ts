@@ -52,5 +52,37 @@ export const platformConfigSchema = z.object({
   /** How often every tenant's audit chain head is anchored outside the database (JetStream). */
   LAUREL_AUDIT_ANCHOR_INTERVAL_MS: z.coerce.number().int().min(100).max(3600000).default(10000),
   LAUREL_RESCHEDULE_INTERVAL_MS: z.coerce.number().int().min(1000).default(300000),
+  /**
+   * `real` (default): the system's time. `virtual`: a rehearsal platform on one shared clock that the operator moves
+   * forward (`POST /api/v1/operations/clock`); refused with NODE_ENV=production.
+   */
+  LAUREL_CLOCK: z.enum(['real', 'virtual']).default('real'),
+  /** Where a new rehearsal's virtual clock starts (ISO date-time with offset; default: now). A stored time wins. */
+  LAUREL_CLOCK_START: z.iso
+    .datetime({ offset: true, message: 'must be an ISO date-time with an offset, e.g. 2026-09-28T10:00:00+08:00' })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/**
+ * For a config schema's superRefine: a virtual clock is for rehearsal platforms only. A production deployment whose
+ * deadlines followed an operator's moves instead of real time would close notices and record overdue cases wrongly.
+ */
+export function refuseVirtualClockInProduction(
+  config: { NODE_ENV?: string; LAUREL_CLOCK?: string },
+  context: z.core.$RefinementCtx<{ NODE_ENV?: string; LAUREL_CLOCK?: string }>,
+): void {
+  if (config.NODE_ENV === 'production' && config.LAUREL_CLOCK === 'virtual') {
+    context.addIssue({
+      code: 'custom',
+      path: ['LAUREL_CLOCK'],
+      message:
+        'virtual is refused with NODE_ENV=production: a virtual clock is for rehearsal platforms only, where the ' +
+        'operator moves time; a production platform keeps real time (unset LAUREL_CLOCK or set it to real)',
+    });
+  }
+}
+
+/** The platform's environment as every service's runtime reads it, with the rules across variables. */
+export const platformRuntimeConfigSchema = platformConfigSchema.superRefine(refuseVirtualClockInProduction);

@@ -3,7 +3,10 @@ import { timeLimit } from '../clock/time-limit.util';
 
 export type DependencyCheck = () => Promise<void>;
 
-/** Runs each dependency check with a time limit and sums them up as the service's health. */
+/**
+ * Runs each dependency check with a time limit and sums them up as the service's health. `startedAt` is the
+ * `performance.now()` of the start: uptime is real time elapsed, whatever the platform's clock says.
+ */
 export async function checkHealth(
   service: string,
   version: string,
@@ -27,7 +30,7 @@ export async function checkHealth(
     service,
     status: down === 0 ? 'up' : down === Object.keys(dependencies).length ? 'down' : 'degraded',
     version,
-    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    uptimeSeconds: Math.round((performance.now() - startedAt) / 1000),
     dependencies,
   };
 }

@@ -9,7 +9,7 @@ describe('HealthServer', () => {
     let redisUp = true;
     const sut = new HealthServer(
       () =>
-        checkHealth('probe', '1.0.0', Date.now(), {
+        checkHealth('probe', '1.0.0', performance.now(), {
           database: async () => undefined,
           redis: async () => {
             if (!redisUp) throw new Error('connection refused');

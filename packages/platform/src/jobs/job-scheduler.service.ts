@@ -2,7 +2,9 @@ import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock/clock';
 import { timeLimit } from '../clock/time-limit.util';
+import { VirtualClock } from '../clock/virtual-clock';
 import { RequestContexts } from '../context/request-context';
+import { type DueJobs, firedJobsUntil, HELD_DELAY_MS, type JobEnvelope, runAtOf } from './due-jobs.util';
 import type { JobDataOf, JobDefinition } from './job-definition';
 
 export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
@@ -19,15 +21,14 @@ export type DeadlineSource = () => Promise<ScheduledDeadline[]>;
 /** How long a command that committed waits for Redis to take its job before leaving it to re-scheduling. */
 const COMMITTED_WAIT_MS = 2000;
 
-interface JobEnvelope {
-  tenantId: string | null;
-  data: unknown;
-}
-
 /**
  * BullMQ for one service: the queues and jobs it declared, one processor per job (a declared job without
  * one stops the service at start), deterministic job ids, and re-scheduling of every open deadline from
  * the database at start, periodically, and when a test clock moves.
+ *
+ * On a virtual clock BullMQ's delay (real time) does not decide when a job runs: every job carries its run time on
+ * the clock, waits held, and runs when a move of the clock reaches it (`fireDue`), or at once when it is scheduled
+ * for a time the clock has already reached.
  */
 export class JobScheduler {
   private readonly queues = new Map<string, Queue>();
@@ -38,6 +39,13 @@ export class JobScheduler {
   /** The re-scheduling pass under way, if any: a periodic tick does not start a second one beside it. */
   private rescheduling: Promise<number> | null = null;
   private stopped = false;
+  /**
+   * Jobs this instance's processors finished (counted before BullMQ marks them done, so a step that sees its queues
+   * empty has counted them): what a step of a virtual clock's move fired.
+   */
+  private finished = 0;
+  /** The `fireDue` under way: steps of a move run one after the other. */
+  private firing: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly declared: readonly JobDefinition[],
@@ -99,13 +107,17 @@ export class JobScheduler {
   ): Promise<void> {
     const parsed = job.data.parse(data);
     const jobId = job.jobId(parsed);
-    const delay = Math.max(0, runAt.getTime() - this.clock.now().getTime());
+    const delay = this.delayUntil(runAt);
     const queue = this.queue(job.queue);
     const existing = await queue.getJob(jobId);
     if (existing) {
       let state = await existing.getState();
       if (state === 'delayed') {
         try {
+          // Its run time on the clock travels with it (a virtual clock's move reads it); the data stays the row's ids.
+          if (runAtOf(existing) !== runAt.getTime()) {
+            await existing.updateData({ ...(existing.data as JobEnvelope), runAt: runAt.getTime() });
+          }
           await existing.changeDelay(delay);
           return;
         } catch (error) {
@@ -117,7 +129,11 @@ export class JobScheduler {
       if (state === 'waiting' || state === 'active' || state === 'prioritized' || state === 'waiting-children') return;
       await existing.remove().catch(() => undefined);
     }
-    const envelope: JobEnvelope = { tenantId: tenantId ?? RequestContexts.current()?.tenantId ?? null, data: parsed };
+    const envelope: JobEnvelope = {
+      tenantId: tenantId ?? RequestContexts.current()?.tenantId ?? null,
+      data: parsed,
+      runAt: runAt.getTime(),
+    };
     await queue.add(job.name, envelope, {
       jobId,
       delay,
@@ -126,6 +142,45 @@ export class JobScheduler {
       attempts: 5,
       backoff: { type: 'exponential', delay: 1000 },
     });
+  }
+
+  /**
+   * BullMQ's delay for a job due at `runAt` on the clock. Real time: the time left. A virtual clock: none when the
+   * clock has reached it, else held (a year, renewed by every re-scheduling pass) until a move of the clock fires it.
+   */
+  private delayUntil(runAt: Date): number {
+    const now = this.clock.now().getTime();
+    if (!(this.clock instanceof VirtualClock)) return Math.max(0, runAt.getTime() - now);
+    return this.clock.known && runAt.getTime() <= now ? 0 : HELD_DELAY_MS;
+  }
+
+  /**
+   * On a virtual clock, after it moved: re-schedules from the database, runs every job due by the clock's time (in
+   * whichever instance's worker takes it) and waits until none is left (failed attempts are retried first), then
+   * answers how many ran and the run time of the next held job. One call at a time.
+   */
+  fireDue(options: { timeoutMs?: number } = {}): Promise<DueJobs> {
+    const run = async (): Promise<DueJobs> => {
+      if (!(this.clock instanceof VirtualClock) || !this.clock.known) return { fired: 0, next: null };
+      const before = this.finished;
+      await this.reschedule();
+      const next = await firedJobsUntil(
+        this.clock,
+        [...this.queueNames()].map((name) => this.queue(name)),
+        {
+          timeoutMs: options.timeoutMs ?? 60000,
+          logger: this.logger,
+        },
+      );
+      return { fired: this.finished - before, next };
+    };
+    const turn = this.firing.then(run, run);
+    this.firing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private queueNames(): Set<string> {
+    return new Set(this.declared.map((d) => d.queue));
   }
 
   /**
@@ -231,6 +286,10 @@ export class JobScheduler {
     const definition = this.declared.find((d) => d.queue === queueName && d.name === job.name) as JobDefinition;
     const envelope = job.data as JobEnvelope;
     const data = definition.data.parse(envelope.data);
-    await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
+    try {
+      await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
+    } finally {
+      this.finished += 1;
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationDirectory, MigrationList, SchemaContainer } from '@prisma/schema-engine-wasm';
+import { SystemClock } from '../clock/clock';
 
 /** The layout `prisma migrate` uses: `<prismaDir>/migrations/<YYYYMMDDHHMMSS>_<name>/migration.sql`. */
 export const MIGRATIONS_FOLDER = 'migrations';
@@ -57,7 +58,7 @@ export async function readMigrationsList(prismaDir: string): Promise<MigrationLi
  * `<YYYYMMDDHHMMSS>_<name>` (UTC, name as `prisma migrate dev --name` slugs it), later than every existing
  * migration so the order on disk stays the order of creation.
  */
-export function migrationFolderName(name: string, existing: readonly string[], now = new Date()): string {
+export function migrationFolderName(name: string, existing: readonly string[], now = new SystemClock().now()): string {
   const slug = name
     .normalize('NFKD')
     .toLowerCase()

@@ -31,7 +31,7 @@ export class RequestMux {
     this.subscribe();
     const token = ++this.next;
     return new Promise<Msg>((resolve, reject) => {
-      this.pending.set(token, { subject, resolve, reject, deadline: Date.now() + options.timeoutMs });
+      this.pending.set(token, { subject, resolve, reject, deadline: performance.now() + options.timeoutMs });
       try {
         this.connection.publish(subject, data, { reply: `${this.prefix}${token}`, headers: options.headers });
       } catch (error) {
@@ -79,7 +79,7 @@ export class RequestMux {
       return;
     }
     if (this.pending.size === 0) return;
-    const now = Date.now();
+    const now = performance.now();
     for (const [token, waiting] of this.pending) {
       if (waiting.deadline > now) continue;
       this.pending.delete(token);
