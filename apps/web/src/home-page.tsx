@@ -1,6 +1,7 @@
 import { Button, Card, Input, Layout, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useT } from './i18n/language-context';
+import { RehearsalBanner } from './layout/rehearsal-banner';
 import { LanguageSwitch } from './shared/language-switch';
 
 /** The front door: a jurisdiction's public pages by its key, or the office's sign-in. */
@@ -9,6 +10,7 @@ export function HomePage() {
   const navigate = useNavigate();
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <RehearsalBanner />
       <Layout.Header style={{ background: '#a8071a', display: 'flex', alignItems: 'center' }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
           {t({ zh: '质量奖公示与评审平台', en: 'Quality award notices and office console' })}

@@ -8,6 +8,7 @@ import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { useSession } from '../office/use-session';
 import { LanguageSwitch } from '../shared/language-switch';
+import { RehearsalBanner } from './rehearsal-banner';
 
 /** The office console's frame: the jurisdiction, its work (applications, notices, objections), the user. */
 export function OfficeLayout() {
@@ -31,6 +32,7 @@ export function OfficeLayout() {
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <RehearsalBanner />
       <Layout.Header style={{ background: '#a8071a', display: 'flex', alignItems: 'center', gap: 16 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, flex: 1 }}>
           {tenant.data ? t({ zh: tenant.data.nameZh, en: tenant.data.nameEn }) : tenantKey}

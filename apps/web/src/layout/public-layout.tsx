@@ -3,6 +3,7 @@ import { Link, Outlet, useLocation, useParams } from 'react-router';
 import { useT } from '../i18n/language-context';
 import { useProgramme } from '../public/use-programme';
 import { LanguageSwitch } from '../shared/language-switch';
+import { RehearsalBanner } from './rehearsal-banner';
 
 /** The public pages of one jurisdiction: its award's name, notices, follow an objection, report. */
 export function PublicLayout() {
@@ -18,6 +19,7 @@ export function PublicLayout() {
       : 'home';
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <RehearsalBanner />
       <Layout.Header style={{ background: '#a8071a', display: 'flex', alignItems: 'center', gap: 24 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           {programme.data ? t(programme.data.name) : t({ zh: '质量奖', en: 'Quality award' })}

@@ -6,6 +6,7 @@ import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
+import { RehearsalBanner } from '../layout/rehearsal-banner';
 import { LanguageSwitch } from '../shared/language-switch';
 
 /** The office's sign-in: then its jurisdiction's work queue (the first of the user's jurisdictions). */
@@ -31,6 +32,7 @@ export function LoginPage() {
   };
   return (
     <Layout style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #a8071a 0 220px, #f5f5f5 220px)' }}>
+      <RehearsalBanner />
       <div style={{ position: 'absolute', right: 24, top: 16 }}>
         <LanguageSwitch />
       </div>
