@@ -19,7 +19,7 @@ export function EligibilityTable({ application }: { application: Application }) 
       data-testid="eligibility"
       dataSource={application.eligibility.findings}
       columns={[
-        { title: t({ zh: '依据', en: 'Article' }), width: 120, render: (_, f) => plainBasis(f.basis) },
+        { title: t({ zh: '依据', en: 'Article' }), width: 100, render: (_, f) => plainBasis(f.basis) },
         { title: t({ zh: '条件', en: 'Condition' }), render: (_, f) => t(f.reason) },
         {
           title: t({ zh: '结论', en: 'Outcome' }),
@@ -28,6 +28,7 @@ export function EligibilityTable({ application }: { application: Application }) 
         },
         {
           title: t({ zh: '说明', en: 'Note' }),
+          width: 180,
           render: (_, f) =>
             f.decision
               ? `${f.decision.decidedBy} · ${formatInstant(f.decision.decidedAt, t.language)} · ${f.decision.reason}`

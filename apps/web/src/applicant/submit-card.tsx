@@ -51,7 +51,6 @@ export function SubmitCard({ tenantKey, application }: { tenantKey: string; appl
           rules={[{ required: true, message: t({ zh: '请选择推荐单位', en: 'Choose a recommender' }) }]}
         >
           <Select
-            data-testid="recommender-select"
             style={{ width: 320 }}
             placeholder={t({ zh: '选择推荐单位', en: 'Choose a recommender' })}
             loading={recommenders.isLoading}
