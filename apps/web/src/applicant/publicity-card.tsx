@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { api } from '../api/api-client';
 import type { Application } from '../api/api-types';
 import { fieldErrorsOf, problemText, unwrap } from '../api/problem';
@@ -8,7 +8,7 @@ import { formatDate, formatDeadline, formatPeriod, plainBasis, ZONE } from '../f
 import { useT } from '../i18n/language-context';
 
 interface Values {
-  startedOn: string;
+  startedOn: Dayjs;
   evidence: string;
 }
 
@@ -32,7 +32,7 @@ export function PublicityCard({ tenantKey, application }: { tenantKey: string; a
       unwrap(
         await api.POST('/api/v1/tenants/{tenantKey}/applications/{id}/internal-publicity', {
           params: { path: { tenantKey, id: application.id } },
-          body: values,
+          body: { startedOn: values.startedOn.format('YYYY-MM-DD'), evidence: values.evidence },
         }),
       ),
     onSuccess: (saved) => {
@@ -78,7 +78,7 @@ export function PublicityCard({ tenantKey, application }: { tenantKey: string; a
           form={form}
           layout="vertical"
           disabled={application.status !== 'draft'}
-          initialValues={{ startedOn: dayjs().tz(ZONE).format('YYYY-MM-DD') }}
+          initialValues={{ startedOn: dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD')) }}
           onFinish={(values) => start.mutate(values)}
         >
           <Form.Item
@@ -86,7 +86,7 @@ export function PublicityCard({ tenantKey, application }: { tenantKey: string; a
             label={t({ zh: '公示开始日期', en: 'Started on' })}
             rules={[{ required: true, message: t({ zh: '请填写开始日期', en: 'Enter the day' }) }]}
           >
-            <Input type="date" data-testid="publicity-started-on" style={{ width: 200 }} />
+            <DatePicker format="YYYY-MM-DD" allowClear={false} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item
             name="evidence"

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Radio } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Card, DatePicker, Form, Input, Radio } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../api/api-client';
 import type { Application } from '../api/api-types';
@@ -12,7 +12,7 @@ type Decision = 'recommend' | 'return' | 'refuse';
 interface Values {
   decision: Decision;
   text: string;
-  publishedOn?: string;
+  publishedOn?: Dayjs;
 }
 
 /**
@@ -35,7 +35,7 @@ export function ReviewForm({ tenantKey, application }: { tenantKey: string; appl
             decision: values.decision,
             text: values.text,
             ...(values.decision === 'recommend' && notice && values.publishedOn
-              ? { publishedOn: values.publishedOn }
+              ? { publishedOn: values.publishedOn.format('YYYY-MM-DD') }
               : {}),
           },
         }),
@@ -56,7 +56,7 @@ export function ReviewForm({ tenantKey, application }: { tenantKey: string; appl
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ decision: 'recommend', publishedOn: dayjs().tz(ZONE).format('YYYY-MM-DD') }}
+        initialValues={{ decision: 'recommend', publishedOn: dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD')) }}
         onFinish={(values) => review.mutate(values)}
       >
         <Form.Item name="decision" label={t({ zh: '审核结论', en: 'Decision' })}>
@@ -91,7 +91,7 @@ export function ReviewForm({ tenantKey, application }: { tenantKey: string; appl
                 : undefined
             }
           >
-            <Input type="date" style={{ width: 200 }} data-testid="review-published-on" />
+            <DatePicker format="YYYY-MM-DD" allowClear={false} style={{ width: 200 }} />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit" loading={review.isPending}>
