@@ -7,9 +7,10 @@ import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { RehearsalBanner } from '../layout/rehearsal-banner';
+import { homeFor } from '../shared/home-for-roles.util';
 import { LanguageSwitch } from '../shared/language-switch';
 
-/** The office's sign-in: then its jurisdiction's work queue (the first of the user's jurisdictions). */
+/** The sign-in of staff, recommenders and applicants: then each to its own pages in its (first) jurisdiction. */
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -22,8 +23,7 @@ export function LoginPage() {
       const tokens = unwrap(await api.POST('/api/v1/auth/login', { body: values }));
       sessionStore.start(values.username, tokens);
       const { tenants } = unwrap(await api.GET('/api/v1/tenants'));
-      const first = tenants[0];
-      navigate(first ? `/office/${first.key}` : '/', { replace: true });
+      navigate(homeFor(tenants[0], tokens.accessToken), { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -39,7 +39,7 @@ export function LoginPage() {
       <Typography.Title level={2} style={{ color: '#fff', textAlign: 'center', marginTop: 72 }}>
         {t({ zh: '质量奖评审工作平台', en: 'Quality award office console' })}
       </Typography.Title>
-      <Card style={{ width: 400, margin: '24px auto' }} title={t({ zh: '工作人员登录', en: 'Staff sign-in' })}>
+      <Card style={{ width: 400, margin: '24px auto' }} title={t({ zh: '用户登录', en: 'Sign in' })}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={signIn}>
           <Form.Item
