@@ -38,8 +38,8 @@ describe('the rehearsal banner', () => {
     await page.goto(`${gateway.url}/`);
     const banner = page.getByTestId('rehearsal-banner');
     await banner.waitFor();
-    expect(await banner.innerText()).toContain('演练平台');
-    expect(await banner.innerText()).toContain('2026年10月9日 10:00');
+    expect(await banner.textContent()).toContain('演练平台');
+    expect(await banner.textContent()).toContain('2026年10月9日 10:00');
     await browser.screenshot(page, '20-rehearsal-home');
     await page.goto(`${gateway.url}/office/login`);
     await page.getByTestId('rehearsal-banner').waitFor();
