@@ -68,3 +68,12 @@ export {
   type UnscheduledObligation,
 } from './schedule-obligations.util';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
+export * from './conflict-of-interest.rules';
+export {
+  type ConflictApplicant,
+  type ConflictExpert,
+  type ConflictFinding,
+  type ConflictOptions,
+  detectConflicts,
+  type Organisation,
+} from './detect-conflicts.util';
