@@ -14,7 +14,11 @@ describe('detectConflicts (回避, ili 第三十一条)', () => {
 
   it('flags an individual applicant working for the expert’s employer', () => {
     expect(
-      detectConflicts({ currentEmployer: { creditCode: OTHER } }, { creditCode: null, employerCreditCode: OTHER }, options),
+      detectConflicts(
+        { currentEmployer: { creditCode: OTHER } },
+        { creditCode: null, employerCreditCode: OTHER },
+        options,
+      ),
     ).toEqual([expect.objectContaining({ kind: 'same_current_employer', evidence: OTHER })]);
   });
 

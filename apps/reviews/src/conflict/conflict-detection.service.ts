@@ -70,7 +70,12 @@ export class ConflictDetection {
       for (const application of applications) {
         const findings = detectConflicts(profile, { creditCode: application.creditCode }, options);
         for (const finding of findings) {
-          const key = { expertId: expert.id, applicationId: application.id, kind: finding.kind, evidence: finding.evidence };
+          const key = {
+            expertId: expert.id,
+            applicationId: application.id,
+            kind: finding.kind,
+            evidence: finding.evidence,
+          };
           if (await this.conflicts.existing(tx, key)) continue;
           await this.transitions.raise(tx, 'detect', { ...key, basis: finding.basis });
           raised += 1;

@@ -16,9 +16,11 @@ export const dismissalNeedsReason = () =>
   DomainError.validation([
     {
       field: 'body.reason',
-      reason: { zh: '不构成利害关系的决定须说明理由', en: 'is required to dismiss a flag: say why there is no interest' },
+      reason: {
+        zh: '不构成利害关系的决定须说明理由',
+        en: 'is required to dismiss a flag: say why there is no interest',
+      },
     },
   ]);
 
-export const applicationNotFound = () =>
-  DomainError.notFound({ zh: '未找到该申报', en: 'No such application' });
+export const applicationNotFound = () => DomainError.notFound({ zh: '未找到该申报', en: 'No such application' });

@@ -29,7 +29,10 @@ export const CONFLICT_LIFECYCLE: readonly ConflictTransition[] = [
 ];
 
 /** The row of the table for `action` taken in state `from` (null: a new flag), or undefined when not allowed. */
-export function conflictTransitionOf(action: ConflictAction, from: ConflictStatus | null): ConflictTransition | undefined {
+export function conflictTransitionOf(
+  action: ConflictAction,
+  from: ConflictStatus | null,
+): ConflictTransition | undefined {
   return CONFLICT_LIFECYCLE.find((row) =>
     from === null ? row.action === action && row.from.length === 0 : row.action === action && row.from.includes(from),
   );

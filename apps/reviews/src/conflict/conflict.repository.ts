@@ -8,7 +8,8 @@ import type { ReviewsTx } from '../reviews-prisma';
 const withDetails = {
   expert: { select: { name: true } },
   application: { select: { applicantName: true } },
-  history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  // The clock may stand still (tests, rehearsals): the raising row (no from-state) comes first, then by time.
+  history: { orderBy: [{ fromStatus: { sort: 'asc', nulls: 'first' } }, { at: 'asc' }, { id: 'asc' }] },
 } as const satisfies Prisma.ConflictFlagInclude;
 
 export type ConflictRow = Prisma.ConflictFlagGetPayload<{ include: typeof withDetails }>;

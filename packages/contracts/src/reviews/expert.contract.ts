@@ -48,9 +48,7 @@ export const expertProfileBody = z
       .default([]),
     declaredRelations: z
       .array(
-        z
-          .object({ creditCode: creditCodeSchema, name: orgName, relation: z.string().trim().min(1).max(500) })
-          .strict(),
+        z.object({ creditCode: creditCodeSchema, name: orgName, relation: z.string().trim().min(1).max(500) }).strict(),
       )
       .max(100)
       .default([]),
