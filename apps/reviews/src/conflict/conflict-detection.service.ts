@@ -1,5 +1,5 @@
-import { getPolicy } from '@laurel/contracts';
 import { shanghaiDateOf } from '@laurel/calendar';
+import { getPolicy } from '@laurel/contracts';
 import { Clock, RequestContexts, ServiceClient } from '@laurel/platform';
 import { DEFAULT_PAST_EMPLOYER_WINDOW_YEARS, detectConflicts } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';

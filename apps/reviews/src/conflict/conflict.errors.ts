@@ -1,4 +1,4 @@
-import { conflictStatusLabels, DomainError, type ConflictStatus } from '@laurel/contracts';
+import { type ConflictStatus, conflictStatusLabels, DomainError } from '@laurel/contracts';
 
 /** Messages of the conflict steps, in zh-CN and English. */
 export const conflictNotFound = () => DomainError.notFound({ zh: '未找到该利害关系标记', en: 'No such conflict flag' });

@@ -1,9 +1,9 @@
 import {
-  type ConflictDeclareBody,
   type ConflictDecisionBody,
+  type ConflictDeclareBody,
   type ConflictSettingsBody,
-  conflictDeclare,
   conflictDecide,
+  conflictDeclare,
   conflictGet,
   conflictList,
   conflictSettingsGet,
