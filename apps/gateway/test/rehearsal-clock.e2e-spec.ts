@@ -166,7 +166,8 @@ describe('the rehearsal clock', () => {
     });
     expect(user.status).toBe(201);
     office = await login('ili-office', 'a-long-password');
-  });
+    // Four services and the gateway on a virtual clock: under load their start alone can pass jest's 30 s.
+  }, 120_000);
   afterAll(async () => {
     await stop();
     await infra?.dispose();
