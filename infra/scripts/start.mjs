@@ -11,11 +11,13 @@ function secrets() {
   mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, 'secrets.json');
   const stored = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  if (!stored.jwtSecret || !stored.applicationsDataKey || !stored.objectionsDataKey) {
+  if (!stored.jwtSecret || !stored.applicationsDataKey || !stored.objectionsDataKey || !stored.reviewsDataKey) {
     stored.jwtSecret ??= randomBytes(48).toString('base64url');
     // Encrypts applicants' ID and phone numbers at rest: losing it loses them, so it is kept with the data.
     stored.applicationsDataKey ??= randomBytes(32).toString('base64');
     stored.objectionsDataKey ??= randomBytes(32).toString('base64');
+    // Seals experts' ID and phone numbers.
+    stored.reviewsDataKey ??= randomBytes(32).toString('base64');
     writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
   }
   return stored;
@@ -70,7 +72,7 @@ process.once('SIGTERM', () => shutdown(0));
 try {
   ensureDependencies();
   await ensureInfrastructure();
-  const { jwtSecret, applicationsDataKey, objectionsDataKey } = secrets();
+  const { jwtSecret, applicationsDataKey, objectionsDataKey, reviewsDataKey } = secrets();
   say('building…');
   run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);
   say('applying migrations…');
@@ -83,6 +85,7 @@ try {
     LAUREL_JWT_SECRET: process.env.LAUREL_JWT_SECRET ?? jwtSecret,
     LAUREL_APPLICATIONS_DATA_KEY: process.env.LAUREL_APPLICATIONS_DATA_KEY ?? applicationsDataKey,
     LAUREL_OBJECTIONS_DATA_KEY: process.env.LAUREL_OBJECTIONS_DATA_KEY ?? objectionsDataKey,
+    LAUREL_REVIEWS_DATA_KEY: process.env.LAUREL_REVIEWS_DATA_KEY ?? reviewsDataKey,
     LAUREL_OPERATOR_USERNAME: operatorUsername,
     LAUREL_OPERATOR_PASSWORD: process.env.LAUREL_OPERATOR_PASSWORD ?? generated,
   };

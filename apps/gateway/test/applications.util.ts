@@ -17,9 +17,12 @@ const { objectionsService } = require(
 const { applicationsService } = require(
   path.resolve(__dirname, '../../applications/src/applications.service-definition'),
 ) as { applicationsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
+const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/reviews.service-definition')) as {
+  reviewsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
 
 export type Json = Record<string, unknown>;
-export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor';
+export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert';
 
 const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 const PASSWORD = 'a-long-password';
@@ -64,6 +67,8 @@ export async function startApplicationsPlatform(options: {
   tenants: readonly LaunchPolicyKey[];
   /** More settings of the gateway (e.g. its rate limits). */
   gatewayEnv?: Record<string, string>;
+  /** Starts the reviews service too (experts and conflicts of interest). */
+  reviews?: boolean;
 }) {
   const { clock } = options;
   const infra = await TestInfrastructure.create();
@@ -72,18 +77,21 @@ export async function startApplicationsPlatform(options: {
     LAUREL_OBJECTIONS_FILES_DIR: filesDir,
     LAUREL_APPLICATIONS_FILES_DIR: path.join(filesDir, 'applications'),
     LAUREL_APPLICATIONS_DATA_KEY: DATA_KEY,
+    LAUREL_REVIEWS_DATA_KEY: DATA_KEY,
   });
   const awards = await bootstrapService(awardsServiceDefinition, { env, clock });
   const objections = await bootstrapService(objectionsService({ env }), { env, clock });
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });
-  const services = [awards, objections, applications];
+  const reviews = options.reviews ? await bootstrapService(reviewsService({ env }), { env, clock }) : null;
+  const services = [awards, objections, applications, ...(reviews ? [reviews] : [])];
+  const running = ['awards', 'objections', 'applications', ...(reviews ? ['reviews'] : [])];
   const gateway: RunningGateway = await startGateway({
     env: infra.env({
       LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
       LAUREL_HTTP_PORT: '0',
       ...options.gatewayEnv,
     }),
-    services: SERVICES.filter((s) => ['awards', 'objections', 'applications'].includes(s)),
+    services: SERVICES.filter((s) => running.includes(s)),
   });
   await seedOperator(gateway, OPERATOR.username, OPERATOR.password);
 
@@ -177,6 +185,7 @@ export async function startApplicationsPlatform(options: {
     awards,
     objections,
     applications,
+    reviews,
     call,
     login,
     addUser,

@@ -212,6 +212,7 @@ describe('hostile bodies and parameters on every route', () => {
     sut = await startApplicationsPlatform({
       clock,
       tenants: ['ili'],
+      reviews: true,
       gatewayEnv: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
     });
     tokens.office = (await sut.addUser('ili', 'office', ['office'])).token;

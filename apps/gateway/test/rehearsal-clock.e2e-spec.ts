@@ -17,6 +17,9 @@ const { objectionsService } = require(
 const { applicationsService } = require(
   path.resolve(__dirname, '../../applications/src/applications.service-definition'),
 ) as { applicationsService: (options: { env?: Record<string, string> }) => ServiceDefinition };
+const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/reviews.service-definition')) as {
+  reviewsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
 
 type Json = Record<string, unknown>;
 
@@ -75,6 +78,7 @@ describe('the rehearsal clock', () => {
       await bootstrapService(awardsServiceDefinition, { env }),
       objections,
       await bootstrapService(applicationsService({ env }), { env }),
+      await bootstrapService(reviewsService({ env }), { env }),
     ];
     gateway = await startGateway({
       env: rehearsalEnv({ LAUREL_JWT_SECRET: JWT, LAUREL_HTTP_PORT: '0', ...extra }),
@@ -162,7 +166,8 @@ describe('the rehearsal clock', () => {
     });
     expect(user.status).toBe(201);
     office = await login('ili-office', 'a-long-password');
-  });
+    // Four services and the gateway on a virtual clock: under load their start alone can pass jest's 30 s.
+  }, 120_000);
   afterAll(async () => {
     await stop();
     await infra?.dispose();

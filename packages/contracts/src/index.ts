@@ -5,4 +5,5 @@ export * from './gateway';
 export * from './messaging';
 export * from './objections';
 export * from './platform';
+export * from './reviews';
 export * from './services';

@@ -18,7 +18,16 @@ export {
   type TargetCycle,
 } from './check-reapplication.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
+export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
+export {
+  type ConflictApplicant,
+  type ConflictExpert,
+  type ConflictFinding,
+  type ConflictOptions,
+  detectConflicts,
+  type Organisation,
+} from './detect-conflicts.util';
 export {
   type Consequence,
   type ConsequenceBan,

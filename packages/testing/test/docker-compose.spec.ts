@@ -61,6 +61,7 @@ describe('docker-compose.yml', () => {
         LAUREL_OPERATOR_PASSWORD: 'y'.repeat(12),
         LAUREL_APPLICATIONS_DATA_KEY: 'z'.repeat(44),
         LAUREL_OBJECTIONS_DATA_KEY: 'z'.repeat(44),
+        LAUREL_REVIEWS_DATA_KEY: 'z'.repeat(44),
       },
     });
     expect(result.stderr).toBe('');

@@ -16,6 +16,8 @@ export const API_TAGS = {
   files: 'Evidence files of objections and reports',
   'public notices': 'What anyone reads and files without an account: notices and objections to them',
   'public reports': 'Reporting misconduct without an account, and following the report',
+  experts: 'The expert pool (评审专家库): profiles, and an expert’s own view of the applications it may review',
+  conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

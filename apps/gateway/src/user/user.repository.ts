@@ -35,6 +35,11 @@ export class UserRepository {
     return tx.user.create({ data: { id: randomUUID(), ...user } });
   }
 
+  /** Whether the user holds the role in the tenant in context (row-level security confines memberships to it). */
+  async holdsRole(tx: GatewayTx, userId: string, role: string): Promise<boolean> {
+    return (await tx.membership.count({ where: { userId, role } })) > 0;
+  }
+
   /** Gives the user the roles in the tenant (one membership per role). */
   addMemberships(tx: GatewayTx, tenantId: string, userId: string, roles: readonly string[]) {
     return tx.membership.createMany({

@@ -47,6 +47,11 @@ export class UserService {
     });
   }
 
+  /** Whether the user holds `role` in the tenant in context. */
+  holdsRole(userId: string, role: string): Promise<boolean> {
+    return this.database.inTenant((tx) => this.users.holdsRole(tx, userId, role));
+  }
+
   /** The tenant's users and their roles there (row-level security confines memberships to the tenant). */
   async listInTenant(): Promise<UserView[]> {
     const memberships = await this.database.inTenant((tx) => this.users.membershipsWithUsers(tx));

@@ -3,7 +3,15 @@ import { defineEvent } from '../messaging/event-contract';
 
 const transition = z.object({
   applicationId: z.uuid(),
-  applicant: z.object({ id: z.uuid(), kind: z.enum(['organisation', 'individual']), name: z.string() }),
+  applicant: z.object({
+    id: z.uuid(),
+    kind: z.enum(['organisation', 'individual']),
+    name: z.string(),
+    /** The organisation's 统一社会信用代码 (absent from events published before it was carried). */
+    creditCode: z.string().nullable().optional(),
+  }),
+  /** Whom it was submitted to (absent from events published before it was carried). */
+  recommender: z.object({ id: z.uuid(), name: z.string() }).nullable().optional(),
   cycleNumber: z.number().int(),
   from: z.string().nullable(),
   to: z.string(),

@@ -1,0 +1,107 @@
+import type { ConflictStatus, ConflictTransitionPayload } from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Outbox } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { ReviewsTx } from '../reviews-prisma';
+import { conflictWrongStatus } from './conflict.errors';
+import { type ConflictAction, conflictTransitionOf } from './conflict.lifecycle';
+import { ConflictRepository, type ConflictRow } from './conflict.repository';
+
+export interface NewFlag {
+  expertId: string;
+  applicationId: string;
+  kind: string;
+  evidence: string;
+  basis: string;
+  reason?: string | null;
+}
+
+/**
+ * The one transition step of a conflict flag: guard by the lifecycle table (409 naming the state in Chinese) → change
+ * → history, outbox event and audit entry, in the caller's transaction (the caller locked the row).
+ */
+@Injectable()
+export class ConflictTransitions {
+  constructor(
+    private readonly conflicts: ConflictRepository,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A new flag, detected or declared. */
+  async raise(tx: ReviewsTx, action: 'detect' | 'declare', flag: NewFlag): Promise<ConflictRow> {
+    const transition = conflictTransitionOf(action, null);
+    if (!transition) throw new Error(`${action} does not start a flag`);
+    const now = this.clock.now();
+    const decided = transition.to !== 'detected';
+    const row = await this.conflicts.create(tx, {
+      ...flag,
+      reason: flag.reason ?? null,
+      status: transition.to,
+      detectedAt: now,
+      decidedBy: decided ? acting().label : null,
+      decidedAt: decided ? now : null,
+    });
+    await this.record(tx, row, action, null, transition.to, flag.reason ?? null);
+    return row;
+  }
+
+  /** The office's decision on a flag this transaction has locked and read. */
+  async apply(tx: ReviewsTx, row: ConflictRow, action: 'recuse' | 'dismiss', reason: string | null): Promise<void> {
+    const from = row.status as ConflictStatus;
+    const transition = conflictTransitionOf(action, from);
+    if (!transition) throw conflictWrongStatus(from, action);
+    const now = this.clock.now();
+    await this.conflicts.update(tx, row.id, {
+      status: transition.to,
+      reason,
+      decidedBy: acting().label,
+      decidedAt: now,
+    });
+    await this.record(tx, row, action, from, transition.to, reason);
+  }
+
+  private async record(
+    tx: ReviewsTx,
+    row: ConflictRow,
+    action: ConflictAction,
+    from: ConflictStatus | null,
+    to: ConflictStatus,
+    reason: string | null,
+  ): Promise<void> {
+    const transition = conflictTransitionOf(action, from);
+    if (!transition) return;
+    const now = this.clock.now();
+    const actor = acting().label;
+    const payload: ConflictTransitionPayload = {
+      conflictId: row.id,
+      expertId: row.expertId,
+      applicationId: row.applicationId,
+      kind: row.kind,
+      from,
+      to,
+      reason,
+      basis: row.basis,
+      actor,
+      at: now.toISOString(),
+    };
+    await this.conflicts.addHistory(tx, {
+      conflictId: row.id,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      reason,
+      actor,
+      at: now,
+    });
+    await this.outbox.add(tx, transition.event, payload);
+    await this.audit.record(tx, {
+      action: `conflict.${action}`,
+      targetType: 'conflict',
+      targetId: row.id,
+      basis: row.basis,
+      before: from ? { status: from } : null,
+      after: { status: to, kind: row.kind, evidence: row.evidence, expertId: row.expertId, reason },
+    });
+  }
+}

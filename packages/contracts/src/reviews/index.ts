@@ -1,0 +1,4 @@
+export * from './conflict.contract';
+export * from './conflict-events.contract';
+export * from './expert.contract';
+export * from './review-application.contract';
