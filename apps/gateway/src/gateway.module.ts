@@ -28,6 +28,7 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ObjectionsRoutesModule } from './objections/objections-routes.module';
 import { DeadLetterController } from './operations/dead-letter.controller';
+import { OperationsModule } from './operations/operations.module';
 import { LaunchJurisdictionsService } from './tenant/launch-jurisdictions.service';
 import { TenantController } from './tenant/tenant.controller';
 import { TenantRepository } from './tenant/tenant.repository';
@@ -51,7 +52,13 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       global: true,
-      imports: [AwardsModule, ObjectionsRoutesModule, ApplicationsRoutesModule, ...(options.routes ?? [])],
+      imports: [
+        AwardsModule,
+        ObjectionsRoutesModule,
+        ApplicationsRoutesModule,
+        OperationsModule,
+        ...(options.routes ?? []),
+      ],
       controllers: [
         AuthController,
         TenantController,

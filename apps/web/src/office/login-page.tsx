@@ -7,9 +7,13 @@ import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { RehearsalBanner } from '../layout/rehearsal-banner';
+import { isOperatorToken } from '../operator/operator-claims';
 import { LanguageSwitch } from '../shared/language-switch';
 
-/** The office's sign-in: then its jurisdiction's work queue (the first of the user's jurisdictions). */
+/**
+ * The staff's sign-in: then the jurisdiction's work queue (the first of the user's jurisdictions), or the operator's
+ * dashboard for a platform operator.
+ */
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -21,6 +25,11 @@ export function LoginPage() {
     try {
       const tokens = unwrap(await api.POST('/api/v1/auth/login', { body: values }));
       sessionStore.start(values.username, tokens);
+      // A platform operator works on the operator's dashboard, not in one jurisdiction's console.
+      if (isOperatorToken(tokens.accessToken)) {
+        navigate('/operator', { replace: true });
+        return;
+      }
       const { tenants } = unwrap(await api.GET('/api/v1/tenants'));
       const first = tenants[0];
       navigate(first ? `/office/${first.key}` : '/', { replace: true });
