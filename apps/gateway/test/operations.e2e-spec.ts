@@ -18,7 +18,13 @@ describe('operations: event pipeline and queue board', () => {
     operator = await sut.login(OPERATOR.username, OPERATOR.password);
     const tenant = await sut.call('POST', '/api/v1/tenants', {
       token: operator,
-      body: { key: 'ili', nameZh: '伊犁州质量奖', nameEn: 'Ili Quality Award', level: 'prefecture', divisionCode: '654000' },
+      body: {
+        key: 'ili',
+        nameZh: '伊犁州质量奖',
+        nameEn: 'Ili Quality Award',
+        level: 'prefecture',
+        divisionCode: '654000',
+      },
     });
     expect(tenant.status).toBe(201);
     tenantId = tenant.body.id as string;
@@ -33,7 +39,10 @@ describe('operations: event pipeline and queue board', () => {
     await sut?.close();
   });
 
-  const expectProblem = (response: { status: number; headers: Headers; body: Record<string, unknown> }, status: number) => {
+  const expectProblem = (
+    response: { status: number; headers: Headers; body: Record<string, unknown> },
+    status: number,
+  ) => {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(response.body.status).toBe(status);
@@ -62,10 +71,16 @@ describe('operations: event pipeline and queue board', () => {
       expect(body.streams.find((s) => s.service === 'probe')?.messages).toBeGreaterThanOrEqual(1);
       return body;
     });
-    expect(pipeline.streams.find((s) => s.service === 'probe')?.name).toBe(sut.probe.runtime.namespace.eventStream('probe'));
+    expect(pipeline.streams.find((s) => s.service === 'probe')?.name).toBe(
+      sut.probe.runtime.namespace.eventStream('probe'),
+    );
     expect(pipeline.outboxes).toEqual(
       expect.arrayContaining([
-        { service: 'gateway', outcome: 'answered', backlog: expect.objectContaining({ unpublished: expect.any(Number) }) },
+        {
+          service: 'gateway',
+          outcome: 'answered',
+          backlog: expect.objectContaining({ unpublished: expect.any(Number) }),
+        },
         { service: 'probe', outcome: 'answered', backlog: { unpublished: 0, failing: 0, oldestCreatedAt: null } },
       ]),
     );
@@ -85,7 +100,9 @@ describe('operations: event pipeline and queue board', () => {
     expect(pass.status).toBe(200);
     expect(pass.body.url).toBe(`${BOARD}/`);
     const cookie = pass.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^laurel_queue_board=[^;]+; Path=${BOARD}; Max-Age=600; HttpOnly; SameSite=Strict`));
+    expect(cookie).toMatch(
+      new RegExp(`^laurel_queue_board=[^;]+; Path=${BOARD}; Max-Age=600; HttpOnly; SameSite=Strict`),
+    );
     const value = cookie.split(';')[0] as string;
 
     const page = await sut.call('GET', `${BOARD}/`, { headers: { cookie: value } });
@@ -103,6 +120,9 @@ describe('operations: event pipeline and queue board', () => {
     );
     // A forged or altered pass is no pass.
     expectProblem(await sut.call('GET', `${BOARD}/api/queues`, { headers: { cookie: `${value}x` } }), 401);
-    expectProblem(await sut.call('GET', `${BOARD}/api/queues`, { headers: { cookie: 'laurel_queue_board=a.1.b' } }), 401);
+    expectProblem(
+      await sut.call('GET', `${BOARD}/api/queues`, { headers: { cookie: 'laurel_queue_board=a.1.b' } }),
+      401,
+    );
   });
 });
