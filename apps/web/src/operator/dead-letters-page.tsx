@@ -2,23 +2,33 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/api-client';
+import type { ResponseOf } from '../api/api-types';
 import { problemText, unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { serviceName } from './operator-labels';
-
-const SERVICES = ['applications', 'objections', 'awards', 'gateway'];
 
 /** Events a service's consumers gave up on; replaying one republishes it, and the consumer resolves it on success. */
 export function DeadLettersPage() {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [service, setService] = useState('applications');
+  // The services the gateway knows are those its health page asks.
+  const services = useQuery({
+    queryKey: ['operator', 'services'],
+    queryFn: async () => {
+      const answer = await api.GET('/api/v1/health');
+      const health = (answer.data ?? answer.error) as ResponseOf<'/api/v1/health', 'get'>;
+      return health.services.map((s) => s.service);
+    },
+  });
+  const [chosen, setService] = useState<string>();
+  const service = chosen ?? services.data?.find((s) => s !== 'gateway') ?? 'gateway';
   const [includeResolved, setIncludeResolved] = useState(true);
   const key = ['operator', 'dead-letters', service, includeResolved];
   const letters = useQuery({
     queryKey: key,
+    enabled: services.isSuccess,
     refetchInterval: 3000,
     queryFn: async () =>
       unwrap(
@@ -52,7 +62,7 @@ export function DeadLettersPage() {
             style={{ width: 220 }}
             value={service}
             onChange={setService}
-            options={SERVICES.map((s) => ({ value: s, label: serviceName(s, t) }))}
+            options={(services.data ?? []).map((s) => ({ value: s, label: serviceName(s, t) }))}
             data-testid="dead-letter-service"
           />
           <span>{t({ zh: '含已解决', en: 'Include resolved' })}</span>
