@@ -82,7 +82,7 @@ describe('web: the operator’s dashboard', () => {
     await page.waitForURL('**/operator/health');
     await page.getByRole('cell', { name: 'probe' }).waitFor();
     await page.getByRole('cell', { name: /网关（gateway）/ }).waitFor();
-    expect(await page.getByTestId('platform-status').innerText()).toContain('正常');
+    expect(await page.getByTestId('platform-status').textContent()).toContain('正常');
     await browser.screenshot(page, '30-operator-health');
 
     await page.getByRole('link', { name: '辖区与用户' }).click();
