@@ -86,6 +86,28 @@ describe('operations: event pipeline and queue board', () => {
     );
   });
 
+  it('counts the events waiting in a service’s outbox while its relay is stopped', async () => {
+    const relay = sut.probe.runtime.relay;
+    await relay.stop();
+    try {
+      await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'waiting' } });
+      const response = await sut.call('GET', '/api/v1/operations/events', { token: operator });
+      const probe = (response.body.outboxes as { service: string; backlog: Record<string, unknown> }[]).find(
+        (o) => o.service === 'probe',
+      );
+      expect(probe?.backlog).toMatchObject({ unpublished: 1, failing: 0, oldestCreatedAt: expect.any(String) });
+    } finally {
+      relay.start();
+    }
+    await eventually(async () => {
+      const response = await sut.call('GET', '/api/v1/operations/events', { token: operator });
+      const probe = (response.body.outboxes as { service: string; backlog: Record<string, unknown> }[]).find(
+        (o) => o.service === 'probe',
+      );
+      expect(probe?.backlog).toMatchObject({ unpublished: 0 });
+    });
+  });
+
   it('opens Bull Board with an operator’s pass only, showing every service’s queues', async () => {
     // The probe's deadline job creates its queue in Redis: the board finds it by name.
     const item = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'due' } });

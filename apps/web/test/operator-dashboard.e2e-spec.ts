@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchPoliciesDirectory } from '@laurel/policy';
 import { ChildService, eventually } from '@laurel/testing';
 import { renameItem, scheduleDeadline } from '../../../packages/testing/fixtures/probe/src/probe.contracts';
 import { asTenant, PROBE_MAIN } from '../../../packages/testing/test/probe.util';
@@ -21,7 +24,8 @@ describe('web: the operator’s dashboard', () => {
   let tenantId: string;
 
   beforeAll(async () => {
-    sut = await startPlatform();
+    // The awards service too: a jurisdiction created with its policy gets its programme there.
+    sut = await startPlatform({}, { awards: true });
     // The probe's consumer, in a process of its own as npm start runs it.
     consumer = await ChildService.start(PROBE_MAIN, sut.infra.env(), ['--consumers']);
     operator = await sut.login(OPERATOR.username, OPERATOR.password);
@@ -116,6 +120,54 @@ describe('web: the operator’s dashboard', () => {
     await page.getByTestId('letter-resolved').waitFor({ timeout: 20000 });
     await browser.screenshot(page, '35-operator-dead-letter-resolved');
     expect((await deadLetters()).find((d) => d.id === letter.id)?.resolvedAt).not.toBeNull();
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('creates a jurisdiction from its policy file, listing each problem with its field, and loads a calendar year', async () => {
+    const policy = JSON.parse(readFileSync(path.join(launchPoliciesDirectory(), 'xinzhou-city.json'), 'utf8'));
+    const file = (name: string, document: unknown) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(document)),
+    });
+    const page = await browser.page();
+    await page.goto(`${sut.gateway.url}/office/login`);
+    await page.getByLabel('用户名').fill(OPERATOR.username);
+    await page.getByLabel('密码').fill(OPERATOR.password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/operator/health');
+    await page.getByRole('link', { name: '辖区与用户' }).click();
+    await page.getByRole('button', { name: '新建辖区' }).click();
+    // A policy whose version is not a number and whose name is missing: both problems, each with its field.
+    const { name: _name, ...nameless } = policy;
+    await page.locator('input[type=file]').setInputFiles(file('broken.json', { ...nameless, version: 'one' }));
+    await page.getByLabel(/行政区划代码/).fill('140900');
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+    const problems = page.getByTestId('policy-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('body.policy.version');
+    expect(await problems.textContent()).toContain('body.policy.name');
+    await browser.screenshot(page, '37-operator-policy-problems');
+    await page.locator('input[type=file]').setInputFiles(file('xinzhou-city.json', policy));
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByRole('link', { name: policy.name.zh ?? policy.name }).waitFor();
+    await browser.screenshot(page, '38-operator-tenants');
+
+    await page.getByRole('link', { name: '工作日历' }).click();
+    await page.getByLabel('年份').fill('2031');
+    await page.getByLabel(/节假日/).fill('2031-01-01 元旦\n2031-10-01~2031-10-07 国庆节');
+    await page.getByLabel(/调休上班日/).fill('2031-09-28 2031-10-11');
+    await page.getByLabel(/来源/).fill('国办发明电〔2030〕1号');
+    await page.getByRole('button', { name: '载入并通知各服务' }).click();
+    await page.getByText('已载入 2031 年').waitFor();
+    await page.getByRole('cell', { name: '国办发明电〔2030〕1号' }).waitFor();
+    await browser.screenshot(page, '39-operator-calendar');
+    const year = await sut.call('GET', '/api/v1/calendar/years/2031', { token: operator });
+    expect(year.body).toMatchObject({ provisional: false, source: '国办发明电〔2030〕1号' });
+
+    await page.getByRole('link', { name: '演练时钟' }).click();
+    await page.getByText('真实时间', { exact: true }).waitFor();
+    await browser.screenshot(page, '40-operator-clock');
     expect(browser.errors).toEqual([]);
   });
 

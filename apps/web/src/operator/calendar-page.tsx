@@ -4,7 +4,7 @@ import { api } from '../api/api-client';
 import { problemText, unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
-import { serviceName } from './operator-labels';
+import { OUTCOME, serviceName } from './operator-labels';
 
 /** What GET /calendar/years answers (the route documents no response schema yet). */
 interface CalendarYears {
@@ -45,6 +45,15 @@ function holidaysOf(text: string): { date: string; name: string }[] {
   return days;
 }
 
+/** The years around the platform's year, and every year an operator loaded. */
+function yearsShown(data: CalendarYears | undefined): CalendarYears['years'] {
+  if (!data) return [];
+  const more = data.loaded
+    .filter((loaded) => !data.years.some((year) => year.year === loaded.year))
+    .map((loaded) => ({ year: loaded.year, provisional: false, origin: 'loaded', source: loaded.source }));
+  return [...data.years, ...more].sort((a, b) => a.year - b.year);
+}
+
 /** The official calendar: which years are official or provisional; loading the State Council's schedule for a year. */
 export function CalendarPage() {
   const t = useT();
@@ -78,7 +87,7 @@ export function CalendarPage() {
           rowKey="year"
           pagination={false}
           loading={years.isLoading}
-          dataSource={years.data?.years ?? []}
+          dataSource={yearsShown(years.data)}
           columns={[
             { title: t({ zh: '年份', en: 'Year' }), dataIndex: 'year' },
             {
@@ -95,9 +104,7 @@ export function CalendarPage() {
               title: t({ zh: '载入', en: 'Loaded' }),
               render: (_, year) => {
                 const loaded = years.data?.loaded.find((l) => l.year === year.year);
-                return loaded
-                  ? `${loaded.loadedBy ?? ''} ${formatInstant(loaded.loadedAt, t.language)}`
-                  : t({ zh: '内置数据', en: 'built in' });
+                return loaded ? formatInstant(loaded.loadedAt, t.language) : t({ zh: '内置数据', en: 'built in' });
               },
             },
           ]}
@@ -147,7 +154,10 @@ export function CalendarPage() {
               en: `${load.data.year} loaded; ${load.data.movedDeadlines.length} deadlines recomputed`,
             })}
             description={[
-              ...load.data.services.map((s) => `${serviceName(s.service, t)}：${s.status}（${s.moved}）`),
+              ...load.data.services.map(
+                (s) =>
+                  `${serviceName(s.service, t)}：${t(OUTCOME[s.status] ?? { zh: s.status, en: s.status })}（${s.moved}）`,
+              ),
               ...load.data.warnings,
             ].join('；')}
           />

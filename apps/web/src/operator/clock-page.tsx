@@ -5,7 +5,7 @@ import { api } from '../api/api-client';
 import { problemText, unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
-import { serviceName } from './operator-labels';
+import { OUTCOME, serviceName } from './operator-labels';
 
 /** The rehearsal clock: read it; on a rehearsal platform move it by a duration or to a time, and see each step fired. */
 export function ClockPage() {
@@ -91,7 +91,9 @@ export function ClockPage() {
                   zh: `已从 ${formatInstant(move.data.previous, 'zh')} 拨到 ${formatInstant(move.data.now, 'zh')}`,
                   en: `Moved from ${formatInstant(move.data.previous, 'en')} to ${formatInstant(move.data.now, 'en')}`,
                 })}
-                description={move.data.services.map((s) => `${serviceName(s.service, t)}：${s.status}`).join('；')}
+                description={move.data.services
+                  .map((s) => `${serviceName(s.service, t)}：${t(OUTCOME[s.status] ?? { zh: s.status, en: s.status })}`)
+                  .join('；')}
               />
               <Table
                 style={{ marginTop: 16 }}

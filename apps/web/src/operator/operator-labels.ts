@@ -32,3 +32,9 @@ export const ROLES: Record<string, Bilingual> = {
   finance: { zh: '财务', en: 'finance' },
   applicant: { zh: '申报单位', en: 'applicant' },
 };
+
+/** What a service answered when asked to apply a calendar year or a clock move. */
+export const OUTCOME: Record<string, Bilingual> = {
+  applied: { zh: '已应用', en: 'applied' },
+  unreachable: { zh: '无应答（恢复后自行补上）', en: 'unreachable (catches up when back)' },
+};
