@@ -23,7 +23,8 @@ module.exports = function jestConfig(dir, overrides = {}) {
       '^@laurel/(contracts|platform|testing|calendar|policy)$': `${root}/packages/$1/src/index.ts`,
     },
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-    testTimeout: 30000,
+    // Generous: suites start real services in beforeAll, and a busy 2-core machine can take a while to do it.
+    testTimeout: 90000,
     maxWorkers: process.env.LAUREL_JEST_WORKERS ?? '50%',
     ...overrides,
   };

@@ -1,4 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { ApplicantHomePage } from './applicant/applicant-home-page';
+import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
+import { PortalLayout } from './applicant/portal-layout';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -14,6 +17,8 @@ import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
 import { ReportTrackPage } from './public/report-track-page';
 import { TrackPage } from './public/track-page';
+import { RecommenderApplicationPage } from './recommender/recommender-application-page';
+import { RecommenderQueuePage } from './recommender/recommender-queue-page';
 
 /** Every page's address; the gateway answers index.html for each (apps/gateway/src/http/web-app.ts). */
 export const router = createBrowserRouter([
@@ -40,6 +45,22 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },
+    ],
+  },
+  {
+    path: '/applicant/:tenantKey',
+    element: <PortalLayout title={{ zh: '质量奖申报平台', en: 'Quality award applications' }} color="#a8071a" />,
+    children: [
+      { index: true, element: <ApplicantHomePage /> },
+      { path: 'applications/:applicationId', element: <ApplicationWorkspacePage /> },
+    ],
+  },
+  {
+    path: '/recommender/:tenantKey',
+    element: <PortalLayout title={{ zh: '推荐单位审核平台', en: 'Recommender’s review' }} color="#0958d9" />,
+    children: [
+      { index: true, element: <RecommenderQueuePage /> },
+      { path: 'applications/:applicationId', element: <RecommenderApplicationPage /> },
     ],
   },
   operatorRoutes,

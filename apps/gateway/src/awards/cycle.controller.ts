@@ -30,7 +30,8 @@ export class CycleController {
   }
 
   @Get()
-  @Access({ operator: true, roles: STAFF_ROLES, whileSuspended: true })
+  // Applicants too: the applicant's portal starts its application in the cycle that is open.
+  @Access({ operator: true, roles: [...STAFF_ROLES, 'applicant'], whileSuspended: true })
   @ApiRoute({
     tag: 'cycles',
     summary: 'The cycles, oldest first',

@@ -8,7 +8,16 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const DEFAULT_WEB_DIR = path.resolve(__dirname, '../../../web/dist');
 
 /** The web app's client routes: every one answers index.html and the app's router takes over. */
-const CLIENT_ROUTES = ['/', '/p/*', '/office', '/office/*', '/operator', '/operator/*'];
+const CLIENT_ROUTES = [
+  '/',
+  '/p/*',
+  '/office',
+  '/office/*',
+  '/operator',
+  '/operator/*',
+  '/applicant/*',
+  '/recommender/*',
+];
 
 /** Hashed file names under assets/ never change: cached for a year. Everything else is revalidated. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';

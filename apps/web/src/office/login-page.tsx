@@ -8,11 +8,12 @@ import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { RehearsalBanner } from '../layout/rehearsal-banner';
 import { isOperatorToken } from '../operator/operator-claims';
+import { homeFor } from '../shared/home-for-roles.util';
 import { LanguageSwitch } from '../shared/language-switch';
 
 /**
- * The staff's sign-in: then the jurisdiction's work queue (the first of the user's jurisdictions), or the operator's
- * dashboard for a platform operator.
+ * The sign-in of staff, recommenders, applicants and operators: then each to its own pages in its (first) jurisdiction,
+ * an operator to the operator's dashboard.
  */
 export function LoginPage() {
   const t = useT();
@@ -31,8 +32,7 @@ export function LoginPage() {
         return;
       }
       const { tenants } = unwrap(await api.GET('/api/v1/tenants'));
-      const first = tenants[0];
-      navigate(first ? `/office/${first.key}` : '/', { replace: true });
+      navigate(homeFor(tenants[0], tokens.accessToken), { replace: true });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -48,7 +48,7 @@ export function LoginPage() {
       <Typography.Title level={2} style={{ color: '#fff', textAlign: 'center', marginTop: 72 }}>
         {t({ zh: '质量奖评审工作平台', en: 'Quality award office console' })}
       </Typography.Title>
-      <Card style={{ width: 400, margin: '24px auto' }} title={t({ zh: '工作人员登录', en: 'Staff sign-in' })}>
+      <Card style={{ width: 400, margin: '24px auto' }} title={t({ zh: '用户登录', en: 'Sign in' })}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form layout="vertical" onFinish={signIn}>
           <Form.Item

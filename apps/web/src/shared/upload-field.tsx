@@ -14,6 +14,8 @@ export function UploadField(props: {
   max: number;
   accept?: readonly string[];
   testId?: string;
+  /** What may be chosen, when not the public's PNG, JPEG or PDF up to 256 KB. */
+  hint?: { zh: string; en: string };
 }) {
   const t = useT();
   const accept = props.accept ?? UPLOAD_TYPES;
@@ -29,10 +31,12 @@ export function UploadField(props: {
       >
         <Button icon={<UploadOutlined />}>{t({ zh: '选择文件', en: 'Choose a file' })}</Button>
         <span style={{ marginLeft: 8, color: '#888' }}>
-          {t({
-            zh: `PNG、JPEG 或 PDF，单个不超过 ${MAX_UPLOAD_BYTES / 1024} KB`,
-            en: `PNG, JPEG or PDF, up to ${MAX_UPLOAD_BYTES / 1024} KB each`,
-          })}
+          {t(
+            props.hint ?? {
+              zh: `PNG、JPEG 或 PDF，单个不超过 ${MAX_UPLOAD_BYTES / 1024} KB`,
+              en: `PNG, JPEG or PDF, up to ${MAX_UPLOAD_BYTES / 1024} KB each`,
+            },
+          )}
         </span>
       </Upload>
     </div>
