@@ -1,10 +1,13 @@
 // Shared jest configuration: every package's jest.config.js calls this with its own directory.
 // @nestjs 12 ships ESM only, so node_modules/@nestjs (and a few other ESM-only deps) go through @swc/jest.
+// Bull Board's Fastify adapter pulls in @fastify/static 10, whose own dependencies are ESM only (Node loads them with
+// require(esm); jest does not): the packages on that path are compiled too.
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const swcConfig = require('./swc.json');
-const esmOnly = ['@nestjs', '@seriousme', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable'];
+const boardDeps = ['@bull-board', '@fastify/static', 'content-disposition', 'glob', 'minimatch', 'balanced-match', 'brace-expansion', 'lru-cache', 'path-scurry', '@isaacs', 'valibot'];
+const esmOnly = ['@nestjs', '@seriousme', '@nats-io', 'chinese-days', 'file-type', 'uid', 'strtok3', 'token-types', 'peek-readable', ...boardDeps];
 
 module.exports = function jestConfig(dir, overrides = {}) {
   return {

@@ -26,6 +26,7 @@ import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
 import { securityHeaders } from './http/security-headers';
 import { DEFAULT_WEB_DIR, serveWebApp } from './http/web-app';
+import { mountQueueBoard } from './operations/queue-board';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
 
@@ -134,6 +135,12 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       return payload;
     });
 
+    const queueBoard = await mountQueueBoard(fastify, {
+      redisUrl: config.LAUREL_REDIS_URL,
+      redisPrefix: config.LAUREL_REDIS_PREFIX,
+      secret: config.LAUREL_JWT_SECRET,
+      wallClock: runtime.wallClock,
+    });
     if (!(await serveWebApp(app, config.LAUREL_WEB_DIR ?? DEFAULT_WEB_DIR))) {
       runtime.logger.info('no web app build found: serving the API only (npm run build builds apps/web)');
     }
@@ -168,6 +175,7 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
         closing ??= (async () => {
           await app.close();
           await runtime.stop();
+          await queueBoard.close();
           rateLimitRedis.disconnect();
         })();
         return closing;

@@ -28,6 +28,7 @@ import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ObjectionsRoutesModule } from './objections/objections-routes.module';
 import { DeadLetterController } from './operations/dead-letter.controller';
+import { OperationsModule } from './operations/operations.module';
 import { ReviewsRoutesModule } from './reviews/reviews-routes.module';
 import { LaunchJurisdictionsService } from './tenant/launch-jurisdictions.service';
 import { TenantController } from './tenant/tenant.controller';
@@ -57,6 +58,7 @@ export class GatewayModule {
         ObjectionsRoutesModule,
         ApplicationsRoutesModule,
         ReviewsRoutesModule,
+        OperationsModule,
         ...(options.routes ?? []),
       ],
       controllers: [

@@ -11,6 +11,7 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
@@ -62,5 +63,6 @@ export const router = createBrowserRouter([
       { path: 'applications/:applicationId', element: <RecommenderApplicationPage /> },
     ],
   },
+  operatorRoutes,
   { path: '*', element: <Navigate to="/" replace /> },
 ]);

@@ -21,7 +21,7 @@ export const API_TAGS = {
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',
-  operations: 'Operators’ tools: dead letters',
+  operations: 'Operators’ tools: dead letters, the event pipeline, the queue board',
   health: 'Health of the gateway and every service',
 } as const;
 

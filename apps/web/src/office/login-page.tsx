@@ -7,10 +7,14 @@ import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { RehearsalBanner } from '../layout/rehearsal-banner';
+import { isOperatorToken } from '../operator/operator-claims';
 import { homeFor } from '../shared/home-for-roles.util';
 import { LanguageSwitch } from '../shared/language-switch';
 
-/** The sign-in of staff, recommenders and applicants: then each to its own pages in its (first) jurisdiction. */
+/**
+ * The sign-in of staff, recommenders, applicants and operators: then each to its own pages in its (first) jurisdiction,
+ * an operator to the operator's dashboard.
+ */
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigate();
@@ -22,6 +26,11 @@ export function LoginPage() {
     try {
       const tokens = unwrap(await api.POST('/api/v1/auth/login', { body: values }));
       sessionStore.start(values.username, tokens);
+      // A platform operator works on the operator's dashboard, not in one jurisdiction's console.
+      if (isOperatorToken(tokens.accessToken)) {
+        navigate('/operator', { replace: true });
+        return;
+      }
       const { tenants } = unwrap(await api.GET('/api/v1/tenants'));
       navigate(homeFor(tenants[0], tokens.accessToken), { replace: true });
     } catch (e) {

@@ -6,14 +6,19 @@ import {
   DomainError,
   deadLetterListContract,
   deadLetterReplayContract,
+  outboxBacklogContract,
   serviceHealthContract,
 } from '@laurel/contracts';
 import { Controller, Inject, type Type } from '@nestjs/common';
 import { DeadLetters } from '../events/dead-letter.service';
+import { readOutboxBacklog } from '../events/outbox-backlog.util';
 import { Handles } from '../nats/handles.decorator';
 import { PlatformRuntime } from './platform-runtime';
 
-/** The subjects every service answers: its health, its audit trail, the calendar and the clock, its dead letters. */
+/**
+ * The subjects every service answers: its health, its audit trail, the calendar and the clock, its dead letters and
+ * its outbox backlog.
+ */
 export function platformHandlerFor(service: string): Type<unknown> {
   @Controller()
   class PlatformHandler {
@@ -68,6 +73,11 @@ export function platformHandlerFor(service: string): Type<unknown> {
     @Handles(deadLetterReplayContract(service))
     async deadLetterReplay(request: { id: string }) {
       return { replayed: await this.deadLetters.replay(request.id) };
+    }
+
+    @Handles(outboxBacklogContract(service))
+    outboxBacklog() {
+      return readOutboxBacklog(this.runtime.database);
     }
   }
   return PlatformHandler;
