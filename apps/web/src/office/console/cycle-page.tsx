@@ -91,6 +91,7 @@ export function CyclePage() {
               <Steps
                 data-testid="cycle-timeline"
                 size="small"
+                direction="vertical"
                 current={current < 0 ? 0 : current}
                 items={schedule.map((s) => ({
                   title: t(s.name),

@@ -3,7 +3,7 @@ import { Card, List, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/problem';
-import { formatInstant, plainBasis } from '../../format/shanghai-time';
+import { formatDeadline, formatInstant, plainBasis } from '../../format/shanghai-time';
 import { useT } from '../../i18n/language-context';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -14,10 +14,19 @@ const PENDING = new Set(['received', 'admitted']);
 interface Due {
   key: string;
   at: string;
+  /** The last day (24:00 Beijing time), when the deadline is a day. */
+  lastDay?: string;
   what: string;
   basis: string;
   link: string;
   overdue: boolean;
+}
+
+/** The tenant's own article among a deadline's bases (`…; ili 第十七条; 日历…` → `（第十七条）`), else the whole basis. */
+function articleOf(basis: string, tenantKey: string): string {
+  if (!basis) return '';
+  const own = basis.split(/;\s*/).filter((part) => part.startsWith(`${tenantKey} `));
+  return `（${(own.length > 0 ? own : [basis]).map(plainBasis).join('；')}）`;
 }
 
 /**
@@ -75,6 +84,7 @@ export function DeadlinesCard(props: { tenantKey: string }) {
       .map((n) => ({
         key: `notice-${n.id}`,
         at: n.deadline.closesAt,
+        lastDay: n.deadline.lastDay,
         what: `${t({ zh: '公示截止', en: 'Notice closes' })}：${n.title}`,
         basis: n.deadline.basis,
         link: `/office/${tenantKey}/notices`,
@@ -91,6 +101,7 @@ export function DeadlinesCard(props: { tenantKey: string }) {
       .map((o) => ({
         key: `objection-${o.id}`,
         at: o.examination?.dueAt ?? '',
+        lastDay: o.examination?.lastDay,
         what: `${t({ zh: '异议审查期限', en: 'Objection examination due' })}：${o.receiptNumber}（${o.entry.subjectName}）`,
         basis: o.examination?.basis ?? '',
         link: `/office/${tenantKey}/objections/${o.id}`,
@@ -118,7 +129,7 @@ export function DeadlinesCard(props: { tenantKey: string }) {
                   {item.what}
                 </Link>
               }
-              description={`${formatInstant(item.at, t.language)}${item.basis ? `（${plainBasis(item.basis)}）` : ''}`}
+              description={`${item.lastDay ? formatDeadline(item.lastDay, t.language) : formatInstant(item.at, t.language)}${articleOf(item.basis, tenantKey)}`}
             />
           </List.Item>
         )}
