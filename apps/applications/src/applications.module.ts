@@ -23,6 +23,8 @@ import { ReleaseWhenObjectionDismissedConsumer } from './application/release-whe
 import { ReturnWhenNoticeWithdrawnConsumer } from './application/return-when-notice-withdrawn.consumer';
 import { SubmissionService } from './application/submission.service';
 import { WithdrawnNoticeRepository } from './application/withdrawn-notice.repository';
+import { ApplicationCountsHandler } from './application-counts/application-counts.handler';
+import { ApplicationCountsRepository } from './application-counts/application-counts.repository';
 import { APPLICATIONS_CONFIG, type ApplicationsConfig, s3FileStoreOptionsOf } from './applications.config';
 import { MaterialHandler } from './material/material.handler';
 import { MaterialRepository } from './material/material.repository';
@@ -38,7 +40,13 @@ export class ApplicationsModule {
   static with(config: ApplicationsConfig, options: { fileStore?: FileStore } = {}): DynamicModule {
     return {
       module: ApplicationsModule,
-      controllers: [ApplicantHandler, RecommenderHandler, ApplicationHandler, MaterialHandler],
+      controllers: [
+        ApplicantHandler,
+        RecommenderHandler,
+        ApplicationHandler,
+        ApplicationCountsHandler,
+        MaterialHandler,
+      ],
       providers: [
         {
           provide: FieldCipher,
@@ -50,6 +58,7 @@ export class ApplicationsModule {
         RecommenderService,
         AwardsGateway,
         ApplicationRepository,
+        ApplicationCountsRepository,
         WithdrawnNoticeRepository,
         ApplicationTransitions,
         ApplicationReader,

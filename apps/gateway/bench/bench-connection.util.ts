@@ -27,13 +27,33 @@ export class BenchConnection {
   }
 
   post(path: string, body: string, expect: number, headers: Record<string, string> = {}): Promise<string> {
-    const head = [
-      `POST ${path} HTTP/1.1`,
-      'host: 127.0.0.1',
-      'content-type: application/json',
-      `content-length: ${Buffer.byteLength(body)}`,
-      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
-    ];
+    return this.send(
+      [
+        `POST ${path} HTTP/1.1`,
+        'host: 127.0.0.1',
+        'content-type: application/json',
+        `content-length: ${Buffer.byteLength(body)}`,
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ],
+      body,
+      expect,
+    );
+  }
+
+  /** A GET (the public reads of `npm run bench:public`). */
+  get(path: string, expect: number, headers: Record<string, string> = {}): Promise<string> {
+    return this.send(
+      [
+        `GET ${path} HTTP/1.1`,
+        'host: 127.0.0.1',
+        ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      ],
+      '',
+      expect,
+    );
+  }
+
+  private send(head: string[], body: string, expect: number): Promise<string> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.fail(new Error('HTTP request timed out')), REQUEST_TIMEOUT_MS);
       const settle =

@@ -11,6 +11,7 @@ export type LoadJob = { concurrency: number; warmupMs: number; durationMs: numbe
   | { kind: 'command'; url: string; tenants: { key: string; token: string }[] }
   | { kind: 'floor'; ends: FloorEnds }
   | { kind: 'http'; url: string }
+  | { kind: 'get'; url: string; path: string }
   | { kind: 'nats'; natsUrl: string; subject: string }
   | { kind: 'pg-insert'; databaseUrl: string }
 );
@@ -47,6 +48,17 @@ async function opFor(job: LoadJob): Promise<Op> {
     }
     case 'floor':
       return floorClient(job.ends, job.concurrency);
+    case 'get': {
+      const http = await connections(job.url, job.concurrency);
+      return {
+        call: async (w) => {
+          await (http[w] as BenchConnection).get(job.path, 200);
+        },
+        close: async () => {
+          for (const c of http) c.close();
+        },
+      };
+    }
     case 'http': {
       const http = await connections(job.url, job.concurrency);
       return {

@@ -6,7 +6,7 @@ import { OPERATOR, startPlatform } from './gateway.util';
 type Platform = Awaited<ReturnType<typeof startPlatform>>;
 const BOARD = '/api/v1/operations/queues/board';
 
-/** The operator's monitoring routes: the event pipeline and the queue board behind its pass (ADR 0018). */
+/** The operator's monitoring routes: the event pipeline and the queue board behind its pass (ADR 0019). */
 describe('operations: event pipeline and queue board', () => {
   let sut: Platform;
   let operator: string;

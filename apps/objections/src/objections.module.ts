@@ -9,6 +9,7 @@ import { InvestigationService } from './investigation/investigation.service';
 import { NoticeHandler } from './notice/notice.handler';
 import { NoticeRepository } from './notice/notice.repository';
 import { NoticeService } from './notice/notice.service';
+import { PublicNoticeChanges } from './notice/public-notice-changes.publisher';
 import { ObjectionHandler } from './objection/objection.handler';
 import { ObjectionRepository } from './objection/objection.repository';
 import { ObjectionService } from './objection/objection.service';
@@ -57,6 +58,7 @@ export class ObjectionsModule {
         PolicyRulesConsumer,
         NoticeRepository,
         NoticeService,
+        PublicNoticeChanges,
         ObjectionRepository,
         ObjectionContactService,
         ObjectionService,

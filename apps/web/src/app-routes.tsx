@@ -7,6 +7,12 @@ import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
 import { ApplicationPage } from './office/application-page';
 import { ApplicationsPage } from './office/applications-page';
+import { ApplicantsPage } from './office/console/applicants-page';
+import { AuditPage } from './office/console/audit-page';
+import { CyclePage } from './office/console/cycle-page';
+import { PolicyPage } from './office/console/policy-page';
+import { RecommendersPage } from './office/console/recommenders-page';
+import { ReportsPage } from './office/console/reports-page';
 import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
@@ -39,7 +45,13 @@ export const router = createBrowserRouter([
     path: '/office/:tenantKey',
     element: <OfficeLayout />,
     children: [
-      { index: true, element: <Navigate to="applications" replace /> },
+      { index: true, element: <Navigate to="cycle" replace /> },
+      { path: 'cycle', element: <CyclePage /> },
+      { path: 'applicants', element: <ApplicantsPage /> },
+      { path: 'recommenders', element: <RecommendersPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'policy', element: <PolicyPage /> },
+      { path: 'audit', element: <AuditPage /> },
       { path: 'applications', element: <ApplicationsPage /> },
       { path: 'applications/:applicationId', element: <ApplicationPage /> },
       { path: 'notices', element: <NoticesPage /> },

@@ -167,6 +167,9 @@ describe('web: the public objects to a notice, the office decides, the public re
     await office.getByLabel('密码').fill('a-long-password');
     await browser.screenshot(office, '05-office-login');
     await office.getByRole('button', { name: /登\s*录/ }).click();
+    // The console lands on the cycle at a glance; the work queue is one click away.
+    await office.waitForURL('**/office/ili/cycle');
+    await office.getByRole('link', { name: '申报工作台' }).click();
     await office.waitForURL('**/office/ili/applications');
     await office.getByRole('link', { name: '伊犁示范机械有限公司' }).waitFor();
     await browser.screenshot(office, '06-office-applications');

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NoticeController } from './notice.controller';
 import { ObjectionController } from './objection.controller';
 import { ObjectionRulesController } from './objection-rules.controller';
+import { PublicNoticeCache } from './public-notice-cache.service';
 import { PublicObjectionsController } from './public-objections.controller';
 import { ReportController } from './report.controller';
 import { StoredFileController } from './stored-file.controller';
@@ -16,5 +17,6 @@ import { StoredFileController } from './stored-file.controller';
     ReportController,
     PublicObjectionsController,
   ],
+  providers: [PublicNoticeCache],
 })
 export class ObjectionsRoutesModule {}

@@ -30,6 +30,7 @@ import {
   byReceiptPath,
   reportTrackBody,
 } from './objections-routes.schema';
+import { type CachedAnswer, PublicNoticeCache } from './public-notice-cache.service';
 
 /**
  * What the public reads and files without an account: notices, objections during their period, reports.
@@ -38,7 +39,20 @@ import {
 @Controller('public/:tenantKey')
 @Public()
 export class PublicObjectionsController {
-  constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+  constructor(
+    @Inject(PlatformRuntime) private readonly runtime: PlatformRuntime,
+    private readonly cache: PublicNoticeCache,
+  ) {}
+
+  /** A cached public answer with its strong ETag: 304 when the browser has it, else the JSON; never past a deadline. */
+  private send(request: AuthenticatedRequest, reply: FastifyReply, answer: CachedAnswer) {
+    reply
+      .header('etag', answer.etag)
+      .header('cache-control', `public, max-age=${this.cache.maxAge(answer)}, must-revalidate`);
+    const match = request.headers['if-none-match'];
+    if (typeof match === 'string' && match.split(/\s*,\s*/).includes(answer.etag)) return reply.status(304).send();
+    return reply.type('application/json; charset=utf-8').send(answer.body);
+  }
 
   @Get('notices')
   @ApiRoute({
@@ -47,8 +61,12 @@ export class PublicObjectionsController {
     response: noticeListPublic.response,
     path: tenantPath,
   })
-  notices(@Req() request: AuthenticatedRequest) {
-    return this.runtime.client.request(noticeListPublic, {}, { context: contextOf(request) });
+  async notices(@Req() request: AuthenticatedRequest, @Res() reply: FastifyReply) {
+    const context = contextOf(request);
+    const answer = await this.cache.answer(context.tenantId ?? '', 'notices', () =>
+      this.runtime.client.request(noticeListPublic, {}, { context }),
+    );
+    return this.send(request, reply, answer);
   }
 
   @Get('notices/:id')
@@ -58,8 +76,16 @@ export class PublicObjectionsController {
     response: publicNoticeSchema,
     path: byIdPath,
   })
-  notice(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath) {
-    return this.runtime.client.request(noticeGetPublic, { id: path.id }, { context: contextOf(request) });
+  async notice(
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+    @Param(new ZodPipe(byIdPath, 'path')) path: ByIdPath,
+  ) {
+    const context = contextOf(request);
+    const answer = await this.cache.answer(context.tenantId ?? '', `notices/${path.id}`, () =>
+      this.runtime.client.request(noticeGetPublic, { id: path.id }, { context }),
+    );
+    return this.send(request, reply, answer);
   }
 
   @Post('notices/:id/objections')

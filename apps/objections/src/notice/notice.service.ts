@@ -39,6 +39,7 @@ import {
   toPublicSummary,
 } from './notice.mapper';
 import { NoticeRepository } from './notice.repository';
+import { PublicNoticeChanges } from './public-notice-changes.publisher';
 
 const RECENT_MS = 30 * 24 * 60 * 60 * 1000;
 const notFound = () => DomainError.notFound({ zh: '未找到该公示', en: 'No such notice' });
@@ -58,6 +59,7 @@ export class NoticeService implements OnModuleInit {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly calendar: CalendarProvider,
+    private readonly changes: PublicNoticeChanges,
   ) {}
 
   onModuleInit(): void {
@@ -121,7 +123,10 @@ export class NoticeService implements OnModuleInit {
     });
     const row = result.row;
     if (!row) throw notFound();
-    if (result.created) await this.jobs.scheduleCommitted(noticeClose, { noticeId: row.id }, row.closesAt);
+    if (result.created) {
+      this.changes.changed();
+      await this.jobs.scheduleCommitted(noticeClose, { noticeId: row.id }, row.closesAt);
+    }
     return toNoticeView(row, this.clock.now());
   }
 
@@ -187,7 +192,10 @@ export class NoticeService implements OnModuleInit {
       return { row: await this.notices.find(tx, id), withdrawn: true };
     });
     if (!result.row) throw notFound();
-    if (result.withdrawn) await this.jobs.cancelCommitted(noticeClose, { noticeId: id });
+    if (result.withdrawn) {
+      this.changes.changed();
+      await this.jobs.cancelCommitted(noticeClose, { noticeId: id });
+    }
     return toNoticeView(result.row, this.clock.now());
   }
 
@@ -294,6 +302,7 @@ export class NoticeService implements OnModuleInit {
 
   /** The job re-reads the row: a notice already closed is left alone, one moved later is re-scheduled. */
   private async close(noticeId: string): Promise<void> {
+    let closed = false;
     const rescheduleAt = await this.database.inTenant(async (tx) => {
       await this.notices.lockToClose(tx, noticeId);
       const row = await this.notices.find(tx, noticeId);
@@ -318,6 +327,7 @@ export class NoticeService implements OnModuleInit {
         });
       }
       await this.notices.close(tx, noticeId, now, outcomes);
+      closed = true;
       await this.audit.record(tx, {
         action: 'notice.close',
         targetType: 'notice',
@@ -327,6 +337,7 @@ export class NoticeService implements OnModuleInit {
       });
       return null;
     });
+    if (closed) this.changes.changed();
     if (rescheduleAt) await this.jobs.schedule(noticeClose, { noticeId }, rescheduleAt);
   }
 
@@ -342,7 +353,7 @@ export class NoticeService implements OnModuleInit {
       ruleBasis: row.periodBasis,
       lastDay: row.lastDay,
     }));
-    return recomputeStoredDeadlines(
+    const moved = await recomputeStoredDeadlines(
       calendar,
       stored,
       {
@@ -360,5 +371,7 @@ export class NoticeService implements OnModuleInit {
       },
       { database: this.database, audit: this.audit },
     );
+    if (moved.length > 0) this.changes.changed(null);
+    return moved;
   }
 }

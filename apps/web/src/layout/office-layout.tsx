@@ -6,6 +6,7 @@ import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
+import { consoleMenuAfter, consoleMenuBefore } from '../office/console/console-menu';
 import { useSession } from '../office/use-session';
 import { LanguageSwitch } from '../shared/language-switch';
 import { RehearsalBanner } from './rehearsal-banner';
@@ -24,7 +25,7 @@ export function OfficeLayout() {
   });
   if (!session) return <Navigate to="/office/login" replace />;
   const base = `/office/${tenantKey}`;
-  const section = location.pathname.slice(base.length).split('/')[1] || 'applications';
+  const section = location.pathname.slice(base.length).split('/')[1] || 'cycle';
   const signOut = async () => {
     await api.POST('/api/v1/auth/logout', { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
     sessionStore.end();
@@ -55,6 +56,7 @@ export function OfficeLayout() {
             selectedKeys={[section]}
             style={{ height: '100%' }}
             items={[
+              ...consoleMenuBefore(base, t),
               {
                 key: 'applications',
                 icon: <FileSearchOutlined />,
@@ -70,6 +72,7 @@ export function OfficeLayout() {
                 icon: <AuditOutlined />,
                 label: <Link to={`${base}/objections`}>{t({ zh: '异议处理', en: 'Objections' })}</Link>,
               },
+              ...consoleMenuAfter(base, t),
             ]}
           />
         </Layout.Sider>

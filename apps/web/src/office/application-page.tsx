@@ -8,6 +8,7 @@ import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
 import { APPLICATION_STATUS, FINDING_OUTCOME } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { ApplicationRecords } from './console/application-records';
 
 const FACTS: Record<string, { zh: string; en: string }> = {
   registeredInJurisdiction: { zh: '在本辖区注册', en: 'Registered in the jurisdiction' },
@@ -18,7 +19,10 @@ const FACTS: Record<string, { zh: string; en: string }> = {
   incidents: { zh: '事故与违法记录', en: 'Incidents' },
 };
 
-/** One application: facts, eligibility with the article of each rule, decisions with who and why, notices, history. */
+/**
+ * One application: facts, eligibility with the article of each rule, decisions with who and why, notices, history;
+ * its materials, the objections against it and its audit entries (ApplicationRecords).
+ */
 export function ApplicationPage() {
   const { tenantKey = '', applicationId = '' } = useParams();
   const t = useT();
@@ -144,6 +148,14 @@ export function ApplicationPage() {
                     ]}
                   />
                 </Card>
+                <div style={{ marginTop: 24 }}>
+                  <ApplicationRecords
+                    tenantKey={tenantKey}
+                    applicationId={a.id}
+                    subjectIds={[a.id, a.applicant.id]}
+                    noticeIds={a.notices.map((n) => n.noticeId)}
+                  />
+                </div>
               </Col>
               <Col xs={24} xl={9}>
                 <Card title={t({ zh: '办理记录', en: 'History' })}>

@@ -1,5 +1,6 @@
 export * from './applicant.contract';
 export * from './application.contract';
+export * from './application-counts.contract';
 export * from './application-events.contract';
 export * from './material.contract';
 export * from './recommender.contract';

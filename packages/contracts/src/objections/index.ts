@@ -6,5 +6,6 @@ export * from './objection.contract';
 export * from './objection-contact.contract';
 export * from './objection-events.contract';
 export * from './objection-rules.contract';
+export * from './public-notice-changes.contract';
 export * from './report.contract';
 export * from './stored-file.contract';

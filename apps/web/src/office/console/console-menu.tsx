@@ -1,0 +1,50 @@
+import {
+  BookOutlined,
+  DashboardOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import { Link } from 'react-router';
+import type { Bilingual } from '../../i18n/language';
+
+type Translate = (text: Bilingual) => string;
+
+/** The console's menu entries before the work queues: the cycle at a glance. */
+export const consoleMenuBefore = (base: string, t: Translate) => [
+  {
+    key: 'cycle',
+    icon: <DashboardOutlined />,
+    label: <Link to={`${base}/cycle`}>{t({ zh: '本届概况', en: 'Cycle at a glance' })}</Link>,
+  },
+];
+
+/** … and after them: applicants, recommenders, reports, the policy, the audit trail. */
+export const consoleMenuAfter = (base: string, t: Translate) => [
+  {
+    key: 'applicants',
+    icon: <ShopOutlined />,
+    label: <Link to={`${base}/applicants`}>{t({ zh: '申报主体', en: 'Applicants' })}</Link>,
+  },
+  {
+    key: 'recommenders',
+    icon: <TeamOutlined />,
+    label: <Link to={`${base}/recommenders`}>{t({ zh: '推荐单位', en: 'Recommenders' })}</Link>,
+  },
+  {
+    key: 'reports',
+    icon: <WarningOutlined />,
+    label: <Link to={`${base}/reports`}>{t({ zh: '举报受理', en: 'Reports' })}</Link>,
+  },
+  {
+    key: 'policy',
+    icon: <BookOutlined />,
+    label: <Link to={`${base}/policy`}>{t({ zh: '管理办法解读', en: 'The policy' })}</Link>,
+  },
+  {
+    key: 'audit',
+    icon: <SafetyCertificateOutlined />,
+    label: <Link to={`${base}/audit`}>{t({ zh: '审计记录', en: 'Audit trail' })}</Link>,
+  },
+];
