@@ -7,7 +7,7 @@ import { ensureBrowser, ensureDependencies, ensureInfrastructure, ROOT, run, say
 /** Runs the tests, passing their output through, and adds up jest's "Tests:" lines. */
 function runTests(env) {
   return new Promise((resolve) => {
-    const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=2', '--output-logs=full'], {
+    const child = spawn('npx', ['turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'inherit'],

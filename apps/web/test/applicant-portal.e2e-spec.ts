@@ -1,6 +1,20 @@
 import { TestClock } from '@laurel/testing';
 import type { Page } from 'playwright-core';
 import { type ApplicationsPlatform, startApplicationsPlatform } from '../../gateway/test/applications.util';
+
+/**
+ * Types a date into an antd date picker and leaves the field with Tab, which keeps a valid typed date: Enter could
+ * also submit the form the picker is in, racing the click on its button.
+ */
+async function pickDate(page: Page, selector: string, date: string): Promise<void> {
+  const field = page.locator(selector);
+  await field.fill(date);
+  await field.press('Tab');
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+  if ((await field.inputValue()) !== date)
+    throw new Error(`${selector} shows ${await field.inputValue()}, not ${date}`);
+}
+
 import { type Browser, launchBrowser } from './browser.util';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -110,8 +124,7 @@ describe('web: an applicant applies through its portal, the recommender recommen
     await applicant.getByRole('button', { name: '我声明不涉及国家秘密' }).click();
     await applicant.getByText('已声明申报材料不涉及国家秘密（第十条第二款）', { exact: false }).waitFor();
 
-    await applicant.locator('#startedOn').fill('2026-11-23');
-    await applicant.locator('#startedOn').press('Enter');
+    await pickDate(applicant, '#startedOn', '2026-11-23');
     await applicant.getByLabel('公示证明（公示照片、无异议说明等）').fill('公示照片与公示期内无异议的说明');
     await applicant.getByRole('button', { name: '开始内部公示' }).click();
     // 5 working days, the first day not counted: 24, 25, 26, 27 and 30 November.
@@ -142,8 +155,7 @@ describe('web: an applicant applies through its portal, the recommender recommen
     expect(await recommender.getByTestId('recommender-materials').textContent()).not.toContain('工艺配方');
     await browser.screenshot(recommender, '35-recommender-application');
     await recommender.getByTestId('review-text').fill('材料完整、真实，同意推荐。');
-    await recommender.locator('#publishedOn').fill('2026-12-01');
-    await recommender.locator('#publishedOn').press('Enter');
+    await pickDate(recommender, '#publishedOn', '2026-12-01');
     await recommender.getByRole('button', { name: '提交审核意见' }).click();
     await recommender.getByText('审核意见已提交').waitFor();
     await recommender.getByText('推荐公示中').first().waitFor();
