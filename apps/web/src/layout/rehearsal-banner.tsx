@@ -1,9 +1,7 @@
 import { ExperimentOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/api-client';
-import { unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
+import { usePlatformClock } from '../shared/use-platform-clock';
 
 /**
  * On a rehearsal platform (`LAUREL_CLOCK=virtual`, ADR 0017) every page says so above its header, with the platform's
@@ -11,12 +9,7 @@ import { useT } from '../i18n/language-context';
  */
 export function RehearsalBanner() {
   const t = useT();
-  const clock = useQuery({
-    queryKey: ['platform-clock'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/clock')),
-    refetchInterval: 15000,
-    staleTime: 5000,
-  });
+  const clock = usePlatformClock({ refetchInterval: 15000 });
   if (clock.data?.mode !== 'virtual') return null;
   return (
     <div

@@ -7,6 +7,7 @@ import { formatInstant } from '../../format/shanghai-time';
 import { useT } from '../../i18n/language-context';
 import { OBJECTION_STATUS } from '../../shared/status-labels';
 import { StatusTag } from '../../shared/status-tag';
+import { useTenantObjections } from './use-tenant-objections';
 
 /**
  * The rest of an application's page: its materials (each version downloadable), the objections filed against it on its
@@ -31,15 +32,7 @@ export function ApplicationRecords(props: {
         }),
       ).materials,
   });
-  const objections = useQuery({
-    queryKey: ['office', tenantKey, 'objections', 'all'],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/tenants/{tenantKey}/objections', {
-          params: { path: { tenantKey }, query: { limit: 200 } },
-        }),
-      ).objections,
-  });
+  const objections = useTenantObjections(tenantKey);
   const audit = useQuery({
     queryKey: ['office', tenantKey, 'audit', 'applications'],
     queryFn: async () =>

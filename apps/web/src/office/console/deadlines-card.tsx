@@ -5,6 +5,8 @@ import { api } from '../../api/api-client';
 import { unwrap } from '../../api/problem';
 import { formatDeadline, formatInstant, plainBasis } from '../../format/shanghai-time';
 import { useT } from '../../i18n/language-context';
+import { usePlatformClock } from '../../shared/use-platform-clock';
+import { useTenantObjections } from './use-tenant-objections';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** The date in Shanghai of an instant, as YYYY-MM-DD. */
@@ -36,7 +38,7 @@ function articleOf(basis: string, tenantKey: string): string {
 export function DeadlinesCard(props: { tenantKey: string }) {
   const { tenantKey } = props;
   const t = useT();
-  const clock = useQuery({ queryKey: ['platform-clock'], queryFn: async () => unwrap(await api.GET('/api/v1/clock')) });
+  const clock = usePlatformClock();
   const notices = useQuery({
     queryKey: ['office', tenantKey, 'notices', 'open'],
     queryFn: async () =>
@@ -46,15 +48,7 @@ export function DeadlinesCard(props: { tenantKey: string }) {
         }),
       ).notices,
   });
-  const objections = useQuery({
-    queryKey: ['office', tenantKey, 'objections', 'all'],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/tenants/{tenantKey}/objections', {
-          params: { path: { tenantKey }, query: { limit: 200 } },
-        }),
-      ).objections,
-  });
+  const objections = useTenantObjections(tenantKey);
   const overdue = useQuery({
     queryKey: ['office', tenantKey, 'objections', 'overdue'],
     queryFn: async () =>
