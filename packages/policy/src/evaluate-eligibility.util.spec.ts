@@ -133,6 +133,16 @@ describe('evaluateEligibility', () => {
     expect(finding(result, 'legal-form').outcome).toBe('pass');
   });
 
+  it('names the legal form and the kind of organisation in Chinese, never by their enum values', () => {
+    const result = sut(ili, { ...soundOrganisation, legalForm: 'branch' }, { asOf });
+
+    expect(finding(result, 'legal-form').reason).toEqual({
+      zh: '组织形式符合：分支机构',
+      en: 'legal form admitted: branch',
+    });
+    for (const item of result.findings) expect(item.reason.zh).not.toMatch(/[a-z]_[a-z]/);
+  });
+
   it.each([
     ['a major accident 2 years ago', [{ kind: 'major_accident', date: '2023-07-01' }], 'fail'],
     ['a major accident just inside 3 years', [{ kind: 'major_accident', date: '2022-06-30' }], 'fail'],

@@ -17,6 +17,7 @@ import type {
   OrganisationType,
   Policy,
 } from './policy.schema';
+import { legalFormLabels, organisationTypeLabels } from './policy-basics.schema';
 
 /** A decision a person recorded on a rule the policy leaves to people (who, when, why). */
 export interface RecordedDecision {
@@ -324,7 +325,10 @@ function admission(policy: Policy, facts: ApplicantFacts): EligibilityFinding[] 
       ...(legalForm === undefined
         ? missing(['legalForm'])
         : entry.legalForms.includes(legalForm)
-          ? pass(`组织形式符合：${legalForm}`, `legal form admitted: ${legalForm}`)
+          ? pass(
+              `组织形式符合：${legalFormLabels[legalForm].zh}`,
+              `legal form admitted: ${legalFormLabels[legalForm].en}`,
+            )
           : fail(
               `组织形式不符合（须为：${entry.description.zh}）`,
               `legal form ${legalForm} not admitted (only ${entry.legalForms.join(', ')})`,
@@ -339,7 +343,10 @@ function admission(policy: Policy, facts: ApplicantFacts): EligibilityFinding[] 
       ...(type === undefined
         ? missing(['organisationType'])
         : entry.organisationTypes.includes(type)
-          ? pass(`单位类型符合：${type}`, `kind of organisation admitted: ${type}`)
+          ? pass(
+              `单位类型符合：${organisationTypeLabels[type].zh}`,
+              `kind of organisation admitted: ${organisationTypeLabels[type].en}`,
+            )
           : fail(
               `单位类型不符合（须为：${entry.description.zh}）`,
               `kind of organisation ${type} not admitted (only ${entry.organisationTypes.join(', ')})`,

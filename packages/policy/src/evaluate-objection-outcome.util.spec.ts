@@ -27,6 +27,17 @@ describe('evaluateObjectionOutcome', () => {
     }
   });
 
+  it('with no rules recorded for the notice nothing is automated: founded is left to people, unfounded continues', () => {
+    expect(evaluateObjectionOutcome(null, { outcome: 'upheld', prohibitedGround: true })).toMatchObject({
+      effect: 'decided_by_people',
+      basis: null,
+    });
+    expect(evaluateObjectionOutcome(null, { outcome: 'dismissed', prohibitedGround: false })).toMatchObject({
+      effect: 'continue',
+      basis: null,
+    });
+  });
+
   it('ili: founded on another ground is left to people (the text names no consequence)', () => {
     expect(evaluateObjectionOutcome(policy('ili'), { outcome: 'upheld', prohibitedGround: false })).toMatchObject({
       effect: 'decided_by_people',

@@ -48,10 +48,11 @@ const REASONS: Record<ObjectionEffect['when'], Record<ObjectionOutcomeEffect, Lo
  * What a decided objection does to the entry's subject, from the policy's `objections.result.effects` (ili 第二十一条:
  * unfounded → continues, founded on a prohibited condition → disqualified; linxia 第二十三条: unfounded → continues).
  * A founded objection whose consequence the text does not name is left to people; an unfounded one never has a
- * consequence, so the applicant continues even where the text does not say so.
+ * consequence, so the applicant continues even where the text does not say so. `null`: no rules are recorded for the
+ * notice, so nothing is automated either.
  */
 export function evaluateObjectionOutcome(
-  policy: { key: string; objections: Pick<Policy['objections'], 'result'> },
+  policy: { key: string; objections: Pick<Policy['objections'], 'result'> } | null,
   decision: ObjectionDecision,
 ): ObjectionOutcome {
   const when: ObjectionEffect['when'] =
@@ -60,8 +61,8 @@ export function evaluateObjectionOutcome(
       : decision.prohibitedGround
         ? 'founded_on_prohibited_ground'
         : 'founded';
-  const rule = policy.objections.result?.effects?.find((effect) => effect.when === when);
-  if (!rule) {
+  const rule = policy?.objections.result?.effects?.find((effect) => effect.when === when);
+  if (!policy || !rule) {
     const effect = when === 'unfounded' ? 'continue' : 'decided_by_people';
     return { effect, basis: null, reason: REASONS[when][effect] };
   }

@@ -46,6 +46,16 @@ export const legalFormSchema = z.enum([
   'internal_unit',
   'dispatched_unit',
 ]);
+export type LegalForm = z.infer<typeof legalFormSchema>;
+
+/** How each legal form is named in zh text: never the enum value itself. */
+export const legalFormLabels: Readonly<Record<LegalForm, { zh: string; en: string }>> = {
+  legal_person: { zh: '法人', en: 'legal person' },
+  unincorporated_organisation: { zh: '非法人组织', en: 'unincorporated organisation' },
+  branch: { zh: '分支机构', en: 'branch' },
+  internal_unit: { zh: '内设机构', en: 'internal unit' },
+  dispatched_unit: { zh: '派出机构', en: 'dispatched unit' },
+};
 
 /** 企业; 事业单位; 社会组织; 机关; 其他. */
 export const organisationTypeSchema = z.enum([
@@ -55,6 +65,16 @@ export const organisationTypeSchema = z.enum([
   'government_agency',
   'other',
 ]);
+export type OrganisationType = z.infer<typeof organisationTypeSchema>;
+
+/** How each kind of organisation is named in zh text: never the enum value itself. */
+export const organisationTypeLabels: Readonly<Record<OrganisationType, { zh: string; en: string }>> = {
+  enterprise: { zh: '企业', en: 'enterprise' },
+  public_institution: { zh: '事业单位', en: 'public institution' },
+  social_organisation: { zh: '社会组织', en: 'social organisation' },
+  government_agency: { zh: '机关', en: 'government agency' },
+  other: { zh: '其他', en: 'other' },
+};
 
 export const tierKeySchema = z.enum(['award', 'nomination']);
 

@@ -6,8 +6,5 @@ import type { TenantRules } from './rules.service';
  * evaluator the applications service also calls). Without recorded rules nothing is automated.
  */
 export function outcomeEffectOf(rules: TenantRules | null, decision: ObjectionDecision): ObjectionOutcome {
-  if (!rules) {
-    return evaluateObjectionOutcome({ key: '', objections: { result: null } }, decision);
-  }
-  return evaluateObjectionOutcome({ key: rules.policyKey, objections: rules.objections }, decision);
+  return evaluateObjectionOutcome(rules && { key: rules.policyKey, objections: rules.objections }, decision);
 }

@@ -30,9 +30,23 @@ export function formatDeadline(lastDay: string, language: Language): string {
     : `${formatDate(lastDay, language)} 24:00（北京时间）`;
 }
 
-/** An article as the public reads it: `ili 第十七条` → `第十七条` (the policy's key is for the machines). */
+/** The parts of a computed deadline's basis that every deadline shares: the Civil Code's counting rules and the
+ * calendar's source. They stay in the record and the audit; people are shown the regulation's own article. */
+const COMMON_BASIS = /^(民法典\s|日历\s)/;
+
+/**
+ * An article as people read it: `ili 第十七条` → `第十七条` (the policy's key is for the machines), and a deadline's
+ * whole chain (`民法典 第二百零一条; 民法典 第二百零三条; ili 第十七条; 日历 2026年: …`) → `第十七条`. A chain with
+ * no article of the regulation keeps its Civil Code rule.
+ */
 export function plainBasis(basis: string): string {
-  return basis.replace(/^[a-z][a-z0-9-]*\s+/, '');
+  const parts = basis
+    .split(/;\s*/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const own = parts.filter((part) => !COMMON_BASIS.test(part));
+  const shown = own.length > 0 ? own : parts.filter((part) => part.startsWith('民法典')).slice(0, 1);
+  return (shown.length > 0 ? shown : parts).map((part) => part.replace(/^[a-z][a-z0-9-]*\s+/, '')).join('；');
 }
 
 /** A period with its unit and the article it comes from: 5 个工作日（第十七条）. */
