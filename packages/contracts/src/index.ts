@@ -7,3 +7,4 @@ export * from './objections';
 export * from './platform';
 export * from './reviews';
 export * from './services';
+export * from './status-labels';

@@ -6,8 +6,8 @@ export const conflictNotFound = () => DomainError.notFound({ zh: '未找到该�
 export const conflictWrongStatus = (status: ConflictStatus, action: string) =>
   DomainError.conflict(
     {
-      zh: `该利害关系标记${conflictStatusLabels[status]}，不能再作此决定`,
-      en: `This conflict flag is ${status}; it cannot be ${action === 'recuse' ? 'recused' : 'dismissed'} now`,
+      zh: `该利害关系标记${conflictStatusLabels[status].zh}，不能再作此决定`,
+      en: `This conflict flag is ${conflictStatusLabels[status].en}; it cannot be ${action === 'recuse' ? 'recused' : 'dismissed'} now`,
     },
     { currentStatus: status },
   );

@@ -130,22 +130,6 @@ export const applicationStatusSchema = z.enum([
 ]);
 export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
 
-/** Each status as the people in the jurisdictions name it (zh-CN) and in English. */
-export const applicationStatusLabels: Readonly<Record<ApplicationStatus, { zh: string; en: string }>> = {
-  draft: { zh: '草稿', en: 'draft' },
-  internal_publicity: { zh: '内部公示中', en: 'in internal publicity' },
-  submitted: { zh: '已提交', en: 'submitted' },
-  returned: { zh: '已退回', en: 'returned' },
-  refused: { zh: '未予推荐', en: 'refused' },
-  recommendation_notice: { zh: '推荐公示中', en: 'on the recommendation notice' },
-  recommended: { zh: '已推荐', en: 'recommended' },
-  formal_review_passed: { zh: '形式审查通过', en: 'past formal review' },
-  acceptance_notice: { zh: '受理公示中', en: 'on the acceptance list notice' },
-  accepted: { zh: '已受理', en: 'accepted' },
-  not_accepted: { zh: '不予受理', en: 'not accepted' },
-  disqualified: { zh: '已取消资格', en: 'disqualified' },
-};
-
 export const applicationSchema = z.object({
   id: z.uuid(),
   applicant: z.object({ id: z.uuid(), kind: z.enum(['organisation', 'individual']), name: z.string() }),

@@ -69,14 +69,6 @@ export const noticeDeadlineSchema = z.object({
 
 export const noticeStatusSchema = z.enum(['scheduled', 'open', 'closed', 'withdrawn']);
 
-/** How a notice's status is named in zh text: never the enum value itself. */
-export const noticeStatusLabels: Readonly<Record<z.infer<typeof noticeStatusSchema>, string>> = {
-  scheduled: '未开始',
-  open: '公示中',
-  closed: '公示期已结束',
-  withdrawn: '已撤回',
-};
-
 /** A notice withdrawn before its close: when, and why (shown to the public too). */
 export const noticeWithdrawalSchema = z.object({ at: z.string(), reason: z.string() });
 

@@ -7,15 +7,6 @@ import { objectorInput } from './identity.schema';
 export const OBJECTION_STATUSES = ['received', 'admitted', 'refused', 'upheld', 'dismissed'] as const;
 export const objectionStatusSchema = z.enum(OBJECTION_STATUSES);
 
-/** How an objection's status is named in zh text: never the enum value itself. */
-export const objectionStatusLabels: Readonly<Record<(typeof OBJECTION_STATUSES)[number], string>> = {
-  received: '待审查',
-  admitted: '已受理',
-  refused: '不予受理',
-  upheld: '异议成立',
-  dismissed: '异议不成立',
-};
-
 /** A receipt number: unguessable, it is what the objector follows the case with. */
 export const receiptNumberSchema = z
   .string()

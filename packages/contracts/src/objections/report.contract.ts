@@ -29,13 +29,6 @@ export type ReportFileBody = z.input<typeof reportFileBody>;
 export const REPORT_STATUSES = ['received', 'handling', 'closed'] as const;
 export const reportStatusSchema = z.enum(REPORT_STATUSES);
 
-/** How a report's status is named in zh text: never the enum value itself. */
-export const reportStatusLabels: Readonly<Record<(typeof REPORT_STATUSES)[number], string>> = {
-  received: '已收到',
-  handling: '办理中',
-  closed: '已办结',
-};
-
 /** Filed by anyone; the token is shown once and is how the reporter follows the case. */
 export const reportFile = defineCommand('objections.report.file', {
   request: reportFileBody,

@@ -16,13 +16,6 @@ export const conflictKindSchema = z.enum([
   'same_email_domain',
 ]);
 
-/** How zh text names a conflict flag's state. */
-export const conflictStatusLabels: Readonly<Record<ConflictStatus, string>> = {
-  detected: '待决定',
-  recused: '已回避',
-  dismissed: '不构成利害关系',
-};
-
 export const conflictSchema = z.object({
   id: z.uuid(),
   expertId: z.uuid(),

@@ -1,0 +1,58 @@
+// How each status is named to people: zh-CN as the jurisdictions' staff say it (the glossary's terms), and English
+// in lower case to sit inside a sentence. The one source for the services' messages and the web app's pages (which
+// import this file directly: it has no runtime dependency, so the browser bundle does not carry zod).
+import type { ApplicationStatus } from './applications/application.contract';
+import type { noticeStatusSchema } from './objections/notice.contract';
+import type { OBJECTION_STATUSES } from './objections/objection.contract';
+import type { REPORT_STATUSES } from './objections/report.contract';
+import type { ConflictStatus } from './reviews/conflict.contract';
+
+/** A status's name in both languages. */
+export interface StatusLabel {
+  readonly zh: string;
+  readonly en: string;
+}
+
+type NoticeStatus = ReturnType<(typeof noticeStatusSchema)['parse']>;
+
+export const applicationStatusLabels: Readonly<Record<ApplicationStatus, StatusLabel>> = {
+  draft: { zh: '草稿', en: 'a draft' },
+  internal_publicity: { zh: '内部公示中', en: 'in internal publicity' },
+  submitted: { zh: '已提交推荐单位', en: 'submitted to its recommender' },
+  returned: { zh: '退回补正', en: 'returned for correction' },
+  refused: { zh: '不予推荐', en: 'refused by its recommender' },
+  recommendation_notice: { zh: '推荐公示中', en: 'on the recommendation notice' },
+  recommended: { zh: '已推荐', en: 'recommended' },
+  formal_review_passed: { zh: '形式审查通过', en: 'past formal review' },
+  acceptance_notice: { zh: '受理名单公示中', en: 'on the acceptance list notice' },
+  accepted: { zh: '已受理', en: 'accepted' },
+  not_accepted: { zh: '不予受理', en: 'not accepted' },
+  disqualified: { zh: '已取消资格', en: 'disqualified' },
+};
+
+export const noticeStatusLabels: Readonly<Record<NoticeStatus, StatusLabel>> = {
+  scheduled: { zh: '待发布', en: 'scheduled' },
+  open: { zh: '公示中', en: 'open' },
+  closed: { zh: '已结束', en: 'closed' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+};
+
+export const objectionStatusLabels: Readonly<Record<(typeof OBJECTION_STATUSES)[number], StatusLabel>> = {
+  received: { zh: '已收到，待审查', en: 'received' },
+  admitted: { zh: '已受理，调查中', en: 'admitted' },
+  refused: { zh: '不予受理', en: 'refused' },
+  upheld: { zh: '异议成立', en: 'upheld' },
+  dismissed: { zh: '异议不成立', en: 'dismissed' },
+};
+
+export const reportStatusLabels: Readonly<Record<(typeof REPORT_STATUSES)[number], StatusLabel>> = {
+  received: { zh: '已收到', en: 'received' },
+  handling: { zh: '处理中', en: 'being handled' },
+  closed: { zh: '已办结', en: 'closed' },
+};
+
+export const conflictStatusLabels: Readonly<Record<ConflictStatus, StatusLabel>> = {
+  detected: { zh: '待决定', en: 'awaiting a decision' },
+  recused: { zh: '已回避', en: 'recused' },
+  dismissed: { zh: '不构成利害关系', en: 'dismissed' },
+};
