@@ -1,3 +1,4 @@
+import { shanghaiDateOf } from '@laurel/calendar';
 import type { VoteCreateBody, VoteRulesBody, VoteSlateBody, VoteView } from '@laurel/contracts';
 import { acting, Clock, Database } from '@laurel/platform';
 import { type TallyResult, tallyVote } from '@laurel/policy';
@@ -142,7 +143,7 @@ export class VoteService {
   }
 
   private tally(row: VoteRow, policy: CyclePolicyView, ballots: Record<string, string>[]): TallyResult {
-    const decidedAt = row.rulesDecidedAt?.toISOString().slice(0, 10) ?? '';
+    const decidedAt = row.rulesDecidedAt ? shanghaiDateOf(row.rulesDecidedAt) : '';
     return tallyVote({
       candidates: row.candidates.map((c) => c.applicationId),
       tiers: policy.tiers.map((t) => t.key),
