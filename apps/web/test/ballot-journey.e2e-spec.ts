@@ -159,4 +159,43 @@ describe('web: a member unit casts its ballot (ili)', () => {
     expect((tally.candidates as Json[]).map((c) => c.proposedTier)).toEqual(['award', 'nomination']);
     expect(browser.errors).toEqual([]);
   });
+
+  it('the office records the deliberation and publishes the candidate list, which the awards service receives', async () => {
+    const page = await browser.page();
+    await signIn(page, 'office', '/office/ili/cycle');
+    await page.getByRole('link', { name: '审议记录' }).click();
+    await page.getByText('第十七条', { exact: true }).waitFor();
+    const heldAt = page.locator('#heldAt');
+    await heldAt.fill('2026-12-28 10:00');
+    await heldAt.press('Tab');
+    if ((await heldAt.inputValue()) !== '2026-12-28 10:00') throw new Error(`heldAt: ${await heldAt.inputValue()}`);
+    await page.getByLabel('出席人员（每行一人：单位 姓名）').fill('州市场监督管理局 张某\n州工业和信息化局 李某');
+    await page.getByLabel('会议纪要').fill('领导小组审议候选获奖名单：同意甲公司为质量奖候选；乙公司暂不列入。');
+    const rowA = page.getByRole('row', { name: new RegExp(A.name as string) });
+    await rowA.locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle('质量奖', { exact: true })
+      .click();
+    await page
+      .getByRole('row', { name: new RegExp(B.name as string) })
+      .getByRole('textbox')
+      .fill('投票后审议认为尚需提升');
+    await page.getByRole('button', { name: /记录审议/ }).click();
+    await page.getByText('审议已记录', { exact: true }).waitFor();
+    await page.getByText('州市场监督管理局 张某、州工业和信息化局 李某').waitFor();
+    await browser.screenshot(page, '53-office-deliberation-recorded');
+
+    await page.getByRole('link', { name: '候选获奖名单' }).click();
+    await page.getByRole('button', { name: /发布候选获奖名单/ }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('候选获奖名单已发布', { exact: true }).waitFor();
+    await page.getByText(/已接收/).waitFor();
+    await browser.screenshot(page, '54-office-candidate-list');
+    const recorded = ok(await sut.call('GET', `${api}/cycles/1/candidate-list`, { token: tokens.office }));
+    expect(
+      (recorded.entries as Json[]).map((e) => [e.applicantName, e.voteTier, e.deliberationTier, e.proposedTier]),
+    ).toEqual([[A.name, 'award', 'award', 'award']]);
+    expect(browser.errors).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ import { type Deliberation, tierName } from './vote-types';
 
 interface DeliberationForm {
   heldAt: Dayjs;
-  attendees: string[];
+  attendees: string;
   minutes: string;
   decisions: { applicationId: string; tier: string; reason?: string }[];
 }
@@ -73,10 +73,14 @@ export function DeliberationPage() {
           body: {
             cycleNumber: number ?? 0,
             heldAt: v.heldAt.toISOString(),
-            attendees: v.attendees,
+            attendees: v.attendees
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean),
             minutes: v.minutes,
-            decisions: v.decisions.map((d) => ({
-              applicationId: d.applicationId,
+            // Only the rendered fields come back from the form: the candidate is the row's.
+            decisions: v.decisions.map((d, i) => ({
+              applicationId: candidates.data?.[i]?.applicationId ?? d.applicationId,
               tier: d.tier === 'none' ? null : d.tier,
               reason: d.reason || undefined,
             })),
@@ -93,7 +97,10 @@ export function DeliberationPage() {
     },
   });
   return (
-    <QueryState loading={loading || recorded.isLoading} error={error ?? recorded.error}>
+    <QueryState
+      loading={loading || recorded.isLoading || candidates.isLoading}
+      error={error ?? recorded.error ?? candidates.error}
+    >
       {() => {
         if (!cycle) return <Empty description={t({ zh: '尚未开启任何一届', en: 'No cycle yet' })} />;
         if (!stage) {
@@ -119,18 +126,17 @@ export function DeliberationPage() {
               initialValues={{
                 decisions: (candidates.data ?? []).map((c) => ({ applicationId: c.applicationId, tier: 'none' })),
               }}
-              key={candidates.data?.length ?? 0}
               onFinish={(v) => record.mutate(v)}
             >
               <Form.Item name="heldAt" label={t({ zh: '会议时间', en: 'Held at' })} rules={[{ required: true }]}>
-                <DatePicker showTime format="YYYY-MM-DD HH:mm" />
+                <DatePicker showTime needConfirm={false} format="YYYY-MM-DD HH:mm" />
               </Form.Item>
               <Form.Item
                 name="attendees"
-                label={t({ zh: '出席人员（单位 姓名，回车添加）', en: 'Attendees (Enter to add)' })}
+                label={t({ zh: '出席人员（每行一人：单位 姓名）', en: 'Attendees (one per line)' })}
                 rules={[{ required: true, message: t({ zh: '请填写出席人员', en: 'Who attended?' }) }]}
               >
-                <Select mode="tags" open={false} />
+                <Input.TextArea rows={3} />
               </Form.Item>
               <Form.Item name="minutes" label={t({ zh: '会议纪要', en: 'Minutes' })} rules={[{ required: true }]}>
                 <Input.TextArea rows={5} />
