@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@laurel/platform';
+import { awardsConsumers } from './awards.consumers';
 import { awardsJobs } from './awards.jobs';
 import { AwardsModule } from './awards.module';
 import { awardsPrisma, type PrismaClient } from './awards-prisma';
@@ -9,4 +10,5 @@ export const awardsServiceDefinition: ServiceDefinition<PrismaClient> = {
   module: AwardsModule,
   prisma: awardsPrisma,
   jobs: awardsJobs,
+  consumers: awardsConsumers,
 };

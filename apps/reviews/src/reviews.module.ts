@@ -4,22 +4,46 @@ import { CopyWhenAcceptedConsumer } from './application/copy-when-accepted.consu
 import { ReviewApplicationHandler } from './application/review-application.handler';
 import { ReviewApplicationRepository } from './application/review-application.repository';
 import { ReviewApplicationReader } from './application/review-application-reader.service';
+import { CandidateListHandler } from './candidate-list/candidate-list.handler';
+import { CandidateListRepository } from './candidate-list/candidate-list.repository';
+import { CandidateListService } from './candidate-list/candidate-list.service';
 import { ConflictHandler } from './conflict/conflict.handler';
 import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
 import { ConflictDetection } from './conflict/conflict-detection.service';
 import { ConflictTransitions } from './conflict/conflict-transitions.service';
+import { CyclePolicy } from './cycle/cycle-policy.service';
+import { DeliberationHandler } from './deliberation/deliberation.handler';
+import { DeliberationRepository } from './deliberation/deliberation.repository';
+import { DeliberationService } from './deliberation/deliberation.service';
 import { ExpertHandler } from './expert/expert.handler';
 import { ExpertRepository } from './expert/expert.repository';
 import { ExpertService } from './expert/expert.service';
+import { MemberUnitHandler } from './member-unit/member-unit.handler';
+import { MemberUnitRepository } from './member-unit/member-unit.repository';
+import { MemberUnitService } from './member-unit/member-unit.service';
 import type { ReviewsConfig } from './reviews.config';
+import { BallotService } from './vote/ballot.service';
+import { SlateSource } from './vote/slate-source.service';
+import { VoteHandler } from './vote/vote.handler';
+import { VoteRepository } from './vote/vote.repository';
+import { VoteService } from './vote/vote.service';
+import { VoteTransitions } from './vote/vote-transitions.service';
 
 @Module({})
 export class ReviewsModule {
   static with(config: ReviewsConfig): DynamicModule {
     return {
       module: ReviewsModule,
-      controllers: [ExpertHandler, ConflictHandler, ReviewApplicationHandler],
+      controllers: [
+        ExpertHandler,
+        ConflictHandler,
+        ReviewApplicationHandler,
+        MemberUnitHandler,
+        VoteHandler,
+        DeliberationHandler,
+        CandidateListHandler,
+      ],
       providers: [
         {
           provide: FieldCipher,
@@ -34,6 +58,18 @@ export class ReviewsModule {
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,
+        CyclePolicy,
+        MemberUnitRepository,
+        MemberUnitService,
+        VoteRepository,
+        VoteTransitions,
+        SlateSource,
+        VoteService,
+        BallotService,
+        DeliberationRepository,
+        DeliberationService,
+        CandidateListRepository,
+        CandidateListService,
       ],
     };
   }

@@ -5,6 +5,8 @@ import { PortalLayout } from './applicant/portal-layout';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
+import { BallotPage } from './leading-group/ballot-page';
+import { LeadingGroupHomePage } from './leading-group/leading-group-home-page';
 import { ApplicationPage } from './office/application-page';
 import { ApplicationsPage } from './office/applications-page';
 import { ApplicantsPage } from './office/console/applicants-page';
@@ -17,6 +19,9 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { CandidateListPage } from './office/votes/candidate-list-page';
+import { DeliberationPage } from './office/votes/deliberation-page';
+import { VoteSetupPage } from './office/votes/vote-setup-page';
 import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
@@ -57,6 +62,9 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },
+      { path: 'votes', element: <VoteSetupPage /> },
+      { path: 'deliberation', element: <DeliberationPage /> },
+      { path: 'candidate-list', element: <CandidateListPage /> },
     ],
   },
   {
@@ -73,6 +81,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RecommenderQueuePage /> },
       { path: 'applications/:applicationId', element: <RecommenderApplicationPage /> },
+    ],
+  },
+  {
+    path: '/leading-group/:tenantKey',
+    element: <PortalLayout title={{ zh: '领导小组成员单位投票', en: 'Leading group member units' }} color="#531dab" />,
+    children: [
+      { index: true, element: <LeadingGroupHomePage /> },
+      { path: 'votes/:voteId', element: <BallotPage /> },
     ],
   },
   operatorRoutes,

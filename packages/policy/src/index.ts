@@ -77,3 +77,5 @@ export {
   type UnscheduledObligation,
 } from './schedule-obligations.util';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
+export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
+export * from './vote-tally.rules';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { CandidateListRecordController } from './candidate-list-record.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
 
 /** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
-@Module({ controllers: [PolicyController, CycleController, PublicProgrammeController] })
+@Module({ controllers: [PolicyController, CycleController, CandidateListRecordController, PublicProgrammeController] })
 export class AwardsModule {}

@@ -14,3 +14,24 @@ export type OwnApplicationPath = z.infer<typeof ownApplicationPath>;
 export const RECUSAL_RULE =
   '回避: whoever reviews withdraws where they have an interest in the applicant (ili 第三十一条, linxia 第四十条, ' +
   'inner-mongolia 第二十条, xinzhou-city 第二十九条)';
+
+export const voteIdPath = z.object({ tenantKey: tenantKeyParam, id: z.uuid() }).strict();
+export type VoteIdPath = z.infer<typeof voteIdPath>;
+
+export const cycleNumberPath = z
+  .object({ tenantKey: tenantKeyParam, cycleNumber: z.coerce.number().int().positive().max(2_147_483_647) })
+  .strict();
+export type CycleNumberPath = z.infer<typeof cycleNumberPath>;
+
+export const cycleQuery = z
+  .object({ cycle: z.coerce.number().int().positive().max(2_147_483_647).optional() })
+  .strict();
+export type CycleQuery = z.infer<typeof cycleQuery>;
+
+/** Where the member units' vote comes from, for route summaries. */
+export const VOTE_RULE =
+  '领导小组成员单位投票产生候选获奖名单 (ili 第十六条); quorum and majority as the office records them (the text names none)';
+
+/** Where deliberations come from, for route summaries. */
+export const DELIBERATION_RULE =
+  '审议: the leading group (ili 第十七条, xinzhou-city 第十九条, inner-mongolia 第十六条) or the committee (linxia 第二十一条)';

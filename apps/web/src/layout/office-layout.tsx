@@ -8,6 +8,7 @@ import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
 import { consoleMenuAfter, consoleMenuBefore } from '../office/console/console-menu';
 import { useSession } from '../office/use-session';
+import { votesMenu } from '../office/votes/votes-menu';
 import { LanguageSwitch } from '../shared/language-switch';
 import { RehearsalBanner } from './rehearsal-banner';
 
@@ -72,6 +73,7 @@ export function OfficeLayout() {
                 icon: <AuditOutlined />,
                 label: <Link to={`${base}/objections`}>{t({ zh: '异议处理', en: 'Objections' })}</Link>,
               },
+              ...votesMenu(base, t),
               ...consoleMenuAfter(base, t),
             ]}
           />

@@ -1,0 +1,149 @@
+import { type DeliberationBody, type DeliberationView, DomainError, deliberationRecorded } from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import { CyclePolicy, stageOf } from '../cycle/cycle-policy.service';
+import type { PrismaClient } from '../reviews-prisma';
+import { invalidField } from '../vote/vote.errors';
+import { applicationsByIds, VoteRepository } from '../vote/vote.repository';
+import { DeliberationRepository, type DeliberationRow } from './deliberation.repository';
+
+/**
+ * The deliberation by the leading group (ili 第十七条, xinzhou-city 第十九条, inner-mongolia 第十六条) or the committee
+ * (linxia 第二十一条): the office records the minutes (who attended, when, the text) and the decision per candidate,
+ * once per cycle. Where the policy puts a vote before it, it deliberates the tallied vote's slate.
+ */
+@Injectable()
+export class DeliberationService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly deliberations: DeliberationRepository,
+    private readonly votes: VoteRepository,
+    private readonly cycles: CyclePolicy,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(cycle?: number): Promise<{ deliberations: DeliberationView[] }> {
+    const rows = await this.database.inTenant((tx) => this.deliberations.list(tx, cycle));
+    return { deliberations: await Promise.all(rows.map((row) => this.view(row))) };
+  }
+
+  async record(body: DeliberationBody): Promise<DeliberationView> {
+    const policy = await this.cycles.of(body.cycleNumber);
+    const stage = stageOf(policy, 'deliberation');
+    if (!stage) {
+      throw DomainError.conflict({
+        zh: '本届适用的政策未规定审议环节',
+        en: 'The cycle’s policy names no deliberation',
+      });
+    }
+    const voteStage = stageOf(policy, 'vote');
+    const tiers = new Set(policy.tiers.map((t) => t.key));
+    const row = await this.database.inTenant(async (tx) => {
+      if (await this.deliberations.ofCycle(tx, body.cycleNumber)) {
+        throw DomainError.conflict({
+          zh: `第 ${body.cycleNumber} 届的审议已记录`,
+          en: `The deliberation of cycle ${body.cycleNumber} is recorded already`,
+        });
+      }
+      let slate: Set<string> | null = null;
+      if (voteStage) {
+        const vote = await this.votes.ofCycle(tx, body.cycleNumber);
+        if (vote?.status !== 'tallied') {
+          throw DomainError.conflict({
+            zh: `须先完成成员单位投票并计票（${voteStage.basis}），再记录审议`,
+            en: `The member units' vote must be tallied first (${voteStage.basis})`,
+          });
+        }
+        slate = new Set(vote.candidates.map((c) => c.applicationId));
+      }
+      const known = await applicationsByIds(
+        tx,
+        body.decisions.map((d) => d.applicationId),
+      );
+      const seen = new Set<string>();
+      body.decisions.forEach((d, i) => {
+        const field = `body.decisions.${i}`;
+        if (seen.has(d.applicationId)) throw invalidField(`${field}.applicationId`, '重复', 'is decided twice');
+        seen.add(d.applicationId);
+        if (known.get(d.applicationId)?.cycleNumber !== body.cycleNumber) {
+          throw invalidField(
+            `${field}.applicationId`,
+            '不是本届已受理的申报',
+            'is not an accepted application of the cycle',
+          );
+        }
+        if (slate && !slate.has(d.applicationId)) {
+          throw invalidField(`${field}.applicationId`, '不在投票的候选名单上', 'was not on the vote’s slate');
+        }
+        if (d.tier !== null && !tiers.has(d.tier)) {
+          throw invalidField(
+            `${field}.tier`,
+            `须为 ${[...tiers].join('、')} 之一或空`,
+            `must be one of ${[...tiers].join(', ')} or null`,
+          );
+        }
+      });
+      const now = this.clock.now();
+      const actor = acting().label;
+      const id = await this.deliberations.create(
+        tx,
+        {
+          cycleNumber: body.cycleNumber,
+          body: stage.actor ?? '领导小组',
+          heldAt: new Date(body.heldAt),
+          attendees: body.attendees,
+          minutes: body.minutes,
+          basis: stage.basis,
+          recordedBy: actor,
+          recordedAt: now,
+        },
+        body.decisions.map((d) => ({ applicationId: d.applicationId, tier: d.tier, reason: d.reason ?? null })),
+      );
+      await this.outbox.add(tx, deliberationRecorded, {
+        deliberationId: id,
+        cycleNumber: body.cycleNumber,
+        basis: stage.basis,
+        actor,
+        at: now.toISOString(),
+      });
+      await this.audit.record(tx, {
+        action: 'deliberation.record',
+        targetType: 'deliberation',
+        targetId: id,
+        basis: stage.basis,
+        before: null,
+        after: { attendees: body.attendees, heldAt: body.heldAt, decisions: body.decisions },
+      });
+      return this.deliberations.ofCycle(tx, body.cycleNumber) as Promise<DeliberationRow>;
+    });
+    return this.view(row);
+  }
+
+  private async view(row: DeliberationRow): Promise<DeliberationView> {
+    const names = await this.database.inTenant((tx) =>
+      applicationsByIds(
+        tx,
+        row.decisions.map((d) => d.applicationId),
+      ),
+    );
+    return {
+      id: row.id,
+      cycleNumber: row.cycleNumber,
+      body: row.body,
+      heldAt: row.heldAt.toISOString(),
+      attendees: row.attendees,
+      minutes: row.minutes,
+      decisions: row.decisions.map((d) => ({
+        applicationId: d.applicationId,
+        applicantName: names.get(d.applicationId)?.applicantName ?? '',
+        tier: d.tier,
+        reason: d.reason,
+      })),
+      basis: row.basis,
+      recordedBy: row.recordedBy,
+      recordedAt: row.recordedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { DomainError, type MemberUnitBody, type MemberUnitView } from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { PrismaClient } from '../reviews-prisma';
+import { MemberUnitRepository, type MemberUnitRow } from './member-unit.repository';
+
+const toView = (row: MemberUnitRow): MemberUnitView => ({
+  id: row.id,
+  name: row.name,
+  userId: row.userId,
+  recordedBy: row.recordedBy,
+  recordedAt: row.recordedAt.toISOString(),
+});
+
+/** The office records the leading group's member units; each votes through one `leading_group` account. */
+@Injectable()
+export class MemberUnitService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly units: MemberUnitRepository,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(): Promise<{ memberUnits: MemberUnitView[] }> {
+    const rows = await this.database.inTenant((tx) => this.units.all(tx));
+    return { memberUnits: rows.map(toView) };
+  }
+
+  async add(body: MemberUnitBody): Promise<MemberUnitView> {
+    const row = await this.database.inTenant(async (tx) => {
+      if (await this.units.ofUser(tx, body.userId)) {
+        throw DomainError.validation([
+          {
+            field: 'body.userId',
+            reason: { zh: '该账号已代表另一成员单位', en: 'already votes for another member unit' },
+          },
+        ]);
+      }
+      if (await this.units.named(tx, body.name)) {
+        throw DomainError.validation([
+          { field: 'body.name', reason: { zh: '已有同名成员单位', en: 'a member unit of this name exists' } },
+        ]);
+      }
+      const created = await this.units.create(tx, {
+        ...body,
+        recordedBy: acting().label,
+        recordedAt: this.clock.now(),
+      });
+      await this.audit.record(tx, {
+        action: 'member-unit.add',
+        targetType: 'member-unit',
+        targetId: created.id,
+        basis: null,
+        before: null,
+        after: { name: created.name, userId: created.userId },
+      });
+      return created;
+    });
+    return toView(row);
+  }
+}
