@@ -17,6 +17,7 @@ export {
   type ReapplicationResult,
   type TargetCycle,
 } from './check-reapplication.util';
+export { type AwardBudgetYear, awardBudgetYear } from './award-budget-year.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
