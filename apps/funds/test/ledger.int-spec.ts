@@ -5,8 +5,8 @@ import { Client } from 'pg';
 import { fundsService } from '../src/funds.service-definition';
 import type { FundsTx, PrismaClient } from '../src/funds-prisma';
 import { LedgerRepository } from '../src/ledger/ledger.repository';
-import { Ledger, type TransferOutcome } from '../src/ledger/ledger.service';
 import { balanced } from '../src/ledger/ledger.rules';
+import { Ledger, type TransferOutcome } from '../src/ledger/ledger.service';
 
 /**
  * The ledger on PostgreSQL: transfers cannot be changed or removed by anyone (the service roles lack the privilege,
@@ -78,9 +78,12 @@ describe('funds: the ledger in the database', () => {
       );
       await expect(owner.query('TRUNCATE ledger_transfer CASCADE')).rejects.toThrow(/immutable: TRUNCATE/);
       await expect(
-        owner.query(`INSERT INTO ledger_transfer (id, tenant_id, budget_year, debit_account_id, credit_account_id, amount,
+        owner.query(
+          `INSERT INTO ledger_transfer (id, tenant_id, budget_year, debit_account_id, credit_account_id, amount,
           code, phase, reference, created_at) SELECT gen_random_uuid(), tenant_id, budget_year, debit_account_id,
-          credit_account_id, 0, code, phase, reference, now() FROM ledger_transfer WHERE id = $1::uuid`, [id]),
+          credit_account_id, 0, code, phase, reference, now() FROM ledger_transfer WHERE id = $1::uuid`,
+          [id],
+        ),
       ).rejects.toThrow(/ledger_transfer_amount_positive/);
       const { rows } = await owner.query('SELECT amount::text FROM ledger_transfer WHERE id = $1::uuid', [id]);
       expect(rows).toEqual([{ amount: '10000' }]);
@@ -120,9 +123,7 @@ describe('funds: the ledger in the database', () => {
   it('twenty concurrent obligations of 10,000 fen against 100,000: exactly ten posted, the ledger balanced', async () => {
     await load(2029, 100_000n);
 
-    const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => inTenant((tx) => obligate(tx, 2029, 10_000n))),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => inTenant((tx) => obligate(tx, 2029, 10_000n))));
 
     expect(outcomes.filter((o) => o.outcome === 'posted')).toHaveLength(10);
     const year = await inTenant((tx) => accounts.accounts(tx, 2029));
@@ -146,7 +147,9 @@ describe('funds: the ledger in the database', () => {
 
   it('another tenant sees none of the accounts', async () => {
     const other: RequestContext = { ...context, tenantId: randomUUID() };
-    const seen = await RequestContexts.run(other, () => sut.runtime.database.inTenant((tx) => accounts.allAccounts(tx)));
+    const seen = await RequestContexts.run(other, () =>
+      sut.runtime.database.inTenant((tx) => accounts.allAccounts(tx)),
+    );
     expect(seen).toEqual([]);
   });
 });

@@ -20,9 +20,12 @@ const { applicationsService } = require(
 const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/reviews.service-definition')) as {
   reviewsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
 };
+const { fundsService } = require(path.resolve(__dirname, '../../funds/src/funds.service-definition')) as {
+  fundsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
 
 export type Json = Record<string, unknown>;
-export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert';
+export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert' | 'finance';
 
 const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 const PASSWORD = 'a-long-password';
@@ -69,6 +72,8 @@ export async function startApplicationsPlatform(options: {
   gatewayEnv?: Record<string, string>;
   /** Starts the reviews service too (experts and conflicts of interest). */
   reviews?: boolean;
+  /** Starts the funds service too (the ledger, entitlements, disbursements). */
+  funds?: boolean;
 }) {
   const { clock } = options;
   const infra = await TestInfrastructure.create();
@@ -83,8 +88,15 @@ export async function startApplicationsPlatform(options: {
   const objections = await bootstrapService(objectionsService({ env }), { env, clock });
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });
   const reviews = options.reviews ? await bootstrapService(reviewsService({ env }), { env, clock }) : null;
-  const services = [awards, objections, applications, ...(reviews ? [reviews] : [])];
-  const running = ['awards', 'objections', 'applications', ...(reviews ? ['reviews'] : [])];
+  const funds = options.funds ? await bootstrapService(fundsService({ env }), { env, clock }) : null;
+  const services = [awards, objections, applications, ...(reviews ? [reviews] : []), ...(funds ? [funds] : [])];
+  const running = [
+    'awards',
+    'objections',
+    'applications',
+    ...(reviews ? ['reviews'] : []),
+    ...(funds ? ['funds'] : []),
+  ];
   const gateway: RunningGateway = await startGateway({
     env: infra.env({
       LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
@@ -186,6 +198,7 @@ export async function startApplicationsPlatform(options: {
     objections,
     applications,
     reviews,
+    funds,
     call,
     login,
     addUser,

@@ -5,6 +5,7 @@ export {
   describeThreshold,
   matchAccident,
 } from './accident-threshold.util';
+export { type AwardBudgetYear, awardBudgetYear } from './award-budget-year.util';
 export { checkQuota, type QuotaCheck, type QuotaOutcome } from './check-quota.util';
 export {
   type AllowedFrom,
@@ -17,7 +18,6 @@ export {
   type ReapplicationResult,
   type TargetCycle,
 } from './check-reapplication.util';
-export { type AwardBudgetYear, awardBudgetYear } from './award-budget-year.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';

@@ -1,7 +1,7 @@
 import { RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import type { Appropriation } from '../generated/prisma/client';
 import type { FundsTx } from '../funds-prisma';
+import type { Appropriation } from '../generated/prisma/client';
 
 export type AppropriationRow = Appropriation;
 

@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../funds-prisma';
 import { fenNumber } from '../ledger/fen.util';
 import { balanceRuleText, transferIdReused } from '../ledger/ledger.errors';
-import { Ledger } from '../ledger/ledger.service';
 import { firstDifference } from '../ledger/ledger.rules';
+import { Ledger } from '../ledger/ledger.service';
 import { AppropriationRepository, type AppropriationRow } from './appropriation.repository';
 
 const toView = (row: AppropriationRow): AppropriationView => ({

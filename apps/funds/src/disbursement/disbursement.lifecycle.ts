@@ -39,6 +39,6 @@ export function disbursementTransitionOf(
 }
 
 /** States no action leaves. */
-export const DISBURSEMENT_TERMINAL: readonly DisbursementStatus[] = (['pending', 'confirmed', 'failed'] as const).filter(
-  (state) => !DISBURSEMENT_LIFECYCLE.some((row) => row.from.includes(state)),
-);
+export const DISBURSEMENT_TERMINAL: readonly DisbursementStatus[] = (
+  ['pending', 'confirmed', 'failed'] as const
+).filter((state) => !DISBURSEMENT_LIFECYCLE.some((row) => row.from.includes(state)));

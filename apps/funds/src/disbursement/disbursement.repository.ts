@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import type { Disbursement, Prisma } from '../generated/prisma/client';
 import type { FundsTx } from '../funds-prisma';
+import type { Disbursement, Prisma } from '../generated/prisma/client';
 
 export type DisbursementRow = Disbursement;
 

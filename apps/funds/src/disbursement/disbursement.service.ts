@@ -10,9 +10,9 @@ import {
 } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { entitlementNotFound } from '../entitlement/entitlement.service';
 import { outstandingOf, toDisbursementView } from '../entitlement/entitlement.mapper';
 import { EntitlementRepository } from '../entitlement/entitlement.repository';
+import { entitlementNotFound } from '../entitlement/entitlement.service';
 import type { FundsTx, PrismaClient } from '../funds-prisma';
 import { fenNumber } from '../ledger/fen.util';
 import { balanceRuleText, transferIdReused } from '../ledger/ledger.errors';

@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { type AwardDecisionPayload, type AwardWinner, type EntitlementPayload } from '@laurel/contracts';
 import { AuditTrail, Clock, Outbox } from '@laurel/platform';
 import { awardBudgetYear, formatFen, type Policy } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { FundsTx } from '../funds-prisma';
 import { balanceRuleText } from '../ledger/ledger.errors';
 import { Ledger } from '../ledger/ledger.service';
@@ -35,7 +35,14 @@ export class EntitlementObligation {
       const key = { cycleNumber: decision.cycleNumber, applicantId: winner.applicantId, tier: winner.tier };
       if (await this.entitlements.existing(tx, key)) continue;
       const previousWins = Math.max(winner.previousWins, await this.entitlements.earlierGrants(tx, key));
-      await this.make(tx, decision, winner, policy, budget.budgetYear, entitlementOutcome(policy, winner, previousWins));
+      await this.make(
+        tx,
+        decision,
+        winner,
+        policy,
+        budget.budgetYear,
+        entitlementOutcome(policy, winner, previousWins),
+      );
     }
   }
 

@@ -5,9 +5,11 @@ describe('entitlementOutcome', () => {
   const sut = entitlementOutcome;
 
   it('obligates the grant the policy gives a first-time winner', () => {
-    expect(sut(loadLaunchPolicy('inner-mongolia'), { tier: 'award', applicantKind: 'organisation' }, 0)).toMatchObject(
-      { action: 'obligate', fen: 100_000_000, basis: '第十八条' },
-    );
+    expect(sut(loadLaunchPolicy('inner-mongolia'), { tier: 'award', applicantKind: 'organisation' }, 0)).toMatchObject({
+      action: 'obligate',
+      fen: 100_000_000,
+      basis: '第十八条',
+    });
   });
 
   it('refuses a repeat grant citing the article (inner-mongolia 第十八条)', () => {
@@ -25,9 +27,9 @@ describe('entitlementOutcome', () => {
   });
 
   it('records nothing owed for a tier without money and leaves an unstated amount to the office', () => {
-    expect(sut(loadLaunchPolicy('xinzhou-city'), { tier: 'nomination', applicantKind: 'organisation' }, 0)).toMatchObject(
-      { action: 'record-nothing-owed', fen: 0 },
-    );
+    expect(
+      sut(loadLaunchPolicy('xinzhou-city'), { tier: 'nomination', applicantKind: 'organisation' }, 0),
+    ).toMatchObject({ action: 'record-nothing-owed', fen: 0 });
     expect(sut(loadLaunchPolicy('ili'), { tier: 'award', applicantKind: 'organisation' }, 0)).toMatchObject({
       action: 'record-undecided',
       fen: null,

@@ -1,8 +1,8 @@
 import type { PageRequest } from '@laurel/contracts';
 import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import type { Prisma } from '../generated/prisma/client';
 import type { FundsTx } from '../funds-prisma';
+import type { Prisma } from '../generated/prisma/client';
 
 const withDisbursements = {
   disbursements: { orderBy: [{ initiatedAt: 'asc' }, { id: 'asc' }] },

@@ -33,7 +33,8 @@ export function fen(amount: number | bigint): bigint {
     if (amount <= 0n) throw new RangeError(`an amount must be positive: ${amount}`);
     return amount;
   }
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new RangeError(`an amount must be positive integer fen: ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new RangeError(`an amount must be positive integer fen: ${amount}`);
   return BigInt(amount);
 }
 

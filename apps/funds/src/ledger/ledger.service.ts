@@ -5,7 +5,13 @@ import type { FundsTx } from '../funds-prisma';
 import { CHART_OF_ACCOUNTS, TRANSFER_CODES, type TransferCode } from './chart-of-accounts';
 import { pendingAlreadyResolved, transferIdReused } from './ledger.errors';
 import { type AccountRow, LedgerRepository, type TransferRow } from './ledger.repository';
-import { applyTransfer, type BalanceRefusal, firstDifference, TRANSFER_FIELDS, type TransferContent } from './ledger.rules';
+import {
+  applyTransfer,
+  type BalanceRefusal,
+  firstDifference,
+  TRANSFER_FIELDS,
+  type TransferContent,
+} from './ledger.rules';
 import {
   type PendingTransferAction,
   type PendingTransferStatus,
@@ -85,7 +91,7 @@ export class Ledger {
   ): Promise<TransferRow> {
     const now = this.clock.now();
     const pending = await this.ledger.findTransfer(tx, request.pendingId);
-    if (!pending || pending.phase !== 'pending') throw new Error(`no pending transfer ${request.pendingId}`);
+    if (pending?.phase !== 'pending') throw new Error(`no pending transfer ${request.pendingId}`);
     const accounts = await this.ledger.lockAccounts(tx, [pending.debitAccountId, pending.creditAccountId]);
     const content: TransferContent = {
       debitAccountId: pending.debitAccountId,
@@ -143,7 +149,12 @@ export class Ledger {
     if (rule.perRecipient && !recipient) throw new Error(`${kind} is kept per recipient: none given`);
     return this.ledger.ensureAccount(
       tx,
-      { budgetYear: request.budgetYear, kind, recipientId: recipient?.id ?? '', recipientName: recipient?.name ?? null },
+      {
+        budgetYear: request.budgetYear,
+        kind,
+        recipientId: recipient?.id ?? '',
+        recipientName: recipient?.name ?? null,
+      },
       rule.flags,
       now,
     );

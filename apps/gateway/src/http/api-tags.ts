@@ -18,6 +18,8 @@ export const API_TAGS = {
   'public reports': 'Reporting misconduct without an account, and following the report',
   experts: 'The expert pool (评审专家库): profiles, and an expert’s own view of the applications it may review',
   conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',
+  funds:
+    'Award money (奖补资金): budget years, appropriations, the ledger’s accounts, entitlements, disbursement (拨付)',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',
