@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVICES } from '@laurel/contracts';
+import { type AwardDecisionPayload, type EventEnvelope, SERVICES } from '@laurel/contracts';
 import { bootstrapService, type ServiceDefinition } from '@laurel/platform';
 import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
 import { eventually, type TestClock, TestInfrastructure } from '@laurel/testing';
@@ -190,6 +191,32 @@ export async function startApplicationsPlatform(options: {
     }
   };
 
+  /**
+   * Publishes an award decision (`awards.award.decided.v1`) on JetStream as the awards service's outbox relay will
+   * (the awards service does not publish it yet): the envelope on the run's subject prefix, its id as message id.
+   * `envelopeId` again with another `msgId` is a redelivery JetStream does not drop.
+   */
+  const publishAwardDecision = async (
+    tenantId: string,
+    payload: AwardDecisionPayload,
+    ids: { envelopeId?: string; msgId?: string } = {},
+  ) => {
+    const { js, namespace } = awards.runtime;
+    const envelope: EventEnvelope = {
+      id: (ids.envelopeId ?? randomUUID()) as EventEnvelope['id'],
+      subject: 'awards.award.decided.v1',
+      tenantId,
+      occurredAt: clock.now().toISOString(),
+      correlationId: randomUUID(),
+      actor: { userId: 'office-1', username: 'office-1', roles: ['office'], operator: false },
+      payload,
+    };
+    await js.publish(namespace.eventWire(envelope.subject), JSON.stringify(envelope), {
+      msgID: ids.msgId ?? envelope.id,
+    });
+    return envelope;
+  };
+
   return {
     infra,
     clock,
@@ -206,6 +233,7 @@ export async function startApplicationsPlatform(options: {
     objectionRulesReady,
     statusBecomes,
     decideAll,
+    publishAwardDecision,
     close: async () => {
       await gateway.close();
       for (const service of [...services].reverse()) await service.close();

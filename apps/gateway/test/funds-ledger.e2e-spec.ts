@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AwardDecisionPayload, EventEnvelope } from '@laurel/contracts';
+import type { AwardDecisionPayload } from '@laurel/contracts';
 import { eventually, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 
@@ -32,21 +32,8 @@ describe('funds: appropriation, entitlements and disbursement on the ledger (inn
     return response.body;
   };
 
-  /** Publishes an award decision on JetStream the way the awards service's outbox relay does. */
-  async function publishDecision(payload: AwardDecisionPayload, envelopeId: string = randomUUID(), msgId = envelopeId) {
-    const { js, namespace } = sut.awards.runtime;
-    const envelope: EventEnvelope = {
-      id: envelopeId as EventEnvelope['id'],
-      subject: 'awards.award.decided.v1',
-      tenantId,
-      occurredAt: clock.now().toISOString(),
-      correlationId: randomUUID(),
-      actor: { userId: 'office-1', username: 'office-1', roles: ['office'], operator: false },
-      payload,
-    };
-    await js.publish(namespace.eventWire(envelope.subject), JSON.stringify(envelope), { msgID: msgId });
-    return envelope;
-  }
+  const publishDecision = (payload: AwardDecisionPayload, envelopeId?: string, msgId?: string) =>
+    sut.publishAwardDecision(tenantId, payload, { envelopeId, msgId });
 
   const decision = (
     decisionId: string,

@@ -17,6 +17,7 @@ const CLIENT_ROUTES = [
   '/operator/*',
   '/applicant/*',
   '/recommender/*',
+  '/finance/*',
 ];
 
 /** Hashed file names under assets/ never change: cached for a year. Everything else is revalidated. */
