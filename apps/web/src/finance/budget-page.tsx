@@ -46,24 +46,34 @@ export function BudgetPage() {
         }),
       ),
   });
-  const figures = summary
-    ? [
-        { key: 'appropriated', label: { zh: '预算指标', en: 'Appropriated' }, fen: summary.appropriated },
-        { key: 'obligated', label: { zh: '已列支', en: 'Obligated' }, fen: summary.obligated },
-        { key: 'available', label: { zh: '可用指标', en: 'Available' }, fen: summary.available },
-        { key: 'payable', label: { zh: '应付未付', en: 'Payable' }, fen: summary.payable },
-        { key: 'pending', label: { zh: '待国库支付', en: 'Pending' }, fen: summary.pending },
-        { key: 'paid', label: { zh: '已拨付', en: 'Paid' }, fen: summary.paid },
-      ]
-    : [];
+  const language = t.language;
+  const figures = useMemo(
+    () =>
+      summary
+        ? [
+            { key: 'appropriated', label: { zh: '预算指标', en: 'Appropriated' }, fen: summary.appropriated },
+            { key: 'obligated', label: { zh: '已列支', en: 'Obligated' }, fen: summary.obligated },
+            { key: 'available', label: { zh: '可用指标', en: 'Available' }, fen: summary.available },
+            { key: 'payable', label: { zh: '应付未付', en: 'Payable' }, fen: summary.payable },
+            { key: 'pending', label: { zh: '待国库支付', en: 'Pending' }, fen: summary.pending },
+            { key: 'paid', label: { zh: '已拨付', en: 'Paid' }, fen: summary.paid },
+          ]
+        : [],
+    [summary],
+  );
+  // The chart is drawn again only when a figure or the language changes (yuan for display only: amounts stay fen).
   const chart = useMemo(
     () => ({
-      categories: figures.map((f) => t(f.label)),
+      categories: figures.map((f) => f.label[language]),
       series: [
-        { name: t({ zh: '金额（元）', en: 'Yuan' }), values: figures.map((f) => f.fen / 100), color: '#d48806' },
+        {
+          name: language === 'zh' ? '金额（元）' : 'Yuan',
+          values: figures.map((f) => f.fen / 100),
+          color: '#d48806',
+        },
       ],
     }),
-    [figures.map((f) => f.fen).join(), t.language],
+    [figures, language],
   );
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
