@@ -8,6 +8,7 @@ import { type AccountRow, LedgerRepository, type TransferRow } from './ledger.re
 import {
   applyTransfer,
   type BalanceRefusal,
+  fen,
   firstDifference,
   TRANSFER_FIELDS,
   type TransferContent,
@@ -48,6 +49,7 @@ export class Ledger {
   ) {}
 
   async transfer(tx: FundsTx, request: TransferRequest): Promise<TransferOutcome> {
+    const amount = fen(request.amount);
     const now = this.clock.now();
     const { debit: debitKind, credit: creditKind } = TRANSFER_CODES[request.code];
     const debitId = await this.account(tx, request, debitKind, now);
@@ -56,7 +58,7 @@ export class Ledger {
     const content: TransferContent = {
       debitAccountId: debitId,
       creditAccountId: creditId,
-      amount: request.amount,
+      amount,
       code: request.code,
       phase: request.phase,
       pendingId: null,
@@ -66,7 +68,7 @@ export class Ledger {
     if (replay) return { outcome: 'replayed', transfer: replay };
     const debit = accounts.get(debitId) as AccountRow;
     const credit = accounts.get(creditId) as AccountRow;
-    const applied = applyTransfer(debit, credit, request.amount, request.phase);
+    const applied = applyTransfer(debit, credit, amount, request.phase);
     if ('refusal' in applied) {
       const kind = applied.refusal.accountId === debitId ? debitKind : creditKind;
       return { outcome: 'refused', refusal: { ...applied.refusal, kind } };
