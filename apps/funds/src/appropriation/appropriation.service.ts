@@ -8,7 +8,7 @@ import { firstDifference } from '../ledger/ledger.rules';
 import { Ledger } from '../ledger/ledger.service';
 import { AppropriationRepository, type AppropriationRow } from './appropriation.repository';
 
-const toView = (row: AppropriationRow): AppropriationView => ({
+const toView = (row: Omit<AppropriationRow, 'tenantId'>): AppropriationView => ({
   id: row.id,
   budgetYear: row.budgetYear,
   amountFen: fenNumber(row.amountFen),
@@ -47,17 +47,15 @@ export class AppropriationService {
         throw new DomainError({ code: 'rule_violation', detail: balanceRuleText(kind, limit, amount) });
       }
       const now = this.clock.now();
-      const loaded: AppropriationRow = {
+      const loaded = {
         id: body.transferId,
-        tenantId: '',
         budgetYear: body.budgetYear,
         amountFen: BigInt(body.amountFen),
         document: body.document,
         loadedBy: acting().label,
         loadedAt: now,
       };
-      const { tenantId: _, ...data } = loaded;
-      await this.appropriations.insert(tx, data);
+      await this.appropriations.insert(tx, loaded);
       await this.outbox.add(tx, appropriationLoaded, {
         appropriationId: loaded.id,
         budgetYear: loaded.budgetYear,
@@ -83,7 +81,7 @@ export class AppropriationService {
   }
 
   /** The same loading sent again: the first answer; other content under the same id: 409 naming the field. */
-  private replayed(recorded: AppropriationRow, body: AppropriationBody): AppropriationRow {
+  private replayed(recorded: AppropriationRow, body: AppropriationBody): Omit<AppropriationRow, 'tenantId'> {
     const differs = firstDifference(
       { budgetYear: recorded.budgetYear, amountFen: fenNumber(recorded.amountFen), document: recorded.document },
       { budgetYear: body.budgetYear, amountFen: body.amountFen, document: body.document },
