@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TestClock } from '@laurel/testing';
+import { eventually, TestClock } from '@laurel/testing';
 import type { Page } from 'playwright-core';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from '../../gateway/test/applications.util';
 import { type Browser, launchBrowser } from './browser.util';
@@ -69,12 +69,14 @@ describe('web: finance loads the appropriation and disburses a grant (inner-mong
       actor: 'office-1',
       at: clock.now().toISOString(),
     });
+    // The funds service consumes the decision asynchronously: the page is opened once the entitlement exists.
+    const token = await sut.login('im-finance');
+    await eventually(async () => {
+      const list = await sut.call('GET', '/api/v1/tenants/inner-mongolia/funds/entitlements', { token });
+      expect(list.body.entitlements).toHaveLength(1);
+    });
     await page.getByRole('menuitem', { name: '奖补资金与拨付' }).click();
     const row = page.getByRole('row', { name: new RegExp(winner.name) });
-    for (let i = 0; i < 30 && !(await row.count()); i += 1) {
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
     await row.getByText('已列支').waitFor();
     await row.getByText('第十八条').waitFor();
 
