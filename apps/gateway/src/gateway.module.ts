@@ -17,6 +17,7 @@ import { ClockController } from './clock/clock.controller';
 import { ClockHandler } from './clock/clock.handler';
 import { ClockService } from './clock/clock.service';
 import { VirtualClockRepository } from './clock/virtual-clock.repository';
+import { FundsRoutesModule } from './funds/funds-routes.module';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { GATEWAY_SERVICES } from './gateway.tokens';
 import { HealthController } from './health/health.controller';
@@ -58,6 +59,7 @@ export class GatewayModule {
         ObjectionsRoutesModule,
         ApplicationsRoutesModule,
         ReviewsRoutesModule,
+        FundsRoutesModule,
         OperationsModule,
         ...(options.routes ?? []),
       ],

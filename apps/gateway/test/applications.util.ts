@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SERVICES } from '@laurel/contracts';
+import { type AwardDecisionPayload, type EventEnvelope, SERVICES } from '@laurel/contracts';
 import { bootstrapService, type ServiceDefinition } from '@laurel/platform';
 import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
 import { eventually, type TestClock, TestInfrastructure } from '@laurel/testing';
@@ -20,9 +21,12 @@ const { applicationsService } = require(
 const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/reviews.service-definition')) as {
   reviewsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
 };
+const { fundsService } = require(path.resolve(__dirname, '../../funds/src/funds.service-definition')) as {
+  fundsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
 
 export type Json = Record<string, unknown>;
-export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert';
+export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert' | 'finance';
 
 const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 const PASSWORD = 'a-long-password';
@@ -69,6 +73,8 @@ export async function startApplicationsPlatform(options: {
   gatewayEnv?: Record<string, string>;
   /** Starts the reviews service too (experts and conflicts of interest). */
   reviews?: boolean;
+  /** Starts the funds service too (the ledger, entitlements, disbursements). */
+  funds?: boolean;
 }) {
   const { clock } = options;
   const infra = await TestInfrastructure.create();
@@ -83,8 +89,15 @@ export async function startApplicationsPlatform(options: {
   const objections = await bootstrapService(objectionsService({ env }), { env, clock });
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });
   const reviews = options.reviews ? await bootstrapService(reviewsService({ env }), { env, clock }) : null;
-  const services = [awards, objections, applications, ...(reviews ? [reviews] : [])];
-  const running = ['awards', 'objections', 'applications', ...(reviews ? ['reviews'] : [])];
+  const funds = options.funds ? await bootstrapService(fundsService({ env }), { env, clock }) : null;
+  const services = [awards, objections, applications, ...(reviews ? [reviews] : []), ...(funds ? [funds] : [])];
+  const running = [
+    'awards',
+    'objections',
+    'applications',
+    ...(reviews ? ['reviews'] : []),
+    ...(funds ? ['funds'] : []),
+  ];
   const gateway: RunningGateway = await startGateway({
     env: infra.env({
       LAUREL_JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
@@ -178,6 +191,32 @@ export async function startApplicationsPlatform(options: {
     }
   };
 
+  /**
+   * Publishes an award decision (`awards.award.decided.v1`) on JetStream as the awards service's outbox relay will
+   * (the awards service does not publish it yet): the envelope on the run's subject prefix, its id as message id.
+   * `envelopeId` again with another `msgId` is a redelivery JetStream does not drop.
+   */
+  const publishAwardDecision = async (
+    tenantId: string,
+    payload: AwardDecisionPayload,
+    ids: { envelopeId?: string; msgId?: string } = {},
+  ) => {
+    const { js, namespace } = awards.runtime;
+    const envelope: EventEnvelope = {
+      id: (ids.envelopeId ?? randomUUID()) as EventEnvelope['id'],
+      subject: 'awards.award.decided.v1',
+      tenantId,
+      occurredAt: clock.now().toISOString(),
+      correlationId: randomUUID(),
+      actor: { userId: 'office-1', username: 'office-1', roles: ['office'], operator: false },
+      payload,
+    };
+    await js.publish(namespace.eventWire(envelope.subject), JSON.stringify(envelope), {
+      msgID: ids.msgId ?? envelope.id,
+    });
+    return envelope;
+  };
+
   return {
     infra,
     clock,
@@ -186,6 +225,7 @@ export async function startApplicationsPlatform(options: {
     objections,
     applications,
     reviews,
+    funds,
     call,
     login,
     addUser,
@@ -193,6 +233,7 @@ export async function startApplicationsPlatform(options: {
     objectionRulesReady,
     statusBecomes,
     decideAll,
+    publishAwardDecision,
     close: async () => {
       await gateway.close();
       for (const service of [...services].reverse()) await service.close();

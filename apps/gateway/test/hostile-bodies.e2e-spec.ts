@@ -213,10 +213,12 @@ describe('hostile bodies and parameters on every route', () => {
       clock,
       tenants: ['ili'],
       reviews: true,
+      funds: true,
       gatewayEnv: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000', LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '100000' },
     });
     tokens.office = (await sut.addUser('ili', 'office', ['office'])).token;
     tokens.applicant = (await sut.addUser('ili', 'applicant', ['applicant'])).token;
+    tokens.finance = (await sut.addUser('ili', 'finance', ['finance'])).token;
     const cycle = await sut.call('POST', '/api/v1/tenants/ili/cycles', {
       token: tokens.office,
       body: { year: 2026, opensOn: '2026-11-01', closesOn: '2026-12-31' },

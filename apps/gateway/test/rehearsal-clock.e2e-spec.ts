@@ -20,6 +20,9 @@ const { applicationsService } = require(
 const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/reviews.service-definition')) as {
   reviewsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
 };
+const { fundsService } = require(path.resolve(__dirname, '../../funds/src/funds.service-definition')) as {
+  fundsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
+};
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +82,7 @@ describe('the rehearsal clock', () => {
       objections,
       await bootstrapService(applicationsService({ env }), { env }),
       await bootstrapService(reviewsService({ env }), { env }),
+      await bootstrapService(fundsService({ env }), { env }),
     ];
     gateway = await startGateway({
       env: rehearsalEnv({ LAUREL_JWT_SECRET: JWT, LAUREL_HTTP_PORT: '0', ...extra }),

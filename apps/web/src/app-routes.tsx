@@ -2,6 +2,9 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
+import { BudgetPage } from './finance/budget-page';
+import { EntitlementsPage } from './finance/entitlements-page';
+import { FinanceLayout } from './finance/finance-layout';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -89,6 +92,15 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <LeadingGroupHomePage /> },
       { path: 'votes/:voteId', element: <BallotPage /> },
+    ],
+  },
+  {
+    path: '/finance/:tenantKey',
+    element: <FinanceLayout />,
+    children: [
+      { index: true, element: <Navigate to="budget" replace /> },
+      { path: 'budget', element: <BudgetPage /> },
+      { path: 'entitlements', element: <EntitlementsPage /> },
     ],
   },
   operatorRoutes,

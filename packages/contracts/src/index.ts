@@ -1,6 +1,7 @@
 export * from './applications';
 export * from './awards';
 export * from './errors';
+export * from './funds';
 export * from './gateway';
 export * from './messaging';
 export * from './objections';

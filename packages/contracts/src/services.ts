@@ -1,9 +1,8 @@
 /**
  * The services of the platform that exist (every app but the gateway): the gateway asks each of them for its
- * health and routes operators' audit and dead-letter requests to them. A test keeps this list equal to `apps/`;
- * funds joins it when it is built.
+ * health and routes operators' audit and dead-letter requests to them. A test keeps this list equal to `apps/`.
  */
-export const SERVICES = ['applications', 'awards', 'objections', 'reviews'] as const;
+export const SERVICES = ['applications', 'awards', 'funds', 'objections', 'reviews'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** How zh text names a service (a problem's detail never shows the technical name). */

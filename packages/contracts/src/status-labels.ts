@@ -2,6 +2,8 @@
 // in lower case to sit inside a sentence. The one source for the services' messages and the web app's pages (which
 // import this file directly: it has no runtime dependency, so the browser bundle does not carry zod).
 import type { ApplicationStatus } from './applications/application.contract';
+import type { DisbursementStatus, EntitlementStatus } from './funds/entitlement.contract';
+import type { AccountKind } from './funds/ledger.contract';
 import type { noticeStatusSchema } from './objections/notice.contract';
 import type { OBJECTION_STATUSES } from './objections/objection.contract';
 import type { REPORT_STATUSES } from './objections/report.contract';
@@ -55,4 +57,29 @@ export const conflictStatusLabels: Readonly<Record<ConflictStatus, StatusLabel>>
   detected: { zh: '待决定', en: 'awaiting a decision' },
   recused: { zh: '已回避', en: 'recused' },
   dismissed: { zh: '不构成利害关系', en: 'dismissed' },
+};
+
+export const entitlementStatusLabels: Readonly<Record<EntitlementStatus, StatusLabel>> = {
+  obligated: { zh: '已列支', en: 'obligated' },
+  refused: { zh: '未予列支', en: 'refused' },
+  nothing_owed: { zh: '无奖金', en: 'nothing owed' },
+  amount_undecided: { zh: '金额待定', en: 'amount undecided' },
+};
+
+export const disbursementStatusLabels: Readonly<Record<DisbursementStatus, StatusLabel>> = {
+  pending: { zh: '待国库支付', en: 'awaiting the treasury' },
+  confirmed: { zh: '已支付', en: 'paid' },
+  failed: { zh: '支付失败', en: 'failed' },
+};
+
+/** The chart of accounts' names (ADR 0022). */
+export const accountKindLabels: Readonly<Record<AccountKind, StatusLabel>> = {
+  appropriation: { zh: '预算指标', en: 'appropriation' },
+  available: { zh: '可用指标', en: 'available' },
+  payable: { zh: '应付奖补资金', en: 'payable' },
+  paid: { zh: '已拨付', en: 'paid' },
+  receivable: { zh: '应收追缴款', en: 'receivable on clawback' },
+  recovered: { zh: '已追回', en: 'recovered' },
+  returned: { zh: '已上缴国库', en: 'returned to the treasury' },
+  written_off: { zh: '已核销', en: 'written off' },
 };

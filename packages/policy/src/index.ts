@@ -5,6 +5,7 @@ export {
   describeThreshold,
   matchAccident,
 } from './accident-threshold.util';
+export { type AwardBudgetYear, awardBudgetYear } from './award-budget-year.util';
 export { checkQuota, type QuotaCheck, type QuotaOutcome } from './check-quota.util';
 export {
   type AllowedFrom,

@@ -20,6 +20,8 @@ export const API_TAGS = {
   conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',
   votes:
     'Votes of the leading group’s member units (投票), deliberations (审议) and the candidate lists (候选获奖名单) they produce',
+  funds:
+    'Award money (奖补资金): budget years, appropriations, the ledger’s accounts, entitlements, disbursement (拨付)',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

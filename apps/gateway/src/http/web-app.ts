@@ -17,6 +17,9 @@ const CLIENT_ROUTES = [
   '/operator/*',
   '/applicant/*',
   '/recommender/*',
+  '/leading-group/*',
+  '/expert/*',
+  '/finance/*',
 ];
 
 /** Hashed file names under assets/ never change: cached for a year. Everything else is revalidated. */

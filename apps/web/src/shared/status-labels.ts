@@ -1,7 +1,10 @@
 // The names of the statuses come from the contracts (one source for the services' messages and these pages); the
 // web app adds only the colour of each tag. Imported by path: that file has no runtime dependency.
 import {
+  accountKindLabels,
   applicationStatusLabels,
+  disbursementStatusLabels,
+  entitlementStatusLabels,
   noticeStatusLabels,
   objectionStatusLabels,
   reportStatusLabels,
@@ -52,6 +55,31 @@ export const APPLICATION_STATUS = coloured(applicationStatusLabels, {
   accepted: 'green',
   not_accepted: 'default',
   disqualified: 'red',
+});
+
+export const ENTITLEMENT_STATUS = coloured(entitlementStatusLabels, {
+  obligated: 'green',
+  refused: 'red',
+  nothing_owed: 'default',
+  amount_undecided: 'gold',
+});
+
+export const DISBURSEMENT_STATUS = coloured(disbursementStatusLabels, {
+  pending: 'gold',
+  confirmed: 'green',
+  failed: 'red',
+});
+
+/** The chart of accounts' names (ADR 0022). */
+export const ACCOUNT_KIND = coloured(accountKindLabels, {
+  appropriation: 'blue',
+  available: 'cyan',
+  payable: 'gold',
+  paid: 'green',
+  receivable: 'orange',
+  recovered: 'lime',
+  returned: 'purple',
+  written_off: 'default',
 });
 
 export const REPORT_STATUS = coloured(reportStatusLabels, { received: 'blue', handling: 'gold', closed: 'default' });

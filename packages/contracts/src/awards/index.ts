@@ -1,3 +1,4 @@
+export * from './award-decision.contract';
 export * from './awards-common.schema';
 export * from './ban.contract';
 export * from './candidate-list-record.contract';

@@ -5,8 +5,8 @@ export const APP_ROLE = 'laurel_app';
 /** Platform-level paths (outbox relay, re-scheduling deadlines across tenants): bypasses row-level security. */
 export const SYSTEM_ROLE = 'laurel_system';
 
-/** Append-only tables: the service roles may read and insert, never change or delete. */
-export const APPEND_ONLY_TABLES = ['audit_entry'] as const;
+/** Append-only tables: the service roles may read and insert, never change or delete (the funds ledger's transfers too). */
+export const APPEND_ONLY_TABLES = ['audit_entry', 'ledger_transfer'] as const;
 
 /** The engine's migration history: the service roles may read it, never write it. */
 export const MIGRATIONS_TABLE = '_prisma_migrations';

@@ -1,0 +1,17 @@
+// Amounts travel as integer fen; people read and type yuan with two decimals. formatFen is the policy package's
+// (imported by path: it has no runtime dependency), so pages and documents print money the same way.
+import { formatFen } from '@laurel/policy/src/format-fen.util';
+
+/** Integer fen as yuan with two decimals and thousands separators: 100000000 → "1,000,000.00". */
+export const formatYuan = (fen: number): string => formatFen(fen);
+
+/**
+ * Yuan as typed ("1,000,000", "600000.5", "0.01") to integer fen, by the digits alone (never float arithmetic);
+ * null for anything that is not a positive amount with at most two decimals.
+ */
+export function yuanToFen(text: string): number | null {
+  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/,/g, ''));
+  if (!match) return null;
+  const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return fen > 0 && Number.isSafeInteger(fen) ? fen : null;
+}

@@ -1,0 +1,5 @@
+export * from './appropriation.contract';
+export * from './disbursement.contract';
+export * from './entitlement.contract';
+export * from './funds-events.contract';
+export * from './ledger.contract';
