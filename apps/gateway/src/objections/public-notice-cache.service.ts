@@ -73,6 +73,12 @@ export class PublicNoticeCache implements OnModuleInit, OnModuleDestroy {
     this.generations.set(tenantId, (this.generations.get(tenantId) ?? 0) + 1);
   }
 
+  /** The cached answer while it is still true, without reading anything (the fast path of ADR 0020); else undefined. */
+  peek(tenantId: string, key: string): CachedAnswer | undefined {
+    const hit = this.answers.get(`${tenantId}:${key}`);
+    return hit && hit.expiresAt > this.now() ? hit : undefined;
+  }
+
   /** The cached answer, or a fresh one read by `read` (stored unless a change came in while it was read). */
   async answer(tenantId: string, key: string, read: () => Promise<unknown>): Promise<CachedAnswer> {
     const cacheKey = `${tenantId}:${key}`;
