@@ -24,7 +24,7 @@ import { clientErrorHandler } from './http/client-error.handler';
 import { registerJsonBodyParser } from './http/json-body.parser';
 import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
-import { rateLimited } from './http/public-rate-limit';
+import { isLimited, isLogin, rateLimited } from './http/public-rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { DEFAULT_WEB_DIR, serveWebApp } from './http/web-app';
 import { PublicNoticeFastPath } from './objections/public-notice-fast-path';
@@ -180,22 +180,6 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     throw error;
   }
 }
-
-/**
- * Which limit applies is decided on the route the request matched (`/api/v1/public/:tenantKey/...`), never on the
- * raw URL: the router decodes the path, so `/api/v1/auth/%6cogin` reaches the login route and must count as a login.
- */
-const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? '';
-const isLogin = (request: FastifyRequest) => request.method === 'POST' && routeOf(request) === '/api/v1/auth/login';
-const isLimited = (request: FastifyRequest) => {
-  const route = routeOf(request);
-  return (
-    isLogin(request) ||
-    route.startsWith('/api/v1/public/') ||
-    route === '/api/v1/health' ||
-    route.startsWith('/api/v1/calendar/deadline')
-  );
-};
 
 /** Creates the launch jurisdictions that do not exist yet (start-up seeding). */
 export function seedLaunchJurisdictions(gateway: RunningGateway): Promise<SeededJurisdiction[]> {

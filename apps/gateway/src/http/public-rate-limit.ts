@@ -1,4 +1,23 @@
 import { DomainError } from '@laurel/contracts';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Which limit applies is decided on the route the request matched (`/api/v1/public/:tenantKey/...`), never on the
+ * raw URL: the router decodes the path, so `/api/v1/auth/%6cogin` reaches the login route and must count as a login.
+ */
+const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? '';
+export const isLogin = (request: FastifyRequest) =>
+  request.method === 'POST' && routeOf(request) === '/api/v1/auth/login';
+/** The routes under a per-address limit: login (its own), and the public ones (one budget per address). */
+export const isLimited = (request: FastifyRequest) => {
+  const route = routeOf(request);
+  return (
+    isLogin(request) ||
+    route.startsWith('/api/v1/public/') ||
+    route === '/api/v1/health' ||
+    route.startsWith('/api/v1/calendar/deadline')
+  );
+};
 
 /** The 429 of the public limits, in the caller's language: the same from Redis's counters and from memory's. */
 export function rateLimited(ttlMs: number): DomainError & { statusCode: number } {
@@ -24,8 +43,8 @@ export interface RateCount {
 const MAX_ADDRESSES = 100_000;
 
 /**
- * Per-address request counters held in this process (ADR 0020): the public notice reads answered from the cache count
- * here instead of paying a Redis round trip each. Per process: with several gateway instances behind a balancer an
+ * Per-address request counters held in this process (ADR 0020): every public request counts here, so the notice reads
+ * answered from the cache are limited without a Redis round trip each. Per process: with several gateway instances behind a balancer an
  * address may make up to `max` reads per window at each instance. Real time (`performance.now()`), whatever the
  * platform's clock says.
  */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { sendProblem } from '../http/problem-details.filter';
-import { InMemoryRateCounter, type RateCount, rateLimited } from '../http/public-rate-limit';
+import { InMemoryRateCounter, isLimited, isLogin, type RateCount, rateLimited } from '../http/public-rate-limit';
 import { TenantDirectory } from '../tenant/tenant-directory.service';
 import { type CachedAnswer, PublicNoticeCache } from './public-notice-cache.service';
 
@@ -24,9 +24,9 @@ export function sendCachedAnswer(request: FastifyRequest, reply: FastifyReply, a
  * interceptor chain or Redis round trip. Everything else (a miss, an unknown, suspended or not yet looked-up tenant, a
  * HEAD) goes on to Nest unchanged, which reads, stores and answers as before.
  *
- * The per-address limit of these reads is counted in this process's memory (`InMemoryRateCounter`), for hits and
- * misses alike, with the same limit, window, headers and 429 problem as the Redis-backed limit of the other public
- * routes; a miss is counted once more by that limit when Nest answers it.
+ * Every request to a public route (one budget per address, as the Redis-backed limit keeps) is first counted in this
+ * process's memory (`InMemoryRateCounter`) with the same limit, window, headers and 429 problem; what goes on to Nest
+ * (a miss, every other public route) is counted once more by the Redis limit, which holds across gateway instances.
  */
 @Injectable()
 export class PublicNoticeFastPath {
@@ -48,8 +48,7 @@ export class PublicNoticeFastPath {
 
   /** Whether the request was answered (a cached read or its 429). */
   private answer(request: FastifyRequest, reply: FastifyReply): boolean {
-    const route = request.routeOptions.url;
-    if (request.method !== 'GET' || (route !== LIST && route !== ONE)) return false;
+    if (!isLimited(request) || isLogin(request)) return false;
     const max = this.config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE;
     const count = this.counter.increment(`public:${request.ip}`);
     if (count.current > max) {
@@ -57,6 +56,8 @@ export class PublicNoticeFastPath {
       sendProblem(request, reply, rateLimited(count.ttl));
       return true;
     }
+    const route = request.routeOptions.url;
+    if (request.method !== 'GET' || (route !== LIST && route !== ONE)) return false;
     const params = request.params as { tenantKey?: string; id?: string };
     const tenant = this.tenants.peek(params.tenantKey ?? '');
     if (tenant?.status !== 'active') return false;
