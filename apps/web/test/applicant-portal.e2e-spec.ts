@@ -210,8 +210,14 @@ describe('web: an applicant applies through its portal, the recommender recommen
     expect(await applicant.getByRole('row', { name: /自评报告（修订）\.pdf/ }).textContent()).toContain('v2');
     // A material added after the return was never submitted: it may be removed.
     await upload('补充说明', '补充说明.pdf', false);
-    await applicant.getByTestId('material-actions-补充说明').getByRole('button', { name: /删\s*除/ }).click();
-    await applicant.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await applicant
+      .getByTestId('material-actions-补充说明')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await applicant
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
     await applicant.getByRole('cell', { name: '补充说明', exact: true }).waitFor({ state: 'detached' });
     // Its own material, downloaded: the corrected version's bytes under its file name.
     const [download] = await Promise.all([

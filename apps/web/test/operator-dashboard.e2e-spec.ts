@@ -157,10 +157,17 @@ describe('web: the operator’s dashboard', () => {
     // Suspends ili (its staff may then only read, the public sees nothing of it), then resumes it.
     const ili = page.getByRole('row', { name: /伊犁州质量奖/ });
     const status = async () =>
-      ((await sut.call('GET', '/api/v1/tenants', { token: operator })).body.tenants as { key: string; status: string }[])
-        .find((tenant) => tenant.key === 'ili')?.status;
+      (
+        (await sut.call('GET', '/api/v1/tenants', { token: operator })).body.tenants as {
+          key: string;
+          status: string;
+        }[]
+      ).find((tenant) => tenant.key === 'ili')?.status;
     await ili.getByRole('button', { name: /暂\s*停/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByText('已暂停：伊犁州质量奖').waitFor();
     await ili.getByText('已暂停', { exact: true }).waitFor();
     expect(await status()).toBe('suspended');
@@ -168,7 +175,10 @@ describe('web: the operator’s dashboard', () => {
     expect(refused.body.code).toBe('tenant_suspended');
     await browser.screenshot(page, '38a-operator-tenant-suspended');
     await ili.getByRole('button', { name: /恢\s*复/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByText('已恢复：伊犁州质量奖').waitFor();
     await ili.getByText('正常', { exact: true }).waitFor();
     expect(await status()).toBe('active');

@@ -63,8 +63,16 @@ describe('the rehearsal banner', () => {
     // Seven days ahead (ISO 8601 duration); each service would run the deadlines that fell due on the way.
     await page.getByPlaceholder(/ISO 8601 时长/).fill('P7D');
     await page.getByRole('button', { name: /拨\s*动/ }).click();
-    await page.getByText(/已从 2026年10月9日 10:0\d 拨到 2026年10月16日 10:0\d/).waitFor();
-    await page.getByTestId('clock-now').getByText(/2026年10月16日/).waitFor();
+    await page.getByText(/已从 2026年10月9日 10:0\d（北京时间） 拨到 2026年10月16日 10:0\d/).waitFor();
+    await page
+      .getByTestId('clock-now')
+      .getByText(/2026年10月16日/)
+      .waitFor();
+    // The banner above the dashboard follows at once.
+    await page
+      .getByTestId('rehearsal-banner')
+      .getByText(/2026年10月16日/)
+      .waitFor();
     await browser.screenshot(page, '22-rehearsal-clock-moved');
     await page.goto(`${gateway.url}/`);
     const banner = page.getByTestId('rehearsal-banner');
