@@ -188,7 +188,8 @@ describe('web: the office console at a glance (ili) and its reports (linxia)', (
     await ili.getByPlaceholder('名称').fill('新登记');
     await ili.getByPlaceholder('名称').press('Enter');
     await ili.getByRole('cell', { name: '伊犁示范企业1有限公司' }).waitFor({ state: 'detached' });
-    expect(await ili.getByRole('cell', { name: '伊犁新登记食品有限公司' }).count()).toBe(1);
+    await ili.getByRole('cell', { name: '伊犁新登记食品有限公司' }).waitFor();
+    expect(await ili.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
     await browser.screenshot(ili, '46-office-applicants');
 
     await ili.getByRole('link', { name: '推荐单位' }).click();
