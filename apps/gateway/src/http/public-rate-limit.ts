@@ -51,14 +51,17 @@ const MAX_ADDRESSES = 100_000;
 export class InMemoryRateCounter {
   private readonly windows = new Map<string, { count: number; endsAt: number }>();
 
-  constructor(private readonly windowMs: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxAddresses = MAX_ADDRESSES,
+  ) {}
 
   increment(key: string): RateCount {
     const now = performance.now();
     let slot = this.windows.get(key);
     if (!slot || slot.endsAt <= now) {
       if (slot) this.windows.delete(key);
-      else if (this.windows.size >= MAX_ADDRESSES) this.sweep(now);
+      else if (this.windows.size >= this.maxAddresses) this.sweep(now);
       slot = { count: 0, endsAt: now + this.windowMs };
       this.windows.set(key, slot);
     }
@@ -68,7 +71,7 @@ export class InMemoryRateCounter {
 
   private sweep(now: number): void {
     for (const [key, slot] of this.windows) if (slot.endsAt <= now) this.windows.delete(key);
-    if (this.windows.size >= MAX_ADDRESSES) {
+    if (this.windows.size >= this.maxAddresses) {
       const oldest = this.windows.keys().next().value;
       if (oldest !== undefined) this.windows.delete(oldest);
     }
