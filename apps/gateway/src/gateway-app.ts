@@ -123,9 +123,10 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     });
     // Errors raised in Fastify's own lifecycle (body parsing, limits, rate limits) reach the ProblemDetailsFilter through
     // the error handler Nest installs at init; a second handler here would only replace it (FSTWRN004).
-    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    // Callback style: no promise per answer on the public reads' fast path (ADR 0020).
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-correlation-id', request.id);
-      return payload;
+      done(null, payload);
     });
 
     const queueBoard = await mountQueueBoard(fastify, {
