@@ -158,6 +158,24 @@ describe('gateway: public notices cached, never stale (ili)', () => {
     expect((await sut.call('GET', url)).body.id).toBe(notice.id);
   });
 
+  it('drops every answer when the gateway’s NATS connection goes down and comes back (changes sent meanwhile are missed)', async () => {
+    const notice = await open('庚公示');
+    const url = `/api/v1/public/ili/notices/${notice.id}`;
+    const first = await sut.call('GET', url);
+    await sut.call('GET', url);
+    const before = served();
+    const reconnected = (async () => {
+      for await (const status of sut.gateway.runtime.nats.status()) if (status.type === 'reconnect') return;
+    })();
+    await sut.gateway.runtime.nats.reconnect();
+    await reconnected;
+    const after = await sut.call('GET', url);
+    expect(served()).toBe(before); // dropped: read again through Nest
+    expect(after.body).toEqual(first.body);
+    await sut.call('GET', url);
+    expect(served()).toBe(before + 1);
+  });
+
   // Last: it moves the services' clock past the notices' periods.
   it('a notice closing at its deadline is never served as open afterwards', async () => {
     const notice = await open('丙公示');
