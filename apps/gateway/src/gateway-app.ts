@@ -24,8 +24,10 @@ import { clientErrorHandler } from './http/client-error.handler';
 import { registerJsonBodyParser } from './http/json-body.parser';
 import { openApiDocument } from './http/openapi-document';
 import { sendProblem } from './http/problem-details.filter';
+import { isLimited, isLogin, rateLimited } from './http/public-rate-limit';
 import { securityHeaders } from './http/security-headers';
 import { DEFAULT_WEB_DIR, serveWebApp } from './http/web-app';
+import { PublicNoticeFastPath } from './objections/public-notice-fast-path';
 import { mountQueueBoard } from './operations/queue-board';
 import { LaunchJurisdictionsService, type SeededJurisdiction } from './tenant/launch-jurisdictions.service';
 import { UserService } from './user/user.service';
@@ -103,6 +105,8 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       reply.headers(headers);
       done();
     });
+    // Cached public notice reads are answered here, before the rate-limit plugin's Redis round trip and Nest (ADR 0020).
+    app.get(PublicNoticeFastPath).register(fastify);
     await app.register(rateLimit, {
       global: true,
       redis: rateLimitRedis,
@@ -115,24 +119,14 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
       max: (request: FastifyRequest) =>
         isLogin(request) ? config.LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE : config.LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE,
       keyGenerator: (request: FastifyRequest) => (isLogin(request) ? `login:${request.ip}` : `public:${request.ip}`),
-      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
-        Object.assign(
-          new DomainError({
-            code: 'rate_limited',
-            detail: {
-              zh: `请求过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`,
-              en: `Too many requests; retry after ${Math.max(1, Math.ceil(context.ttl / 1000))} seconds`,
-            },
-            extensions: { retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)) },
-          }),
-          { statusCode: 429 },
-        ),
+      errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) => rateLimited(context.ttl),
     });
     // Errors raised in Fastify's own lifecycle (body parsing, limits, rate limits) reach the ProblemDetailsFilter through
     // the error handler Nest installs at init; a second handler here would only replace it (FSTWRN004).
-    fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    // Callback style: no promise per answer on the public reads' fast path (ADR 0020).
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       reply.header('x-correlation-id', request.id);
-      return payload;
+      done(null, payload);
     });
 
     const queueBoard = await mountQueueBoard(fastify, {
@@ -187,22 +181,6 @@ export async function startGateway(options: GatewayAppOptions = {}): Promise<Run
     throw error;
   }
 }
-
-/**
- * Which limit applies is decided on the route the request matched (`/api/v1/public/:tenantKey/...`), never on the
- * raw URL: the router decodes the path, so `/api/v1/auth/%6cogin` reaches the login route and must count as a login.
- */
-const routeOf = (request: FastifyRequest) => request.routeOptions.url ?? '';
-const isLogin = (request: FastifyRequest) => request.method === 'POST' && routeOf(request) === '/api/v1/auth/login';
-const isLimited = (request: FastifyRequest) => {
-  const route = routeOf(request);
-  return (
-    isLogin(request) ||
-    route.startsWith('/api/v1/public/') ||
-    route === '/api/v1/health' ||
-    route.startsWith('/api/v1/calendar/deadline')
-  );
-};
 
 /** Creates the launch jurisdictions that do not exist yet (start-up seeding). */
 export function seedLaunchJurisdictions(gateway: RunningGateway): Promise<SeededJurisdiction[]> {

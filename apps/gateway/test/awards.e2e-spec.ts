@@ -276,6 +276,16 @@ describe('awards through the gateway: tenants with their policy, summaries, vers
     ).toBe(403);
     const listed = await sut.call('GET', '/api/v1/tenants/ili/cycles', { token: office });
     expect((listed.body.cycles as { number: number }[]).map((c) => c.number)).toEqual([1]);
+    const opener = (listed.body.cycles as Record<string, unknown>[])[0]?.openedBy;
+    expect(opener).toEqual(expect.any(String));
+    // An applicant reads the cycles (its portal starts in the open one) but not the staff user who opened it.
+    const applicant = await staff('ili', 'ili-cycle-applicant', ['applicant']);
+    const seen = await sut.call('GET', '/api/v1/tenants/ili/cycles', { token: applicant });
+    expect(seen.status).toBe(200);
+    const [applicantsCycle] = seen.body.cycles as Record<string, unknown>[];
+    expect(applicantsCycle).toMatchObject({ number: 1, status: 'open', schedule: expect.any(Array) });
+    expect(applicantsCycle).not.toHaveProperty('openedBy');
+    expect(JSON.stringify(seen.body)).not.toContain(String(opener));
   });
 
   it('xinzhou-city’s office is warned of the expiry, and after 2026-11-30 no cycle opens (409 with the article)', async () => {

@@ -1,5 +1,11 @@
 import { eventually, TestClock } from '@laurel/testing';
+import { PublicNoticeFastPath } from '../src/objections/public-notice-fast-path';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
+import { OPERATOR } from './gateway.util';
+
+/** Headers that differ between any two answers (time, the request's id, the counters of the limit). */
+const PER_REQUEST = new Set(['date', 'x-correlation-id', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'keep-alive']);
+const lasting = (headers: Headers) => [...headers.entries()].filter(([name]) => !PER_REQUEST.has(name));
 
 /**
  * The public notice reads are cached by the gateway (ADR 0020): a strong ETag with If-None-Match → 304, a Cache-Control
@@ -31,8 +37,11 @@ describe('gateway: public notices cached, never stale (ili)', () => {
   const titles = async () =>
     ((await sut.call('GET', '/api/v1/public/ili/notices')).body.notices as Json[]).map((n) => `${n.title}:${n.status}`);
 
+  /** Reads answered by the gateway's onRequest hook from the cache, before Nest (ADR 0020). */
+  const served = () => sut.gateway.app.get(PublicNoticeFastPath).served;
+
   beforeAll(async () => {
-    sut = await startApplicationsPlatform({ clock, tenants: ['ili'] });
+    sut = await startApplicationsPlatform({ clock, tenants: ['ili', 'linxia'] });
     office = (await sut.addUser('ili', 'ili-office', ['office'])).token;
     await sut.objectionRulesReady('ili', office);
   }, 60000);
@@ -82,6 +91,92 @@ describe('gateway: public notices cached, never stale (ili)', () => {
     expect(await titles()).toContain('乙公示:withdrawn');
   });
 
+  it('a cached read is answered before Nest with the same body and headers, 304 included', async () => {
+    const notice = await open('丁公示');
+    for (const url of ['/api/v1/public/ili/notices', `/api/v1/public/ili/notices/${notice.id}`]) {
+      const before = served();
+      const first = await sut.call('GET', url); // a miss: Nest reads it and stores it
+      expect(served()).toBe(before);
+      const second = await sut.call('GET', url);
+      expect(served()).toBe(before + 1);
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual(first.body);
+      expect(lasting(second.headers)).toEqual(lasting(first.headers));
+      expect(second.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(second.headers.get('x-ratelimit-limit')).toBe(first.headers.get('x-ratelimit-limit'));
+      expect(second.headers.get('x-frame-options') ?? second.headers.get('content-security-policy')).toBeTruthy();
+      const notModified = await sut.call('GET', url, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(served()).toBe(before + 2);
+    }
+  });
+
+  it('the fast path is dropped by a change at once, and serves the new answer afterwards', async () => {
+    const notice = await open('戊公示');
+    const url = `/api/v1/public/ili/notices/${notice.id}`;
+    await sut.call('GET', url);
+    const cached = await sut.call('GET', url);
+    expect(cached.body.status).toBe('open');
+    const withdrawn = await sut.call('POST', `/api/v1/tenants/ili/notices/${notice.id}/withdraw`, {
+      token: office,
+      body: { reason: '名单有误，撤回重新公示' },
+    });
+    expect(withdrawn.status).toBe(200);
+    const before = served();
+    const after = await sut.call('GET', url);
+    expect(served()).toBe(before); // the entry was dropped: Nest read it again
+    expect(after.body.status).toBe('withdrawn');
+    const again = await sut.call('GET', url);
+    expect(served()).toBe(before + 1);
+    expect(again.body).toEqual(after.body);
+    expect(again.headers.get('etag')).toBe(after.headers.get('etag'));
+  });
+
+  it("another tenant's key never reaches a cached notice, and a suspended tenant is not served", async () => {
+    const notice = await open('己公示');
+    const url = `/api/v1/public/ili/notices/${notice.id}`;
+    await sut.call('GET', url);
+    expect((await sut.call('GET', url)).status).toBe(200);
+    const elsewhere = await sut.call('GET', `/api/v1/public/linxia/notices/${notice.id}`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const linxiaList = await sut.call('GET', '/api/v1/public/linxia/notices');
+    await sut.call('GET', '/api/v1/public/linxia/notices');
+    expect(JSON.stringify(linxiaList.body)).not.toContain(notice.id as string);
+
+    const operator = await sut.login(OPERATOR.username);
+    expect((await sut.call('POST', '/api/v1/tenants/ili/suspend', { token: operator })).status).toBe(200);
+    const before = served();
+    for (const path of [url, '/api/v1/public/ili/notices']) {
+      const suspended = await sut.call('GET', path);
+      expect(suspended.status).toBe(404);
+      expect(suspended.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    expect(served()).toBe(before);
+    expect((await sut.call('POST', '/api/v1/tenants/ili/resume', { token: operator })).status).toBe(200);
+    expect((await sut.call('GET', url)).body.id).toBe(notice.id);
+  });
+
+  it('drops every answer when the gateway’s NATS connection goes down and comes back (changes sent meanwhile are missed)', async () => {
+    const notice = await open('庚公示');
+    const url = `/api/v1/public/ili/notices/${notice.id}`;
+    const first = await sut.call('GET', url);
+    await sut.call('GET', url);
+    const before = served();
+    const reconnected = (async () => {
+      for await (const status of sut.gateway.runtime.nats.status()) if (status.type === 'reconnect') return;
+    })();
+    await sut.gateway.runtime.nats.reconnect();
+    await reconnected;
+    const after = await sut.call('GET', url);
+    expect(served()).toBe(before); // dropped: read again through Nest
+    expect(after.body).toEqual(first.body);
+    await sut.call('GET', url);
+    expect(served()).toBe(before + 1);
+  });
+
+  // Last: it moves the services' clock past the notices' periods.
   it('a notice closing at its deadline is never served as open afterwards', async () => {
     const notice = await open('丙公示');
     const cached = await sut.call('GET', `/api/v1/public/ili/notices/${notice.id}`);

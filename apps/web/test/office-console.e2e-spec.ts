@@ -14,7 +14,8 @@ const ILI_NOTICE = '第一届伊犁州质量奖拟授奖名单公示';
  * The office console beyond the work queues: the cycle at a glance (the policy's stages, counts per status counted by
  * the applications service, what falls due this week), the policy explained, the audit trail verified intact, an
  * application's materials and audit entries, and reports for the receiving body (linxia's office) with the reporter
- * masked until revealed with a reason.
+ * masked until revealed with a reason; the applicants and recommenders, each registered from its page. On a rehearsal
+ * platform, so that the cycle and the notice's week do not depend on the machine's date.
  */
 describe('web: the office console at a glance (ili) and its reports (linxia)', () => {
   let sut: ApplicationsPlatform;
@@ -23,9 +24,11 @@ describe('web: the office console at a glance (ili) and its reports (linxia)', (
   let iliOffice: string;
   let linxiaOffice: string;
   let applicationId = '';
-  // The services on the machine's time, as the gateway (which answers the console's GET /clock) keeps real time.
-  const clock = new TestClock(new Date().toISOString());
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  // A rehearsal platform (ADR 0017): the gateway's virtual clock (which answers the console's GET /clock) and the
+  // services' clock both start at Monday 23 November 2026, 10:00 in Shanghai, whatever the machine's date.
+  const START = '2026-11-23T02:00:00Z';
+  const clock = new TestClock(START);
+  const today = '2026-11-23';
 
   const signIn = async (page: Page, username: string, tenant: string) => {
     await page.goto(`${sut.gateway.url}/office/login`);
@@ -36,7 +39,11 @@ describe('web: the office console at a glance (ili) and its reports (linxia)', (
   };
 
   beforeAll(async () => {
-    sut = await startApplicationsPlatform({ clock, tenants: ['ili', 'linxia'] });
+    sut = await startApplicationsPlatform({
+      clock,
+      tenants: ['ili', 'linxia'],
+      gatewayEnv: { LAUREL_CLOCK: 'virtual', LAUREL_CLOCK_START: START },
+    });
     iliOffice = (await sut.addUser('ili', 'ili-office', ['office'])).token;
     linxiaOffice = (await sut.addUser('linxia', 'linxia-office', ['office'])).token;
     await sut.objectionRulesReady('ili', iliOffice);
@@ -164,6 +171,38 @@ describe('web: the office console at a glance (ili) and its reports (linxia)', (
     await ili.getByTestId('application-audit').waitFor();
     expect(await ili.getByTestId('application-audit').locator('tbody tr').count()).toBeGreaterThan(0);
     await browser.screenshot(ili, '43-office-application-records');
+  });
+
+  it('lists the applicants and registers one, lists the recommenders and adds one', async () => {
+    await ili.getByRole('link', { name: '申报主体' }).click();
+    await ili.getByRole('cell', { name: '伊犁示范企业1有限公司' }).waitFor();
+    await ili.getByRole('cell', { name: '伊犁示范企业2有限公司' }).waitFor();
+    await ili.getByRole('button', { name: '登记申报主体' }).click();
+    const applicant = ili.locator('.ant-modal');
+    await applicant.getByLabel('名称/姓名').fill('伊犁新登记食品有限公司');
+    await applicant.getByLabel(/统一社会信用代码（组织）/).fill(creditCodeFor(3));
+    await applicant.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await ili.getByText('申报主体已登记').waitFor();
+    await ili.getByRole('cell', { name: '伊犁新登记食品有限公司' }).waitFor();
+    // Searched by name: the one registered alone.
+    await ili.getByPlaceholder('名称').fill('新登记');
+    await ili.getByPlaceholder('名称').press('Enter');
+    await ili.getByRole('cell', { name: '伊犁示范企业1有限公司' }).waitFor({ state: 'detached' });
+    await ili.getByRole('cell', { name: '伊犁新登记食品有限公司' }).waitFor();
+    expect(await ili.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(1);
+    await browser.screenshot(ili, '46-office-applicants');
+
+    await ili.getByRole('link', { name: '推荐单位' }).click();
+    await ili.getByRole('button', { name: '添加推荐单位' }).click();
+    const recommender = ili.locator('.ant-modal').filter({ hasText: '添加推荐单位' });
+    await recommender.getByLabel('名称').fill('州工业和信息化局');
+    await recommender.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await ili.getByText('推荐单位已添加').waitFor();
+    await ili.getByRole('cell', { name: '州工业和信息化局' }).waitFor();
+    await ili.getByRole('cell', { name: '主管部门' }).first().waitFor();
+    await browser.screenshot(ili, '47-office-recommenders');
+    const listed = await sut.call('GET', '/api/v1/tenants/ili/recommenders', { token: iliOffice });
+    expect(JSON.stringify(listed.body)).toContain('州工业和信息化局');
   });
 
   it('linxia’s office reads a report with the reporter masked, reveals the identity with a reason, replies', async () => {

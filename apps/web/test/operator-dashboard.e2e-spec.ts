@@ -13,7 +13,8 @@ type DeadLetter = { id: string; eventId: string; resolvedAt: string | null };
 /**
  * The operator's dashboard in Debian's Chromium, against the gateway and the probe service (whose consumer fails on an
  * item named `fail:always`, so a real dead letter exists): the operator signs in, sees every service's health, sees a
- * queue on Bull Board and replays the dead letter until it shows as resolved; staff of a jurisdiction are refused.
+ * queue on Bull Board and replays the dead letter until it shows as resolved; creates a jurisdiction, suspends and
+ * resumes one; staff of a jurisdiction are refused.
  */
 describe('web: the operator’s dashboard', () => {
   let sut: Platform;
@@ -152,6 +153,35 @@ describe('web: the operator’s dashboard', () => {
     await page.getByRole('button', { name: /创\s*建/ }).click();
     await page.getByRole('link', { name: policy.name.zh ?? policy.name }).waitFor();
     await browser.screenshot(page, '38-operator-tenants');
+
+    // Suspends ili (its staff may then only read, the public sees nothing of it), then resumes it.
+    const ili = page.getByRole('row', { name: /伊犁州质量奖/ });
+    const status = async () =>
+      (
+        (await sut.call('GET', '/api/v1/tenants', { token: operator })).body.tenants as {
+          key: string;
+          status: string;
+        }[]
+      ).find((tenant) => tenant.key === 'ili')?.status;
+    await ili.getByRole('button', { name: /暂\s*停/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已暂停：伊犁州质量奖').waitFor();
+    await ili.getByText('已暂停', { exact: true }).waitFor();
+    expect(await status()).toBe('suspended');
+    const refused = await sut.call('POST', '/api/v1/tenants/ili/probe/items', { token: office, body: { name: 'x' } });
+    expect(refused.body.code).toBe('tenant_suspended');
+    await browser.screenshot(page, '38a-operator-tenant-suspended');
+    await ili.getByRole('button', { name: /恢\s*复/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('已恢复：伊犁州质量奖').waitFor();
+    await ili.getByText('正常', { exact: true }).waitFor();
+    expect(await status()).toBe('active');
 
     await page.getByRole('link', { name: '工作日历' }).click();
     await page.getByLabel('年份').fill('2031');

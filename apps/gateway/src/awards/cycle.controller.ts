@@ -1,7 +1,15 @@
-import { closeCycle, cycleSchema, getCycle, listCycles, type OpenCycleRequest, openCycle } from '@laurel/contracts';
+import {
+  closeCycle,
+  cycleForApplicant,
+  cycleListResponse,
+  cycleSchema,
+  getCycle,
+  listCycles,
+  type OpenCycleRequest,
+  openCycle,
+} from '@laurel/contracts';
 import { ServiceClient } from '@laurel/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
@@ -34,12 +42,15 @@ export class CycleController {
   @Access({ operator: true, roles: [...STAFF_ROLES, 'applicant'], whileSuspended: true })
   @ApiRoute({
     tag: 'cycles',
-    summary: 'The cycles, oldest first',
-    response: z.object({ cycles: z.array(cycleSchema) }),
+    summary: 'The cycles, oldest first (an applicant does not see who opened them)',
+    response: cycleListResponse,
     path: tenantPath,
   })
-  list(@Req() request: AuthenticatedRequest) {
-    return this.client.request(listCycles, {}, { context: contextOf(request) });
+  async list(@Req() request: AuthenticatedRequest) {
+    const listed = await this.client.request(listCycles, {}, { context: contextOf(request) });
+    const actor = request.principal?.actor;
+    const staff = actor?.operator || actor?.roles.some((role) => STAFF_ROLES.includes(role));
+    return staff ? listed : { cycles: listed.cycles.map(cycleForApplicant) };
   }
 
   @Get(':number')

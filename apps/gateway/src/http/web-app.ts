@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -28,7 +29,7 @@ const REVALIDATE = 'no-cache';
 
 /**
  * Serves the built web app at `/` (the API stays under `/api`): its files from `dir`, and index.html for the client
- * routes, which the browser must revalidate so a new build is picked up at once. Nothing when `dir` has no build (the
+ * routes (held in memory), which the browser must revalidate so a new build is picked up at once. Nothing when `dir` has no build (the
  * API alone, e.g. a gateway started before `npm run build`); answers whether the app is served.
  */
 export async function serveWebApp(app: NestFastifyApplication, dir: string): Promise<boolean> {
@@ -46,8 +47,17 @@ export async function serveWebApp(app: NestFastifyApplication, dir: string): Pro
       response.setHeader('cache-control', underAssets ? IMMUTABLE : REVALIDATE);
     },
   });
-  const index = (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.header('cache-control', REVALIDATE).sendFile('index.html', dir, { cacheControl: false });
+  // index.html is read once, at start, and answered from memory (a new build needs a restart anyway: the files under
+  // assets/ are registered one route each at start). The browser revalidates it: a strong ETag and 304 on a match.
+  const shell = readFileSync(path.join(dir, 'index.html'));
+  const etag = `"${createHash('sha256').update(shell).digest('base64url').slice(0, 32)}"`;
+  const lastModified = statSync(path.join(dir, 'index.html')).mtime.toUTCString();
+  const index = (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', REVALIDATE).header('etag', etag).header('last-modified', lastModified);
+    const match = request.headers['if-none-match'];
+    if (typeof match === 'string' && match.split(/\s*,\s*/).includes(etag)) return reply.status(304).send();
+    return reply.type('text/html; charset=utf-8').send(shell);
+  };
   for (const url of CLIENT_ROUTES) fastify.get(url, index);
   return true;
 }

@@ -3,6 +3,7 @@ import { NoticeController } from './notice.controller';
 import { ObjectionController } from './objection.controller';
 import { ObjectionRulesController } from './objection-rules.controller';
 import { PublicNoticeCache } from './public-notice-cache.service';
+import { PublicNoticeFastPath } from './public-notice-fast-path';
 import { PublicObjectionsController } from './public-objections.controller';
 import { ReportController } from './report.controller';
 import { StoredFileController } from './stored-file.controller';
@@ -17,6 +18,6 @@ import { StoredFileController } from './stored-file.controller';
     ReportController,
     PublicObjectionsController,
   ],
-  providers: [PublicNoticeCache],
+  providers: [PublicNoticeCache, PublicNoticeFastPath],
 })
 export class ObjectionsRoutesModule {}

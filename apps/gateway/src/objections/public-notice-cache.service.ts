@@ -35,6 +35,7 @@ export class PublicNoticeCache implements OnModuleInit, OnModuleDestroy {
   private readonly answers = new Map<string, CachedAnswer>();
   private readonly generations = new Map<string, number>();
   private subscription: Subscription | null = null;
+  private stopped = false;
 
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
 
@@ -51,10 +52,23 @@ export class PublicNoticeCache implements OnModuleInit, OnModuleDestroy {
         this.drop(tenantId);
       },
     });
+    void this.watchConnection();
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     this.subscription?.unsubscribe();
+  }
+
+  /**
+   * While the connection is down the change messages are missed: every answer is dropped when it goes down (no hit is
+   * served that a missed change may have made stale) and again when it is back (a read in between is not kept).
+   */
+  private async watchConnection(): Promise<void> {
+    for await (const status of this.runtime.nats.status()) {
+      if (this.stopped) return;
+      if (status.type === 'disconnect' || status.type === 'reconnect') this.drop(null);
+    }
   }
 
   now(): number {
@@ -71,6 +85,12 @@ export class PublicNoticeCache implements OnModuleInit, OnModuleDestroy {
     }
     for (const key of this.answers.keys()) if (key.startsWith(`${tenantId}:`)) this.answers.delete(key);
     this.generations.set(tenantId, (this.generations.get(tenantId) ?? 0) + 1);
+  }
+
+  /** The cached answer while it is still true, without reading anything (the fast path of ADR 0020); else undefined. */
+  peek(tenantId: string, key: string): CachedAnswer | undefined {
+    const hit = this.answers.get(`${tenantId}:${key}`);
+    return hit && hit.expiresAt > this.now() ? hit : undefined;
   }
 
   /** The cached answer, or a fresh one read by `read` (stored unless a change came in while it was read). */

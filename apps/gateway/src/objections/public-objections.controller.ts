@@ -31,10 +31,12 @@ import {
   reportTrackBody,
 } from './objections-routes.schema';
 import { type CachedAnswer, PublicNoticeCache } from './public-notice-cache.service';
+import { sendCachedAnswer } from './public-notice-fast-path';
 
 /**
  * What the public reads and files without an account: notices, objections during their period, reports.
- * The guard resolves `{tenantKey}` (404 when unknown or suspended); these routes are rate-limited per address.
+ * The guard resolves `{tenantKey}` (404 when unknown or suspended); these routes are rate-limited per address. Cached
+ * notice reads are answered before these handlers by PublicNoticeFastPath (ADR 0020).
  */
 @Controller('public/:tenantKey')
 @Public()
@@ -44,14 +46,8 @@ export class PublicObjectionsController {
     private readonly cache: PublicNoticeCache,
   ) {}
 
-  /** A cached public answer with its strong ETag: 304 when the browser has it, else the JSON; never past a deadline. */
   private send(request: AuthenticatedRequest, reply: FastifyReply, answer: CachedAnswer) {
-    reply
-      .header('etag', answer.etag)
-      .header('cache-control', `public, max-age=${this.cache.maxAge(answer)}, must-revalidate`);
-    const match = request.headers['if-none-match'];
-    if (typeof match === 'string' && match.split(/\s*,\s*/).includes(answer.etag)) return reply.status(304).send();
-    return reply.type('application/json; charset=utf-8').send(answer.body);
+    return sendCachedAnswer(request, reply, answer, this.cache.maxAge(answer));
   }
 
   @Get('notices')

@@ -34,6 +34,12 @@ export class TenantDirectory {
     return tenant;
   }
 
+  /** The cached entry when still fresh, without a query (undefined when not cached or too old): the public fast path. */
+  peek(key: string): TenantRef | null | undefined {
+    const cached = this.cache.get(key);
+    return cached && performance.now() - cached.at < TTL_MS ? cached.tenant : undefined;
+  }
+
   forget(key: string): void {
     this.cache.delete(key);
   }

@@ -124,7 +124,7 @@ export class NoticeService implements OnModuleInit {
     const row = result.row;
     if (!row) throw notFound();
     if (result.created) {
-      this.changes.changed();
+      await this.changes.changed();
       await this.jobs.scheduleCommitted(noticeClose, { noticeId: row.id }, row.closesAt);
     }
     return toNoticeView(row, this.clock.now());
@@ -193,7 +193,7 @@ export class NoticeService implements OnModuleInit {
     });
     if (!result.row) throw notFound();
     if (result.withdrawn) {
-      this.changes.changed();
+      await this.changes.changed();
       await this.jobs.cancelCommitted(noticeClose, { noticeId: id });
     }
     return toNoticeView(result.row, this.clock.now());
@@ -337,7 +337,7 @@ export class NoticeService implements OnModuleInit {
       });
       return null;
     });
-    if (closed) this.changes.changed();
+    if (closed) await this.changes.changed();
     if (rescheduleAt) await this.jobs.schedule(noticeClose, { noticeId }, rescheduleAt);
   }
 
@@ -371,7 +371,7 @@ export class NoticeService implements OnModuleInit {
       },
       { database: this.database, audit: this.audit },
     );
-    if (moved.length > 0) this.changes.changed(null);
+    if (moved.length > 0) await this.changes.changed(null);
     return moved;
   }
 }

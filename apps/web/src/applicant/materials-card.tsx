@@ -6,6 +6,7 @@ import { fieldErrorsOf, problemText } from '../api/problem';
 import { formatInstant, plainBasis } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { UploadField } from '../shared/upload-field';
+import { MaterialActions } from './material-actions';
 import { MATERIAL_TYPES, stateSecretStatement, uploadMaterial } from './material-upload.util';
 import { useMaterials } from './use-application';
 
@@ -17,7 +18,7 @@ interface Values {
 
 /**
  * The application's materials: PDF, images and Office documents, each with its trade-secret flag (the recommender
- * never sees those), frozen once submitted; and the statement that they contain no state secret where the policy
+ * never sees those), frozen once submitted (after a return, a replaced file is a new version), each downloadable; and the statement that they contain no state secret where the policy
  * asks for it.
  */
 export function MaterialsCard({ tenantKey, application }: { tenantKey: string; application: Application }) {
@@ -81,6 +82,18 @@ export function MaterialsCard({ tenantKey, application }: { tenantKey: string; a
                 {m.tradeSecret && <Tag color="purple">{t({ zh: '商业秘密', en: 'Trade secret' })}</Tag>}
                 {m.versions.some((v) => v.frozenAt) && <Tag>{t({ zh: '已随申报提交', en: 'Submitted' })}</Tag>}
               </>
+            ),
+          },
+          {
+            title: t({ zh: '操作', en: 'Actions' }),
+            render: (_, m) => (
+              <MaterialActions
+                tenantKey={tenantKey}
+                applicationId={application.id}
+                material={m}
+                editable={editable}
+                onChanged={refresh}
+              />
             ),
           },
         ]}

@@ -27,7 +27,12 @@ export function ClockPage() {
           body: how === 'advance' ? { advance: values.value } : { to: new Date(values.value).toISOString() },
         }),
       ),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['operator', 'clock'] }),
+    // The banner on every page reads the platform clock too: it follows the move at once.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['operator', 'clock'] }),
+        queryClient.invalidateQueries({ queryKey: ['platform-clock'] }),
+      ]),
   });
   const data = clock.data;
   return (

@@ -1,5 +1,5 @@
 import { App, Button } from 'antd';
-import { sessionStore } from '../api/session-store';
+import { downloadMaterial } from '../applicant/material-upload.util';
 import { useT } from '../i18n/language-context';
 
 interface Material {
@@ -17,20 +17,8 @@ export function MaterialLink(props: { tenantKey: string; applicationId: string; 
   const filename =
     material.versions.find((v) => v.version === material.currentVersion)?.filename ?? `${material.title}`;
   const download = async () => {
-    const response = await fetch(
-      `/api/v1/tenants/${encodeURIComponent(props.tenantKey)}/applications/${props.applicationId}/materials/${material.id}`,
-      { headers: { authorization: `Bearer ${await sessionStore.accessToken()}` } },
-    );
-    if (!response.ok) {
+    if (!(await downloadMaterial(props.tenantKey, props.applicationId, material.id, filename)))
       message.error(t({ zh: '无法下载该材料', en: 'Could not download the material' }));
-      return;
-    }
-    const url = URL.createObjectURL(await response.blob());
-    const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
   return (
     <Button type="link" style={{ padding: 0 }} onClick={download}>

@@ -18,7 +18,12 @@ export async function toUpload(file: File): Promise<FileUpload> {
 
 /** Saves a text (the written receipt, the result letter) as a file the reader keeps. */
 export function saveText(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  saveBlob(filename, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+}
+
+/** Saves bytes the page holds (a downloaded material) as a file, under the name given. */
+export function saveBlob(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   document.body.append(link);
   link.click();

@@ -75,6 +75,18 @@ export const cycleSchema = z.object({
 });
 export type CycleView = z.infer<typeof cycleSchema>;
 
+/** A cycle as an applicant reads it: who opened it (a staff user's id) is left out. */
+export const applicantCycleSchema = cycleSchema.omit({ openedBy: true });
+export type ApplicantCycleView = z.infer<typeof applicantCycleSchema>;
+
+/** The cycles as the gateway answers them: `openedBy` for staff and the operator only, absent for applicants. */
+export const cycleListResponse = z.object({ cycles: z.array(cycleSchema.partial({ openedBy: true })) });
+
+/** The serialiser of a cycle for an applicant: the fields of `applicantCycleSchema` only. */
+export function cycleForApplicant(cycle: CycleView): ApplicantCycleView {
+  return applicantCycleSchema.parse(cycle);
+}
+
 export const openCycleRequest = z
   .object({
     /** Defaults to the last cycle's number plus one (1 for the first). */
