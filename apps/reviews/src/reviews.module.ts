@@ -4,6 +4,8 @@ import { CopyWhenAcceptedConsumer } from './application/copy-when-accepted.consu
 import { ReviewApplicationHandler } from './application/review-application.handler';
 import { ReviewApplicationRepository } from './application/review-application.repository';
 import { ReviewApplicationReader } from './application/review-application-reader.service';
+import { AssignmentRepository } from './assignment/assignment.repository';
+import { AssignmentReader } from './assignment/assignment-reader.service';
 import { ConflictHandler } from './conflict/conflict.handler';
 import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
@@ -13,6 +15,8 @@ import { ExpertHandler } from './expert/expert.handler';
 import { ExpertRepository } from './expert/expert.repository';
 import { ExpertService } from './expert/expert.service';
 import type { ReviewsConfig } from './reviews.config';
+import { ReviewStageRepository } from './stage/review-stage.repository';
+import { StageReader } from './stage/review-stage-reader.service';
 
 @Module({})
 export class ReviewsModule {
@@ -34,6 +38,10 @@ export class ReviewsModule {
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,
+        ReviewStageRepository,
+        StageReader,
+        AssignmentRepository,
+        AssignmentReader,
       ],
     };
   }
