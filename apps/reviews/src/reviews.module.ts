@@ -4,8 +4,12 @@ import { CopyWhenAcceptedConsumer } from './application/copy-when-accepted.consu
 import { ReviewApplicationHandler } from './application/review-application.handler';
 import { ReviewApplicationRepository } from './application/review-application.repository';
 import { ReviewApplicationReader } from './application/review-application-reader.service';
+import { AssignmentHandler } from './assignment/assignment.handler';
 import { AssignmentRepository } from './assignment/assignment.repository';
+import { AssignmentService } from './assignment/assignment.service';
+import { AssignmentChanges } from './assignment/assignment-changes.service';
 import { AssignmentReader } from './assignment/assignment-reader.service';
+import { ExpertAssignmentService } from './assignment/expert-assignment.service';
 import { ConflictHandler } from './conflict/conflict.handler';
 import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
@@ -14,8 +18,14 @@ import { ConflictTransitions } from './conflict/conflict-transitions.service';
 import { ExpertHandler } from './expert/expert.handler';
 import { ExpertRepository } from './expert/expert.repository';
 import { ExpertService } from './expert/expert.service';
+import { PanelHandler } from './panel/panel.handler';
+import { PanelRepository } from './panel/panel.repository';
+import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
+import { CyclePolicy } from './stage/cycle-policy.service';
+import { ReviewStageHandler } from './stage/review-stage.handler';
 import { ReviewStageRepository } from './stage/review-stage.repository';
+import { ReviewStageService } from './stage/review-stage.service';
 import { StageReader } from './stage/review-stage-reader.service';
 
 @Module({})
@@ -23,7 +33,14 @@ export class ReviewsModule {
   static with(config: ReviewsConfig): DynamicModule {
     return {
       module: ReviewsModule,
-      controllers: [ExpertHandler, ConflictHandler, ReviewApplicationHandler],
+      controllers: [
+        ExpertHandler,
+        ConflictHandler,
+        ReviewApplicationHandler,
+        ReviewStageHandler,
+        PanelHandler,
+        AssignmentHandler,
+      ],
       providers: [
         {
           provide: FieldCipher,
@@ -42,6 +59,13 @@ export class ReviewsModule {
         StageReader,
         AssignmentRepository,
         AssignmentReader,
+        AssignmentChanges,
+        AssignmentService,
+        ExpertAssignmentService,
+        CyclePolicy,
+        ReviewStageService,
+        PanelRepository,
+        PanelService,
       ],
     };
   }

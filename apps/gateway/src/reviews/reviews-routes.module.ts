@@ -1,7 +1,20 @@
 import { Module } from '@nestjs/common';
+import { MaterialTransferService } from '../applications/material-transfer.service';
 import { ConflictController } from './conflict.controller';
 import { ExpertController } from './expert.controller';
+import { ExpertAssignmentController } from './expert-assignment.controller';
+import { PanelAssignmentController } from './panel-assignment.controller';
+import { ReviewStageController } from './review-stage.controller';
 
-/** The reviews service's API: the expert pool and conflicts of interest. */
-@Module({ controllers: [ExpertController, ConflictController] })
+/** The reviews service's API: the expert pool, conflicts of interest, review stages, panels and assignments. */
+@Module({
+  controllers: [
+    ExpertController,
+    ExpertAssignmentController,
+    ConflictController,
+    ReviewStageController,
+    PanelAssignmentController,
+  ],
+  providers: [MaterialTransferService],
+})
 export class ReviewsRoutesModule {}

@@ -29,6 +29,21 @@ export class AssignmentRepository {
     });
   }
 
+  /** The stage's assignments, current and removed, with their history (the office's list). */
+  listOfStage(tx: ReviewsTx, stageId: string): Promise<AssignmentRow[]> {
+    return tx.assignment.findMany({
+      where: { stageId },
+      include: withDetails,
+      orderBy: [{ status: 'asc' }, { applicationId: 'asc' }, { expertId: 'asc' }],
+    });
+  }
+
+  /** Locks the stage's assignment row (a lock and a change of one assignment never interleave) and reads it again. */
+  async findLocked(tx: ReviewsTx, id: string): Promise<AssignmentRow | null> {
+    await tx.$queryRaw`SELECT id FROM assignment WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.find(tx, id);
+  }
+
   /** Every row of the stage, also removed ones (a pair assigned again reuses its row and keeps its history). */
   everyOfStage(tx: ReviewsTx, stageId: string) {
     return tx.assignment.findMany({ where: { stageId } });

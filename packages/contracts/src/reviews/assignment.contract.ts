@@ -9,6 +9,8 @@ export const assignmentSchema = z.object({
   applicantName: z.string(),
   expertId: z.uuid(),
   expertName: z.string(),
+  /** `assigned`, or `removed` (re-solved away, changed, or withdrawn because of a conflict: see its history). */
+  status: z.enum(['assigned', 'removed']),
   locked: z.boolean(),
   /** `solver` (the min-cost-flow assignment) or `office` (a recorded change). */
   source: z.enum(['solver', 'office']),
@@ -23,6 +25,7 @@ export type AssignmentView = z.infer<typeof assignmentSchema>;
 
 export const assignmentListSchema = z.object({ assignments: z.array(assignmentSchema) });
 
+/** The stage's assignments, current and removed (each with its history). */
 export const assignmentList = defineQuery('reviews.assignment.list', {
   request: z.object({ stageId: z.uuid() }).strict(),
   response: assignmentListSchema,
@@ -90,5 +93,14 @@ export const myAssignments = defineQuery('reviews.assignment.mine', {
  */
 export const assignmentCheck = defineQuery('reviews.assignment.check', {
   request: z.object({ applicationId: z.uuid() }).strict(),
+  response: z.object({ applicationId: z.uuid(), expertId: z.uuid(), stageIds: z.array(z.uuid()).min(1) }),
+});
+
+/**
+ * The same check, recording the view in the audit trail (who, which application, which material): the gateway asks it
+ * before it shows an expert any material.
+ */
+export const assignmentMaterialView = defineCommand('reviews.assignment.material-view', {
+  request: z.object({ applicationId: z.uuid(), materialId: z.uuid().nullable() }).strict(),
   response: z.object({ applicationId: z.uuid(), expertId: z.uuid(), stageIds: z.array(z.uuid()).min(1) }),
 });

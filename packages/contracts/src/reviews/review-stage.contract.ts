@@ -50,6 +50,17 @@ export const reviewStageSchema = z.object({
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
   entrants: z.array(stageEntrantSchema),
+  /** What the policy's entry rule says of each accepted application of the cycle today (for a planned stage: a preview). */
+  entryFindings: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      applicantName: z.string(),
+      applicantKind: z.enum(['organisation', 'individual']),
+      decision: z.enum(['enters', 'skips', 'stays_out', 'office_decides']),
+      basis: z.string().nullable(),
+      reason: localisedTextSchema,
+    }),
+  ),
   progress: z.object({
     entrants: z.number().int(),
     /** Applications with as many assigned experts as the panel size. */
