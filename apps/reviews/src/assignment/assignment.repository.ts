@@ -8,7 +8,7 @@ import type { ReviewsTx } from '../reviews-prisma';
 const withDetails = {
   expert: { select: { name: true } },
   application: { select: { applicantName: true, applicantKind: true } },
-  history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  history: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.AssignmentInclude;
 
 export type AssignmentRow = Prisma.AssignmentGetPayload<{ include: typeof withDetails }>;

@@ -9,7 +9,7 @@ const withEntrants = {
     include: { application: { select: { applicantName: true, applicantKind: true } } },
     orderBy: [{ decidedAt: 'asc' }, { applicationId: 'asc' }],
   },
-  history: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  history: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.ReviewStageInclude;
 
 export type ReviewStageRow = Prisma.ReviewStageGetPayload<{ include: typeof withEntrants }>;
