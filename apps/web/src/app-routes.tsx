@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
+import { ExpertApplicationPage } from './expert/expert-application-page';
+import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -17,6 +19,8 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { ReviewStagePage } from './office/reviews/review-stage-page';
+import { ReviewStagesPage } from './office/reviews/review-stages-page';
 import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
@@ -57,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },
+      { path: 'review-stages', element: <ReviewStagesPage /> },
+      { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
     ],
   },
   {
@@ -73,6 +79,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RecommenderQueuePage /> },
       { path: 'applications/:applicationId', element: <RecommenderApplicationPage /> },
+    ],
+  },
+  {
+    path: '/expert/:tenantKey',
+    element: <PortalLayout title={{ zh: '专家评审平台', en: 'Expert’s reviews' }} color="#08979c" />,
+    children: [
+      { index: true, element: <ExpertAssignmentsPage /> },
+      { path: 'applications/:applicationId', element: <ExpertApplicationPage /> },
     ],
   },
   operatorRoutes,
