@@ -4,6 +4,12 @@ import { CopyWhenAcceptedConsumer } from './application/copy-when-accepted.consu
 import { ReviewApplicationHandler } from './application/review-application.handler';
 import { ReviewApplicationRepository } from './application/review-application.repository';
 import { ReviewApplicationReader } from './application/review-application-reader.service';
+import { AssignmentHandler } from './assignment/assignment.handler';
+import { AssignmentRepository } from './assignment/assignment.repository';
+import { AssignmentService } from './assignment/assignment.service';
+import { AssignmentChanges } from './assignment/assignment-changes.service';
+import { AssignmentReader } from './assignment/assignment-reader.service';
+import { ExpertAssignmentService } from './assignment/expert-assignment.service';
 import { CandidateListHandler } from './candidate-list/candidate-list.handler';
 import { CandidateListRepository } from './candidate-list/candidate-list.repository';
 import { CandidateListService } from './candidate-list/candidate-list.service';
@@ -12,7 +18,7 @@ import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
 import { ConflictDetection } from './conflict/conflict-detection.service';
 import { ConflictTransitions } from './conflict/conflict-transitions.service';
-import { CyclePolicy } from './cycle/cycle-policy.service';
+import { CycleProcedure } from './cycle/cycle-procedure.service';
 import { DeliberationHandler } from './deliberation/deliberation.handler';
 import { DeliberationRepository } from './deliberation/deliberation.repository';
 import { DeliberationService } from './deliberation/deliberation.service';
@@ -22,7 +28,15 @@ import { ExpertService } from './expert/expert.service';
 import { MemberUnitHandler } from './member-unit/member-unit.handler';
 import { MemberUnitRepository } from './member-unit/member-unit.repository';
 import { MemberUnitService } from './member-unit/member-unit.service';
+import { PanelHandler } from './panel/panel.handler';
+import { PanelRepository } from './panel/panel.repository';
+import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
+import { CyclePolicy } from './stage/cycle-policy.service';
+import { ReviewStageHandler } from './stage/review-stage.handler';
+import { ReviewStageRepository } from './stage/review-stage.repository';
+import { ReviewStageService } from './stage/review-stage.service';
+import { StageReader } from './stage/review-stage-reader.service';
 import { BallotService } from './vote/ballot.service';
 import { SlateSource } from './vote/slate-source.service';
 import { VoteHandler } from './vote/vote.handler';
@@ -43,6 +57,9 @@ export class ReviewsModule {
         VoteHandler,
         DeliberationHandler,
         CandidateListHandler,
+        ReviewStageHandler,
+        PanelHandler,
+        AssignmentHandler,
       ],
       providers: [
         {
@@ -58,7 +75,18 @@ export class ReviewsModule {
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,
+        ReviewStageRepository,
+        StageReader,
+        AssignmentRepository,
+        AssignmentReader,
+        AssignmentChanges,
+        AssignmentService,
+        ExpertAssignmentService,
         CyclePolicy,
+        ReviewStageService,
+        PanelRepository,
+        PanelService,
+        CycleProcedure,
         MemberUnitRepository,
         MemberUnitService,
         VoteRepository,

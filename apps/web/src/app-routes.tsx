@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
+import { ExpertApplicationPage } from './expert/expert-application-page';
+import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { BudgetPage } from './finance/budget-page';
 import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
@@ -22,6 +24,8 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { ReviewStagePage } from './office/reviews/review-stage-page';
+import { ReviewStagesPage } from './office/reviews/review-stages-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
 import { VoteSetupPage } from './office/votes/vote-setup-page';
@@ -68,6 +72,8 @@ export const router = createBrowserRouter([
       { path: 'votes', element: <VoteSetupPage /> },
       { path: 'deliberation', element: <DeliberationPage /> },
       { path: 'candidate-list', element: <CandidateListPage /> },
+      { path: 'review-stages', element: <ReviewStagesPage /> },
+      { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
     ],
   },
   {
@@ -101,6 +107,14 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="budget" replace /> },
       { path: 'budget', element: <BudgetPage /> },
       { path: 'entitlements', element: <EntitlementsPage /> },
+    ],
+  },
+  {
+    path: '/expert/:tenantKey',
+    element: <PortalLayout title={{ zh: '专家评审平台', en: 'Expert’s reviews' }} color="#08979c" />,
+    children: [
+      { index: true, element: <ExpertAssignmentsPage /> },
+      { path: 'applications/:applicationId', element: <ExpertApplicationPage /> },
     ],
   },
   operatorRoutes,

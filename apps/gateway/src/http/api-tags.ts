@@ -22,6 +22,8 @@ export const API_TAGS = {
     'Votes of the leading group’s member units (投票), deliberations (审议) and the candidate lists (候选获奖名单) they produce',
   funds:
     'Award money (奖补资金): budget years, appropriations, the ledger’s accounts, entitlements, disbursement (拨付)',
+  'review-stages': 'A cycle’s review stages (材料评审、陈述答辩、现场评审) from its policy: entrants, opening, closing',
+  panels: 'Panels (评审组) of a review stage and the assignment of their experts to applications',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

@@ -1,7 +1,7 @@
 import { type CandidateEntry, type CandidateListView, candidateListPublished, DomainError } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { CyclePolicy, stageOf } from '../cycle/cycle-policy.service';
+import { CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import { DeliberationRepository } from '../deliberation/deliberation.repository';
 import type { PrismaClient } from '../reviews-prisma';
 import { applicationsByIds, VoteRepository } from '../vote/vote.repository';
@@ -21,7 +21,7 @@ export class CandidateListService {
     private readonly lists: CandidateListRepository,
     private readonly votes: VoteRepository,
     private readonly deliberations: DeliberationRepository,
-    private readonly cycles: CyclePolicy,
+    private readonly cycles: CycleProcedure,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,

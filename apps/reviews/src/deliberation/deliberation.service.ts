@@ -1,7 +1,7 @@
 import { type DeliberationBody, type DeliberationView, DomainError, deliberationRecorded } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { CyclePolicy, stageOf } from '../cycle/cycle-policy.service';
+import { CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import type { PrismaClient } from '../reviews-prisma';
 import { invalidField } from '../vote/vote.errors';
 import { applicationsByIds, VoteRepository } from '../vote/vote.repository';
@@ -18,7 +18,7 @@ export class DeliberationService {
     private readonly database: Database<PrismaClient>,
     private readonly deliberations: DeliberationRepository,
     private readonly votes: VoteRepository,
-    private readonly cycles: CyclePolicy,
+    private readonly cycles: CycleProcedure,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,

@@ -2,7 +2,7 @@ import type { BallotChoicesBody, BallotStatus, BallotView, VoteStatus } from '@l
 import { AuditTrail, acting, Clock, Database, FieldCipher, Outbox } from '@laurel/platform';
 import { NO_TIER } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
-import { CyclePolicy, type CyclePolicyView } from '../cycle/cycle-policy.service';
+import { type CyclePolicyView, CycleProcedure } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { ballotNotFound, ballotWrongStatus, invalidField, voteNotFound, voteWrongStatus } from './vote.errors';
@@ -21,7 +21,7 @@ export class BallotService {
     private readonly database: Database<PrismaClient>,
     private readonly votes: VoteRepository,
     private readonly units: MemberUnitRepository,
-    private readonly cycles: CyclePolicy,
+    private readonly cycles: CycleProcedure,
     private readonly cipher: FieldCipher,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,

@@ -1,5 +1,5 @@
 import type { BallotView, VoteTallyView, VoteView } from '@laurel/contracts';
-import type { CyclePolicyView } from '../cycle/cycle-policy.service';
+import type { CyclePolicyView } from '../cycle/cycle-procedure.service';
 import type { BallotRow, VoteRow } from './vote.repository';
 
 type Names = Map<string, { applicantName: string; applicantKind: string }>;

@@ -3,7 +3,7 @@ import type { VoteCreateBody, VoteRulesBody, VoteSlateBody, VoteView } from '@la
 import { acting, Clock, Database } from '@laurel/platform';
 import { type TallyResult, tallyVote } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
-import { CyclePolicy, type CyclePolicyView, stageOf } from '../cycle/cycle-policy.service';
+import { type CyclePolicyView, CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { SlateSource } from './slate-source.service';
@@ -21,7 +21,7 @@ export class VoteService {
     private readonly transitions: VoteTransitions,
     private readonly slates: SlateSource,
     private readonly units: MemberUnitRepository,
-    private readonly cycles: CyclePolicy,
+    private readonly cycles: CycleProcedure,
     private readonly clock: Clock,
   ) {}
 

@@ -16,8 +16,8 @@ export function rolesOf(accessToken: string): Record<string, string[]> {
 
 /**
  * Where a user lands after signing in, by its role in its first jurisdiction: the office's console, else the
- * finance pages, else the recommender's work queue, else a leading-group member unit's votes, else the applicant's
- * portal.
+ * finance pages, else the recommender's work queue, else the expert's assignments, else a leading-group member
+ * unit's votes, else the applicant's portal.
  */
 export function homeFor(tenant: { id: string; key: string } | undefined, accessToken: string): string {
   if (!tenant) return '/';
@@ -25,6 +25,7 @@ export function homeFor(tenant: { id: string; key: string } | undefined, accessT
   if (roles.includes('office') || roles.length === 0) return `/office/${tenant.key}`;
   if (roles.includes('finance')) return `/finance/${tenant.key}`;
   if (roles.includes('recommender')) return `/recommender/${tenant.key}`;
+  if (roles.includes('expert')) return `/expert/${tenant.key}`;
   if (roles.includes('leading_group')) return `/leading-group/${tenant.key}`;
   if (roles.includes('applicant')) return `/applicant/${tenant.key}`;
   return `/office/${tenant.key}`;

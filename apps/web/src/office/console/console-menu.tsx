@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   BookOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
@@ -17,6 +18,15 @@ export const consoleMenuBefore = (base: string, t: Translate) => [
     key: 'cycle',
     icon: <DashboardOutlined />,
     label: <Link to={`${base}/cycle`}>{t({ zh: '本届概况', en: 'Cycle at a glance' })}</Link>,
+  },
+];
+
+/** … the review stages with their panels and assignments, after the work queues. */
+export const reviewsMenu = (base: string, t: Translate) => [
+  {
+    key: 'review-stages',
+    icon: <ApartmentOutlined />,
+    label: <Link to={`${base}/review-stages`}>{t({ zh: '评审环节', en: 'Review stages' })}</Link>,
   },
 ];
 

@@ -1,7 +1,6 @@
-import { getCycle } from '@laurel/contracts';
-import { ServiceClient } from '@laurel/platform';
+import { RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
-import { ConflictDetection } from '../conflict/conflict-detection.service';
+import { CyclePolicy } from '../stage/cycle-policy.service';
 
 export interface CycleStage {
   key: string;
@@ -18,27 +17,21 @@ export interface CyclePolicyView {
   tiers: { key: string; name: string }[];
 }
 
-/** A cycle's stages and tiers, as the awards service keeps them pinned to the cycle's policy version. */
+/** A cycle's stages and tiers, read from its pinned policy version (`CyclePolicy`), in the request's tenant. */
 @Injectable()
-export class CyclePolicy {
-  constructor(
-    private readonly client: ServiceClient,
-    private readonly detection: ConflictDetection,
-  ) {}
+export class CycleProcedure {
+  constructor(private readonly policies: CyclePolicy) {}
 
   async of(cycleNumber: number): Promise<CyclePolicyView> {
-    const [cycle, key] = await Promise.all([
-      this.client.request(getCycle, { number: cycleNumber }),
-      this.detection.policyKey(),
-    ]);
+    const { policy } = await this.policies.of(RequestContexts.requireTenant(), cycleNumber);
     return {
-      stages: cycle.schedule.map((stage) => ({
+      stages: policy.procedure.stages.map((stage) => ({
         key: stage.key,
         kind: stage.kind,
-        basis: `${key} ${stage.basis}`,
+        basis: `${policy.key} ${stage.basis}`,
         actor: stage.actor?.zh ?? null,
       })),
-      tiers: cycle.quotas.map((quota) => ({ key: quota.tier, name: quota.name.zh })),
+      tiers: policy.tiers.map((tier) => ({ key: tier.key, name: tier.name.zh })),
     };
   }
 }

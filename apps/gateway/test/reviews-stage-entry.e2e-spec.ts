@@ -1,0 +1,161 @@
+import { TestClock } from '@laurel/testing';
+import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
+
+/**
+ * Where the text is silent on who enters a review stage (xinzhou-city 第十七条: "评选环节包括但不限于材料评审、现场评审、陈述
+ * 答辩"), the office records each entrant with its reason: who, when, why, audited. Through the gateway with the real
+ * awards, objections, applications and reviews services.
+ */
+describe('reviews: the office records who enters where the policy is silent (xinzhou-city)', () => {
+  let sut: ApplicationsPlatform;
+  const clock = new TestClock('2026-11-23T02:00:00Z');
+  const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
+  const api = '/api/v1/tenants/xinzhou-city';
+  const tokens: Record<string, string> = {};
+  const ids: string[] = [];
+
+  const ok = (response: { status: number; body: Json }, status = 200) => {
+    if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    sut = await startApplicationsPlatform({ clock, tenants: ['xinzhou-city'], reviews: true });
+    const dept = await sut.addUser('xinzhou-city', 'city-dept', ['recommender']);
+    tokens.office = (await sut.addUser('xinzhou-city', 'city-office', ['office'])).token;
+    tokens.dept = dept.token;
+    ok(
+      await call('POST', `${api}/cycles`, {
+        token: tokens.office,
+        body: { year: 2026, opensOn: '2026-11-01', closesOn: '2027-02-28' },
+      }),
+      201,
+    );
+    const recommender = ok(
+      await call('POST', `${api}/recommenders`, {
+        token: tokens.office,
+        body: { name: '忻州市工业和信息化局', kind: 'department', userIds: [dept.id] },
+      }),
+      201,
+    );
+    await sut.objectionRulesReady('xinzhou-city', tokens.office as string);
+    for (const [n, name] of [
+      [8301, '忻州甲制造有限公司'],
+      [8302, '忻州乙科技有限公司'],
+    ] as const) {
+      const applicant = ok(
+        await call('POST', `${api}/applicants`, {
+          token: tokens.office,
+          body: { kind: 'organisation', name, legalForm: 'legal_person', creditCode: creditCodeFor(n) },
+        }),
+        201,
+      );
+      const created = ok(
+        await call('POST', `${api}/applications`, {
+          token: tokens.office,
+          body: {
+            applicantId: applicant.id,
+            cycleNumber: 1,
+            facts: { registeredInJurisdiction: true, yearsOperating: 3, incidents: [] },
+          },
+        }),
+        201,
+      );
+      ids.push(created.id as string);
+      ok(
+        await call('POST', `${api}/applications/${created.id}/internal-publicity`, {
+          token: tokens.office,
+          body: { startedOn: '2026-11-23', evidence: '公示照片' },
+        }),
+      );
+    }
+    await sut.settle('2026-12-01T01:00:00Z');
+    for (const id of ids) {
+      ok(
+        await call('POST', `${api}/applications/${id}/state-secret-statement`, {
+          token: tokens.office,
+          body: { noStateSecrets: true },
+        }),
+      );
+      ok(
+        await call('POST', `${api}/applications/${id}/submit`, {
+          token: tokens.office,
+          body: { recommenderId: recommender.id },
+        }),
+      );
+      ok(
+        await call('POST', `${api}/applications/${id}/review`, {
+          token: tokens.dept,
+          body: { decision: 'recommend', text: '经县政府推荐，同意。' },
+        }),
+      );
+      await sut.decideAll('xinzhou-city', id, tokens.office as string);
+      ok(
+        await call('POST', `${api}/applications/${id}/formal-review`, {
+          token: tokens.office,
+          body: { decision: 'pass', reasons: '材料齐全，符合条件' },
+        }),
+      );
+    }
+    ok(
+      await call('POST', `${api}/cycles/1/acceptance-list`, {
+        token: tokens.office,
+        body: { applicationIds: ids, publishedOn: '2026-12-01', period: { count: 10, unit: 'calendar_days' } },
+      }),
+      201,
+    );
+    await sut.settle('2026-12-11T16:00:01Z');
+    for (const id of ids) await sut.statusBecomes('xinzhou-city', id, tokens.office as string, 'accepted');
+  }, 240_000);
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('the stages are the policy’s; nobody enters by rule; the office’s entrants are recorded with who, when and why', async () => {
+    const listed = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+    expect((listed.stages as Json[]).map((s) => [s.stageKey, s.entryRule])).toEqual([
+      ['material', null],
+      ['onsite', null],
+      ['defense', null],
+    ]);
+    const material = (listed.stages as Json[])[0] as Json;
+    expect((material.entryFindings as Json[]).map((f) => [f.decision, f.basis])).toEqual([
+      ['office_decides', null],
+      ['office_decides', null],
+    ]);
+
+    const nobody = await call('POST', `${api}/cycles/1/review-stages/material/open`, {
+      token: tokens.office,
+      body: {},
+    });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.errors).toEqual([expect.objectContaining({ field: 'body.entrants' })]);
+    const noReason = await call('POST', `${api}/cycles/1/review-stages/material/open`, {
+      token: tokens.office,
+      body: { entrants: [{ applicationId: ids[0] }] },
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'body.entrants[0].reason' })]);
+
+    const reason = '领导小组办公室决定：受理名单中的申报全部进入材料评审';
+    const opened = ok(
+      await call('POST', `${api}/cycles/1/review-stages/material/open`, {
+        token: tokens.office,
+        body: { entrants: ids.map((applicationId) => ({ applicationId, reason })) },
+      }),
+      201,
+    );
+    expect(opened.entrants).toHaveLength(2);
+    expect(opened.entrants).toEqual(
+      expect.arrayContaining(
+        ids.map((applicationId) =>
+          expect.objectContaining({ applicationId, source: 'office', basis: null, reason, decidedBy: 'city-office' }),
+        ),
+      ),
+    );
+    expect(opened.basis).toBe('xinzhou-city 第十七条');
+    const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
+    expect(audit).toContain('review-stage.open');
+    expect(audit).toContain('"source":"office"');
+  });
+});
