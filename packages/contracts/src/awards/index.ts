@@ -1,6 +1,7 @@
 export * from './award-decision.contract';
 export * from './awards-common.schema';
 export * from './ban.contract';
+export * from './clawback-request.contract';
 export * from './candidate-list-record.contract';
 export * from './cycle.contract';
 export * from './policy.contract';
