@@ -77,3 +77,25 @@ export {
   type UnscheduledObligation,
 } from './schedule-obligations.util';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
+export { type CutResult, type CutRule, evaluateCut } from './evaluate-cut.util';
+export {
+  flagOutliers,
+  median,
+  type OutlierFlag,
+  type OutlierOptions,
+  type OutlierReason,
+  type PanelTotal,
+} from './flag-outliers.util';
+export { loadRubrics, loadScoringPlans, rubricForStandard, rubricOf, scoringPlanOf } from './load-rubric.util';
+export {
+  type ExpertLeniency,
+  type NormalisationMethod,
+  type Normalisation,
+  type NormaliseOptions,
+  type NormalisedSheet,
+  normaliseScores,
+  type SheetTotal,
+} from './normalise-scores.util';
+export { compositeScores, type RankedRow, rankApplications, type Scored } from './rank-applications.util';
+export * from './rubric.schema';
+export * from './scoring-plan.schema';
