@@ -18,7 +18,9 @@ export function evaluateCut(ranking: readonly RankedRow[], rule: CutRule): CutRe
     'count' in rule ? index < rule.count : Math.round(row.score * 100) >= Math.round(rule.minScore * 100);
   const goesOn: string[] = [];
   const stops: string[] = [];
-  ranking.forEach((row, index) => (passes(row, index) ? goesOn : stops).push(row.applicationId));
+  ranking.forEach((row, index) => {
+    (passes(row, index) ? goesOn : stops).push(row.applicationId);
+  });
   let splitTie: CutResult['splitTie'] = null;
   for (const row of ranking) {
     const group = [row.applicationId, ...row.tiedWith];

@@ -36,6 +36,7 @@ export {
   type ConsequenceResult,
   evaluateConsequences,
 } from './evaluate-consequences.util';
+export { type CutResult, type CutRule, evaluateCut } from './evaluate-cut.util';
 export {
   type ApplicantFacts,
   type ApplicantIncident,
@@ -53,9 +54,27 @@ export {
   type ObjectionOutcomeEffect,
 } from './evaluate-objection-outcome.util';
 export { explainPolicy } from './explain-policy.util';
+export {
+  flagOutliers,
+  median,
+  type OutlierFlag,
+  type OutlierOptions,
+  type OutlierReason,
+  type PanelTotal,
+} from './flag-outliers.util';
 export { formatFen } from './format-fen.util';
 export { isoDate } from './iso-date.util';
 export { isLaunchPolicyKey, type LaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
+export { loadRubrics, loadScoringPlans, rubricForStandard, rubricOf, scoringPlanOf } from './load-rubric.util';
+export {
+  type ExpertLeniency,
+  type Normalisation,
+  type NormalisationMethod,
+  type NormalisedSheet,
+  type NormaliseOptions,
+  normaliseScores,
+  type SheetTotal,
+} from './normalise-scores.util';
 export { officeMayGrant, type RoleGrant } from './office-may-grant.util';
 export { type PolicyParseResult, parsePolicy } from './parse-policy.util';
 export * from './policy.schema';
@@ -67,7 +86,9 @@ export {
   PolicyLoadError,
 } from './policy-loader.service';
 export { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
+export { compositeScores, type RankedRow, rankApplications, type Scored } from './rank-applications.util';
 export { anonymousReportsTaken, reportReceiverRole } from './report-rules.util';
+export * from './rubric.schema';
 export { type PolicyCliIo, runPolicyCli } from './run-policy-cli.util';
 export {
   type DueReport,
@@ -76,26 +97,5 @@ export {
   scheduleObligations,
   type UnscheduledObligation,
 } from './schedule-obligations.util';
-export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
-export { type CutResult, type CutRule, evaluateCut } from './evaluate-cut.util';
-export {
-  flagOutliers,
-  median,
-  type OutlierFlag,
-  type OutlierOptions,
-  type OutlierReason,
-  type PanelTotal,
-} from './flag-outliers.util';
-export { loadRubrics, loadScoringPlans, rubricForStandard, rubricOf, scoringPlanOf } from './load-rubric.util';
-export {
-  type ExpertLeniency,
-  type NormalisationMethod,
-  type Normalisation,
-  type NormaliseOptions,
-  type NormalisedSheet,
-  normaliseScores,
-  type SheetTotal,
-} from './normalise-scores.util';
-export { compositeScores, type RankedRow, rankApplications, type Scored } from './rank-applications.util';
-export * from './rubric.schema';
 export * from './scoring-plan.schema';
+export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';

@@ -1,5 +1,5 @@
-import { loadLaunchPolicies } from './policy-loader.service';
 import { loadRubrics, loadScoringPlans, rubricForStandard, scoringPlanOf } from './load-rubric.util';
+import { loadLaunchPolicies } from './policy-loader.service';
 
 describe('rubrics and scoring plans', () => {
   it('GB/T 19580: seven categories of the 1,000-point scheme, each the sum of its items', () => {
