@@ -13,13 +13,22 @@ import { ExpertHandler } from './expert/expert.handler';
 import { ExpertRepository } from './expert/expert.repository';
 import { ExpertService } from './expert/expert.service';
 import type { ReviewsConfig } from './reviews.config';
+import { CompositeService } from './scoring/composite.service';
+import { ScoreSheetHandler } from './scoring/score-sheet.handler';
+import { ScoreSheetRepository } from './scoring/score-sheet.repository';
+import { ScoreSheetService } from './scoring/score-sheet.service';
+import { ScoringAccess } from './scoring/scoring-access.service';
+import { ScoringPolicy } from './scoring/scoring-policy.service';
+import { StageResultHandler } from './scoring/stage-result.handler';
+import { StageResultRepository } from './scoring/stage-result.repository';
+import { StageResultService } from './scoring/stage-result.service';
 
 @Module({})
 export class ReviewsModule {
   static with(config: ReviewsConfig): DynamicModule {
     return {
       module: ReviewsModule,
-      controllers: [ExpertHandler, ConflictHandler, ReviewApplicationHandler],
+      controllers: [ExpertHandler, ConflictHandler, ReviewApplicationHandler, ScoreSheetHandler, StageResultHandler],
       providers: [
         {
           provide: FieldCipher,
@@ -34,6 +43,13 @@ export class ReviewsModule {
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,
+        ScoreSheetRepository,
+        StageResultRepository,
+        ScoringPolicy,
+        ScoringAccess,
+        ScoreSheetService,
+        StageResultService,
+        CompositeService,
       ],
     };
   }
