@@ -18,6 +18,9 @@ export const API_TAGS = {
   'public reports': 'Reporting misconduct without an account, and following the report',
   experts: 'The expert pool (评审专家库): profiles, and an expert’s own view of the applications it may review',
   conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',
+  scores: 'Score sheets (评分表) by a stage’s rubric: drafts, one submission, recorded revisions',
+  'stage results':
+    'A stage’s score table raw and normalised, outliers and their consensus, the ranking, the cut; the composite and its report (综合评审报告)',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

@@ -37,7 +37,7 @@ export class ScoringAccess {
     const cut = stage.plan.cuts.find((rule) => rule.to === stage.stage.key);
     if (cut) {
       const recorded = await this.results.cut(tx, stage.cycleNumber, cut.after);
-      if (!recorded || !recorded.goesOn.includes(applicationId)) {
+      if (!recorded?.goesOn.includes(applicationId)) {
         throw notThroughCut(stage.stage.key, cut.after, `${stage.policyKey} ${cut.basis}`);
       }
     }
