@@ -3,6 +3,7 @@ import {
   type ScoreSheetDraftBody,
   type ScoreSheetRevisionBody,
   type StageRubricBody,
+  scoredStageList,
   scoreSheetDraftBody,
   scoreSheetList,
   scoreSheetMine,
@@ -20,6 +21,7 @@ import { Body, Controller, Get, Inject, Param, Post, Put, Query, Req } from '@ne
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import {
   type RubricQuery,
@@ -43,6 +45,18 @@ const address = (path: SheetPath) => ({
 @Controller('tenants/:tenantKey/scoring')
 export class ScoreSheetController {
   constructor(@Inject(PlatformRuntime) private readonly runtime: PlatformRuntime) {}
+
+  @Get('stages')
+  @Access({ roles: ['office', 'expert', 'leading_group'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'scores',
+    summary: 'The stages the policy scores, in order, each with its article',
+    response: scoredStageList.response,
+    path: tenantPath,
+  })
+  stages(@Req() request: AuthenticatedRequest) {
+    return this.runtime.client.request(scoredStageList, {}, { context: contextOf(request) });
+  }
 
   @Get('cycles/:cycle/stages/:stageKey/applications/:applicationId/sheet')
   @Access({ roles: ['expert'], whileSuspended: true })

@@ -2,6 +2,7 @@ import {
   type ScoreSheetDraftBody,
   type ScoreSheetRevisionBody,
   type StageRubricBody,
+  scoredStageList,
   scoreSheetList,
   scoreSheetMine,
   scoreSheetRevise,
@@ -13,10 +14,14 @@ import {
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { ScoreSheetService, type SheetAddress } from './score-sheet.service';
+import { ScoringPolicy } from './scoring-policy.service';
 
 @Controller()
 export class ScoreSheetHandler {
-  constructor(private readonly sheets: ScoreSheetService) {}
+  constructor(
+    private readonly sheets: ScoreSheetService,
+    private readonly scoring: ScoringPolicy,
+  ) {}
 
   @Handles(scoreSheetMine)
   mine(request: SheetAddress) {
@@ -43,6 +48,11 @@ export class ScoreSheetHandler {
   @Handles(scoreSheetList)
   list(request: { cycleNumber: number; stageKey: string }) {
     return this.sheets.list(request.cycleNumber, request.stageKey);
+  }
+
+  @Handles(scoredStageList)
+  async stages() {
+    return { stages: await this.scoring.scoredStages() };
   }
 
   @Handles(stageRubricGet)

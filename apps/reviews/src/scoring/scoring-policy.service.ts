@@ -48,6 +48,20 @@ export class ScoringPolicy {
     return { stage, policy };
   }
 
+  /** The stages the policy scores, in order, each with its article. */
+  async scoredStages() {
+    const policy = await this.policy();
+    return policy.procedure.stages
+      .filter((stage) => stage.scored)
+      .sort((a, b) => a.order - b.order)
+      .map((stage) => ({
+        key: stage.key,
+        order: stage.order,
+        name: stage.name,
+        basis: `${policy.key} ${stage.basis}`,
+      }));
+  }
+
   /** A stage the policy scores (`scored: true`); 422 with the stage's article otherwise. */
   async scoredStage(stageKey: string): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
     const found = await this.stage(stageKey);

@@ -162,3 +162,11 @@ export const stageRubricPut = defineCommand('reviews.stage-rubric.put', {
   request: stageRubricBody.extend({ cycleNumber, stageKey }).strict(),
   response: rubricViewSchema,
 });
+
+/** The stages the policy scores, in order, with their article (the scoring pages' choice of stage). */
+export const scoredStageList = defineQuery('reviews.scored-stage.list', {
+  request: z.object({}).strict(),
+  response: z.object({
+    stages: z.array(z.object({ key: z.string(), order: z.number().int(), name: localized, basis: z.string() })),
+  }),
+});
