@@ -2,6 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
+import { ExpertScoringHomePage } from './expert/expert-scoring-home-page';
+import { ScoringFormPage } from './expert/scoring-form-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -17,6 +19,7 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { StageResultsPage } from './office/scoring/stage-results-page';
 import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
@@ -57,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },
+      { path: 'scoring', element: <StageResultsPage /> },
     ],
   },
   {
@@ -73,6 +77,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <RecommenderQueuePage /> },
       { path: 'applications/:applicationId', element: <RecommenderApplicationPage /> },
+    ],
+  },
+  {
+    path: '/expert/:tenantKey/scoring',
+    element: <PortalLayout title={{ zh: '专家评审平台', en: 'Expert review' }} color="#389e0d" />,
+    children: [
+      { index: true, element: <ExpertScoringHomePage /> },
+      { path: ':cycle/:stageKey/:applicationId', element: <ScoringFormPage /> },
     ],
   },
   operatorRoutes,

@@ -32,3 +32,19 @@ export type Notice = ResponseOf<'/api/v1/tenants/{tenantKey}/notices', 'get'>['n
 export type Application = ResponseOf<'/api/v1/tenants/{tenantKey}/applications/{id}', 'get'>;
 export type ApplicationSummary = ResponseOf<'/api/v1/tenants/{tenantKey}/applications', 'get'>['applications'][number];
 export type ApplicationStatus = Application['status'];
+export type ScoredStages = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/stages', 'get'>['stages'];
+export type MySheet = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/applications/{applicationId}/sheet',
+  'get'
+>;
+export type RubricView = MySheet['rubric'];
+export type ScoreSheet = NonNullable<MySheet['sheet']>;
+export type ScoreItemBody = BodyOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/applications/{applicationId}/sheet',
+  'put'
+>['items'][number];
+export type StageResult = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/results',
+  'get'
+>;
+export type Composite = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/composite', 'get'>;

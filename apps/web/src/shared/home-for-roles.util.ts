@@ -16,7 +16,7 @@ export function rolesOf(accessToken: string): Record<string, string[]> {
 
 /**
  * Where a user lands after signing in, by its role in its first jurisdiction: the office's console, else the
- * recommender's work queue, else the applicant's portal.
+ * recommender's work queue, else the applicant's portal, else the expert's scoring list.
  */
 export function homeFor(tenant: { id: string; key: string } | undefined, accessToken: string): string {
   if (!tenant) return '/';
@@ -24,5 +24,6 @@ export function homeFor(tenant: { id: string; key: string } | undefined, accessT
   if (roles.includes('office') || roles.length === 0) return `/office/${tenant.key}`;
   if (roles.includes('recommender')) return `/recommender/${tenant.key}`;
   if (roles.includes('applicant')) return `/applicant/${tenant.key}`;
+  if (roles.includes('expert')) return `/expert/${tenant.key}/scoring`;
   return `/office/${tenant.key}`;
 }

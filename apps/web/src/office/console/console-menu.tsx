@@ -1,4 +1,5 @@
 import {
+  BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
@@ -20,8 +21,13 @@ export const consoleMenuBefore = (base: string, t: Translate) => [
   },
 ];
 
-/** … and after them: applicants, recommenders, reports, the policy, the audit trail. */
+/** … and after them: the scores, applicants, recommenders, reports, the policy, the audit trail. */
 export const consoleMenuAfter = (base: string, t: Translate) => [
+  {
+    key: 'scoring',
+    icon: <BarChartOutlined />,
+    label: <Link to={`${base}/scoring`}>{t({ zh: '评分汇总', en: 'Scores' })}</Link>,
+  },
   {
     key: 'applicants',
     icon: <ShopOutlined />,
