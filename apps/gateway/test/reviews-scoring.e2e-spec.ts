@@ -253,6 +253,16 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     const unscored = await call('GET', sheet(apps[1] as string, 'acceptance'), { token: tokens.e1 });
     expect(unscored.status).toBe(422);
     expect(unscored.body.basis).toBe('inner-mongolia 第十三条');
+    // The composite stage (综合评分, 第十五条) is computed from on-site and defense, not scored with sheets.
+    const composite = await call('GET', sheet(apps[1] as string, 'candidates'), { token: tokens.e1 });
+    expect(composite.status).toBe(422);
+    expect(composite.body.basis).toBe('inner-mongolia 第十五条');
+    const stages = ok(await call('GET', `${api}/scoring/stages`, { token: tokens.e1 }));
+    expect((stages.stages as Json[]).map((stage) => [stage.key, stage.cut])).toEqual([
+      ['material', { to: 'onsite', basis: 'inner-mongolia 第十四条（一）' }],
+      ['onsite', null],
+      ['defense', null],
+    ]);
     expect((await call('GET', sheet(apps[1] as string, 'nowhere'), { token: tokens.e1 })).status).toBe(404);
     expect((await call('GET', sheet(randomUUID()), { token: tokens.e1 })).status).toBe(404);
     // Another expert cannot revise e1's sheet: 404, as for a sheet that does not exist.

@@ -17,6 +17,12 @@ import { rubricMax } from './validate-scores.util';
 
 export type PolicyStage = Policy['procedure']['stages'][number];
 
+/**
+ * The stage kinds experts score with sheets. A scored stage of another kind (inner-mongolia's 综合评分, 第十五条) is
+ * the composite, computed from these, not scored anew.
+ */
+export const SHEET_STAGE_KINDS: readonly string[] = ['material_review', 'defense', 'onsite_review'];
+
 export interface StageRubric {
   readonly rubric: Rubric;
   readonly source: RubricView['source'];
@@ -48,24 +54,31 @@ export class ScoringPolicy {
     return { stage, policy };
   }
 
-  /** The stages the policy scores, in order, each with its article. */
+  /** The stages experts score with sheets, in order, each with its article and the cut after it, if any. */
   async scoredStages() {
     const policy = await this.policy();
+    const plan = scoringPlanOf(policy.key);
     return policy.procedure.stages
-      .filter((stage) => stage.scored)
+      .filter((stage) => stage.scored && SHEET_STAGE_KINDS.includes(stage.kind))
       .sort((a, b) => a.order - b.order)
-      .map((stage) => ({
-        key: stage.key,
-        order: stage.order,
-        name: stage.name,
-        basis: `${policy.key} ${stage.basis}`,
-      }));
+      .map((stage) => {
+        const cut = plan.cuts.find((rule) => rule.after === stage.key);
+        return {
+          key: stage.key,
+          order: stage.order,
+          name: stage.name,
+          basis: `${policy.key} ${stage.basis}`,
+          cut: cut ? { to: cut.to, basis: `${policy.key} ${cut.basis}` } : null,
+        };
+      });
   }
 
   /** A stage the policy scores (`scored: true`); 422 with the stage's article otherwise. */
   async scoredStage(stageKey: string): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
     const found = await this.stage(stageKey);
-    if (!found.stage.scored) throw stageNotScored(stageKey, `${found.policy.key} ${found.stage.basis}`);
+    if (!found.stage.scored || !SHEET_STAGE_KINDS.includes(found.stage.kind)) {
+      throw stageNotScored(stageKey, `${found.policy.key} ${found.stage.basis}`);
+    }
     return { ...found, plan: scoringPlanOf(found.policy.key) };
   }
 

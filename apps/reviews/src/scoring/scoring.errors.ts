@@ -11,8 +11,8 @@ export const stageNotScored = (stageKey: string, basis: string) =>
   new DomainError({
     code: 'rule_violation',
     detail: {
-      zh: `依政策，环节“${stageKey}”不评分`,
-      en: `The policy does not score stage "${stageKey}"`,
+      zh: `依政策，环节“${stageKey}”不由专家填写评分表（不评分，或为综合评分）`,
+      en: `Experts do not fill score sheets in stage "${stageKey}" (the policy does not score it, or it is the composite)`,
     },
     basis,
   });

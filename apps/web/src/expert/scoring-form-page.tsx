@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Space, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/api-client';
@@ -49,7 +49,7 @@ function errorsByItem(error: unknown, sent: ScoreItemBody[]): Record<string, str
 export function ScoringFormPage() {
   const { tenantKey = '', cycle = '1', stageKey = '', applicationId = '' } = useParams();
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const path = { tenantKey, cycle: Number(cycle), stageKey, applicationId };
   const queryKey = ['expert', tenantKey, 'sheet', cycle, stageKey, applicationId];
@@ -148,7 +148,7 @@ export function ScoringFormPage() {
     });
   };
   const confirmSubmit = () =>
-    Modal.confirm({
+    modal.confirm({
       title: t({ zh: '确认提交评分表？', en: 'Submit the score sheet?' }),
       content: t({
         zh: `总分 ${total}。提交后不能再保存草稿，只能通过修订（须说明理由，留有记录）更改。`,
@@ -201,8 +201,19 @@ export function ScoringFormPage() {
                   >{`${total} / ${mine.data.rubric.max}`}</Typography.Text>
                 </Descriptions.Item>
               </Descriptions>
-              {mine.data.rubric.note && (
-                <Alert type="info" showIcon style={{ marginTop: 12 }} title={mine.data.rubric.note} />
+              {mine.data.rubric.categories.some((category) =>
+                category.items.some((item) => item.pointsSource === 'office_configuration'),
+              ) && (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  title={t({
+                    zh: '各类目分值依据标准；类目下各评分项目的分值为办公室记录的配置（未能对照标准原文核实）。',
+                    en: 'Category points are the standard’s; the item split within each category is the office’s recorded configuration (not verified against the standard’s text).',
+                  })}
+                  description={t.language === 'en' ? (mine.data.rubric.note ?? undefined) : undefined}
+                />
               )}
             </Card>
             <RubricItemsTable

@@ -167,6 +167,15 @@ export const stageRubricPut = defineCommand('reviews.stage-rubric.put', {
 export const scoredStageList = defineQuery('reviews.scored-stage.list', {
   request: z.object({}).strict(),
   response: z.object({
-    stages: z.array(z.object({ key: z.string(), order: z.number().int(), name: localized, basis: z.string() })),
+    stages: z.array(
+      z.object({
+        key: z.string(),
+        order: z.number().int(),
+        name: localized,
+        basis: z.string(),
+        /** Where the stage's score decides who goes on (the office records the cut), or null. */
+        cut: z.object({ to: z.string(), basis: z.string() }).nullable(),
+      }),
+    ),
   }),
 });

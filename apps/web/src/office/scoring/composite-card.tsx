@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import { api } from '../../api/api-client';
-import { problemText, unwrap } from '../../api/problem';
+import { ProblemError, problemText, unwrap } from '../../api/problem';
 import { sessionStore } from '../../api/session-store';
 import { useT } from '../../i18n/language-context';
 import { QueryState } from '../../shared/query-state';
@@ -24,7 +24,15 @@ async function download(tenantKey: string, cycle: number) {
  * The composite of the stages the policy combines (linxia 第二十条, inner-mongolia 第十五条): the weights (the policy's
  * or the office's recorded ones, which it records here with a reason), the ranking with ties, and the report download.
  */
-export function CompositeCard({ tenantKey, cycle }: { tenantKey: string; cycle: number }) {
+export function CompositeCard({
+  tenantKey,
+  cycle,
+  stageName,
+}: {
+  tenantKey: string;
+  cycle: number;
+  stageName: (key: string) => string;
+}) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -53,6 +61,13 @@ export function CompositeCard({ tenantKey, cycle }: { tenantKey: string; cycle: 
     },
     onError: (error) => message.error(problemText(error)),
   });
+  if (composite.error instanceof ProblemError && composite.error.problem.status === 422) {
+    return (
+      <Card title={t({ zh: '综合评分与综合评审报告', en: 'Composite and report' })}>
+        <Alert type="info" showIcon title={composite.error.message} />
+      </Card>
+    );
+  }
   return (
     <Card title={t({ zh: '综合评分与综合评审报告', en: 'Composite and report' })}>
       <QueryState loading={composite.isLoading} error={composite.error}>
@@ -60,11 +75,11 @@ export function CompositeCard({ tenantKey, cycle }: { tenantKey: string; cycle: 
           composite.data ? (
             <Space direction="vertical" style={{ width: '100%' }}>
               <div>
-                {`${t({ zh: '依据', en: 'Basis' })}：${composite.data.basis}；${t({ zh: '综合环节', en: 'Stages' })}：${composite.data.stages.join('、')}`}
+                {`${t({ zh: '依据', en: 'Basis' })}：${composite.data.basis}；${t({ zh: '综合环节', en: 'Stages' })}：${composite.data.stages.map(stageName).join('、')}`}
                 {composite.data.weights && (
                   <Tag style={{ marginLeft: 8 }}>
                     {Object.entries(composite.data.weights.values)
-                      .map(([stage, weight]) => `${stage} ${weight}`)
+                      .map(([stage, weight]) => `${stageName(stage)} ${weight}`)
                       .join(' : ')}
                     {composite.data.weights.source === 'policy' ? '（政策）' : `（${composite.data.weights.reason}）`}
                   </Tag>
@@ -83,7 +98,12 @@ export function CompositeCard({ tenantKey, cycle }: { tenantKey: string; cycle: 
                 }
               >
                 {composite.data.stages.map((stage) => (
-                  <Form.Item key={stage} name={stage} label={stage} rules={[{ required: true, message: '' }]}>
+                  <Form.Item
+                    key={stage}
+                    name={stage}
+                    label={stageName(stage)}
+                    rules={[{ required: true, message: '' }]}
+                  >
                     <InputNumber min={0.01} style={{ width: 90 }} />
                   </Form.Item>
                 ))}
@@ -107,7 +127,7 @@ export function CompositeCard({ tenantKey, cycle }: { tenantKey: string; cycle: 
                   },
                   { title: t({ zh: '申报单位', en: 'Applicant' }), dataIndex: 'applicantName' },
                   ...composite.data.stages.map((stage) => ({
-                    title: stage,
+                    title: stageName(stage),
                     render: (_: unknown, row: (typeof composite.data.ranking)[number]) => row.stages[stage]?.toFixed(2),
                   })),
                   { title: t({ zh: '综合得分', en: 'Composite' }), render: (_, row) => row.score.toFixed(2) },

@@ -38,6 +38,7 @@ export function StageResultsPage() {
       unwrap(await api.GET('/api/v1/tenants/{tenantKey}/scoring/stages', { params: { path: { tenantKey } } })).stages,
   });
   const stageKey = search.get('stage') ?? stages.data?.[0]?.key ?? '';
+  const stage = stages.data?.find((candidate) => candidate.key === stageKey);
   const result = useQuery({
     queryKey: ['office', tenantKey, 'stage-result', cycle, stageKey],
     enabled: Boolean(stageKey),
@@ -162,13 +163,31 @@ export function StageResultsPage() {
                     { title: t({ zh: '标准化均分', en: 'Normalised mean' }), render: (_, row) => fixed(row.score) },
                   ]}
                 />
-                <CutCard tenantKey={tenantKey} cycle={cycle} stageKey={stageKey} result={result.data} />
+                {stage?.cut ? (
+                  <CutCard tenantKey={tenantKey} cycle={cycle} stageKey={stageKey} result={result.data} />
+                ) : (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={t({
+                      zh: '政策未规定以本环节分数决定谁进入下一环节',
+                      en: 'The policy does not let this stage’s score decide who goes on',
+                    })}
+                  />
+                )}
               </Space>
             ) : null
           }
         </QueryState>
       </Card>
-      <CompositeCard tenantKey={tenantKey} cycle={cycle} />
+      <CompositeCard
+        tenantKey={tenantKey}
+        cycle={cycle}
+        stageName={(key) => {
+          const named = stages.data?.find((candidate) => candidate.key === key);
+          return named ? t(named.name) : key;
+        }}
+      />
       <ConsensusDialog
         tenantKey={tenantKey}
         cycle={cycle}
