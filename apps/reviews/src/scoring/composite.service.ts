@@ -1,6 +1,6 @@
 import type { CompositeView, CompositeWeightsBody } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { compositeScores, rankApplications, scoringPlanOf } from '@laurel/policy';
+import { compositeScores, type Policy, rankApplications, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
@@ -31,7 +31,7 @@ export class CompositeService {
 
   async get(cycleNumber: number): Promise<CompositeView> {
     const policy = await this.scoring.policy();
-    return this.database.inTenant((tx) => this.compute(tx, policy.key, cycleNumber));
+    return this.database.inTenant((tx) => this.compute(tx, policy, cycleNumber));
   }
 
   /** The office records the weights of the composite's stages (who, when, why) where the policy names none. */
@@ -58,7 +58,7 @@ export class CompositeService {
         before: before ? { weights: before.weights } : null,
         after: { weights: body.weights, reason: body.reason },
       });
-      return this.compute(tx, policy.key, cycleNumber);
+      return this.compute(tx, policy, cycleNumber);
     });
   }
 
@@ -66,11 +66,12 @@ export class CompositeService {
   async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
     const policy = await this.scoring.policy();
     const content = await this.database.inTenant(async (tx) => {
-      const composite = await this.compute(tx, policy.key, cycleNumber);
+      const composite = await this.compute(tx, policy, cycleNumber);
       const stages = [];
       for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
       return renderCompositeReport({
         jurisdiction: policy.name.zh,
+        stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
         composite,
         stages,
         generatedAt: this.clock.now().toISOString(),
@@ -83,16 +84,20 @@ export class CompositeService {
     };
   }
 
-  async compute(tx: ReviewsTx, policyKey: string, cycleNumber: number): Promise<CompositeView> {
+  async compute(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CompositeView> {
+    const policyKey = policy.key;
     const composite = scoringPlanOf(policyKey).composite;
+    const named = composite?.stages.map(
+      (key) => policy.procedure.stages.find((stage) => stage.key === key)?.name ?? { zh: key, en: key },
+    );
     if (!composite) throw noComposite();
     const recorded = composite.weights ? null : await this.results.weights(tx, cycleNumber);
     const values = composite.weights ?? (recorded?.weights as Record<string, number> | undefined) ?? null;
     const pending: CompositeView['pending'] = [];
     if (!values) {
       pending.push({
-        zh: `政策未规定${composite.stages.join('、')}的权重，须由办公室记录（${composite.basis}）`,
-        en: `The policy names no weights for ${composite.stages.join(', ')}: the office records them (${composite.basis})`,
+        zh: `政策未规定${named?.map((name) => name.zh).join('、')}的权重，须由办公室记录（${composite.basis}）`,
+        en: `The policy names no weights for ${named?.map((name) => name.en).join(', ')}: the office records them (${composite.basis})`,
       });
     }
     const stageScores: Record<string, Map<string, number>> = {};
