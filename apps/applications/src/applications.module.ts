@@ -30,6 +30,7 @@ import { MaterialHandler } from './material/material.handler';
 import { MaterialRepository } from './material/material.repository';
 import { MaterialService } from './material/material.service';
 import { MaterialIntakeService } from './material/material-intake.service';
+import { ReviewsGateway } from './material/reviews.gateway';
 import { S3FileStore } from './material/s3-file-store';
 import { RecommenderHandler } from './recommender/recommender.handler';
 import { RecommenderRepository } from './recommender/recommender.repository';
@@ -81,6 +82,7 @@ export class ApplicationsModule {
         MaterialIntakeService,
         MaterialRepository,
         MaterialService,
+        ReviewsGateway,
       ],
     };
   }

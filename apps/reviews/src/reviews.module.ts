@@ -4,6 +4,12 @@ import { CopyWhenAcceptedConsumer } from './application/copy-when-accepted.consu
 import { ReviewApplicationHandler } from './application/review-application.handler';
 import { ReviewApplicationRepository } from './application/review-application.repository';
 import { ReviewApplicationReader } from './application/review-application-reader.service';
+import { AssignmentHandler } from './assignment/assignment.handler';
+import { AssignmentRepository } from './assignment/assignment.repository';
+import { AssignmentService } from './assignment/assignment.service';
+import { AssignmentChanges } from './assignment/assignment-changes.service';
+import { AssignmentReader } from './assignment/assignment-reader.service';
+import { ExpertAssignmentService } from './assignment/expert-assignment.service';
 import { ConflictHandler } from './conflict/conflict.handler';
 import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
@@ -12,6 +18,9 @@ import { ConflictTransitions } from './conflict/conflict-transitions.service';
 import { ExpertHandler } from './expert/expert.handler';
 import { ExpertRepository } from './expert/expert.repository';
 import { ExpertService } from './expert/expert.service';
+import { PanelHandler } from './panel/panel.handler';
+import { PanelRepository } from './panel/panel.repository';
+import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
 import { CompositeService } from './scoring/composite.service';
 import { ScoreSheetHandler } from './scoring/score-sheet.handler';
@@ -22,13 +31,27 @@ import { ScoringPolicy } from './scoring/scoring-policy.service';
 import { StageResultHandler } from './scoring/stage-result.handler';
 import { StageResultRepository } from './scoring/stage-result.repository';
 import { StageResultService } from './scoring/stage-result.service';
+import { CyclePolicy } from './stage/cycle-policy.service';
+import { ReviewStageHandler } from './stage/review-stage.handler';
+import { ReviewStageRepository } from './stage/review-stage.repository';
+import { ReviewStageService } from './stage/review-stage.service';
+import { StageReader } from './stage/review-stage-reader.service';
 
 @Module({})
 export class ReviewsModule {
   static with(config: ReviewsConfig): DynamicModule {
     return {
       module: ReviewsModule,
-      controllers: [ExpertHandler, ConflictHandler, ReviewApplicationHandler, ScoreSheetHandler, StageResultHandler],
+      controllers: [
+        ExpertHandler,
+        ConflictHandler,
+        ReviewApplicationHandler,
+        ReviewStageHandler,
+        PanelHandler,
+        AssignmentHandler,
+        ScoreSheetHandler,
+        StageResultHandler,
+      ],
       providers: [
         {
           provide: FieldCipher,
@@ -43,6 +66,17 @@ export class ReviewsModule {
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,
+        ReviewStageRepository,
+        StageReader,
+        AssignmentRepository,
+        AssignmentReader,
+        AssignmentChanges,
+        AssignmentService,
+        ExpertAssignmentService,
+        CyclePolicy,
+        ReviewStageService,
+        PanelRepository,
+        PanelService,
         ScoreSheetRepository,
         StageResultRepository,
         ScoringPolicy,

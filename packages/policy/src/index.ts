@@ -53,6 +53,16 @@ export {
   type ObjectionOutcome,
   type ObjectionOutcomeEffect,
 } from './evaluate-objection-outcome.util';
+export {
+  type EntryCandidate,
+  type EntryDecision,
+  type EntryFinding,
+  evaluateStageEntry,
+  previousReviewStage,
+  REVIEW_STAGE_KINDS,
+  type ReviewStageKind,
+  reviewStagesOf,
+} from './evaluate-stage-entry.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,

@@ -85,6 +85,25 @@ export const stageKindSchema = z.enum([
   'commendation',
 ]);
 
+/**
+ * How one kind of applicant enters a review stage: `accepted` (every application of the kind on the cycle's acceptance
+ * list), `went_on` (those the previous review stage let go on when it closed), `skips` (the kind does not take this
+ * stage, e.g. linxia 第十九条: individuals go from the candidate list straight to on-site review, not to the defense).
+ * null: the text says nothing for the kind; the office records who enters and why.
+ */
+export const stageEntryRuleSchema = z.enum(['accepted', 'went_on', 'skips']);
+
+/**
+ * Who enters a review stage (material_review, defense, onsite_review), by applicant kind. Absent: the text does not say
+ * who enters (e.g. xinzhou-city 第十七条, "包括但不限于"); the office records each entrant with its reason.
+ */
+export const stageEntrySchema = z.strictObject({
+  organisation: stageEntryRuleSchema.nullable(),
+  individual: stageEntryRuleSchema.nullable(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
 export const stageSchema = z.strictObject({
   key: idSchema,
   kind: stageKindSchema,
@@ -95,6 +114,8 @@ export const stageSchema = z.strictObject({
   scored: z.boolean(),
   basis: basisSchema,
   note: noteSchema,
+  /** Who enters the stage (review stages only); absent: the office records who enters and why. */
+  entry: stageEntrySchema.optional(),
 });
 
 export const noticeSchema = z.strictObject({

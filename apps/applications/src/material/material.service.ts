@@ -20,6 +20,10 @@ import { type ApplicationAccess, accessTo } from '../identity/application-access
 import { toMaterialView } from './material.mapper';
 import { MaterialRepository, type MaterialVersionRow, type MaterialWithVersions } from './material.repository';
 import { type CheckedFile, MaterialIntakeService } from './material-intake.service';
+import { ReviewsGateway } from './reviews.gateway';
+
+/** How the caller reads materials: as a party to the application, or as an expert assigned to review it. */
+type MaterialAccess = ApplicationAccess | 'expert';
 
 /** Before the first submission, and while returned for correction, the applicant may change its materials. */
 const EDITABLE: ReadonlySet<string> = new Set(['draft', 'internal_publicity', 'returned']);
@@ -55,6 +59,7 @@ export class MaterialService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly blobs: BlobTransfer,
+    private readonly reviews: ReviewsGateway,
   ) {}
 
   async upload(applicationId: string, body: { title: string; tradeSecret: boolean; file: MaterialWireFile }) {
@@ -146,7 +151,8 @@ export class MaterialService {
   async list(applicationId: string) {
     const application = await this.database.inTenant((tx) => this.applications.find(tx, applicationId));
     if (!application) throw applicationNotFound();
-    const access = accessTo(application);
+    const access: MaterialAccess | null =
+      accessTo(application) ?? ((await this.reviews.assignedExpert(applicationId)) ? 'expert' : null);
     if (!access) throw applicationNotFound();
     const rows = await this.database.inTenant((tx) => this.materials.listOf(tx, applicationId));
     const materials: MaterialView[] = [];
@@ -165,10 +171,13 @@ export class MaterialService {
    * One version's bytes (default: the latest the caller may see), checked against its SHA-256, audited; above
    * `MATERIAL_INLINE_DOWNLOAD_BYTES` they go into the blob store and the answer carries the reference.
    */
-  download(applicationId: string, materialId: string, version?: number) {
+  async download(applicationId: string, materialId: string, version?: number) {
+    const assignedExpert = await this.reviews.assignedExpert(applicationId);
     return this.database.inTenant(async (tx) => {
       const application = await this.applications.find(tx, applicationId);
-      const access = application ? accessTo(application) : null;
+      const access: MaterialAccess | null = application
+        ? (accessTo(application) ?? (assignedExpert ? 'expert' : null))
+        : null;
       if (!access) throw applicationNotFound();
       const material = await this.materials.find(tx, applicationId, materialId);
       if (!material) throw materialNotFound();
@@ -287,9 +296,13 @@ export class MaterialService {
   }
 }
 
-/** The recommender sees what was submitted to it (frozen versions) and never trade secrets; the others all. */
-function visibleVersions(material: MaterialWithVersions, access: ApplicationAccess): MaterialVersionRow[] {
+/**
+ * The recommender sees what was submitted to it (frozen versions) and never trade secrets; an assigned expert the
+ * submitted versions, trade secrets included (shown to the assigned panel only); the others all.
+ */
+function visibleVersions(material: MaterialWithVersions, access: MaterialAccess): MaterialVersionRow[] {
   if (access === 'office' || access === 'applicant') return material.versions;
+  if (access === 'expert') return material.versions.filter((v) => v.frozenAt !== null);
   if (access === 'recommender' && !material.tradeSecret) return material.versions.filter((v) => v.frozenAt !== null);
   return [];
 }

@@ -18,6 +18,8 @@ export const API_TAGS = {
   'public reports': 'Reporting misconduct without an account, and following the report',
   experts: 'The expert pool (评审专家库): profiles, and an expert’s own view of the applications it may review',
   conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',
+  'review-stages': 'A cycle’s review stages (材料评审、陈述答辩、现场评审) from its policy: entrants, opening, closing',
+  panels: 'Panels (评审组) of a review stage and the assignment of their experts to applications',
   scores: 'Score sheets (评分表) by a stage’s rubric: drafts, one submission, recorded revisions',
   'stage results':
     'A stage’s score table raw and normalised, outliers and their consensus, the ranking, the cut; the composite and its report (综合评审报告)',

@@ -42,6 +42,11 @@ export class ReviewApplicationRepository {
     return tx.reviewApplication.findMany({ orderBy: { id: 'asc' } });
   }
 
+  /** The cycle's accepted applications (the office's view, for a stage's entrants). */
+  ofCycle(tx: ReviewsTx, cycleNumber: number): Promise<ReviewApplicationRow[]> {
+    return tx.reviewApplication.findMany({ where: { cycleNumber }, orderBy: [{ acceptedAt: 'asc' }, { id: 'asc' }] });
+  }
+
   exists(tx: ReviewsTx, id: string): Promise<ReviewApplicationRow | null> {
     return tx.reviewApplication.findUnique({ where: { id } });
   }

@@ -1,9 +1,10 @@
 import type { ConflictStatus, ConflictTransitionPayload } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import { AssignmentChanges } from '../assignment/assignment-changes.service';
 import type { ReviewsTx } from '../reviews-prisma';
 import { conflictWrongStatus } from './conflict.errors';
-import { type ConflictAction, conflictTransitionOf } from './conflict.lifecycle';
+import { type ConflictAction, conflictTransitionOf, HIDING_STATES } from './conflict.lifecycle';
 import { ConflictRepository, type ConflictRow } from './conflict.repository';
 
 export interface NewFlag {
@@ -17,7 +18,8 @@ export interface NewFlag {
 
 /**
  * The one transition step of a conflict flag: guard by the lifecycle table (409 naming the state in Chinese) → change
- * → history, outbox event and audit entry, in the caller's transaction (the caller locked the row).
+ * → history, outbox event and audit entry, in the caller's transaction (the caller locked the row). A flag that hides
+ * the application from the expert withdraws the pair's assignments (`AssignmentChanges.withdrawForConflict`).
  */
 @Injectable()
 export class ConflictTransitions {
@@ -26,6 +28,7 @@ export class ConflictTransitions {
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly assignments: AssignmentChanges,
   ) {}
 
   /** A new flag, detected or declared. */
@@ -103,5 +106,12 @@ export class ConflictTransitions {
       before: from ? { status: from } : null,
       after: { status: to, kind: row.kind, evidence: row.evidence, expertId: row.expertId, reason },
     });
+    if (HIDING_STATES.includes(to)) {
+      await this.assignments.withdrawForConflict(
+        tx,
+        { expertId: row.expertId, applicationId: row.applicationId },
+        { id: row.id, status: to, kind: row.kind, basis: row.basis },
+      );
+    }
   }
 }

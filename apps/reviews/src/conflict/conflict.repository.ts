@@ -4,6 +4,7 @@ import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '../generated/prisma/client';
 import type { ReviewsTx } from '../reviews-prisma';
+import { HIDING_STATES } from './conflict.lifecycle';
 
 const withDetails = {
   expert: { select: { name: true } },
@@ -72,6 +73,17 @@ export class ConflictRepository {
       orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }],
     });
     return pageOf(rows, page);
+  }
+
+  /**
+   * The pairs among these experts and applications that must not meet: a flag in a hiding state (recused, or not
+   * decided yet: `HIDING_STATES`, the visibility rule's own states).
+   */
+  async hidingPairs(tx: ReviewsTx, expertIds: string[], applicationIds: string[]) {
+    return tx.conflictFlag.findMany({
+      where: { expertId: { in: expertIds }, applicationId: { in: applicationIds }, status: { in: [...HIDING_STATES] } },
+      select: { expertId: true, applicationId: true },
+    });
   }
 
   settings(tx: ReviewsTx) {
