@@ -21,7 +21,7 @@ function itemsFor(total: number, note = '') {
  * Scoring in inner-mongolia through the gateway and the real services (awards, objections, applications, reviews):
  * five organisations taken to acceptance; the material review (第十四条（一）) scored by GB/T 19580 (第六条) by four
  * experts — a draft, one submission, a revision recorded with old and new values; bad scores refused naming the
- * field; an expert with a conflict gets 404; an outlier flagged and settled in consensus; the normalised scores as
+ * field; an expert with a conflict or without an assignment gets 404; the stage must be open and assigned (the panels' part); an outlier flagged and settled in consensus; the normalised scores as
  * computed by hand (shrunk z-scores, 5 pseudo-sheets); the office's cut after material review deciding who is scored
  * on site; another tenant sees nothing.
  */
@@ -33,6 +33,32 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
   const tokens: Record<string, string> = {};
   const userIds: Record<string, string> = {};
   const apps: string[] = [];
+  const expertIds: Record<string, string> = {};
+  const stageIds: Record<string, string> = {};
+
+  /** The office opens a review stage, sets its panel and solves the assignment (the panels' part, ADR of h-panels). */
+  async function openAndAssign(stageKey: string, size: number, members: { name: string; min: number; max: number }[]) {
+    const opened = ok(
+      await call('POST', `${api}/cycles/1/review-stages/${stageKey}/open`, {
+        token: tokens.office,
+        body: { reason: `开启${stageKey}` },
+      }),
+      201,
+    );
+    stageIds[stageKey] = opened.id as string;
+    ok(
+      await call('PUT', `${api}/review-stages/${opened.id}/panel`, {
+        token: tokens.office,
+        body: {
+          name: `${stageKey}评审组`,
+          size,
+          sizeReason: '办公室决定的评审组人数',
+          members: members.map((m) => ({ expertId: expertIds[m.name], minLoad: m.min, maxLoad: m.max })),
+        },
+      }),
+    );
+    return ok(await call('POST', `${api}/review-stages/${opened.id}/assignments/solve`, { token: tokens.office }));
+  }
   const EXPERTS = ['e1', 'e2', 'e3', 'e4'] as const;
   // Totals by expert and application (apps[0..4]): e1 lenient, e2 strict; e4 writes 300 for apps[4] (an outlier).
   const TOTALS: Record<(typeof EXPERTS)[number], number[]> = {
@@ -81,6 +107,13 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       201,
     );
     await sut.objectionRulesReady('inner-mongolia', office);
+    ok(
+      await call('POST', '/api/v1/tenants/linxia/cycles', {
+        token: tokens['linxia-office'],
+        body: { year: 2026, opensOn: '2026-11-01', closesOn: '2027-02-28' },
+      }),
+      201,
+    );
     for (let n = 1; n <= 5; n++) {
       const applicant = ok(
         await call('POST', `${api}/applicants`, {
@@ -127,7 +160,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     await sut.settle('2026-12-01T01:00:00Z');
     for (const id of apps) await sut.statusBecomes('inner-mongolia', id, office, 'accepted');
     for (const name of [...EXPERTS, 'e5']) {
-      ok(
+      const registered = ok(
         await call('POST', `${api}/experts`, {
           token: office,
           body: {
@@ -143,6 +176,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
         }),
         201,
       );
+      expertIds[name] = registered.id as string;
     }
     await eventually(async () => {
       const mine = ok(await call('GET', `${api}/experts/me/applications`, { token: tokens.e1 }));
@@ -155,7 +189,19 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
 
   let revisedSheetId: string;
 
-  it('opens the expert’s sheet with GB/T 19580 (the policy’s standard, 第六条); saves drafts; submits once; revises with a record', async () => {
+  it('opens the expert’s sheet with GB/T 19580 (the policy’s standard, 第六条) once the stage is open and assigned; saves drafts; submits once; revises with a record', async () => {
+    // Before the office opens the material review and assigns its panel, nobody scores.
+    const closed = await call('GET', sheet(apps[0] as string), { token: tokens.e1 });
+    expect(closed.status).toBe(409);
+    expect(closed.body.stageStatus).toBe('planned');
+    // Four experts each take all five applications (panel size 4); e5 is a member but no load is left for it.
+    const solved = await openAndAssign('material', 4, [
+      ...EXPERTS.map((name) => ({ name, min: 5, max: 5 })),
+      { name: 'e5', min: 0, max: 1 },
+    ]);
+    expect((solved.assignments as Json[]).length).toBe(20);
+    expect((solved.assignments as Json[]).some((a) => a.expertId === expertIds.e5)).toBe(false);
+
     const opened = ok(await call('GET', sheet(apps[0] as string), { token: tokens.e1 }));
     expect(opened.sheet).toBeNull();
     expect(opened.rubric).toMatchObject({
@@ -277,7 +323,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     );
   });
 
-  it('an expert with a conflict (employer’s credit code, undecided) gets 404 for that application’s sheet, not for others', async () => {
+  it('an expert with a conflict (employer’s credit code, undecided) gets 404 for that application’s sheet; one not assigned too', async () => {
     for (const attempt of [
       call('GET', sheet(apps[0] as string), { token: tokens.e5 }),
       call('PUT', sheet(apps[0] as string), { token: tokens.e5, body: { items: itemsFor(500) } }),
@@ -287,7 +333,9 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       expect(response.status).toBe(404);
       expect(response.body.type).toBe('urn:laurel:problem:not_found');
     }
-    expect((await call('GET', sheet(apps[1] as string), { token: tokens.e5 })).status).toBe(200);
+    // No conflict with the second application, but not assigned to it either: 404 as well.
+    expect((await call('GET', sheet(apps[1] as string), { token: tokens.e5 })).status).toBe(404);
+    expect((await call('GET', sheet(apps[1] as string), { token: tokens.e2 })).status).toBe(200);
   });
 
   it('flags the outlier, holds the cut until consensus, and normalises each expert’s leniency (known answer)', async () => {
@@ -388,10 +436,9 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
   });
 
   it('inner-mongolia 第十四条（一）: the material score decides who is scored on site, by the office’s recorded cut', async () => {
-    // Before the cut, nobody is scored on site.
+    // Before the cut and the on-site stage, nobody is scored on site.
     const early = await call('GET', sheet(apps[4] as string, 'onsite'), { token: tokens.e1 });
-    expect(early.status).toBe(422);
-    expect(early.body.basis).toBe('inner-mongolia 第十四条（一）');
+    expect(early.status).toBe(409);
 
     const cutUrl = results.replace('/results', '/cut');
     const both = await call('POST', cutUrl, {
@@ -416,14 +463,32 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     });
     expect((await call('POST', cutUrl, { token: tokens.office, body: { count: 2, reason: '改' } })).status).toBe(409);
 
+    // The office closes the material review with the cut's list; on-site review takes exactly those (第十四条（一）).
+    ok(
+      await call('POST', `${api}/review-stages/${stageIds.material}/close`, {
+        token: tokens.office,
+        body: { wentOn: (cut.cut as Json).goesOn, reason: '按记录的材料评审进入名单' },
+      }),
+    );
+    // Closed: the material scores no longer change.
+    const late = await call('POST', `${api}/scoring/sheets/${revisedSheetId}/revisions`, {
+      token: tokens.e1,
+      body: { items: [{ itemKey: '4.1.2', score: 1 }], reason: '结束后修改' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.stageStatus).toBe('closed');
+    const solved = await openAndAssign('onsite', 1, [{ name: 'e1', min: 0, max: 3 }]);
+    expect((solved.assignments as Json[]).map((a) => a.applicationId).sort()).toEqual(
+      [apps[4], apps[3], apps[2]].sort(),
+    );
     const onsite = ok(await call('GET', sheet(apps[4] as string, 'onsite'), { token: tokens.e1 }));
     expect(onsite).toMatchObject({ sheet: null, rubric: { key: 'gbt-19580' } });
+    // An application the cut stopped is not on site: not an entrant, nobody is assigned to it (404).
     const stopped = await call('PUT', sheet(apps[0] as string, 'onsite'), {
       token: tokens.e1,
       body: { items: itemsFor(500) },
     });
-    expect(stopped.status).toBe(422);
-    expect(stopped.body.basis).toBe('inner-mongolia 第十四条（一）');
+    expect(stopped.status).toBe(404);
   });
 
   it('the composite (第十五条) waits for the office’s weights; the composite report downloads', async () => {
@@ -463,6 +528,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       await call('GET', '/api/v1/tenants/linxia/scoring/cycles/1/stages/defense/results', { token: linxia }),
     );
     expect(own).toMatchObject({ sheets: [], ranking: [], openFlags: 0 });
+    expect(JSON.stringify(own)).not.toContain(apps[0] as string);
     const sheets = ok(
       await call('GET', '/api/v1/tenants/linxia/scoring/cycles/1/stages/defense/sheets', { token: linxia }),
     );

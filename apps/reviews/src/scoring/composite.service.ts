@@ -30,13 +30,13 @@ export class CompositeService {
   ) {}
 
   async get(cycleNumber: number): Promise<CompositeView> {
-    const policy = await this.scoring.policy();
+    const policy = await this.scoring.policy(cycleNumber);
     return this.database.inTenant((tx) => this.compute(tx, policy, cycleNumber));
   }
 
   /** The office records the weights of the composite's stages (who, when, why) where the policy names none. */
   async putWeights(cycleNumber: number, body: CompositeWeightsBody): Promise<CompositeView> {
-    const policy = await this.scoring.policy();
+    const policy = await this.scoring.policy(cycleNumber);
     const composite = scoringPlanOf(policy.key).composite;
     if (!composite) throw noComposite();
     const given = Object.keys(body.weights).sort();
@@ -64,7 +64,7 @@ export class CompositeService {
 
   /** The composite report (综合评审报告) as a downloadable document. */
   async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
-    const policy = await this.scoring.policy();
+    const policy = await this.scoring.policy(cycleNumber);
     const content = await this.database.inTenant(async (tx) => {
       const composite = await this.compute(tx, policy, cycleNumber);
       const stages = [];

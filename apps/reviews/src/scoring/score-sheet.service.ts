@@ -60,7 +60,7 @@ export class ScoreSheetService {
     const stage = await this.stageOf(address);
     return this.database.inTenant(async (tx) => {
       const expert = await this.currentExpert(tx);
-      const application = await this.access.mayScore(tx, { expertId: expert.id }, stage, address.applicationId);
+      const application = await this.access.mayScore(tx, { expertId: expert.id }, stage, address.applicationId, 'read');
       const rubric = await this.scoring.rubricFor(
         tx,
         stage.policy,
@@ -219,7 +219,7 @@ export class ScoreSheetService {
   }
 
   async rubric(cycleNumber: number, stageKey: string, applicantKind: string): Promise<RubricView> {
-    const { policy } = await this.scoring.scoredStage(stageKey);
+    const { policy } = await this.scoring.scoredStage(cycleNumber, stageKey);
     return this.database.inTenant(async (tx) =>
       toRubricView(await this.scoring.rubricFor(tx, policy, cycleNumber, stageKey, applicantKind)),
     );
@@ -227,7 +227,7 @@ export class ScoreSheetService {
 
   /** The office records the rubric of a stage for an applicant kind (who, when, why). */
   async putRubric(cycleNumber: number, stageKey: string, body: StageRubricBody): Promise<RubricView> {
-    const { policy, stage } = await this.scoring.scoredStage(stageKey);
+    const { policy, stage } = await this.scoring.scoredStage(cycleNumber, stageKey);
     const rubric = rubricOf(body.rubricKey, body.rubricVersion);
     if (!rubric) throw unknownRubric(body.rubricKey, body.rubricVersion);
     return this.database.inTenant(async (tx) => {
@@ -255,7 +255,7 @@ export class ScoreSheetService {
   }
 
   private async stageOf(address: { cycleNumber: number; stageKey: string }) {
-    const { stage, policy, plan } = await this.scoring.scoredStage(address.stageKey);
+    const { stage, policy, plan } = await this.scoring.scoredStage(address.cycleNumber, address.stageKey);
     return { stage, policy, plan, policyKey: policy.key, cycleNumber: address.cycleNumber };
   }
 

@@ -1,5 +1,5 @@
 import { getPolicy, type RubricView } from '@laurel/contracts';
-import { ServiceClient } from '@laurel/platform';
+import { RequestContexts, ServiceClient } from '@laurel/platform';
 import {
   loadScoringPlans,
   type Policy,
@@ -11,6 +11,7 @@ import {
 } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { ReviewsTx } from '../reviews-prisma';
+import { CyclePolicy } from '../stage/cycle-policy.service';
 import { ScoreSheetRepository } from './score-sheet.repository';
 import { noRubric, stageNotFound, stageNotScored } from './scoring.errors';
 import { rubricMax } from './validate-scores.util';
@@ -32,23 +33,28 @@ export interface StageRubric {
  * What the tenant's policy says about scoring: its stages (only a stage the policy scores takes score sheets), the
  * rubric of a stage (the office's recorded choice for the cycle, else the one encoding the standard the policy names
  * for the applicant kind), its scoring plan (composite, cuts) and the normalisation settings. The policy is the
- * latest version, asked of the awards service (as conflict detection does).
+ * cycle's pinned version (`CyclePolicy`).
  */
 @Injectable()
 export class ScoringPolicy {
   constructor(
     private readonly client: ServiceClient,
+    private readonly cycles: CyclePolicy,
     private readonly sheets: ScoreSheetRepository,
   ) {}
 
-  async policy(): Promise<Policy> {
+  /** The cycle's pinned policy version; the latest version where no cycle is in question (the stage list). */
+  async policy(cycleNumber?: number): Promise<Policy> {
+    if (cycleNumber !== undefined) {
+      return (await this.cycles.of(RequestContexts.requireTenant(), cycleNumber)).policy;
+    }
     const latest = await this.client.request(getPolicy, {});
     return latest.policy as unknown as Policy;
   }
 
   /** The stage of the policy with this key; 404 when there is none. */
-  async stage(stageKey: string): Promise<{ stage: PolicyStage; policy: Policy }> {
-    const policy = await this.policy();
+  async stage(cycleNumber: number, stageKey: string): Promise<{ stage: PolicyStage; policy: Policy }> {
+    const policy = await this.policy(cycleNumber);
     const stage = policy.procedure.stages.find((candidate) => candidate.key === stageKey);
     if (!stage) throw stageNotFound(stageKey);
     return { stage, policy };
@@ -74,8 +80,11 @@ export class ScoringPolicy {
   }
 
   /** A stage the policy scores (`scored: true`); 422 with the stage's article otherwise. */
-  async scoredStage(stageKey: string): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
-    const found = await this.stage(stageKey);
+  async scoredStage(
+    cycleNumber: number,
+    stageKey: string,
+  ): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
+    const found = await this.stage(cycleNumber, stageKey);
     if (!found.stage.scored || !SHEET_STAGE_KINDS.includes(found.stage.kind)) {
       throw stageNotScored(stageKey, `${found.policy.key} ${found.stage.basis}`);
     }

@@ -145,3 +145,18 @@ export const weightsNotOfComposite = (stages: readonly string[]) =>
       },
     },
   ]);
+
+export const stageNotOpen = (stageKey: string, status: string) =>
+  DomainError.conflict(
+    {
+      zh:
+        status === 'closed'
+          ? `环节“${stageKey}”已结束，评分不能再更改`
+          : `环节“${stageKey}”尚未开始：办公室开启环节并分配评审组后方可评分`,
+      en:
+        status === 'closed'
+          ? `Stage "${stageKey}" is closed: its scores no longer change`
+          : `Stage "${stageKey}" is not open yet: the office opens it and assigns the panel first`,
+    },
+    { stageKey, stageStatus: status },
+  );

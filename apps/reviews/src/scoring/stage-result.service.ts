@@ -41,13 +41,13 @@ export class StageResultService {
   ) {}
 
   async get(cycleNumber: number, stageKey: string): Promise<StageResultView> {
-    await this.scoring.scoredStage(stageKey);
+    await this.scoring.scoredStage(cycleNumber, stageKey);
     return this.database.inTenant((tx) => this.compute(tx, cycleNumber, stageKey));
   }
 
   /** The office records the consensus on a flagged sheet: keep, adjust (to a total), or exclude; with a reason. */
   async recordConsensus(cycleNumber: number, stageKey: string, body: ConsensusBody): Promise<StageResultView> {
-    const { policy, stage } = await this.scoring.scoredStage(stageKey);
+    const { policy, stage } = await this.scoring.scoredStage(cycleNumber, stageKey);
     return this.database.inTenant(async (tx) => {
       const result = await this.compute(tx, cycleNumber, stageKey);
       const row = result.sheets.find((sheet) => sheet.sheetId === body.sheetId);
@@ -86,7 +86,7 @@ export class StageResultService {
 
   /** The office records who goes on after a stage whose score decides it (size or least score, with a reason). */
   async recordCut(cycleNumber: number, stageKey: string, body: StageCutBody): Promise<StageResultView> {
-    const { policy, plan } = await this.scoring.scoredStage(stageKey);
+    const { policy, plan } = await this.scoring.scoredStage(cycleNumber, stageKey);
     const rule = plan.cuts.find((cut) => cut.after === stageKey);
     if (!rule) throw cutNotInPolicy(stageKey);
     const count = body.count ?? rule.size ?? undefined;
