@@ -105,7 +105,7 @@ describe('web: an expert scores an application; the office reads the score table
     );
     await sut.settle('2026-12-01T01:00:00Z');
     await sut.statusBecomes('inner-mongolia', id, office, 'accepted');
-    must(
+    const registered = must(
       await sut.call('POST', `${api}/experts`, {
         token: office,
         body: {
@@ -121,6 +121,26 @@ describe('web: an expert scores an application; the office reads the score table
       const mine = must(await sut.call('GET', `${api}/experts/me/applications`, { token: expert.token }));
       expect((mine.applications as unknown[]).length).toBe(1);
     });
+    // The office opens the material review and assigns its one-expert panel (the panels' part).
+    const stage = must(
+      await sut.call('POST', `${api}/cycles/1/review-stages/material/open`, {
+        token: office,
+        body: { reason: '开始材料评审' },
+      }),
+      201,
+    );
+    must(
+      await sut.call('PUT', `${api}/review-stages/${stage.id}/panel`, {
+        token: office,
+        body: {
+          name: '材料评审专家组',
+          size: 1,
+          sizeReason: '测试：一名专家',
+          members: [{ expertId: registered.id, minLoad: 0, maxLoad: 1 }],
+        },
+      }),
+    );
+    must(await sut.call('POST', `${api}/review-stages/${stage.id}/assignments/solve`, { token: office }));
     browser = await launchBrowser();
     page = await browser.page();
   }, 180_000);
