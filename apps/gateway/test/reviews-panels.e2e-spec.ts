@@ -8,6 +8,7 @@ import {
   type Json,
   startApplicationsPlatform,
 } from './applications.util';
+import { acceptInLinxia } from './linxia-acceptance.util';
 
 /**
  * Review stages, panels and assignments through the gateway with the real awards, objections, applications and reviews
@@ -45,54 +46,6 @@ describe('reviews: stages, panels and assignments through the gateway (linxia)',
       201,
     );
     return created.id as string;
-  }
-
-  /** linxia's steps to acceptance: internal publicity, recommendation with its notice, acceptance list with its notice. */
-  async function acceptAll(applicationIds: string[], recommenderId: string) {
-    for (const id of applicationIds) {
-      ok(
-        await call('POST', `${api}/applications/${id}/internal-publicity`, {
-          token: tokens.office,
-          body: { startedOn: '2026-11-23', evidence: '公示照片' },
-        }),
-      );
-    }
-    await sut.settle('2026-12-01T01:00:00Z');
-    for (const id of applicationIds) {
-      ok(
-        await call('POST', `${api}/applications/${id}/state-secret-statement`, {
-          token: tokens.office,
-          body: { noStateSecrets: true },
-        }),
-      );
-      ok(await call('POST', `${api}/applications/${id}/submit`, { token: tokens.office, body: { recommenderId } }));
-      ok(
-        await call('POST', `${api}/applications/${id}/review`, {
-          token: tokens.dept,
-          body: { decision: 'recommend', text: '材料完整、真实，同意推荐。', publishedOn: '2026-12-01' },
-        }),
-      );
-    }
-    await sut.settle('2026-12-08T16:00:01Z');
-    for (const id of applicationIds) {
-      await sut.statusBecomes('linxia', id, tokens.office as string, 'recommended');
-      await sut.decideAll('linxia', id, tokens.office as string);
-      ok(
-        await call('POST', `${api}/applications/${id}/formal-review`, {
-          token: tokens.office,
-          body: { decision: 'pass', reasons: '材料齐全，符合条件' },
-        }),
-      );
-    }
-    ok(
-      await call('POST', `${api}/cycles/1/acceptance-list`, {
-        token: tokens.office,
-        body: { applicationIds, publishedOn: '2026-12-09' },
-      }),
-      201,
-    );
-    await sut.settle('2026-12-16T16:00:01Z');
-    for (const id of applicationIds) await sut.statusBecomes('linxia', id, tokens.office as string, 'accepted');
   }
 
   const profile = (name: string, overrides: Json = {}) => ({
@@ -157,7 +110,12 @@ describe('reviews: stages, panels and assignments through the gateway (linxia)',
       201,
     );
     ids.material = material.id as string;
-    await acceptAll([ids.orgA, ids.orgB, ids.person] as string[], dept.id as string);
+    await acceptInLinxia(
+      sut,
+      { office: tokens.office as string, dept: tokens.dept as string },
+      [ids.orgA, ids.orgB, ids.person] as string[],
+      dept.id as string,
+    );
     for (const [username, overrides] of [
       ['wang', {}],
       // 李 works for 甲: detected from the employer's credit code, then recused.

@@ -2,7 +2,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
-import { ExpertScoringHomePage } from './expert/expert-scoring-home-page';
+import { ExpertApplicationPage } from './expert/expert-application-page';
+import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { ScoringFormPage } from './expert/scoring-form-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
@@ -19,6 +20,8 @@ import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
+import { ReviewStagePage } from './office/reviews/review-stage-page';
+import { ReviewStagesPage } from './office/reviews/review-stages-page';
 import { StageResultsPage } from './office/scoring/stage-results-page';
 import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
@@ -60,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },
+      { path: 'review-stages', element: <ReviewStagesPage /> },
+      { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
     ],
   },
@@ -80,11 +85,12 @@ export const router = createBrowserRouter([
     ],
   },
   {
-    path: '/expert/:tenantKey/scoring',
-    element: <PortalLayout title={{ zh: '专家评审平台', en: 'Expert review' }} color="#389e0d" />,
+    path: '/expert/:tenantKey',
+    element: <PortalLayout title={{ zh: '专家评审平台', en: 'Expert’s reviews' }} color="#08979c" />,
     children: [
-      { index: true, element: <ExpertScoringHomePage /> },
-      { path: ':cycle/:stageKey/:applicationId', element: <ScoringFormPage /> },
+      { index: true, element: <ExpertAssignmentsPage /> },
+      { path: 'applications/:applicationId', element: <ExpertApplicationPage /> },
+      { path: 'scoring/:cycle/:stageKey/:applicationId', element: <ScoringFormPage /> },
     ],
   },
   operatorRoutes,

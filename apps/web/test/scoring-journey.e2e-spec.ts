@@ -15,10 +15,10 @@ const ITEMS = rubric.categories.flatMap((category) => category.items);
 
 /**
  * One scoring journey in inner-mongolia, served by the gateway with the real services, in Debian's Chromium: an
- * organisation taken to acceptance through the API; the expert signs in, lands on its scoring list, opens the material
- * review's GB/T 19580 form, types a score above an item's points and sees it kept within them, saves a draft (草稿), submits after the
- * confirmation dialog (已提交) and the form turns read-only; the office then finds the sheet in its score table, raw
- * and normalised side by side.
+ * organisation taken to acceptance through the API; the office opens the material review and assigns the expert;
+ * the expert signs in, lands on its assignments, opens the material review's GB/T 19580 form, types a score above
+ * an item's points and sees it kept within them, saves a draft (草稿), submits after the confirmation dialog (已提交)
+ * and the form turns read-only; the office then finds the sheet in its score table, raw and normalised side by side.
  */
 describe('web: an expert scores an application; the office reads the score table (inner-mongolia)', () => {
   let sut: ApplicationsPlatform;
@@ -152,8 +152,11 @@ describe('web: an expert scores an application; the office reads the score table
 
   it('the expert fills the GB/T 19580 form within each item’s points, saves a draft, then submits after confirming', async () => {
     await signIn('im-expert');
-    await page.waitForURL('**/expert/inner-mongolia/scoring');
-    await page.getByRole('link', { name: COMPANY }).click();
+    await page.waitForURL('**/expert/inner-mongolia');
+    await page
+      .getByRole('row', { name: new RegExp(COMPANY) })
+      .getByRole('link', { name: '评分表' })
+      .click();
     await page.waitForURL('**/expert/inner-mongolia/scoring/1/material/*');
     await page.getByText('高层领导的作用').waitFor();
     await page.getByText('inner-mongolia 第六条').waitFor();

@@ -32,6 +32,16 @@ export type Notice = ResponseOf<'/api/v1/tenants/{tenantKey}/notices', 'get'>['n
 export type Application = ResponseOf<'/api/v1/tenants/{tenantKey}/applications/{id}', 'get'>;
 export type ApplicationSummary = ResponseOf<'/api/v1/tenants/{tenantKey}/applications', 'get'>['applications'][number];
 export type ApplicationStatus = Application['status'];
+export type ReviewStage = ResponseOf<'/api/v1/tenants/{tenantKey}/review-stages/{id}', 'get'>;
+export type Panel = ResponseOf<'/api/v1/tenants/{tenantKey}/review-stages/{id}/panel', 'get'>;
+export type Assignment = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/review-stages/{id}/assignments',
+  'get'
+>['assignments'][number];
+export type MyAssignment = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/experts/me/assignments',
+  'get'
+>['assignments'][number];
 export type ScoredStages = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/stages', 'get'>['stages'];
 export type MySheet = ResponseOf<
   '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/applications/{applicationId}/sheet',

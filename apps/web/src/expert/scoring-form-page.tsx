@@ -76,7 +76,6 @@ export function ScoringFormPage() {
 
   const onSaved = (saved: ScoreSheet) => {
     queryClient.setQueryData(queryKey, { rubric: mine.data?.rubric, sheet: saved });
-    void queryClient.invalidateQueries({ queryKey: ['expert', tenantKey, 'sheets'] });
     setErrors({});
   };
   const onFailed = (error: unknown, sent: ScoreItemBody[]) => {
@@ -164,9 +163,7 @@ export function ScoringFormPage() {
       {() =>
         mine.data ? (
           <Space direction="vertical" size="large" style={{ width: '100%' }}>
-            <Link to={`/expert/${tenantKey}/scoring?cycle=${cycle}&stage=${stageKey}`}>
-              {t({ zh: '← 返回评分任务', en: '← Back to the scoring list' })}
-            </Link>
+            <Link to={`/expert/${tenantKey}`}>{t({ zh: '← 返回评审任务', en: '← Back to my assignments' })}</Link>
             <Card
               title={t({ zh: '评分表', en: 'Score sheet' })}
               extra={

@@ -6,7 +6,7 @@ import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { sessionStore } from '../api/session-store';
 import { useT } from '../i18n/language-context';
-import { consoleMenuAfter, consoleMenuBefore } from '../office/console/console-menu';
+import { consoleMenuAfter, consoleMenuBefore, reviewsMenu } from '../office/console/console-menu';
 import { useSession } from '../office/use-session';
 import { LanguageSwitch } from '../shared/language-switch';
 import { RehearsalBanner } from './rehearsal-banner';
@@ -72,6 +72,7 @@ export function OfficeLayout() {
                 icon: <AuditOutlined />,
                 label: <Link to={`${base}/objections`}>{t({ zh: '异议处理', en: 'Objections' })}</Link>,
               },
+              ...reviewsMenu(base, t),
               ...consoleMenuAfter(base, t),
             ]}
           />

@@ -16,14 +16,14 @@ export function rolesOf(accessToken: string): Record<string, string[]> {
 
 /**
  * Where a user lands after signing in, by its role in its first jurisdiction: the office's console, else the
- * recommender's work queue, else the applicant's portal, else the expert's scoring list.
+ * recommender's work queue, else the expert's assignments, else the applicant's portal.
  */
 export function homeFor(tenant: { id: string; key: string } | undefined, accessToken: string): string {
   if (!tenant) return '/';
   const roles = rolesOf(accessToken)[tenant.id] ?? [];
   if (roles.includes('office') || roles.length === 0) return `/office/${tenant.key}`;
   if (roles.includes('recommender')) return `/recommender/${tenant.key}`;
+  if (roles.includes('expert')) return `/expert/${tenant.key}`;
   if (roles.includes('applicant')) return `/applicant/${tenant.key}`;
-  if (roles.includes('expert')) return `/expert/${tenant.key}/scoring`;
   return `/office/${tenant.key}`;
 }

@@ -126,12 +126,16 @@ export class MinCostFlow {
     const n = this.nodes;
     const level = new Int32Array(n);
     const iterator = new Int32Array(n);
-    const admissible = (a: number, v: number): boolean => {
-      if ((this.cap[a] as number) <= 0) return false;
-      const w = this.to[a] as number;
-      const reduced = (this.cost[a] as number) + (potential[v] as number) - (potential[w] as number);
-      return Math.abs(reduced) < 1e-9;
-    };
+    // Which arcs lie on shortest paths (zero reduced cost): fixed for the phase, whatever their capacity does.
+    const tight = new Uint8Array(this.arcs);
+    for (let v = 0; v < n; v++) {
+      for (let a = this.head[v] as number; a !== -1; a = this.next[a] as number) {
+        const reduced =
+          (this.cost[a] as number) + (potential[v] as number) - (potential[this.to[a] as number] as number);
+        if (Math.abs(reduced) < 1e-9) tight[a] = 1;
+      }
+    }
+    const admissible = (a: number): boolean => tight[a] === 1 && (this.cap[a] as number) > 0;
     let pushed = 0;
     while (pushed < limit) {
       level.fill(-1);
@@ -144,7 +148,7 @@ export class MinCostFlow {
         const v = queue[qh++] as number;
         for (let a = this.head[v] as number; a !== -1; a = this.next[a] as number) {
           const w = this.to[a] as number;
-          if (level[w] === -1 && admissible(a, v)) {
+          if (level[w] === -1 && admissible(a)) {
             level[w] = (level[v] as number) + 1;
             queue[qt++] = w;
           }
@@ -169,7 +173,7 @@ export class MinCostFlow {
     limit: number,
     level: Int32Array,
     iterator: Int32Array,
-    admissible: (a: number, v: number) => boolean,
+    admissible: (a: number) => boolean,
   ): number {
     const path: number[] = [];
     let v = source;
@@ -186,7 +190,7 @@ export class MinCostFlow {
       let a = iterator[v] as number;
       while (a !== -1) {
         const w = this.to[a] as number;
-        if (level[w] === (level[v] as number) + 1 && admissible(a, v)) break;
+        if (level[w] === (level[v] as number) + 1 && admissible(a)) break;
         a = this.next[a] as number;
       }
       iterator[v] = a;

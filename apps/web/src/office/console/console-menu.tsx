@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
@@ -21,13 +22,22 @@ export const consoleMenuBefore = (base: string, t: Translate) => [
   },
 ];
 
-/** … and after them: the scores, applicants, recommenders, reports, the policy, the audit trail. */
-export const consoleMenuAfter = (base: string, t: Translate) => [
+/** … the review stages with their panels and assignments, and the scores, after the work queues. */
+export const reviewsMenu = (base: string, t: Translate) => [
+  {
+    key: 'review-stages',
+    icon: <ApartmentOutlined />,
+    label: <Link to={`${base}/review-stages`}>{t({ zh: '评审环节', en: 'Review stages' })}</Link>,
+  },
   {
     key: 'scoring',
     icon: <BarChartOutlined />,
     label: <Link to={`${base}/scoring`}>{t({ zh: '评分汇总', en: 'Scores' })}</Link>,
   },
+];
+
+/** … and after them: applicants, recommenders, reports, the policy, the audit trail. */
+export const consoleMenuAfter = (base: string, t: Translate) => [
   {
     key: 'applicants',
     icon: <ShopOutlined />,
