@@ -418,7 +418,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       max: 1000,
       pool: { sheets: 20, mean: 705, sd: 79.53 },
     });
-    expect((group?.experts as Json[]).every((expert) => expert.method === 'normalised')).toBe(true);
+    expect(((group?.experts ?? []) as Json[]).every((expert) => expert.method === 'normalised')).toBe(true);
     expect((settled.applications as Json[]).map((row) => [row.applicationId, row.raw, row.normalised])).toEqual(
       expect.arrayContaining([
         [apps[0], 605, 599.31],
