@@ -140,7 +140,9 @@ export const stageCutRecord = defineCommand('reviews.stage-cut.record', {
 
 export const compositeWeightsBody = z
   .object({
-    weights: z.record(stageKey, z.number().positive().max(1000)),
+    weights: z
+      .record(stageKey, z.number().positive().max(1000))
+      .describe('A weight per stage the composite combines, by stage key, e.g. `{ "onsite": 6, "defense": 4 }`'),
     reason: z.string().trim().min(1).max(2000),
   })
   .strict();
