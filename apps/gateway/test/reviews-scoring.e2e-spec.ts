@@ -491,7 +491,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     expect(stopped.status).toBe(404);
   });
 
-  it('the composite (第十五条) waits for the office’s weights; the composite report downloads', async () => {
+  it('the composite (第十五条) waits for the office’s weights, then ranks on-site and defense with the tie named; the report downloads', async () => {
     const composite = ok(await call('GET', `${api}/scoring/cycles/1/composite`, { token: tokens.office }));
     expect(composite).toMatchObject({ stages: ['onsite', 'defense'], basis: 'inner-mongolia 第十五条', weights: null });
     expect((composite.pending as Json[])[0]).toMatchObject({ zh: expect.stringContaining('权重') });
@@ -509,6 +509,42 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     );
     expect(weighted.weights).toMatchObject({ values: { onsite: 6, defense: 4 }, source: 'office_decision' });
     expect(weighted.pending).toEqual([]);
+    expect(weighted.ranking).toEqual([]);
+
+    // On site, then the defense (第十四条（二）（三）), each scored by e1 alone (3 sheets: raw scores, too few to normalise).
+    const score = async (stage: string, totals: [number, number][]) => {
+      for (const [j, total] of totals) {
+        ok(await call('PUT', sheet(apps[j] as string, stage), { token: tokens.e1, body: { items: itemsFor(total) } }));
+        ok(await call('POST', `${sheet(apps[j] as string, stage)}/submit`, { token: tokens.e1 }));
+      }
+    };
+    await score('onsite', [
+      [4, 700],
+      [3, 800],
+      [2, 750],
+    ]);
+    ok(
+      await call('POST', `${api}/review-stages/${stageIds.onsite}/close`, {
+        token: tokens.office,
+        body: { wentOn: [apps[4], apps[3], apps[2]], reason: '现场评审完成，全部进入陈述答辩' },
+      }),
+    );
+    await openAndAssign('defense', 1, [{ name: 'e1', min: 0, max: 3 }]);
+    await score('defense', [
+      [4, 800],
+      [3, 650],
+      [2, 750],
+    ]);
+    // 6:4 — apps[2]: 750; apps[4]: 0.6·700 + 0.4·800 = 740; apps[3]: 0.6·800 + 0.4·650 = 740 (a tie, named, not broken).
+    const ranked = ok(await call('GET', `${api}/scoring/cycles/1/composite`, { token: tokens.office }));
+    expect((ranked.ranking as Json[]).map((row) => [row.applicationId, row.score, row.rank, row.tiedWith])).toEqual([
+      [apps[2], 750, 1, []],
+      ...[
+        [apps[3], 740, 2, [apps[4]]],
+        [apps[4], 740, 2, [apps[3]]],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    ]);
+    expect((ranked.ranking as Json[])[0]?.stages).toEqual({ onsite: 750, defense: 750 });
     const report = await fetch(`${sut.gateway.url}${api}/scoring/cycles/1/composite/report`, {
       headers: { authorization: `Bearer ${tokens.office}` },
     });
@@ -518,6 +554,8 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     const text = await report.text();
     expect(text).toContain('综合评审报告');
     expect(text).toContain('inner-mongolia 第十五条');
+    expect(text).toContain('2（并列）');
+    expect(text).toContain('现场评审');
   });
 
   it('another tenant sees nothing', async () => {
