@@ -1,4 +1,5 @@
 import { evaluateStageEntry, previousReviewStage, reviewStagesOf } from './evaluate-stage-entry.util';
+import { parsePolicy } from './parse-policy.util';
 import type { Policy } from './policy.schema';
 import { loadLaunchPolicies } from './policy-loader.service';
 
@@ -73,5 +74,36 @@ describe('evaluateStageEntry', () => {
 
   it('refuses a stage the policy does not have', () => {
     expect(() => evaluateStageEntry(policy('ili'), 'nowhere', [])).toThrow(RangeError);
+  });
+
+  it('a policy that says `went_on` on its first review stage, or gives entry to a stage that is not a review, is refused', () => {
+    const base = policy('linxia');
+    const document = {
+      ...base,
+      procedure: {
+        ...base.procedure,
+        stages: base.procedure.stages.map((s) =>
+          s.key === 'defense'
+            ? { ...s, entry: { organisation: 'went_on', individual: null, basis: '第十八条' } }
+            : s.key === 'composite'
+              ? { ...s, entry: { organisation: 'accepted', individual: null, basis: '第二十条' } }
+              : s,
+        ),
+      },
+    };
+    const parsed = parsePolicy(document);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const defense = base.procedure.stages.findIndex((s) => s.key === 'defense');
+    const composite = base.procedure.stages.findIndex((s) => s.key === 'composite');
+    expect(parsed.problems).toEqual(
+      expect.arrayContaining([
+        {
+          path: `procedure.stages[${defense}].entry.organisation`,
+          reason: expect.stringContaining('first review stage'),
+        },
+        { path: `procedure.stages[${composite}].entry`, reason: expect.stringContaining('only review stages') },
+      ]),
+    );
   });
 });

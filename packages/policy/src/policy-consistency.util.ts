@@ -1,5 +1,6 @@
 import { isoDate } from './iso-date.util';
 import { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
+import { checkStageEntries } from './stage-entry-consistency.util';
 
 /**
  * Cross-field checks of a policy document, beyond its shape. They read the raw document defensively
@@ -395,5 +396,5 @@ export function checkPolicyConsistency(document: unknown): PolicyProblem[] {
   checkProvided(problems, asRecord(doc.reports), 'reports');
   checkConsequences(problems, asArray(doc.consequences), tierKeys, tiers);
   checkObligations(problems, asRecord(doc.obligations), tierKeys, tiers, admitted);
-  return problems.items;
+  return [...problems.items, ...checkStageEntries(doc.procedure)];
 }

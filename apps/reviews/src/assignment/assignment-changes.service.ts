@@ -28,24 +28,31 @@ export class AssignmentChanges {
     const rows = new Map(
       (await this.assignments.everyOfStage(tx, stageId)).map((r) => [`${r.applicationId}|${r.expertId}`, r]),
     );
+    const data = {
+      status: 'assigned',
+      locked: how.locked,
+      source: how.source,
+      reason: how.reason,
+      decidedBy: who,
+      decidedAt: now,
+    };
     const ids: string[] = [];
+    const fresh: { applicationId: string; expertId: string }[] = [];
     for (const pair of pairs) {
-      const data = {
-        status: 'assigned',
-        locked: how.locked,
-        source: how.source,
-        reason: how.reason,
-        decidedBy: who,
-        decidedAt: now,
-      };
       const existing = rows.get(`${pair.applicationId}|${pair.expertId}`);
       if (existing) {
         await this.assignments.update(tx, existing.id, data);
         ids.push(existing.id);
       } else {
-        ids.push(await this.assignments.create(tx, { ...data, ...pair, stageId }));
+        fresh.push(pair);
       }
     }
+    ids.push(
+      ...(await this.assignments.createMany(
+        tx,
+        fresh.map((pair) => ({ ...data, ...pair, stageId })),
+      )),
+    );
     await this.assignments.addHistory(
       tx,
       ids.map((assignmentId) => ({ assignmentId, action: how.action, reason: how.reason, actor: who, at: now })),
@@ -58,7 +65,10 @@ export class AssignmentChanges {
     if (rows.length === 0) return;
     const who = acting().label;
     const now = this.clock.now();
-    for (const row of rows) await this.assignments.update(tx, row.id, { status: 'removed', locked: false });
+    await this.assignments.markRemoved(
+      tx,
+      rows.map((row) => row.id),
+    );
     await this.assignments.addHistory(
       tx,
       rows.map((row) => ({ assignmentId: row.id, action, reason, actor: who, at: now })),

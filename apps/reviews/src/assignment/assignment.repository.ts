@@ -94,6 +94,22 @@ export class AssignmentRepository {
     return id;
   }
 
+  /** Creates many assignments in one statement; returns their ids in order. */
+  async createMany(
+    tx: ReviewsTx,
+    rows: Omit<Prisma.AssignmentUncheckedCreateInput, 'id' | 'tenantId'>[],
+  ): Promise<string[]> {
+    const tenantId = RequestContexts.requireTenant();
+    const data = rows.map((row) => ({ ...row, id: randomUUID(), tenantId }));
+    if (data.length > 0) await tx.assignment.createMany({ data });
+    return data.map((row) => row.id);
+  }
+
+  /** Marks assignments removed (and unlocked): their rows and history stay. */
+  async markRemoved(tx: ReviewsTx, ids: string[]): Promise<void> {
+    await tx.assignment.updateMany({ where: { id: { in: ids } }, data: { status: 'removed', locked: false } });
+  }
+
   async update(tx: ReviewsTx, id: string, data: Prisma.AssignmentUncheckedUpdateInput): Promise<void> {
     await tx.assignment.update({ where: { id }, data });
   }

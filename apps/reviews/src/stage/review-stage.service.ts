@@ -78,99 +78,105 @@ export class ReviewStageService {
     const { version, policy } = await this.policies.of(RequestContexts.requireTenant(), cycle);
     const stage = reviewStagesOf(policy).find((s) => s.key === stageKey);
     if (!stage) throw notAReviewStage(stageKey);
-    const id = await this.database.inTenant(async (tx) => {
-      const rows = await this.stages.ofCycle(tx, cycle);
-      const existing = rows.find((r) => r.stageKey === stageKey);
-      if (existing) throw reviewStageWrongStatus(existing.status as 'open' | 'closed', 'open');
-      const transition = reviewStageTransitionOf('open', 'planned');
-      if (!transition) throw new Error('no open transition');
-      const applications = await this.applications.ofCycle(tx, cycle);
-      const findings = this.findings(policy, stage, rows, applications);
-      const previous = previousReviewStage(policy, stageKey);
-      const usesPrevious = stage.entry?.organisation === 'went_on' || stage.entry?.individual === 'went_on';
-      const previousRow = previous ? rows.find((r) => r.stageKey === previous.key) : undefined;
-      if (previous && usesPrevious && previousRow?.status !== 'closed') throw previousStageOpen(previous.name.zh);
+    const id = await this.database
+      .inTenant(async (tx) => {
+        const rows = await this.stages.ofCycle(tx, cycle);
+        const existing = rows.find((r) => r.stageKey === stageKey);
+        if (existing) throw reviewStageWrongStatus(existing.status as 'open' | 'closed', 'open');
+        const transition = reviewStageTransitionOf('open', 'planned');
+        if (!transition) throw new Error('no open transition');
+        const applications = await this.applications.ofCycle(tx, cycle);
+        const findings = this.findings(policy, stage, rows, applications);
+        const previous = previousReviewStage(policy, stageKey);
+        const usesPrevious = stage.entry?.organisation === 'went_on' || stage.entry?.individual === 'went_on';
+        const previousRow = previous ? rows.find((r) => r.stageKey === previous.key) : undefined;
+        if (previous && usesPrevious && previousRow?.status !== 'closed') throw previousStageOpen(previous.name.zh);
 
-      const who = acting().label;
-      const now = this.clock.now();
-      const byId = new Map(findings.map((f) => [f.applicationId, f]));
-      const entrants = findings
-        .filter((f) => f.decision === 'enters')
-        .map((f) => ({
-          applicationId: f.applicationId,
-          source: 'policy',
-          basis: f.basis,
-          reason: f.reason.zh,
-          decidedBy: who,
-          decidedAt: now,
-        }));
-      const chosen = new Set<string>();
-      (body.entrants ?? []).forEach((entrant, index) => {
-        const finding = byId.get(entrant.applicationId);
-        if (!finding) {
-          throw entrantRefused(index, '不是本届已受理的申报', 'is not an accepted application of this cycle');
-        }
-        if (finding.decision !== 'office_decides') {
-          throw entrantRefused(
-            index,
-            `办法已有规定，不由办公室决定：${finding.reason.zh}（${finding.basis}）`,
-            `the policy decides this one, not the office: ${finding.reason.en} (${finding.basis})`,
-          );
-        }
-        if (chosen.has(entrant.applicationId)) throw entrantRefused(index, '重复列出', 'is listed twice');
-        chosen.add(entrant.applicationId);
-        entrants.push({
-          applicationId: entrant.applicationId,
-          source: 'office',
-          basis: null,
-          reason: entrant.reason,
-          decidedBy: who,
-          decidedAt: now,
+        const who = acting().label;
+        const now = this.clock.now();
+        const byId = new Map(findings.map((f) => [f.applicationId, f]));
+        const entrants = findings
+          .filter((f) => f.decision === 'enters')
+          .map((f) => ({
+            applicationId: f.applicationId,
+            source: 'policy',
+            basis: f.basis,
+            reason: f.reason.zh,
+            decidedBy: who,
+            decidedAt: now,
+          }));
+        const chosen = new Set<string>();
+        (body.entrants ?? []).forEach((entrant, index) => {
+          const finding = byId.get(entrant.applicationId);
+          if (!finding) {
+            throw entrantRefused(index, '不是本届已受理的申报', 'is not an accepted application of this cycle');
+          }
+          if (finding.decision !== 'office_decides') {
+            throw entrantRefused(
+              index,
+              `办法已有规定，不由办公室决定：${finding.reason.zh}（${finding.basis}）`,
+              `the policy decides this one, not the office: ${finding.reason.en} (${finding.basis})`,
+            );
+          }
+          if (chosen.has(entrant.applicationId)) throw entrantRefused(index, '重复列出', 'is listed twice');
+          chosen.add(entrant.applicationId);
+          entrants.push({
+            applicationId: entrant.applicationId,
+            source: 'office',
+            basis: null,
+            reason: entrant.reason,
+            decidedBy: who,
+            decidedAt: now,
+          });
         });
-      });
-      if (entrants.length === 0) throw noEntrants();
+        if (entrants.length === 0) throw noEntrants();
 
-      const stageId = await this.stages.create(tx, {
-        cycleNumber: cycle,
-        policyVersion: version,
-        stageKey,
-        kind: stage.kind,
-        stageOrder: stage.order,
-        nameZh: stage.name.zh,
-        nameEn: stage.name.en,
-        basis: `${policy.key} ${stage.basis}`,
-        status: transition.to,
-        openedBy: who,
-        openedAt: now,
-      });
-      await this.stages.addHistory(tx, {
-        stageId,
-        action: 'open',
-        fromStatus: 'planned',
-        toStatus: transition.to,
-        reason: body.reason ?? null,
-        actor: who,
-        at: now,
-      });
-      await this.stages.addEntrants(
-        tx,
-        entrants.map((e) => ({ ...e, stageId })),
-      );
-      await this.audit.record(tx, {
-        action: 'review-stage.open',
-        targetType: 'review-stage',
-        targetId: stageId,
-        basis: `${policy.key} ${stage.basis}`,
-        before: null,
-        after: {
-          cycle,
+        const stageId = await this.stages.create(tx, {
+          cycleNumber: cycle,
+          policyVersion: version,
           stageKey,
-          entrants: entrants.map((e) => ({ applicationId: e.applicationId, source: e.source, basis: e.basis })),
+          kind: stage.kind,
+          stageOrder: stage.order,
+          nameZh: stage.name.zh,
+          nameEn: stage.name.en,
+          basis: `${policy.key} ${stage.basis}`,
+          status: transition.to,
+          openedBy: who,
+          openedAt: now,
+        });
+        await this.stages.addHistory(tx, {
+          stageId,
+          action: 'open',
+          fromStatus: 'planned',
+          toStatus: transition.to,
           reason: body.reason ?? null,
-        },
+          actor: who,
+          at: now,
+        });
+        await this.stages.addEntrants(
+          tx,
+          entrants.map((e) => ({ ...e, stageId })),
+        );
+        await this.audit.record(tx, {
+          action: 'review-stage.open',
+          targetType: 'review-stage',
+          targetId: stageId,
+          basis: `${policy.key} ${stage.basis}`,
+          before: null,
+          after: {
+            cycle,
+            stageKey,
+            entrants: entrants.map((e) => ({ applicationId: e.applicationId, source: e.source, basis: e.basis })),
+            reason: body.reason ?? null,
+          },
+        });
+        return stageId;
+      })
+      .catch((error: unknown) => {
+        // Opened at the same moment by someone else: the unique (tenant, cycle, stage) said so.
+        if ((error as { code?: string } | null)?.code === 'P2002') throw reviewStageWrongStatus('open', 'open');
+        throw error;
       });
-      return stageId;
-    });
     return this.get(id);
   }
 
