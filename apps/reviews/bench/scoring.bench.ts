@@ -15,8 +15,9 @@ const POOL = 60;
 const RUNS = 7;
 const TARGET_MS = 1000;
 
-const rubric = rubricForStandard('GB/T 19580');
-if (!rubric) throw new Error('no GB/T 19580 rubric');
+const found = rubricForStandard('GB/T 19580');
+if (!found) throw new Error('no GB/T 19580 rubric');
+const rubric = found;
 const items = rubric.categories.flatMap((category) => category.items);
 const max = items.reduce((sum, item) => sum + item.points, 0);
 
@@ -69,7 +70,7 @@ function normaliseAndRank(data: ReturnType<typeof stage>) {
     ...sheet,
     applicantKind: 'organisation',
     max,
-    step: rubric?.step ?? 1,
+    step: rubric.step,
     total: totals.get(sheet.sheetId) as number,
   }));
   const plans = loadScoringPlans();
