@@ -556,6 +556,18 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     expect(text).toContain('inner-mongolia 第十五条');
     expect(text).toContain('2（并列）');
     expect(text).toContain('现场评审');
+    // Every decision is in the audit trail with its article.
+    const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
+    for (const action of [
+      'score-sheet.submit',
+      'score-sheet.revise',
+      'consensus.record',
+      'stage-cut.record',
+      'composite-weights.put',
+    ]) {
+      expect([action, audit.includes(action)]).toEqual([action, true]);
+    }
+    expect(audit).toContain('inner-mongolia 第十四条（一）');
   });
 
   it('another tenant sees nothing', async () => {
