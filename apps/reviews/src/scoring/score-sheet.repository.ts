@@ -26,6 +26,14 @@ export class ScoreSheetRepository {
     return tx.scoreSheet.findUnique({ where: { id }, include: withDetails });
   }
 
+  /** The sheet of this expert for this application and stage, to read. */
+  findByKey(tx: ReviewsTx, key: SheetKey): Promise<ScoreSheetRow | null> {
+    return tx.scoreSheet.findUnique({
+      where: { cycleNumber_stageKey_applicationId_expertId: key },
+      include: withDetails,
+    });
+  }
+
   /** The sheet of this expert for this application and stage, locked for a change. */
   async findByKeyLocked(tx: ReviewsTx, key: SheetKey): Promise<ScoreSheetRow | null> {
     await tx.$queryRaw`SELECT id FROM score_sheet WHERE cycle_number = ${key.cycleNumber} AND stage_key = ${key.stageKey}

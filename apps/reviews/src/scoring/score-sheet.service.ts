@@ -68,7 +68,7 @@ export class ScoreSheetService {
         address.stageKey,
         application.applicantKind,
       );
-      const sheet = await this.sheets.findByKeyLocked(tx, { ...address, expertId: expert.id });
+      const sheet = await this.sheets.findByKey(tx, { ...address, expertId: expert.id });
       return {
         rubric: toRubricView(rubric),
         sheet: sheet
