@@ -2,8 +2,9 @@
 // floor measured in the same run. Every part prints its own line and its verdict; the exit code is 1 when one fails.
 import os from 'node:os';
 import { runAssignmentBench } from './assignment.bench';
+import { runScoringBench } from './scoring.bench';
 
-const parts: (() => boolean)[] = [runAssignmentBench];
+const parts: (() => boolean)[] = [runAssignmentBench, runScoringBench];
 
 console.log(
   `reviews bench: ${new Date().toISOString()}\n` +

@@ -32,6 +32,15 @@ import { PanelHandler } from './panel/panel.handler';
 import { PanelRepository } from './panel/panel.repository';
 import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
+import { CompositeService } from './scoring/composite.service';
+import { ScoreSheetHandler } from './scoring/score-sheet.handler';
+import { ScoreSheetRepository } from './scoring/score-sheet.repository';
+import { ScoreSheetService } from './scoring/score-sheet.service';
+import { ScoringAccess } from './scoring/scoring-access.service';
+import { ScoringPolicy } from './scoring/scoring-policy.service';
+import { StageResultHandler } from './scoring/stage-result.handler';
+import { StageResultRepository } from './scoring/stage-result.repository';
+import { StageResultService } from './scoring/stage-result.service';
 import { CyclePolicy } from './stage/cycle-policy.service';
 import { ReviewStageHandler } from './stage/review-stage.handler';
 import { ReviewStageRepository } from './stage/review-stage.repository';
@@ -60,6 +69,8 @@ export class ReviewsModule {
         ReviewStageHandler,
         PanelHandler,
         AssignmentHandler,
+        ScoreSheetHandler,
+        StageResultHandler,
       ],
       providers: [
         {
@@ -86,6 +97,13 @@ export class ReviewsModule {
         ReviewStageService,
         PanelRepository,
         PanelService,
+        ScoreSheetRepository,
+        StageResultRepository,
+        ScoringPolicy,
+        ScoringAccess,
+        ScoreSheetService,
+        StageResultService,
+        CompositeService,
         CycleProcedure,
         MemberUnitRepository,
         MemberUnitService,

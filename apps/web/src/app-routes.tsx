@@ -4,6 +4,7 @@ import { ApplicationWorkspacePage } from './applicant/application-workspace-page
 import { PortalLayout } from './applicant/portal-layout';
 import { ExpertApplicationPage } from './expert/expert-application-page';
 import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
+import { ScoringFormPage } from './expert/scoring-form-page';
 import { BudgetPage } from './finance/budget-page';
 import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
@@ -26,6 +27,7 @@ import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
 import { ReviewStagePage } from './office/reviews/review-stage-page';
 import { ReviewStagesPage } from './office/reviews/review-stages-page';
+import { StageResultsPage } from './office/scoring/stage-results-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
 import { VoteSetupPage } from './office/votes/vote-setup-page';
@@ -74,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'candidate-list', element: <CandidateListPage /> },
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
+      { path: 'scoring', element: <StageResultsPage /> },
     ],
   },
   {
@@ -115,6 +118,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ExpertAssignmentsPage /> },
       { path: 'applications/:applicationId', element: <ExpertApplicationPage /> },
+      { path: 'scoring/:cycle/:stageKey/:applicationId', element: <ScoringFormPage /> },
     ],
   },
   operatorRoutes,

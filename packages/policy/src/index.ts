@@ -37,6 +37,7 @@ export {
   type ConsequenceResult,
   evaluateConsequences,
 } from './evaluate-consequences.util';
+export { type CutResult, type CutRule, evaluateCut } from './evaluate-cut.util';
 export {
   type ApplicantFacts,
   type ApplicantIncident,
@@ -64,9 +65,27 @@ export {
   reviewStagesOf,
 } from './evaluate-stage-entry.util';
 export { explainPolicy } from './explain-policy.util';
+export {
+  flagOutliers,
+  median,
+  type OutlierFlag,
+  type OutlierOptions,
+  type OutlierReason,
+  type PanelTotal,
+} from './flag-outliers.util';
 export { formatFen } from './format-fen.util';
 export { isoDate } from './iso-date.util';
 export { isLaunchPolicyKey, type LaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
+export { loadRubrics, loadScoringPlans, rubricForStandard, rubricOf, scoringPlanOf } from './load-rubric.util';
+export {
+  type ExpertLeniency,
+  type Normalisation,
+  type NormalisationMethod,
+  type NormalisedSheet,
+  type NormaliseOptions,
+  normaliseScores,
+  type SheetTotal,
+} from './normalise-scores.util';
 export { officeMayGrant, type RoleGrant } from './office-may-grant.util';
 export { type PolicyParseResult, parsePolicy } from './parse-policy.util';
 export * from './policy.schema';
@@ -78,7 +97,9 @@ export {
   PolicyLoadError,
 } from './policy-loader.service';
 export { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
+export { compositeScores, type RankedRow, rankApplications, type Scored } from './rank-applications.util';
 export { anonymousReportsTaken, reportReceiverRole } from './report-rules.util';
+export * from './rubric.schema';
 export { type PolicyCliIo, runPolicyCli } from './run-policy-cli.util';
 export {
   type DueReport,
@@ -87,6 +108,7 @@ export {
   scheduleObligations,
   type UnscheduledObligation,
 } from './schedule-obligations.util';
+export * from './scoring-plan.schema';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
 export * from './vote-tally.rules';

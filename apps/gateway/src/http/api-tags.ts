@@ -24,6 +24,9 @@ export const API_TAGS = {
     'Award money (奖补资金): budget years, appropriations, the ledger’s accounts, entitlements, disbursement (拨付)',
   'review-stages': 'A cycle’s review stages (材料评审、陈述答辩、现场评审) from its policy: entrants, opening, closing',
   panels: 'Panels (评审组) of a review stage and the assignment of their experts to applications',
+  scores: 'Score sheets (评分表) by a stage’s rubric: drafts, one submission, recorded revisions',
+  'stage results':
+    'A stage’s score table raw and normalised, outliers and their consensus, the ranking, the cut; the composite and its report (综合评审报告)',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

@@ -9,11 +9,13 @@ import { ExpertAssignmentController } from './expert-assignment.controller';
 import { MemberUnitController } from './member-unit.controller';
 import { PanelAssignmentController } from './panel-assignment.controller';
 import { ReviewStageController } from './review-stage.controller';
+import { ScoreSheetController } from './score-sheet.controller';
+import { StageResultController } from './stage-result.controller';
 import { VoteController } from './vote.controller';
 
 /**
- * The reviews service's API: the expert pool, conflicts of interest, review stages, panels and assignments; votes,
- * deliberations and candidate lists.
+ * The reviews service's API: the expert pool, conflicts of interest, review stages, panels and assignments, score
+ * sheets and stage results; votes, deliberations and candidate lists.
  */
 @Module({
   controllers: [
@@ -22,6 +24,8 @@ import { VoteController } from './vote.controller';
     ConflictController,
     ReviewStageController,
     PanelAssignmentController,
+    ScoreSheetController,
+    StageResultController,
     MemberUnitController,
     VoteController,
     BallotController,

@@ -36,6 +36,11 @@ export class ExpertRepository {
     return tx.expert.findMany({ where: { status: 'active' }, orderBy: { id: 'asc' } });
   }
 
+  /** Every expert of the pool, whatever its status (names in score tables). */
+  everyone(tx: ReviewsTx): Promise<ExpertRow[]> {
+    return tx.expert.findMany({ orderBy: { id: 'asc' } });
+  }
+
   async page(tx: ReviewsTx, filter: { speciality?: string }, page: PageRequest) {
     const where: Prisma.ExpertWhereInput = filter.speciality ? { specialities: { has: filter.speciality } } : {};
     const rows = await tx.expert.findMany({ ...pageArgs(page, where), orderBy: { id: 'asc' } });

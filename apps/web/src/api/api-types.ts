@@ -42,3 +42,19 @@ export type MyAssignment = ResponseOf<
   '/api/v1/tenants/{tenantKey}/experts/me/assignments',
   'get'
 >['assignments'][number];
+export type ScoredStages = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/stages', 'get'>['stages'];
+export type MySheet = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/applications/{applicationId}/sheet',
+  'get'
+>;
+export type RubricView = MySheet['rubric'];
+export type ScoreSheet = NonNullable<MySheet['sheet']>;
+export type ScoreItemBody = BodyOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/applications/{applicationId}/sheet',
+  'put'
+>['items'][number];
+export type StageResult = ResponseOf<
+  '/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/stages/{stageKey}/results',
+  'get'
+>;
+export type Composite = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/composite', 'get'>;

@@ -52,6 +52,16 @@ export function ExpertAssignmentsPage() {
                 title: t({ zh: '分配时间', en: 'Assigned' }),
                 render: (_, a) => formatInstant(a.assignedAt, t.language),
               },
+              {
+                title: t({ zh: '评分', en: 'Score' }),
+                render: (_, a) => (
+                  <Link to={`scoring/${a.stage.cycleNumber}/${a.stage.stageKey}/${a.application.id}`}>
+                    {a.stage.status === 'closed'
+                      ? t({ zh: '查看评分表', en: 'View sheet' })
+                      : t({ zh: '评分表', en: 'Score sheet' })}
+                  </Link>
+                ),
+              },
             ]}
           />
         )}

@@ -8,5 +8,7 @@ export * from './member-unit.contract';
 export * from './panel.contract';
 export * from './review-application.contract';
 export * from './review-stage.contract';
+export * from './score-sheet.contract';
+export * from './stage-result.contract';
 export * from './vote.contract';
 export * from './vote-events.contract';

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   BookOutlined,
   DashboardOutlined,
   SafetyCertificateOutlined,
@@ -21,12 +22,17 @@ export const consoleMenuBefore = (base: string, t: Translate) => [
   },
 ];
 
-/** … the review stages with their panels and assignments, after the work queues. */
+/** … the review stages with their panels and assignments, and the scores, after the work queues. */
 export const reviewsMenu = (base: string, t: Translate) => [
   {
     key: 'review-stages',
     icon: <ApartmentOutlined />,
     label: <Link to={`${base}/review-stages`}>{t({ zh: '评审环节', en: 'Review stages' })}</Link>,
+  },
+  {
+    key: 'scoring',
+    icon: <BarChartOutlined />,
+    label: <Link to={`${base}/scoring`}>{t({ zh: '评分汇总', en: 'Scores' })}</Link>,
   },
 ];
 

@@ -1,0 +1,153 @@
+import type { CompositeView, CompositeWeightsBody } from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
+import { compositeScores, type Policy, rankApplications, scoringPlanOf } from '@laurel/policy';
+import { Injectable } from '@nestjs/common';
+import { ReviewApplicationRepository } from '../application/review-application.repository';
+import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { renderCompositeReport } from './composite-report.util';
+import { noComposite, weightsNotOfComposite } from './scoring.errors';
+import { ScoringPolicy } from './scoring-policy.service';
+import { StageResultRepository } from './stage-result.repository';
+import { StageResultService } from './stage-result.service';
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * The composite of the stages the policy combines (linxia 第二十条: defense and on-site; inner-mongolia 第十五条:
+ * on-site and defense), weighted as the policy says or, where it is silent, as the office records; and its ranking.
+ * No ranking is given while a stage has flags awaiting consensus or no weights are known: `pending` says why.
+ */
+@Injectable()
+export class CompositeService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly results: StageResultRepository,
+    private readonly stages: StageResultService,
+    private readonly applications: ReviewApplicationRepository,
+    private readonly scoring: ScoringPolicy,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(cycleNumber: number): Promise<CompositeView> {
+    const policy = await this.scoring.policy(cycleNumber);
+    return this.database.inTenant((tx) => this.compute(tx, policy, cycleNumber));
+  }
+
+  /** The office records the weights of the composite's stages (who, when, why) where the policy names none. */
+  async putWeights(cycleNumber: number, body: CompositeWeightsBody): Promise<CompositeView> {
+    const policy = await this.scoring.policy(cycleNumber);
+    const composite = scoringPlanOf(policy.key).composite;
+    if (!composite) throw noComposite();
+    const given = Object.keys(body.weights).sort();
+    if (given.join() !== [...composite.stages].sort().join()) throw weightsNotOfComposite(composite.stages);
+    return this.database.inTenant(async (tx) => {
+      const before = await this.results.weights(tx, cycleNumber);
+      await this.results.putWeights(tx, {
+        cycleNumber,
+        weights: body.weights,
+        reason: body.reason,
+        decidedBy: acting().label,
+        decidedAt: this.clock.now(),
+      });
+      await this.audit.record(tx, {
+        action: 'composite-weights.put',
+        targetType: 'composite',
+        targetId: String(cycleNumber),
+        basis: `${policy.key} ${composite.basis}`,
+        before: before ? { weights: before.weights } : null,
+        after: { weights: body.weights, reason: body.reason },
+      });
+      return this.compute(tx, policy, cycleNumber);
+    });
+  }
+
+  /** The composite report (综合评审报告) as a downloadable document. */
+  async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
+    const policy = await this.scoring.policy(cycleNumber);
+    const content = await this.database.inTenant(async (tx) => {
+      const composite = await this.compute(tx, policy, cycleNumber);
+      const stages = [];
+      for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      return renderCompositeReport({
+        jurisdiction: policy.name.zh,
+        stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
+        composite,
+        stages,
+        generatedAt: this.clock.now().toISOString(),
+      });
+    });
+    return {
+      filename: `composite-report-${policy.key}-${cycleNumber}.html`,
+      contentType: 'text/html; charset=utf-8',
+      content,
+    };
+  }
+
+  async compute(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CompositeView> {
+    const policyKey = policy.key;
+    const composite = scoringPlanOf(policyKey).composite;
+    const named = composite?.stages.map(
+      (key) => policy.procedure.stages.find((stage) => stage.key === key)?.name ?? { zh: key, en: key },
+    );
+    if (!composite) throw noComposite();
+    const recorded = composite.weights ? null : await this.results.weights(tx, cycleNumber);
+    const values = composite.weights ?? (recorded?.weights as Record<string, number> | undefined) ?? null;
+    const pending: CompositeView['pending'] = [];
+    if (!values) {
+      pending.push({
+        zh: `政策未规定${named?.map((name) => name.zh).join('、')}的权重，须由办公室记录（${composite.basis}）`,
+        en: `The policy names no weights for ${named?.map((name) => name.en).join(', ')}: the office records them (${composite.basis})`,
+      });
+    }
+    const stageScores: Record<string, Map<string, number>> = {};
+    for (const stageKey of composite.stages) {
+      const result = await this.stages.compute(tx, cycleNumber, stageKey);
+      if (result.openFlags > 0) {
+        pending.push({
+          zh: `环节“${stageKey}”尚有 ${result.openFlags} 个离群评分未经合议`,
+          en: `Stage "${stageKey}" has ${result.openFlags} flagged score(s) awaiting consensus`,
+        });
+      }
+      stageScores[stageKey] = new Map(
+        result.applications.flatMap((row) => (row.normalised === null ? [] : [[row.applicationId, row.normalised]])),
+      );
+    }
+    const names = new Map((await this.applications.all(tx)).map((row) => [row.id, row.applicantName]));
+    const combined = compositeScores(stageScores, values ?? Object.fromEntries(composite.stages.map((s) => [s, 1])));
+    const ranking =
+      pending.length > 0
+        ? []
+        : rankApplications(combined.scores).map((row) => ({
+            applicationId: row.applicationId,
+            applicantName: names.get(row.applicationId) ?? '',
+            score: round2(row.score),
+            rank: row.rank,
+            tiedWith: [...row.tiedWith],
+            stages: Object.fromEntries(
+              composite.stages.map((stage) => [stage, stageScores[stage]?.get(row.applicationId) ?? 0]),
+            ),
+          }));
+    return {
+      cycleNumber,
+      stages: [...composite.stages],
+      basis: `${policyKey} ${composite.basis}`,
+      weights: values
+        ? {
+            values,
+            source: composite.weights ? 'policy' : 'office_decision',
+            reason: recorded?.reason ?? null,
+            decidedBy: recorded?.decidedBy ?? null,
+            decidedAt: recorded?.decidedAt.toISOString() ?? null,
+          }
+        : null,
+      pending,
+      ranking,
+      incomplete: combined.incomplete.map((row) => ({
+        applicationId: row.applicationId,
+        applicantName: names.get(row.applicationId) ?? '',
+        missing: row.missing,
+      })),
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { getPolicy, type RubricView } from '@laurel/contracts';
+import { RequestContexts, ServiceClient } from '@laurel/platform';
+import {
+  loadScoringPlans,
+  type Policy,
+  type Rubric,
+  rubricForStandard,
+  rubricOf,
+  type ScoringPlan,
+  scoringPlanOf,
+} from '@laurel/policy';
+import { Injectable } from '@nestjs/common';
+import type { ReviewsTx } from '../reviews-prisma';
+import { CyclePolicy } from '../stage/cycle-policy.service';
+import { ScoreSheetRepository } from './score-sheet.repository';
+import { noRubric, stageNotFound, stageNotScored } from './scoring.errors';
+import { rubricMax } from './validate-scores.util';
+
+export type PolicyStage = Policy['procedure']['stages'][number];
+
+/**
+ * The stage kinds experts score with sheets. A scored stage of another kind (inner-mongolia's 综合评分, 第十五条) is
+ * the composite, computed from these, not scored anew.
+ */
+export const SHEET_STAGE_KINDS: readonly string[] = ['material_review', 'defense', 'onsite_review'];
+
+export interface StageRubric {
+  readonly rubric: Rubric;
+  readonly source: RubricView['source'];
+}
+
+/**
+ * What the tenant's policy says about scoring: its stages (only a stage the policy scores takes score sheets), the
+ * rubric of a stage (the office's recorded choice for the cycle, else the one encoding the standard the policy names
+ * for the applicant kind), its scoring plan (composite, cuts) and the normalisation settings. The policy is the
+ * cycle's pinned version (`CyclePolicy`).
+ */
+@Injectable()
+export class ScoringPolicy {
+  constructor(
+    private readonly client: ServiceClient,
+    private readonly cycles: CyclePolicy,
+    private readonly sheets: ScoreSheetRepository,
+  ) {}
+
+  /** The cycle's pinned policy version; the latest version where no cycle is in question (the stage list). */
+  async policy(cycleNumber?: number): Promise<Policy> {
+    if (cycleNumber !== undefined) {
+      return (await this.cycles.of(RequestContexts.requireTenant(), cycleNumber)).policy;
+    }
+    const latest = await this.client.request(getPolicy, {});
+    return latest.policy as unknown as Policy;
+  }
+
+  /** The stage of the policy with this key; 404 when there is none. */
+  async stage(cycleNumber: number, stageKey: string): Promise<{ stage: PolicyStage; policy: Policy }> {
+    const policy = await this.policy(cycleNumber);
+    const stage = policy.procedure.stages.find((candidate) => candidate.key === stageKey);
+    if (!stage) throw stageNotFound(stageKey);
+    return { stage, policy };
+  }
+
+  /** The stages experts score with sheets, in order, each with its article and the cut after it, if any. */
+  async scoredStages() {
+    const policy = await this.policy();
+    const plan = scoringPlanOf(policy.key);
+    return policy.procedure.stages
+      .filter((stage) => stage.scored && SHEET_STAGE_KINDS.includes(stage.kind))
+      .sort((a, b) => a.order - b.order)
+      .map((stage) => {
+        const cut = plan.cuts.find((rule) => rule.after === stage.key);
+        return {
+          key: stage.key,
+          order: stage.order,
+          name: stage.name,
+          basis: `${policy.key} ${stage.basis}`,
+          cut: cut ? { to: cut.to, basis: `${policy.key} ${cut.basis}` } : null,
+        };
+      });
+  }
+
+  /** A stage the policy scores (`scored: true`); 422 with the stage's article otherwise. */
+  async scoredStage(
+    cycleNumber: number,
+    stageKey: string,
+  ): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
+    const found = await this.stage(cycleNumber, stageKey);
+    if (!found.stage.scored || !SHEET_STAGE_KINDS.includes(found.stage.kind)) {
+      throw stageNotScored(stageKey, `${found.policy.key} ${found.stage.basis}`);
+    }
+    return { ...found, plan: scoringPlanOf(found.policy.key) };
+  }
+
+  /** The rubric a stage is scored by for an applicant kind; 409 when neither the policy nor the office gives one. */
+  async rubricFor(
+    tx: ReviewsTx,
+    policy: Policy,
+    cycleNumber: number,
+    stageKey: string,
+    applicantKind: string,
+  ): Promise<StageRubric> {
+    const recorded = await this.sheets.stageRubric(tx, cycleNumber, stageKey, applicantKind);
+    if (recorded) {
+      const rubric = rubricOf(recorded.rubricKey, recorded.rubricVersion);
+      if (rubric) return { rubric, source: { kind: 'office_decision', basis: null } };
+    }
+    const plan = scoringPlanOf(policy.key);
+    const entry = plan.rubrics.find((candidate) =>
+      candidate.appliesTo.includes(applicantKind as 'organisation' | 'individual'),
+    );
+    const rubric = entry?.standard ? rubricForStandard(entry.standard) : undefined;
+    if (!entry || !rubric) throw noRubric(stageKey, applicantKind);
+    return { rubric, source: { kind: 'policy', basis: `${policy.key} ${entry.basis}` } };
+  }
+
+  settings() {
+    const plans = loadScoringPlans();
+    return {
+      minimumSheetsForNormalisation: plans.minimumSheetsForNormalisation,
+      shrinkage: plans.shrinkage,
+      robustZ: plans.outliers.robustZ,
+      gapShare: plans.outliers.gapShare,
+    };
+  }
+}
+
+export function toRubricView({ rubric, source }: StageRubric): RubricView {
+  return {
+    key: rubric.key,
+    version: rubric.version,
+    standard: rubric.standard,
+    title: rubric.title,
+    step: rubric.step,
+    max: rubricMax(rubric),
+    note: rubric.note ?? null,
+    source,
+    categories: rubric.categories.map((category) => ({
+      key: category.key,
+      clause: category.clause,
+      name: category.name,
+      points: category.points,
+      pointsSource: category.pointsSource,
+      items: category.items.map((item) => ({ ...item })),
+    })),
+  };
+}

@@ -1,0 +1,58 @@
+import {
+  type CompositeWeightsBody,
+  type ConsensusBody,
+  compositeGet,
+  compositeReport,
+  compositeWeightsPut,
+  consensusRecord,
+  type StageCutBody,
+  stageCutRecord,
+  stageResultGet,
+} from '@laurel/contracts';
+import { Handles } from '@laurel/platform';
+import { Controller } from '@nestjs/common';
+import { CompositeService } from './composite.service';
+import { StageResultService } from './stage-result.service';
+
+type StageAddress = { cycleNumber: number; stageKey: string };
+
+@Controller()
+export class StageResultHandler {
+  constructor(
+    private readonly stages: StageResultService,
+    private readonly composite: CompositeService,
+  ) {}
+
+  @Handles(stageResultGet)
+  get(request: StageAddress) {
+    return this.stages.get(request.cycleNumber, request.stageKey);
+  }
+
+  @Handles(consensusRecord)
+  consensus(request: StageAddress & ConsensusBody) {
+    const { cycleNumber, stageKey, ...body } = request;
+    return this.stages.recordConsensus(cycleNumber, stageKey, body);
+  }
+
+  @Handles(stageCutRecord)
+  cut(request: StageAddress & StageCutBody) {
+    const { cycleNumber, stageKey, ...body } = request;
+    return this.stages.recordCut(cycleNumber, stageKey, body);
+  }
+
+  @Handles(compositeGet)
+  compositeOf(request: { cycleNumber: number }) {
+    return this.composite.get(request.cycleNumber);
+  }
+
+  @Handles(compositeWeightsPut)
+  weights(request: CompositeWeightsBody & { cycleNumber: number }) {
+    const { cycleNumber, ...body } = request;
+    return this.composite.putWeights(cycleNumber, body);
+  }
+
+  @Handles(compositeReport)
+  report(request: { cycleNumber: number }) {
+    return this.composite.report(request.cycleNumber);
+  }
+}

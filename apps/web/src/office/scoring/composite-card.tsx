@@ -1,0 +1,148 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { api } from '../../api/api-client';
+import { ProblemError, problemText, unwrap } from '../../api/problem';
+import { sessionStore } from '../../api/session-store';
+import { useT } from '../../i18n/language-context';
+import { QueryState } from '../../shared/query-state';
+
+/** Downloads the composite report (综合评审报告) with the session's token. */
+async function download(tenantKey: string, cycle: number) {
+  const token = await sessionStore.accessToken();
+  const response = await fetch(`/api/v1/tenants/${tenantKey}/scoring/cycles/${cycle}/composite/report`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'report.html';
+  const url = URL.createObjectURL(await response.blob());
+  const anchor = Object.assign(document.createElement('a'), { href: url, download: name });
+  anchor.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * The composite of the stages the policy combines (linxia 第二十条, inner-mongolia 第十五条): the weights (the policy's
+ * or the office's recorded ones, which it records here with a reason), the ranking with ties, and the report download.
+ */
+export function CompositeCard({
+  tenantKey,
+  cycle,
+  stageName,
+}: {
+  tenantKey: string;
+  cycle: number;
+  stageName: (key: string) => string;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const queryKey = ['office', tenantKey, 'composite', cycle];
+  const composite = useQuery({
+    queryKey,
+    retry: false,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/composite', {
+          params: { path: { tenantKey, cycle } },
+        }),
+      ),
+  });
+  const weights = useMutation({
+    mutationFn: async (values: { weights: Record<string, number>; reason: string }) =>
+      unwrap(
+        await api.PUT('/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/composite/weights', {
+          params: { path: { tenantKey, cycle } },
+          body: values,
+        }),
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKey, saved);
+      message.success(t({ zh: '权重已记录', en: 'Weights recorded' }));
+    },
+    onError: (error) => message.error(problemText(error)),
+  });
+  if (composite.error instanceof ProblemError && composite.error.problem.status === 422) {
+    return (
+      <Card title={t({ zh: '综合评分与综合评审报告', en: 'Composite and report' })}>
+        <Alert type="info" showIcon title={composite.error.message} />
+      </Card>
+    );
+  }
+  return (
+    <Card title={t({ zh: '综合评分与综合评审报告', en: 'Composite and report' })}>
+      <QueryState loading={composite.isLoading} error={composite.error}>
+        {() =>
+          composite.data ? (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <div>
+                {`${t({ zh: '依据', en: 'Basis' })}：${composite.data.basis}；${t({ zh: '综合环节', en: 'Stages' })}：${composite.data.stages.map(stageName).join('、')}`}
+                {composite.data.weights && (
+                  <Tag style={{ marginLeft: 8 }}>
+                    {Object.entries(composite.data.weights.values)
+                      .map(([stage, weight]) => `${stageName(stage)} ${weight}`)
+                      .join(' : ')}
+                    {composite.data.weights.source === 'policy' ? '（政策）' : `（${composite.data.weights.reason}）`}
+                  </Tag>
+                )}
+              </div>
+              {composite.data.pending.map((pending) => (
+                <Alert key={pending.en} type="warning" showIcon title={t(pending)} />
+              ))}
+              <Form
+                layout="inline"
+                onFinish={(values: Record<string, number | string>) =>
+                  weights.mutate({
+                    weights: Object.fromEntries(composite.data.stages.map((stage) => [stage, Number(values[stage])])),
+                    reason: String(values.reason ?? ''),
+                  })
+                }
+              >
+                {composite.data.stages.map((stage) => (
+                  <Form.Item
+                    key={stage}
+                    name={stage}
+                    label={stageName(stage)}
+                    rules={[{ required: true, message: '' }]}
+                  >
+                    <InputNumber min={0.01} style={{ width: 90 }} />
+                  </Form.Item>
+                ))}
+                <Form.Item name="reason" rules={[{ required: true, message: t({ zh: '请说明理由', en: 'Say why' }) }]}>
+                  <Input placeholder={t({ zh: '记录权重的理由', en: 'Why these weights' })} style={{ width: 260 }} />
+                </Form.Item>
+                <Button htmlType="submit" loading={weights.isPending}>
+                  {t({ zh: '记录权重', en: 'Record weights' })}
+                </Button>
+              </Form>
+              <Table
+                rowKey="applicationId"
+                size="small"
+                pagination={false}
+                dataSource={composite.data.ranking}
+                locale={{ emptyText: t({ zh: '尚无综合排名', en: 'No composite ranking yet' }) }}
+                columns={[
+                  {
+                    title: t({ zh: '名次', en: 'Rank' }),
+                    render: (_, row) => (row.tiedWith.length > 0 ? `${row.rank}（并列）` : row.rank),
+                  },
+                  { title: t({ zh: '申报单位', en: 'Applicant' }), dataIndex: 'applicantName' },
+                  ...composite.data.stages.map((stage) => ({
+                    title: stageName(stage),
+                    render: (_: unknown, row: (typeof composite.data.ranking)[number]) => row.stages[stage]?.toFixed(2),
+                  })),
+                  { title: t({ zh: '综合得分', en: 'Composite' }), render: (_, row) => row.score.toFixed(2) },
+                ]}
+              />
+              <Button
+                type="primary"
+                onClick={() => download(tenantKey, cycle).catch((error) => message.error(problemText(error)))}
+              >
+                {t({ zh: '下载综合评审报告', en: 'Download the composite report' })}
+              </Button>
+            </Space>
+          ) : null
+        }
+      </QueryState>
+    </Card>
+  );
+}
