@@ -5,7 +5,7 @@ import type { FundsTx } from '../funds-prisma';
 import type { Prisma } from '../generated/prisma/client';
 
 const withDisbursements = {
-  disbursements: { orderBy: [{ initiatedAt: 'asc' }, { id: 'asc' }] },
+  disbursements: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.EntitlementInclude;
 
 export type EntitlementRow = Prisma.EntitlementGetPayload<{ include: typeof withDisbursements }>;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "disbursement" ADD COLUMN     "seq" SERIAL NOT NULL;
