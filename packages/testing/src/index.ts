@@ -8,3 +8,4 @@ export * from './template-database';
 export * from './test.config';
 export * from './test-clock';
 export * from './test-infrastructure';
+export * from './pdf-text.util';
