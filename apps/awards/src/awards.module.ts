@@ -7,6 +7,7 @@ import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegulationModule } from './regulation/regulation.module';
 import { TitleModule } from './title/title.module';
+import { TitleExpiryModule } from './title-expiry/title-expiry.module';
 
 /** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes. */
 @Module({
@@ -18,6 +19,7 @@ import { TitleModule } from './title/title.module';
     BanModule,
     CandidateListModule,
     TitleModule,
+    TitleExpiryModule,
     CertificateModule,
   ],
 })

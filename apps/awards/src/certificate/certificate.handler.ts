@@ -1,4 +1,10 @@
-import { certificateDocument, certificateGet, certificateIssue, certificateVerify } from '@laurel/contracts';
+import {
+  certificateDocument,
+  certificateGet,
+  certificateHoldings,
+  certificateIssue,
+  certificateVerify,
+} from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { CertificateService } from './certificate.service';
@@ -20,6 +26,11 @@ export class CertificateHandler {
   @Handles(certificateDocument)
   document(request: { titleId: string; publicOrigin: string }) {
     return this.certificates.document(request.titleId, request.publicOrigin);
+  }
+
+  @Handles(certificateHoldings)
+  holdings(request: { applicantId: string }) {
+    return this.certificates.holdings(request.applicantId);
   }
 
   @Handles(certificateVerify)

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@laurel/calendar';
 import { applicantGet, type CertificateVerification, type CertificateView, DomainError } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, renderPdf, ServiceClient } from '@laurel/platform';
-import { type Policy, titleUseRules } from '@laurel/policy';
+import { titleUseRules } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { AwardsTx, PrismaClient } from '../awards-prisma';
 import { dateColumn } from '../date-column.util';
-import { storedPolicy } from '../policy/policy-document.util';
-import { PolicyVersionRepository } from '../programme/policy-version.repository';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { TITLE_HOLDING_STATES } from '../title/title.lifecycle';
+import { toTitleView } from '../title/title.mapper';
 import { TitleReader } from '../title/title.reader';
+import { TitlePolicies } from '../title-expiry/title-policies.service';
 import { toCertificateView } from './certificate.mapper';
 import { CertificateRepository, type CertificateRow } from './certificate.repository';
 import { certificateDocument } from './certificate-document.util';
@@ -32,7 +32,7 @@ export class CertificateService {
     private readonly certificates: CertificateRepository,
     private readonly titles: TitleReader,
     private readonly programmes: ProgrammeRepository,
-    private readonly versions: PolicyVersionRepository,
+    private readonly policies: TitlePolicies,
     private readonly client: ServiceClient,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
@@ -91,7 +91,9 @@ export class CertificateService {
   /** The certificate as a PDF, for the office or the title's holder. */
   async document(titleId: string, publicOrigin: string) {
     const row = await this.readable(titleId);
-    const { policy, tenantKey } = await this.database.inTenant((tx) => this.policyOf(tx, row.title.policyVersion));
+    const { policy, tenantKey } = await this.database.inTenant((tx) =>
+      this.policies.withKey(tx, row.title.policyVersion),
+    );
     const tier = policy.tiers.find((candidate) => candidate.key === row.title.tier);
     const pdf = await renderPdf(
       certificateDocument({
@@ -126,7 +128,7 @@ export class CertificateService {
     return this.database.inTenant(async (tx) => {
       const row = await this.certificates.byNumber(tx, number);
       if (!row) throw DomainError.notFound({ zh: '没有这个编号的证书', en: 'No certificate with this number' });
-      const { policy } = await this.policyOf(tx, row.title.policyVersion);
+      const { policy } = await this.policies.withKey(tx, row.title.policyVersion);
       const tier = policy.tiers.find((candidate) => candidate.key === row.title.tier);
       const last = row.title.statusChanges.at(-1);
       return {
@@ -154,6 +156,28 @@ export class CertificateService {
     });
   }
 
+  /** An applicant's titles, each with its certificate if issued: staff, or the applicant itself. */
+  async holdings(applicantId: string) {
+    await this.mayRead(applicantId);
+    const titles = await this.database.inTenant((tx) => this.titles.ofApplicant(tx, applicantId));
+    const items = [];
+    for (const title of titles) {
+      const certificate = await this.database.inTenant((tx) => this.certificates.ofTitle(tx, title.id));
+      items.push({ title: toTitleView(title), certificate: certificate ? await this.view(certificate) : null });
+    }
+    return { items };
+  }
+
+  /** Staff read any applicant's; an applicant only its own (the applications service knows whose account it is). */
+  private async mayRead(applicantId: string | undefined): Promise<void> {
+    const who = acting();
+    if (STAFF.some((role) => who.has(role))) return;
+    if (!applicantId || !who.has('applicant')) throw noTitle();
+    await this.client.request(applicantGet, { id: applicantId }).catch(() => {
+      throw noTitle();
+    });
+  }
+
   /** The certificate of a title the caller may read: staff, or the applicant whose title it is. */
   private async readable(titleId: string): Promise<CertificateRow> {
     const row = await this.database.inTenant((tx) => this.certificates.ofTitle(tx, titleId));
@@ -170,14 +194,6 @@ export class CertificateService {
     }
     if (!row) throw noCertificate();
     return row;
-  }
-
-  private async policyOf(tx: AwardsTx, version: number): Promise<{ policy: Policy; tenantKey: string }> {
-    const programme = await this.programmes.current(tx);
-    if (!programme) throw DomainError.notFound({ zh: '本辖区尚未设立质量奖', en: 'No award programme' });
-    const row = await this.versions.byVersion(tx, programme.id, version);
-    if (!row) throw DomainError.notFound({ zh: `未找到第${version}版政策`, en: `No policy version ${version}` });
-    return { policy: storedPolicy(row.document), tenantKey: programme.key };
   }
 
   private async view(row: CertificateRow, tx?: AwardsTx): Promise<CertificateView> {

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { CertificateController } from './certificate.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
+import { PublicCertificateController } from './public-certificate.controller';
 import { PublicProgrammeController } from './public-programme.controller';
 import { TitleController } from './title.controller';
 
@@ -13,6 +15,8 @@ import { TitleController } from './title.controller';
     CandidateListRecordController,
     PublicProgrammeController,
     TitleController,
+    CertificateController,
+    PublicCertificateController,
   ],
 })
 export class AwardsModule {}

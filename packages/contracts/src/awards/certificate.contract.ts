@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
 import { isoDateSchema, localisedTextSchema, tierKeySchema } from './awards-common.schema';
+import { titleSchema } from './title.contract';
 
 /**
  * A certificate's public number: `<award year>-<sequence, 4+ digits>-<check code>`, e.g. `2026-0007-K7Q2M9`. The
@@ -86,4 +87,12 @@ export type CertificateVerification = z.infer<typeof certificateVerificationSche
 export const certificateVerify = defineQuery('awards.certificate.verify', {
   request: z.object({ number: certificateNumberSchema }).strict(),
   response: certificateVerificationSchema,
+});
+
+/** An applicant's titles with their certificates (the applicant portal; the office may read any applicant's). */
+export const certificateHoldings = defineQuery('awards.certificate.holdings', {
+  request: z.object({ applicantId: z.uuid() }).strict(),
+  response: z.object({
+    items: z.array(z.object({ title: titleSchema, certificate: certificateSchema.nullable() })),
+  }),
 });

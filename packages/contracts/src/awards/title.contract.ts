@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineQuery } from '../messaging/message-contract';
+import { defineCommand, defineQuery } from '../messaging/message-contract';
 import { pageNext, pageRequest } from '../messaging/page.schema';
 import { isoDateSchema, tierKeySchema } from './awards-common.schema';
 
@@ -71,4 +71,24 @@ export const titleList = defineQuery('awards.title.list', {
     })
     .strict(),
   response: z.object({ items: z.array(titleSchema), ...pageNext }),
+});
+
+/**
+ * The office records a re-evaluation (linxia 第五条: 符合条件的继续保留称号，不符合条件的予以整改，整改后仍不能达到要求的取消称号):
+ * keep the title, require rectification by a date, confirm the rectification, or take the title away. The regulation
+ * does not say how long a kept title then holds: the office records the new last valid day (`validUntil`).
+ */
+export const titleReEvaluate = defineCommand('awards.title.re-evaluate', {
+  request: z
+    .object({
+      titleId: z.uuid(),
+      outcome: z.enum(['keep', 'require_rectification', 'confirm_rectification', 'lose']),
+      reason: z.string().trim().min(2).max(2000),
+      /** keep, confirm_rectification: the title's new last valid day (after today). */
+      validUntil: isoDateSchema.optional(),
+      /** require_rectification: the day by which the winner must rectify (after today). */
+      rectifyBy: isoDateSchema.optional(),
+    })
+    .strict(),
+  response: titleSchema,
 });
