@@ -17,5 +17,13 @@ export const titleValidityEnds = defineJob({
   jobId: (data) => `title:${data.titleId}:validity-ends`,
 });
 
+/** A duty's reminder or its overdue moment falls due: the reminder row is the truth. */
+export const dutyReminderDue = defineJob({
+  queue: 'awards-duties',
+  name: 'duty.reminder-due',
+  data: z.object({ reminderId: z.uuid() }),
+  jobId: (data) => `duty-reminder:${data.reminderId}:due`,
+});
+
 /** Every job the awards service declares. */
-export const awardsJobs = [regulationWarningDue, titleValidityEnds] as const;
+export const awardsJobs = [regulationWarningDue, titleValidityEnds, dutyReminderDue] as const;

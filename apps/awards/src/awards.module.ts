@@ -3,6 +3,7 @@ import { BanModule } from './ban/ban.module';
 import { CandidateListModule } from './candidate-list/candidate-list.module';
 import { CertificateModule } from './certificate/certificate.module';
 import { CycleModule } from './cycle/cycle.module';
+import { DutyModule } from './duty/duty.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegulationModule } from './regulation/regulation.module';
@@ -21,6 +22,7 @@ import { TitleExpiryModule } from './title-expiry/title-expiry.module';
     TitleModule,
     TitleExpiryModule,
     CertificateModule,
+    DutyModule,
   ],
 })
 export class AwardsModule {}

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { shanghaiDateOf } from '@laurel/calendar';
-import { applicantGet, type CertificateVerification, type CertificateView, DomainError } from '@laurel/contracts';
-import { AuditTrail, acting, Clock, Database, renderPdf, ServiceClient } from '@laurel/platform';
+import { type CertificateVerification, type CertificateView, DomainError } from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Database, renderPdf } from '@laurel/platform';
 import { titleUseRules } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { AwardsTx, PrismaClient } from '../awards-prisma';
 import { dateColumn } from '../date-column.util';
+import { HolderAccess } from '../holder/holder-access.service';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { TITLE_HOLDING_STATES } from '../title/title.lifecycle';
 import { toTitleView } from '../title/title.mapper';
@@ -17,7 +18,6 @@ import { certificateDocument } from './certificate-document.util';
 import { certificateVerifyPath, formatCertificateNumber, newCheckCode } from './certificate-number.util';
 import { certificateVerdict, endingDecision, publicHolderName } from './certificate-verdict.util';
 
-const STAFF = ['office', 'leading_group', 'supervisor', 'finance'] as const;
 const noTitle = () => DomainError.notFound({ zh: '没有这个称号', en: 'No such title' });
 const noCertificate = () => DomainError.notFound({ zh: '该称号尚未颁发证书', en: 'The title has no certificate yet' });
 
@@ -33,7 +33,7 @@ export class CertificateService {
     private readonly titles: TitleReader,
     private readonly programmes: ProgrammeRepository,
     private readonly policies: TitlePolicies,
-    private readonly client: ServiceClient,
+    private readonly access: HolderAccess,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -158,7 +158,7 @@ export class CertificateService {
 
   /** An applicant's titles, each with its certificate if issued: staff, or the applicant itself. */
   async holdings(applicantId: string) {
-    await this.mayRead(applicantId);
+    await this.access.require(applicantId, noTitle);
     const titles = await this.database.inTenant((tx) => this.titles.ofApplicant(tx, applicantId));
     const items = [];
     for (const title of titles) {
@@ -168,29 +168,13 @@ export class CertificateService {
     return { items };
   }
 
-  /** Staff read any applicant's; an applicant only its own (the applications service knows whose account it is). */
-  private async mayRead(applicantId: string | undefined): Promise<void> {
-    const who = acting();
-    if (STAFF.some((role) => who.has(role))) return;
-    if (!applicantId || !who.has('applicant')) throw noTitle();
-    await this.client.request(applicantGet, { id: applicantId }).catch(() => {
-      throw noTitle();
-    });
-  }
-
   /** The certificate of a title the caller may read: staff, or the applicant whose title it is. */
   private async readable(titleId: string): Promise<CertificateRow> {
     const row = await this.database.inTenant((tx) => this.certificates.ofTitle(tx, titleId));
-    const who = acting();
-    const staff = STAFF.some((role) => who.has(role));
-    if (!staff) {
-      // The applications service knows whose account an applicant is: it answers an applicant only their own.
+    if (!this.access.isStaff()) {
       const applicantId =
         row?.title.applicantId ?? (await this.database.inTenant((tx) => this.titles.byId(tx, titleId)))?.applicantId;
-      if (!applicantId || !who.has('applicant')) throw noTitle();
-      await this.client.request(applicantGet, { id: applicantId }).catch(() => {
-        throw noTitle();
-      });
+      await this.access.require(applicantId, noTitle);
     }
     if (!row) throw noCertificate();
     return row;

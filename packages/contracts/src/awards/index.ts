@@ -5,6 +5,7 @@ export * from './candidate-list-record.contract';
 export * from './certificate.contract';
 export * from './clawback-request.contract';
 export * from './cycle.contract';
+export * from './duty.contract';
 export * from './policy.contract';
 export * from './programme.contract';
 export * from './regulation.contract';
