@@ -32,6 +32,9 @@ import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
 import { VoteSetupPage } from './office/votes/vote-setup-page';
 import { operatorRoutes } from './operator/operator-routes';
+import { OfficeDutiesPage } from './post-award/office-duties-page';
+import { OfficeTitlesPage } from './post-award/office-titles-page';
+import { CertificatePage } from './public/certificate-page';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
@@ -49,6 +52,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ProgrammePage /> },
       { path: 'notices/:noticeId', element: <NoticePage /> },
+      { path: 'certificates/:number', element: <CertificatePage /> },
       { path: 'track', element: <TrackPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'report/track', element: <ReportTrackPage /> },
@@ -77,6 +81,8 @@ export const router = createBrowserRouter([
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
+      { path: 'titles', element: <OfficeTitlesPage /> },
+      { path: 'duties', element: <OfficeDutiesPage /> },
     ],
   },
   {

@@ -5,6 +5,7 @@ import { api } from '../api/api-client';
 import { problemText, unwrap } from '../api/problem';
 import { formatDate } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
+import { HolderTitlesCard } from '../post-award/holder-titles-card';
 import { QueryState } from '../shared/query-state';
 import { APPLICATION_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
@@ -110,6 +111,7 @@ export function ApplicantHomePage() {
                 ]}
               />
             </Card>
+            <HolderTitlesCard tenantKey={tenantKey} applicantId={own.id} />
           </>
         );
       }}
