@@ -116,6 +116,7 @@ describe('web: a certificate verified from its public page and a post-award duty
     await browser.screenshot(page, '82-duty-submitted');
 
     await signIn('linxia-office');
+    await page.waitForURL('**/office/linxia/**');
     await page.goto(`${sut.gateway.url}/office/linxia/titles`);
     await page.getByRole('link', { name: number }).waitFor();
     await browser.screenshot(page, '83-office-titles');

@@ -108,7 +108,7 @@ export function HolderTitlesCard({ tenantKey, applicantId }: { tenantKey: string
         rowKey="id"
         size="small"
         pagination={false}
-        dataSource={duties.data?.items ?? []}
+        dataSource={[...(duties.data?.items ?? [])].sort(byDueDate)}
         locale={{ emptyText: t({ zh: '暂无获奖后义务', en: 'No post-award duty' }) }}
         columns={[
           {
@@ -164,4 +164,11 @@ export function HolderTitlesCard({ tenantKey, applicantId }: { tenantKey: string
       </Modal>
     </Card>
   );
+}
+
+/** Duties by due date (undated last), then by obligation and number. */
+function byDueDate(a: { dueDate: string | null; key: string; sequence: number }, b: typeof a): number {
+  if (a.dueDate !== b.dueDate)
+    return a.dueDate === null ? 1 : b.dueDate === null ? -1 : a.dueDate.localeCompare(b.dueDate);
+  return a.key.localeCompare(b.key) || a.sequence - b.sequence;
 }
