@@ -6,9 +6,3 @@
  * revocation case) is the regulation's and cites it.
  */
 export const DUTY_REMINDER_DAYS_BEFORE = [30, 7] as const;
-
-/** The office is reminded of a title's re-evaluation this many days before the title's validity ends. */
-export const RE_EVALUATION_REMINDER_DAYS_BEFORE = [90, 30] as const;
-
-/** A duty left open this many days past its due date is escalated from the winner's reminders to the office. */
-export const DUTY_ESCALATION_DAYS_AFTER = 0;
