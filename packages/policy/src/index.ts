@@ -64,6 +64,13 @@ export {
   type ReviewStageKind,
   reviewStagesOf,
 } from './evaluate-stage-entry.util';
+export {
+  evaluateWinnerQuotas,
+  type QuotaExceedance,
+  type TierQuotaResult,
+  type WinnerQuotaEvaluation,
+  type WinnerQuotaProblem,
+} from './evaluate-winner-quotas.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,
@@ -111,4 +118,5 @@ export {
 export * from './scoring-plan.schema';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
+export { type TitleValidity, titleValidity } from './title-validity.util';
 export * from './vote-tally.rules';

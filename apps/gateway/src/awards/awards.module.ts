@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { CommendationDecisionController } from './commendation-decision.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
@@ -11,6 +12,7 @@ import { TitleController } from './title.controller';
     PolicyController,
     CycleController,
     CandidateListRecordController,
+    CommendationDecisionController,
     PublicProgrammeController,
     TitleController,
   ],
