@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BanModule } from './ban/ban.module';
 import { CandidateListModule } from './candidate-list/candidate-list.module';
+import { ClearanceModule } from './clearance/clearance.module';
 import { CommendationModule } from './commendation/commendation.module';
 import { CycleModule } from './cycle/cycle.module';
 import { PolicyModule } from './policy/policy.module';

@@ -12,6 +12,8 @@ import { evaluateWinnerQuotas, type Policy, type TierKey, titleValidity } from '
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../awards-prisma';
 import { CandidateListRepository } from '../candidate-list/candidate-list.repository';
+import { HOLDING_STATES, REMOVING_STATES } from '../clearance/clearance.lifecycle';
+import { ClearanceRepository } from '../clearance/clearance.repository';
 import { CycleRepository } from '../cycle/cycle.repository';
 import { dateColumn } from '../date-column.util';
 import { storedPolicy } from '../policy/policy-document.util';
@@ -36,6 +38,7 @@ export class CommendationService {
     private readonly lists: CandidateListRepository,
     private readonly decisions: CommendationDecisionRepository,
     private readonly titles: TitleReader,
+    private readonly clearance: ClearanceRepository,
     private readonly client: ServiceClient,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
@@ -53,9 +56,10 @@ export class CommendationService {
   }
 
   async record(cycleNumber: number, body: RecordCommendationDecisionBody): Promise<CommendationDecisionView> {
-    const { cycle, policy, list } = await this.database.inTenant(async (tx) => ({
+    const { cycle, policy, list, blocking } = await this.database.inTenant(async (tx) => ({
       ...(await this.cycleOf(tx, cycleNumber)),
       list: await this.lists.ofCycle(tx, cycleNumber),
+      blocking: await this.clearance.ofCycleIn(tx, cycleNumber, [...HOLDING_STATES, ...REMOVING_STATES]),
     }));
     if (!list)
       throw DomainError.conflict({ zh: '本届尚未收到候选获奖名单', en: 'No candidate list received for the cycle' });
@@ -68,6 +72,20 @@ export class CommendationService {
         );
       else if (seen.has(winner.applicationId))
         fields.push(field(`winners[${index}].applicationId`, '重复', 'is listed twice'));
+      for (const request of blocking.filter((r) => r.applicationId === winner.applicationId)) {
+        const removed = REMOVING_STATES.includes(request.status);
+        fields.push(
+          field(
+            `winners[${index}].applicationId`,
+            removed
+              ? `${request.applicantName}：领导小组已采纳${request.department.name}的意见，不再列为候选（${request.basis}）`
+              : `${request.applicantName}：${request.department.name}提出意见，待领导小组决定（${request.basis}）`,
+            removed
+              ? `${request.applicantName}: removed, the leading group upheld the ${request.department.name} concern (${request.basis})`
+              : `${request.applicantName}: held, a ${request.department.name} concern awaits the leading group (${request.basis})`,
+          ),
+        );
+      }
       seen.add(winner.applicationId);
     });
     const quotas = evaluateWinnerQuotas(policy, body.winners, body.quotaExceedances);

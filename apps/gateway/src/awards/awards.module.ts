@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { ClearanceController } from './clearance.controller';
 import { CommendationDecisionController } from './commendation-decision.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
@@ -13,6 +14,7 @@ import { TitleController } from './title.controller';
     CycleController,
     CandidateListRecordController,
     CommendationDecisionController,
+    ClearanceController,
     PublicProgrammeController,
     TitleController,
   ],
