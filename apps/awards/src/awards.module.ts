@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { BanModule } from './ban/ban.module';
 import { CandidateListModule } from './candidate-list/candidate-list.module';
 import { CertificateModule } from './certificate/certificate.module';
+import { ClearanceModule } from './clearance/clearance.module';
+import { CommendationModule } from './commendation/commendation.module';
 import { CycleModule } from './cycle/cycle.module';
 import { DutyModule } from './duty/duty.module';
 import { PolicyModule } from './policy/policy.module';
@@ -23,6 +25,7 @@ import { TitleExpiryModule } from './title-expiry/title-expiry.module';
     TitleExpiryModule,
     CertificateModule,
     DutyModule,
+    CommendationModule,
   ],
 })
 export class AwardsModule {}

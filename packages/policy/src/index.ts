@@ -18,6 +18,12 @@ export {
   type ReapplicationResult,
   type TargetCycle,
 } from './check-reapplication.util';
+export {
+  type ClearanceCategory,
+  type ClearanceDepartmentRule,
+  type ClearancePlan,
+  clearanceDepartments,
+} from './clearance-departments.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
@@ -65,6 +71,13 @@ export {
   type ReviewStageKind,
   reviewStagesOf,
 } from './evaluate-stage-entry.util';
+export {
+  evaluateWinnerQuotas,
+  type QuotaExceedance,
+  type TierQuotaResult,
+  type WinnerQuotaEvaluation,
+  type WinnerQuotaProblem,
+} from './evaluate-winner-quotas.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,

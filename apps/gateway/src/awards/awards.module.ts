@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
 import { CertificateController } from './certificate.controller';
+import { ClearanceController } from './clearance.controller';
+import { CommendationDecisionController } from './commendation-decision.controller';
 import { CycleController } from './cycle.controller';
 import { DutyController } from './duty.controller';
 import { PolicyController } from './policy.controller';
@@ -15,6 +17,8 @@ import { TitleReEvaluationController } from './title-re-evaluation.controller';
     PolicyController,
     CycleController,
     CandidateListRecordController,
+    CommendationDecisionController,
+    ClearanceController,
     PublicProgrammeController,
     TitleController,
     CertificateController,

@@ -10,6 +10,8 @@ export const API_TAGS = {
     'Certificates (证书) of titles: issued once per title, downloaded as a PDF by the office and the holder',
   duties:
     'Post-award duties (获奖后义务): self-assessments, performance reports, notices; reminded, overdue, escalated',
+  clearance:
+    'Background clearance (征求意见): departments and their answers on each candidate, held before the leading group',
   applicants: 'Applicants (申报组织 / 申报个人)',
   recommenders: 'Recommenders (推荐单位): departments and entrusted associations',
   applications: 'Applications, from draft to acceptance (申报、推荐、形式审查、受理)',

@@ -9,6 +9,7 @@ import { useT } from '../i18n/language-context';
 import { consoleMenuAfter, consoleMenuBefore, reviewsMenu } from '../office/console/console-menu';
 import { useSession } from '../office/use-session';
 import { votesMenu } from '../office/votes/votes-menu';
+import { winnersMenu } from '../office/winners/winners-menu';
 import { postAwardMenu } from '../post-award/post-award-menu';
 import { LanguageSwitch } from '../shared/language-switch';
 import { RehearsalBanner } from './rehearsal-banner';
@@ -77,6 +78,7 @@ export function OfficeLayout() {
               ...reviewsMenu(base, t),
               ...votesMenu(base, t),
               ...postAwardMenu(base, t),
+              ...winnersMenu(base, t),
               ...consoleMenuAfter(base, t),
             ]}
           />

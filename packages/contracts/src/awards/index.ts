@@ -4,6 +4,8 @@ export * from './ban.contract';
 export * from './candidate-list-record.contract';
 export * from './certificate.contract';
 export * from './clawback-request.contract';
+export * from './clearance.contract';
+export * from './commendation-decision.contract';
 export * from './cycle.contract';
 export * from './duty.contract';
 export * from './policy.contract';
