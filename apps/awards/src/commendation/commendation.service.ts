@@ -16,10 +16,13 @@ import { HOLDING_STATES, REMOVING_STATES } from '../clearance/clearance.lifecycl
 import { ClearanceRepository } from '../clearance/clearance.repository';
 import { CycleRepository } from '../cycle/cycle.repository';
 import { dateColumn } from '../date-column.util';
+import { DutyService } from '../duty/duty.service';
+import { DutyReminderScheduler } from '../duty/duty-reminder.scheduler';
 import { storedPolicy } from '../policy/policy-document.util';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { noProgramme } from '../programme/programme.service';
 import { TitleReader } from '../title/title.reader';
+import { TitleExpiryScheduler } from '../title-expiry/title-expiry.scheduler';
 import { toDecisionView } from './commendation.mapper';
 import { CommendationDecisionRepository, type NewTitle } from './commendation.repository';
 
@@ -43,6 +46,9 @@ export class CommendationService {
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly duties: DutyService,
+    private readonly dutyReminders: DutyReminderScheduler,
+    private readonly expiry: TitleExpiryScheduler,
   ) {}
 
   async get(cycleNumber: number): Promise<CommendationDecisionView> {
@@ -119,7 +125,7 @@ export class CommendationService {
     const now = this.clock.now();
     const basis = approvalBasis(policy);
     const recordedBy = acting().label;
-    return this.database.inTenant(async (tx) => {
+    const { view, reminders, expiring } = await this.database.inTenant(async (tx) => {
       const decision = await this.decisions.create(tx, {
         cycleNumber,
         cycleId: cycle.id,
@@ -176,9 +182,19 @@ export class CommendationService {
           quotaExceedances: body.quotaExceedances,
         },
       });
+      // Each title's post-award duties (planned from the policy) and the end of its validity.
+      const reminders = [];
+      for (const title of granted) reminders.push(...(await this.duties.planIn(tx, title.id)));
+      const expiring = granted.flatMap((title) =>
+        title.validUntil ? [{ id: title.id, validUntil: dateColumn.toIso(title.validUntil) }] : [],
+      );
       const quotaRows = (await this.cycleOf(tx, cycleNumber)).cycle.quotas;
-      return toDecisionView(decision, granted, quotaRows, policy);
+      return { view: toDecisionView(decision, granted, quotaRows, policy), reminders, expiring };
     });
+    // After the commit; should Redis fail here, the deadline sources find the rows.
+    await this.dutyReminders.apply({ schedule: reminders, cancel: [] });
+    for (const title of expiring) await this.expiry.schedule(title.id, title.validUntil);
+    return view;
   }
 
   private async cycleOf(tx: Parameters<Parameters<Database<PrismaClient>['inTenant']>[0]>[0], cycleNumber: number) {

@@ -13,6 +13,6 @@ import { DutyReminderScheduler } from './duty-reminder.scheduler';
   imports: [HolderModule, TitleModule, TitleExpiryModule],
   controllers: [DutyHandler],
   providers: [DutyRepository, DutyService, DutyReminderScheduler, DutyReminderProcessor],
-  exports: [DutyService, DutyRepository],
+  exports: [DutyService, DutyRepository, DutyReminderScheduler],
 })
 export class DutyModule {}
