@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { eventually, extractPdfTextCompact, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
+import { grantTitle } from './post-award.util';
 
 /**
- * After the award, through the gateway and the real services on a test clock: a linxia title (written as the
- * commendation decision writes it) gets its certificate, which the holder downloads as a PDF whose text is Chinese and
+ * After the award, through the gateway and the real services on a test clock: a linxia title (granted by the
+ * recorded approval) gets its certificate, which the holder downloads as a PDF whose text is Chinese and
  * whose QR page says valid; its duties are planned (linxia 第三十二条: a self-assessment every July), reminded, overdue
  * and escalated to the office even after Redis lost every job, then submitted late by the holder.
  */
@@ -12,7 +12,7 @@ describe('post-award: certificates, public verification and duties through the g
   let sut: ApplicationsPlatform;
   const clock = new TestClock('2026-12-01T02:00:00Z');
   const api = '/api/v1/tenants/linxia';
-  const titleId = randomUUID();
+  let titleId: string;
   let office: string;
   let holder: string;
   let stranger: string;
@@ -53,50 +53,13 @@ describe('post-award: certificates, public verification and duties through the g
       token: stranger,
       body: { kind: 'organisation', name: '临夏县另一公司', creditCode: creditCodeFor(12), legalForm: 'legal_person' },
     });
-    const tenant = await sut.call('GET', api, { token: await sut.login('operator') });
-    const tenantId = tenant.body.id as string;
-    // The rows the commendation decision writes for this winner.
-    const at = new Date('2026-12-01T02:00:00Z');
-    // The awards service's client, typed loosely: the gateway's typecheck does not depend on the apps' generated clients.
-    const db = sut.awards.runtime.database.system as unknown as Record<
-      'commendationDecision' | 'title',
-      { create(args: { data: Json }): Promise<unknown> }
-    >;
-    const decisionId = randomUUID();
-    await db.commendationDecision.create({
-      data: {
-        id: decisionId,
-        tenantId,
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        approvingBody: '临夏县人民政府',
-        documentNumber: '临县政发〔2026〕41号',
-        decidedOn: new Date('2026-11-28T00:00:00Z'),
-        basis: '第二十七条',
-        recordedAt: at,
-      },
-    });
-    await db.title.create({
-      data: {
-        id: titleId,
-        tenantId,
-        decisionId,
-        applicationId: randomUUID(),
-        applicantId,
-        applicantKind: 'organisation',
-        applicantName: '临夏县某某食品有限公司',
-        creditCode: creditCodeFor(11),
-        tier: 'award',
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        validFrom: new Date('2026-12-01T00:00:00Z'),
-        validUntil: new Date('2031-11-30T00:00:00Z'),
-        validityBasis: '第五条',
-        statusChangedAt: at,
-        createdAt: at,
-      },
+    titleId = await grantTitle(sut, clock, {
+      tenant: 'linxia',
+      office,
+      applicantId,
+      name: '临夏县某某食品有限公司',
+      decidedOn: '2026-12-01',
+      documentNumber: '临县政发〔2026〕41号',
     });
   });
   afterAll(async () => {
@@ -148,7 +111,7 @@ describe('post-award: certificates, public verification and duties through the g
     expect(JSON.stringify(bad.body)).toContain('number');
   });
 
-  it('plans the title’s duties: a July self-assessment for each year of the title, and the notice of major changes', async () => {
+  it('the approval planned the title’s duties: a July self-assessment each year of the title, the notice of major changes', async () => {
     const planned = await sut.call('POST', `${api}/titles/${titleId}/duties`, { token: office });
     expect(planned.status).toBe(200);
     const items = planned.body.items as Json[];

@@ -88,7 +88,7 @@ export const router = createBrowserRouter([
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
-      { path: 'titles', element: <OfficeTitlesPage /> },
+      { path: 'certificates', element: <OfficeTitlesPage /> },
       { path: 'duties', element: <OfficeDutiesPage /> },
     ],
   },

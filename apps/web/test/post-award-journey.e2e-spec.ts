@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { creditCodeFor, TestClock } from '@laurel/testing';
 import type { Page } from 'playwright-core';
-import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from '../../gateway/test/applications.util';
+import { type ApplicationsPlatform, startApplicationsPlatform } from '../../gateway/test/applications.util';
+import { grantTitle } from '../../gateway/test/post-award.util';
 import { type Browser, launchBrowser } from './browser.util';
 
 const COMPANY = '临夏县某某食品有限公司';
@@ -10,8 +10,8 @@ const COMPANY = '临夏县某某食品有限公司';
  * After the award (linxia), in Debian's Chromium with the real services: the holder signs in to the applicant portal,
  * finds its title with its certificate, follows the certificate number to the public verification page (the QR code's
  * address), which says valid; back in the portal it submits its first July self-assessment (linxia 第三十二条). The office
- * sees the title with its certificate, and the submitted duty. The title is written as the commendation decision writes
- * it; the certificate and duties come through the API.
+ * sees the title with its certificate, and the submitted duty. The title comes from the recorded approval (which plans
+ * its duties); the certificate is issued through the API.
  */
 describe('web: a certificate verified from its public page and a post-award duty submitted (linxia)', () => {
   let sut: ApplicationsPlatform;
@@ -37,53 +37,17 @@ describe('web: a certificate verified from its public page and a post-award duty
       body: { kind: 'organisation', name: COMPANY, creditCode: creditCodeFor(31), legalForm: 'legal_person' },
     });
     if (registered.status !== 201) throw new Error(`applicant: ${JSON.stringify(registered.body)}`);
-    const tenantId = (await sut.call('GET', api, { token: await sut.login('operator') })).body.id as string;
-    const db = sut.awards.runtime.database.system as unknown as Record<
-      'commendationDecision' | 'title',
-      { create(args: { data: Json }): Promise<unknown> }
-    >;
-    const at = new Date('2026-12-01T02:00:00Z');
-    const decisionId = randomUUID();
-    const titleId = randomUUID();
-    await db.commendationDecision.create({
-      data: {
-        id: decisionId,
-        tenantId,
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        approvingBody: '临夏县人民政府',
-        documentNumber: '临县政发〔2026〕41号',
-        decidedOn: new Date('2026-11-28T00:00:00Z'),
-        basis: '第二十七条',
-        recordedAt: at,
-      },
-    });
-    await db.title.create({
-      data: {
-        id: titleId,
-        tenantId,
-        decisionId,
-        applicationId: randomUUID(),
-        applicantId: registered.body.id,
-        applicantKind: 'organisation',
-        applicantName: COMPANY,
-        tier: 'award',
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        validFrom: new Date('2026-12-01T00:00:00Z'),
-        validUntil: new Date('2031-11-30T00:00:00Z'),
-        validityBasis: '第五条',
-        statusChangedAt: at,
-        createdAt: at,
-      },
+    const titleId = await grantTitle(sut, clock, {
+      tenant: 'linxia',
+      office,
+      applicantId: registered.body.id as string,
+      name: COMPANY,
+      decidedOn: '2026-12-01',
+      documentNumber: '临县政发〔2026〕41号',
     });
     const issued = await sut.call('POST', `${api}/titles/${titleId}/certificate`, { token: office });
     if (issued.status !== 201) throw new Error(`certificate: ${JSON.stringify(issued.body)}`);
     number = issued.body.number as string;
-    const planned = await sut.call('POST', `${api}/titles/${titleId}/duties`, { token: office });
-    if (planned.status !== 200) throw new Error(`duties: ${JSON.stringify(planned.body)}`);
     browser = await launchBrowser();
     page = await browser.page();
   });
@@ -117,9 +81,9 @@ describe('web: a certificate verified from its public page and a post-award duty
 
     await signIn('linxia-office');
     await page.waitForURL('**/office/linxia/**');
-    await page.goto(`${sut.gateway.url}/office/linxia/titles`);
+    await page.goto(`${sut.gateway.url}/office/linxia/certificates`);
     await page.getByRole('link', { name: number }).waitFor();
-    await browser.screenshot(page, '83-office-titles');
+    await browser.screenshot(page, '83-office-certificates');
     await page.goto(`${sut.gateway.url}/office/linxia/duties?status=submitted`);
     await page.getByRole('cell', { name: '自评报告 #1' }).waitFor();
     await browser.screenshot(page, '84-office-duties');

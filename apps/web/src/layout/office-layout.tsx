@@ -77,8 +77,8 @@ export function OfficeLayout() {
               },
               ...reviewsMenu(base, t),
               ...votesMenu(base, t),
-              ...postAwardMenu(base, t),
               ...winnersMenu(base, t),
+              ...postAwardMenu(base, t),
               ...consoleMenuAfter(base, t),
             ]}
           />

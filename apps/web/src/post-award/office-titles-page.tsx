@@ -49,7 +49,7 @@ export function OfficeTitlesPage() {
   return (
     <QueryState loading={titles.isLoading} error={titles.error}>
       {() => (
-        <Card title={t({ zh: '称号与证书', en: 'Titles and certificates' })}>
+        <Card title={t({ zh: '证书管理', en: 'Certificates' })}>
           <Table
             rowKey="id"
             size="small"

@@ -2,12 +2,12 @@ import { SafetyCertificateOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Bilingual } from '../i18n/language';
 
-/** The console's entries after the award: titles and certificates, post-award duties. */
+/** The console's entries after the award: certificates of the titles, post-award duties. */
 export const postAwardMenu = (base: string, t: (text: Bilingual) => string) => [
   {
-    key: 'titles',
+    key: 'certificates',
     icon: <SafetyCertificateOutlined />,
-    label: <Link to={`${base}/titles`}>{t({ zh: '称号与证书', en: 'Titles and certificates' })}</Link>,
+    label: <Link to={`${base}/certificates`}>{t({ zh: '证书管理', en: 'Certificates' })}</Link>,
   },
   {
     key: 'duties',
