@@ -14,8 +14,8 @@ import { type AwardsService, as, auditEntries, caller, launchDocument, startAwar
 
 /**
  * Certificates and the end of a title's validity, through the awards service over NATS on a test clock. The titles
- * are written as the commendation decision writes them (one decision row, one title row with its `grant` change):
- * the decision's own flow is built apart and reaches these rows the same way.
+ * are written as the commendation decision writes them (one decision row, one title row with its `grant` change): the
+ * approval asks the applications service, which this suite does not run; the gateway e2e post-award grants through it.
  */
 describe('awards: certificates, public verification, expiry and re-evaluation', () => {
   let infra: TestInfrastructure;
