@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
 import { PortalLayout } from './applicant/portal-layout';
+import { DepartmentHomePage } from './department/department-home-page';
 import { ExpertApplicationPage } from './expert/expert-application-page';
 import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { ScoringFormPage } from './expert/scoring-form-page';
@@ -31,6 +32,9 @@ import { StageResultsPage } from './office/scoring/stage-results-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
 import { VoteSetupPage } from './office/votes/vote-setup-page';
+import { ClearancePage } from './office/winners/clearance-page';
+import { TitlesPage } from './office/winners/titles-page';
+import { WinnersPage } from './office/winners/winners-page';
 import { operatorRoutes } from './operator/operator-routes';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
@@ -74,6 +78,9 @@ export const router = createBrowserRouter([
       { path: 'votes', element: <VoteSetupPage /> },
       { path: 'deliberation', element: <DeliberationPage /> },
       { path: 'candidate-list', element: <CandidateListPage /> },
+      { path: 'clearance', element: <ClearancePage /> },
+      { path: 'winners', element: <WinnersPage /> },
+      { path: 'titles', element: <TitlesPage /> },
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
@@ -102,6 +109,11 @@ export const router = createBrowserRouter([
       { index: true, element: <LeadingGroupHomePage /> },
       { path: 'votes/:voteId', element: <BallotPage /> },
     ],
+  },
+  {
+    path: '/department/:tenantKey',
+    element: <PortalLayout title={{ zh: '部门征求意见答复', en: 'Department clearance' }} color="#3f6600" />,
+    children: [{ index: true, element: <DepartmentHomePage /> }],
   },
   {
     path: '/finance/:tenantKey',

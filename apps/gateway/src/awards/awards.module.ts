@@ -1,9 +1,22 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { ClearanceController } from './clearance.controller';
+import { CommendationDecisionController } from './commendation-decision.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
+import { TitleController } from './title.controller';
 
 /** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
-@Module({ controllers: [PolicyController, CycleController, CandidateListRecordController, PublicProgrammeController] })
+@Module({
+  controllers: [
+    PolicyController,
+    CycleController,
+    CandidateListRecordController,
+    CommendationDecisionController,
+    ClearanceController,
+    PublicProgrammeController,
+    TitleController,
+  ],
+})
 export class AwardsModule {}

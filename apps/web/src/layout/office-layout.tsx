@@ -9,6 +9,7 @@ import { useT } from '../i18n/language-context';
 import { consoleMenuAfter, consoleMenuBefore, reviewsMenu } from '../office/console/console-menu';
 import { useSession } from '../office/use-session';
 import { votesMenu } from '../office/votes/votes-menu';
+import { winnersMenu } from '../office/winners/winners-menu';
 import { LanguageSwitch } from '../shared/language-switch';
 import { RehearsalBanner } from './rehearsal-banner';
 
@@ -75,6 +76,7 @@ export function OfficeLayout() {
               },
               ...reviewsMenu(base, t),
               ...votesMenu(base, t),
+              ...winnersMenu(base, t),
               ...consoleMenuAfter(base, t),
             ]}
           />

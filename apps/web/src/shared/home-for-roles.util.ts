@@ -17,7 +17,7 @@ export function rolesOf(accessToken: string): Record<string, string[]> {
 /**
  * Where a user lands after signing in, by its role in its first jurisdiction: the office's console, else the
  * finance pages, else the recommender's work queue, else the expert's assignments, else a leading-group member
- * unit's votes, else the applicant's portal.
+ * unit's votes, else the applicant's portal, else a department's clearance answers.
  */
 export function homeFor(tenant: { id: string; key: string } | undefined, accessToken: string): string {
   if (!tenant) return '/';
@@ -28,5 +28,6 @@ export function homeFor(tenant: { id: string; key: string } | undefined, accessT
   if (roles.includes('expert')) return `/expert/${tenant.key}`;
   if (roles.includes('leading_group')) return `/leading-group/${tenant.key}`;
   if (roles.includes('applicant')) return `/applicant/${tenant.key}`;
+  if (roles.includes('department')) return `/department/${tenant.key}`;
   return `/office/${tenant.key}`;
 }
