@@ -5,7 +5,18 @@ import { CycleModule } from './cycle/cycle.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegulationModule } from './regulation/regulation.module';
+import { RevocationModule } from './revocation/revocation.module';
 
 /** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes. */
-@Module({ imports: [RegulationModule, ProgrammeModule, PolicyModule, CycleModule, BanModule, CandidateListModule] })
+@Module({
+  imports: [
+    RegulationModule,
+    ProgrammeModule,
+    PolicyModule,
+    CycleModule,
+    BanModule,
+    CandidateListModule,
+    RevocationModule,
+  ],
+})
 export class AwardsModule {}

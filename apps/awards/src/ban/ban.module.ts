@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CycleModule } from '../cycle/cycle.module';
 import { ProgrammeModule } from '../programme/programme.module';
+import { ApplicationBanRepository } from './application-ban.repository';
+import { ApplicationBanService } from './application-ban.service';
 import { BanHandler } from './ban.handler';
 import { BanRepository } from './ban.repository';
 import { BanService } from './ban.service';
@@ -9,6 +11,7 @@ import { BanService } from './ban.service';
 @Module({
   imports: [ProgrammeModule, CycleModule],
   controllers: [BanHandler],
-  providers: [BanRepository, BanService],
+  providers: [BanRepository, BanService, ApplicationBanRepository, ApplicationBanService],
+  exports: [ApplicationBanRepository, ApplicationBanService],
 })
 export class BanModule {}

@@ -1,9 +1,21 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { CreditRecordExportController, PublicCreditRecordController } from './credit-record.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
+import { RevocationController } from './revocation.controller';
 
 /** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
-@Module({ controllers: [PolicyController, CycleController, CandidateListRecordController, PublicProgrammeController] })
+@Module({
+  controllers: [
+    PolicyController,
+    CycleController,
+    CandidateListRecordController,
+    PublicProgrammeController,
+    RevocationController,
+    PublicCreditRecordController,
+    CreditRecordExportController,
+  ],
+})
 export class AwardsModule {}

@@ -7,3 +7,4 @@ export * from './cycle.contract';
 export * from './policy.contract';
 export * from './programme.contract';
 export * from './regulation.contract';
+export * from './revocation.contract';
