@@ -32,7 +32,16 @@ export class BanService {
     });
     const policy = storedPolicy(cycle.policyVersion.document);
     const result = checkReapplication(policy, history, { number: cycle.number, year: cycle.year });
-    const articles = [...new Set(result.findings.map((f) => f.basis).filter((b): b is string => b !== null))];
+    // A recorded ban's basis already names its policy (`ili 第二十八条第二款`); a title's rule does not.
+    const cite = (basis: string) => (basis.startsWith(`${policy.key} `) ? basis : `${policy.key} ${basis}`);
+    const articles = [
+      ...new Set(
+        result.findings
+          .map((f) => f.basis)
+          .filter((b): b is string => b !== null)
+          .map(cite),
+      ),
+    ];
     return {
       outcome: result.outcome,
       cycle: { number: cycle.number, year: cycle.year },
@@ -40,7 +49,7 @@ export class BanService {
       findings: result.findings.map((f) => ({
         source: f.source,
         outcome: f.outcome,
-        basis: f.basis ? `${policy.key} ${f.basis}` : null,
+        basis: f.basis ? cite(f.basis) : null,
         reason: f.reason,
         ...(f.allowedFrom ? { allowedFrom: f.allowedFrom } : {}),
       })),
@@ -52,8 +61,8 @@ export class BanService {
               en: 'no title or application ban is on record for this applicant',
             }
           : {
-              zh: `${policy.key} ${articles.join('；')}`,
-              en: `${policy.key} ${articles.join('; ')}`,
+              zh: articles.join('；'),
+              en: articles.join('; '),
             },
       checkedAt: this.clock.now().toISOString(),
     };
