@@ -24,16 +24,50 @@ describe('revocation, bans, clawback request and the credit record', () => {
   const userIds: Record<string, string> = {};
   const creditCode = creditCodeFor(4101);
 
-  const subject = (over: Json = {}) => ({
-    titleId: randomUUID(),
-    applicantId: randomUUID(),
-    applicantName: '伊犁甲公司',
-    identity: { kind: 'organisation', creditCode },
-    tier: 'award',
-    cycleNumber: 1,
-    awardedOn: '2025-06-01',
-    ...over,
-  });
+  const tenantIds: Record<string, string> = {};
+  /**
+   * A title granted by a commendation decision. The decision's route is being built beside this (h-winners); until
+   * it lands, the test writes the decision and its title as that route will, into the awards service's own tables.
+   */
+  const grantTitle = async (tenant: string, applicantName: string, code: string | null, decidedOn = '2025-06-01') => {
+    const db = sut.awards.runtime.database.system;
+    const tenantId = tenantIds[tenant] as string;
+    const decisions = await db.$queryRawUnsafe<{ id: string }[]>(
+      'SELECT id FROM commendation_decision WHERE tenant_id = $1::uuid AND cycle_number = 1',
+      tenantId,
+    );
+    let decisionId = decisions[0]?.id;
+    if (!decisionId) {
+      decisionId = randomUUID();
+      await db.$executeRawUnsafe(
+        `INSERT INTO commendation_decision (id, tenant_id, cycle_number, year, policy_version, approving_body,
+           document_number, decided_on, basis, recorded_by, recorded_at)
+         VALUES ($1::uuid, $2::uuid, 1, $3, 1, '人民政府', '政发〔2025〕1号', $4::date, '审定', 'office', now())`,
+        decisionId,
+        tenantId,
+        Number(decidedOn.slice(0, 4)),
+        decidedOn,
+      );
+    }
+    const id = randomUUID();
+    await db.$executeRawUnsafe(
+      `INSERT INTO title (id, tenant_id, decision_id, application_id, applicant_id, applicant_kind, applicant_name,
+         credit_code, tier, cycle_number, year, policy_version, valid_from, valid_until, validity_basis, status,
+         status_changed_at, created_at)
+       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, 'organisation', $6, $7, 'award', 1, $8, 1, $9::date,
+         NULL, '第五条', 'active', now(), now())`,
+      id,
+      tenantId,
+      decisionId,
+      randomUUID(),
+      randomUUID(),
+      applicantName,
+      code,
+      Number(decidedOn.slice(0, 4)),
+      decidedOn,
+    );
+    return id;
+  };
   const outboxOf = async (subjectName: string) =>
     sut.awards.runtime.database.system.$queryRawUnsafe<{ payload: Json }[]>(
       'SELECT payload FROM outbox_message WHERE subject = $1 ORDER BY created_at',
@@ -50,6 +84,10 @@ describe('revocation, bans, clawback request and the credit record', () => {
       const user = await sut.addUser(tenant, username, roles);
       userIds[username] = user.id;
       tokens[username] = user.token;
+    }
+    const operator = await sut.login('operator');
+    for (const key of ['ili', 'xinzhou-district']) {
+      tenantIds[key] = (await call('GET', `/api/v1/tenants/${key}`, { token: operator })).body.id as string;
     }
     // ili: the award was won in cycle 1 (2024); cycle 2 (2026) is open now.
     for (const [api, token, body] of [
@@ -70,11 +108,11 @@ describe('revocation, bans, clawback request and the credit record', () => {
     await sut?.close();
   });
 
-  it('refuses bad input with a 400 naming the field, and an unknown cycle with the field', async () => {
+  it('refuses bad input with a 400 naming the field: the body’s, an unknown title, a missing credit code', async () => {
     const missing = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
-        subject: subject(),
+        titleId: randomUUID(),
         ground: 'fraud_or_bribery',
         eventOn: '2026-11-10',
         description: '行贿',
@@ -86,32 +124,47 @@ describe('revocation, bans, clawback request and the credit record', () => {
     expect((missing.body.errors as Json[]).map((e) => e.field)).toEqual(['body.evidence']);
     const badGround = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
-      body: { subject: subject(), ground: 'rudeness', eventOn: '2026-11-10', description: 'x', evidence: EVIDENCE },
+      body: { titleId: randomUUID(), ground: 'rudeness', eventOn: '2026-11-10', description: 'x', evidence: EVIDENCE },
     });
     expect(badGround.status).toBe(400);
     expect((badGround.body.errors as Json[]).map((e) => e.field)).toEqual(['body.ground']);
-    const noCycle = await call('POST', `${ILI}/revocations`, {
+    const noTitle = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
-        subject: subject({ cycleNumber: 9 }),
+        titleId: randomUUID(),
         ground: 'fraud_or_bribery',
         eventOn: '2026-11-10',
         description: '行贿',
         evidence: EVIDENCE,
       },
     });
-    expect(noCycle.status).toBe(400);
-    expect((noCycle.body.errors as Json[]).map((e) => e.field)).toEqual(['subject.cycleNumber']);
+    expect(noTitle.status).toBe(400);
+    expect((noTitle.body.errors as Json[]).map((e) => e.field)).toEqual(['titleId']);
+    // An organisation's title without a credit code: the office must give it.
+    const uncoded = await grantTitle('ili', '伊犁丙公司', null);
+    const noCode = await call('POST', `${ILI}/revocations`, {
+      token: tokens.office,
+      body: {
+        titleId: uncoded,
+        ground: 'fraud_or_bribery',
+        eventOn: '2026-11-10',
+        description: '行贿',
+        evidence: EVIDENCE,
+      },
+    });
+    expect(noCode.status).toBe(400);
+    expect((noCode.body.errors as Json[]).map((e) => e.field)).toEqual(['identity']);
     expect(((await call('GET', `${ILI}/revocations`, { token: tokens.office })).body.cases as Json[]).length).toBe(0);
   });
 
   let iliCase: Json;
 
   it('ili fraud: the approving body recorded, then exactly 第二十八条第二款’s consequences, each a step', async () => {
+    const titleId = await grantTitle('ili', '伊犁甲公司', creditCode);
     const opened = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
-        subject: subject(),
+        titleId,
         ground: 'fraud_or_bribery',
         eventOn: '2026-11-10',
         description: '申报期间向评审人员行贿',
@@ -119,7 +172,18 @@ describe('revocation, bans, clawback request and the credit record', () => {
       },
     });
     expect(opened.status).toBe(201);
-    expect(opened.body).toMatchObject({ status: 'opened', approval: null, steps: [], policyVersion: 1 });
+    expect(opened.body).toMatchObject({
+      status: 'opened',
+      approval: null,
+      steps: [],
+      policyVersion: 1,
+      subject: {
+        titleId,
+        applicantName: '伊犁甲公司',
+        identity: { kind: 'organisation', creditCode },
+        awardedOn: '2025-06-01',
+      },
+    });
     const evaluation = opened.body.evaluation as Json;
     expect(evaluation.outcome).toBe('consequences');
     expect((evaluation.consequences as Json[]).map((c) => `${c.kind}:${c.basis}`)).toEqual([
@@ -162,6 +226,21 @@ describe('revocation, bans, clawback request and the credit record', () => {
     });
     expect(steps[2]?.detail).toEqual({ unit: 'years', count: 10, startYear: 2026, allowedFromYear: 2036 });
     expect(steps[3]?.detail).toMatchObject({ system: '国家企业信用信息公示系统（新疆）', creditCode });
+    const title = await call('GET', `${ILI}/titles/${titleId}`, { token: tokens.office });
+    expect(title.body.status).toBe('revoked');
+    expect((title.body.history as Json[]).at(-1)).toMatchObject({
+      action: 'revoke',
+      from: 'active',
+      to: 'revoked',
+      reason: '伊犁哈萨克自治州人民政府 伊州政函〔2026〕88号',
+      basis: 'ili 第二十八条第二款',
+    });
+    // A revoked title is not revoked twice.
+    const twice = await call('POST', `${ILI}/revocations`, {
+      token: tokens.office,
+      body: { titleId, ground: 'title_misuse', eventOn: '2026-11-20', description: '再犯', evidence: EVIDENCE },
+    });
+    expect(twice.status).toBe(409);
     // ili names no clawback: none is requested.
     expect(await outboxOf('awards.clawback.requested.v1')).toEqual([]);
 
@@ -204,10 +283,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     const opened = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
-        subject: subject({
-          applicantName: hostile,
-          identity: { kind: 'organisation', creditCode: creditCodeFor(4102) },
-        }),
+        titleId: await grantTitle('ili', hostile, creditCodeFor(4102)),
         ground: 'fraud_or_bribery',
         eventOn: '2026-11-12',
         description: '伪造检测报告',
@@ -264,10 +340,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     const within = await call('POST', `${XZD}/revocations`, {
       token: tokens['xzd-office'],
       body: {
-        subject: subject({
-          applicantName: '信州甲公司',
-          identity: { kind: 'organisation', creditCode: creditCodeFor(4103) },
-        }),
+        titleId: await grantTitle('xinzhou-district', '信州甲公司', creditCodeFor(4103)),
         ground: 'failed_spot_check',
         eventOn: '2025-10-15',
         description: '监督抽查不合格',
@@ -301,10 +374,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     const late = await call('POST', `${XZD}/revocations`, {
       token: tokens['xzd-office'],
       body: {
-        subject: subject({
-          applicantName: '信州乙公司',
-          identity: { kind: 'organisation', creditCode: creditCodeFor(4104) },
-        }),
+        titleId: await grantTitle('xinzhou-district', '信州乙公司', creditCodeFor(4104)),
         ground: 'failed_spot_check',
         eventOn: '2026-03-01',
         description: '监督抽查不合格',

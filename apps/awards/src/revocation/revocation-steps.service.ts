@@ -5,9 +5,11 @@ import { Injectable } from '@nestjs/common';
 import type { AwardsTx } from '../awards-prisma';
 import { ApplicationBanRepository } from '../ban/application-ban.repository';
 import { dateColumn } from '../date-column.util';
+import { TitleReader } from '../title/title.reader';
 import type { RevocationCaseRow } from './revocation.repository';
 import { RevocationRepository } from './revocation.repository';
 import { clawbackWindowOf } from './revocation-evaluation.util';
+import { TitleRevocationRepository } from './title-revocation.repository';
 
 type Planned = RevocationCaseView['evaluation']['consequences'][number];
 
@@ -25,6 +27,8 @@ export class RevocationStepsService {
   constructor(
     private readonly cases: RevocationRepository,
     private readonly bans: ApplicationBanRepository,
+    private readonly titles: TitleReader,
+    private readonly titleRevocations: TitleRevocationRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -61,13 +65,22 @@ export class RevocationStepsService {
     at: { decision: string; decidedOn: string; appliedAt: Date },
   ): Promise<Record<string, unknown>> {
     switch (consequence.kind) {
-      case 'revoke':
+      case 'revoke': {
+        const title = await this.titles.byId(tx, row.titleId);
+        if (!title) throw new Error(`revocation ${row.id}: title ${row.titleId} is gone`);
+        await this.titleRevocations.revoke(tx, title, {
+          reason: at.decision,
+          basis: consequence.basis,
+          actor: row.decidedBy,
+          at: at.appliedAt,
+        });
         return {
           titleId: row.titleId,
           titleStatus: 'revoked',
           decision: at.decision,
           revokedOn: at.decidedOn,
         };
+      }
       case 'recover_certificate_and_plaque':
         return {
           titleId: row.titleId,

@@ -14,11 +14,32 @@ import { dateColumn } from '../date-column.util';
 import { storedPolicy } from '../policy/policy-document.util';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { noProgramme } from '../programme/programme.service';
+import { titleTransitionOf } from '../title/title.lifecycle';
+import { TitleReader, type TitleRow } from '../title/title.reader';
 import { type RevocationAction, revocationTransitionOf } from './revocation.lifecycle';
 import { revocationView } from './revocation.mapper';
 import { type RevocationCaseRow, RevocationRepository } from './revocation.repository';
 import { evaluateRevocation } from './revocation-evaluation.util';
 import { RevocationStepsService } from './revocation-steps.service';
+import { TitleRevocationRepository } from './title-revocation.repository';
+
+/**
+ * The identity a ban is keyed by: an organisation's credit code from its title (or as the office gives it when the
+ * title lacks it), an individual's ID number as the office gives it (titles do not keep ID numbers).
+ */
+function identityOf(title: TitleRow, given: OpenRevocationRequest['identity']) {
+  if (title.applicantKind === 'organisation' && title.creditCode) {
+    return { kind: 'organisation' as const, creditCode: title.creditCode };
+  }
+  if (!given || given.kind !== title.applicantKind) {
+    const what =
+      title.applicantKind === 'organisation'
+        ? { zh: '该称号未记录统一社会信用代码，请提供', en: 'the title has no credit code: give the organisation’s' }
+        : { zh: '个人称号须提供身份证号码', en: 'an individual’s title needs the ID number' };
+    throw DomainError.validation([{ field: 'identity', reason: what }]);
+  }
+  return given;
+}
 
 const notFound = () => DomainError.notFound({ zh: '未找到撤销案件', en: 'No such revocation case' });
 
@@ -35,13 +56,38 @@ export class RevocationService {
     private readonly cycles: CycleRepository,
     private readonly cases: RevocationRepository,
     private readonly steps: RevocationStepsService,
+    private readonly titles: TitleReader,
+    private readonly titleRevocations: TitleRevocationRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
   async open(request: OpenRevocationRequest): Promise<RevocationCaseView> {
-    const { subject } = request;
     const row = await this.database.inTenant(async (tx) => {
+      const title = await this.titles.byId(tx, request.titleId);
+      if (!title) {
+        throw DomainError.validation([
+          { field: 'titleId', reason: { zh: '未找到该称号', en: 'no such title in this jurisdiction' } },
+        ]);
+      }
+      if (!titleTransitionOf('revoke', title.status)) {
+        throw DomainError.conflict({
+          zh: `该称号处于“${title.status}”状态，不能撤销`,
+          en: `The title is ${title.status}: it cannot be revoked`,
+        });
+      }
+      const identity = identityOf(title, request.identity);
+      const awardedOn = await this.titleRevocations.awardedOn(tx, title.decisionId);
+      if (!awardedOn) throw new Error(`title ${title.id} without its commendation decision`);
+      const subject = {
+        titleId: title.id,
+        applicantId: title.applicantId,
+        applicantName: title.applicantName,
+        identity,
+        tier: title.tier as 'award' | 'nomination',
+        cycleNumber: title.cycleNumber,
+        awardedOn: dateColumn.toIso(awardedOn),
+      };
       const { policy, version } = await this.policyOf(tx, subject.cycleNumber);
       const evaluation = evaluateRevocation(policy, {
         ground: request.ground,
@@ -55,7 +101,7 @@ export class RevocationService {
         status: this.transition('open', null),
         titleId: subject.titleId,
         applicantId: subject.applicantId,
-        applicantKind: subject.identity.kind,
+        applicantKind: title.applicantKind,
         applicantName: subject.applicantName,
         identityKind: subject.identity.kind,
         identityValue: identityValueOf(subject.identity),
@@ -204,7 +250,7 @@ export class RevocationService {
     if (!cycle) {
       throw DomainError.validation([
         {
-          field: 'subject.cycleNumber',
+          field: 'cycleNumber',
           reason: {
             zh: `未找到第${cycleNumber}届评选`,
             en: `no cycle number ${cycleNumber}`,

@@ -5,6 +5,7 @@ import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
 import { RevocationController } from './revocation.controller';
+import { TitleController } from './title.controller';
 
 /** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
 @Module({
@@ -16,6 +17,7 @@ import { RevocationController } from './revocation.controller';
     RevocationController,
     PublicCreditRecordController,
     CreditRecordExportController,
+    TitleController,
   ],
 })
 export class AwardsModule {}

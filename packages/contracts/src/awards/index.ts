@@ -8,3 +8,4 @@ export * from './policy.contract';
 export * from './programme.contract';
 export * from './regulation.contract';
 export * from './revocation.contract';
+export * from './title.contract';

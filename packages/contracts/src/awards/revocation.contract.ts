@@ -41,20 +41,15 @@ const evidenceSchema = z
   })
   .strict();
 
-/** The office opens a case: the award it concerns, the ground with its date, and the evidence. */
+/**
+ * The office opens a case against a title (称号): the ground with its date, and the evidence. The title gives the
+ * applicant, tier, cycle and award date; an individual's title does not keep the ID number a ban is keyed by, so the
+ * office gives it (`identity`), as it may give an organisation's credit code the title lacks.
+ */
 export const openRevocationRequest = z
   .object({
-    subject: z
-      .object({
-        titleId: z.uuid(),
-        applicantId: z.uuid(),
-        applicantName: z.string().trim().min(1).max(200),
-        identity: banCheckIdentitySchema,
-        tier: tierKeySchema,
-        cycleNumber: z.int().positive(),
-        awardedOn: isoDateSchema,
-      })
-      .strict(),
+    titleId: z.uuid(),
+    identity: banCheckIdentitySchema.optional(),
     ground: revocationGroundSchema,
     eventOn: isoDateSchema,
     /** The accident's grade, where the ground is an accident. */
