@@ -277,6 +277,46 @@ describe('revocation, bans, clawback request and the credit record', () => {
     expect(refused.body.allowedFrom).toEqual({ cycle: 7, year: 2036 });
   });
 
+  it('another jurisdiction’s office sees a cross-tenant flag (tenant, kind, until, article) but no file', async () => {
+    const xzdCycle = await call('POST', `${XZD}/cycles`, {
+      token: tokens['xzd-office'],
+      body: { year: 2026, opensOn: '2026-11-01', closesOn: '2026-12-31' },
+    });
+    expect(xzdCycle.status).toBe(201);
+    const registered = await call('POST', `${XZD}/applicants`, {
+      token: tokens['xzd-office'],
+      body: { kind: 'organisation', name: '伊犁甲公司信州分公司', creditCode, legalForm: 'legal_person' },
+    });
+    expect(registered.status).toBe(201);
+    const flags = [
+      { tenantKey: 'ili', kind: 'ban', untilYear: 2036, article: 'ili 第二十八条第二款', recordedOn: '2026-11-23' },
+      {
+        tenantKey: 'ili',
+        kind: 'revocation',
+        untilYear: null,
+        article: 'ili 第二十八条第二款',
+        recordedOn: '2026-11-23',
+      },
+    ];
+    expect(registered.body.crossTenantFlags).toEqual(flags);
+    // At application (and again at formal review) the ban check carries the flags; ili's ban refuses nothing here.
+    const application = await call('POST', `${XZD}/applications`, {
+      token: tokens['xzd-office'],
+      body: { applicantId: registered.body.id, cycleNumber: 2, facts: {} },
+    });
+    expect(application.status).toBe(201);
+    expect((application.body.banChecks as Json[])[0]).toMatchObject({
+      step: 'application',
+      outcome: 'allowed',
+      crossTenantFlags: flags,
+    });
+    const seen = JSON.stringify([registered.body, application.body]);
+    expect(seen).not.toMatch(/伊纪查|行贿|伊州政函|titleId/);
+    expect(seen).not.toContain(iliCase.id as string);
+    // The file stays with ili.
+    expect((await call('GET', `${XZD}/revocations/${iliCase.id}`, { token: tokens['xzd-office'] })).status).toBe(404);
+  });
+
   it('the credit record: public, without evidence or ID numbers; as .xlsx with formula-like cells escaped', async () => {
     // A second fraud case whose registered name starts like a formula (what an applicant typed is never run).
     const hostile = '=HYPERLINK("http://example.test","点击")';

@@ -4,6 +4,7 @@ import type { Policy } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { AwardsTx } from '../awards-prisma';
 import { ApplicationBanRepository } from '../ban/application-ban.repository';
+import { CrossTenantRegisterRepository } from '../ban/cross-tenant-register.repository';
 import { dateColumn } from '../date-column.util';
 import { TitleReader } from '../title/title.reader';
 import type { RevocationCaseRow } from './revocation.repository';
@@ -29,6 +30,7 @@ export class RevocationStepsService {
     private readonly bans: ApplicationBanRepository,
     private readonly titles: TitleReader,
     private readonly titleRevocations: TitleRevocationRepository,
+    private readonly register: CrossTenantRegisterRepository,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -57,6 +59,25 @@ export class RevocationStepsService {
     }
   }
 
+  /** An organisation's revocation or ban goes to the cross-tenant register (keyed by its credit code). */
+  private async flag(
+    tx: AwardsTx,
+    row: RevocationCaseRow,
+    policy: Policy,
+    flag: { kind: 'revocation' | 'ban'; untilYear: number | null; article: string; on: string },
+  ): Promise<void> {
+    if (row.identityKind !== 'organisation') return;
+    await this.register.record(tx, {
+      sourceKey: policy.key,
+      creditCode: row.identityValue,
+      kind: flag.kind,
+      untilYear: flag.untilYear,
+      article: flag.article,
+      caseId: row.id,
+      recordedOn: flag.on,
+    });
+  }
+
   private async detailOf(
     tx: AwardsTx,
     row: RevocationCaseRow,
@@ -73,6 +94,12 @@ export class RevocationStepsService {
           basis: consequence.basis,
           actor: row.decidedBy,
           at: at.appliedAt,
+        });
+        await this.flag(tx, row, policy, {
+          kind: 'revocation',
+          untilYear: null,
+          article: consequence.basis,
+          on: at.decidedOn,
         });
         return {
           titleId: row.titleId,
@@ -101,6 +128,12 @@ export class RevocationStepsService {
           allowedFromYear: ban.allowedFromYear,
           basis: consequence.basis,
           createdAt: at.appliedAt,
+        });
+        await this.flag(tx, row, policy, {
+          kind: 'ban',
+          untilYear: ban.allowedFromYear,
+          article: consequence.basis,
+          on: at.decidedOn,
         });
         return {
           unit: ban.unit,
