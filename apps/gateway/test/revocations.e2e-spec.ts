@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readXlsx } from '@laurel/platform';
 import { TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
+import { grantTitleForTest } from './titles.util';
 
 const ILI = '/api/v1/tenants/ili';
 const XZD = '/api/v1/tenants/xinzhou-district';
@@ -25,49 +26,8 @@ describe('revocation, bans, clawback request and the credit record', () => {
   const creditCode = creditCodeFor(4101);
 
   const tenantIds: Record<string, string> = {};
-  /**
-   * A title granted by a commendation decision. The decision's route is being built beside this (h-winners); until
-   * it lands, the test writes the decision and its title as that route will, into the awards service's own tables.
-   */
-  const grantTitle = async (tenant: string, applicantName: string, code: string | null, decidedOn = '2025-06-01') => {
-    const db = sut.awards.runtime.database.system;
-    const tenantId = tenantIds[tenant] as string;
-    const decisions = await db.$queryRawUnsafe<{ id: string }[]>(
-      'SELECT id FROM commendation_decision WHERE tenant_id = $1::uuid AND cycle_number = 1',
-      tenantId,
-    );
-    let decisionId = decisions[0]?.id;
-    if (!decisionId) {
-      decisionId = randomUUID();
-      await db.$executeRawUnsafe(
-        `INSERT INTO commendation_decision (id, tenant_id, cycle_number, year, policy_version, approving_body,
-           document_number, decided_on, basis, recorded_by, recorded_at)
-         VALUES ($1::uuid, $2::uuid, 1, $3, 1, '人民政府', '政发〔2025〕1号', $4::date, '审定', 'office', now())`,
-        decisionId,
-        tenantId,
-        Number(decidedOn.slice(0, 4)),
-        decidedOn,
-      );
-    }
-    const id = randomUUID();
-    await db.$executeRawUnsafe(
-      `INSERT INTO title (id, tenant_id, decision_id, application_id, applicant_id, applicant_kind, applicant_name,
-         credit_code, tier, cycle_number, year, policy_version, valid_from, valid_until, validity_basis, status,
-         status_changed_at, created_at)
-       VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, 'organisation', $6, $7, 'award', 1, $8, 1, $9::date,
-         NULL, '第五条', 'active', now(), now())`,
-      id,
-      tenantId,
-      decisionId,
-      randomUUID(),
-      randomUUID(),
-      applicantName,
-      code,
-      Number(decidedOn.slice(0, 4)),
-      decidedOn,
-    );
-    return id;
-  };
+  const grantTitle = (tenant: string, applicantName: string, code: string | null, decidedOn?: string) =>
+    grantTitleForTest(sut, tenantIds[tenant] as string, { applicantName, creditCode: code, decidedOn });
   const outboxOf = async (subjectName: string) =>
     sut.awards.runtime.database.system.$queryRawUnsafe<{ payload: Json }[]>(
       'SELECT payload FROM outbox_message WHERE subject = $1 ORDER BY created_at',

@@ -27,11 +27,15 @@ import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
 import { ReviewStagePage } from './office/reviews/review-stage-page';
 import { ReviewStagesPage } from './office/reviews/review-stages-page';
+import { BansPage } from './office/revocations/bans-page';
+import { RevocationPage } from './office/revocations/revocation-page';
+import { RevocationsPage } from './office/revocations/revocations-page';
 import { StageResultsPage } from './office/scoring/stage-results-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
 import { VoteSetupPage } from './office/votes/vote-setup-page';
 import { operatorRoutes } from './operator/operator-routes';
+import { CreditRecordPage } from './public/credit-record-page';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
@@ -52,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'track', element: <TrackPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'report/track', element: <ReportTrackPage /> },
+      { path: 'credit-record', element: <CreditRecordPage /> },
     ],
   },
   { path: '/office/login', element: <LoginPage /> },
@@ -77,6 +82,9 @@ export const router = createBrowserRouter([
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
+      { path: 'revocations', element: <RevocationsPage /> },
+      { path: 'revocations/:revocationId', element: <RevocationPage /> },
+      { path: 'bans', element: <BansPage /> },
     ],
   },
   {
