@@ -237,6 +237,22 @@ describe('revocation, bans, clawback request and the credit record', () => {
     expect(refused.body.allowedFrom).toEqual({ cycle: 7, year: 2036 });
   });
 
+  it('a title won in cycle 1 (2024) holds its winner back five years (ili 第二十四条); the revoked title above counted only through its ban', async () => {
+    const code = creditCodeFor(4105);
+    await grantTitle('ili', '伊犁丁公司', code, '2025-01-20');
+    const applicant = await call('POST', `${ILI}/applicants`, {
+      token: tokens.office,
+      body: { kind: 'organisation', name: '伊犁丁公司', creditCode: code, legalForm: 'legal_person' },
+    });
+    expect(applicant.status).toBe(201);
+    const refused = await call('POST', `${ILI}/applications`, {
+      token: tokens.office,
+      body: { applicantId: applicant.body.id, cycleNumber: 2, facts: ELIGIBLE_FACTS },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.basis).toBe('ili 第二十四条');
+  });
+
   it('another jurisdiction’s office sees a cross-tenant flag (tenant, kind, until, article) but no file', async () => {
     const xzdCycle = await call('POST', `${XZD}/cycles`, {
       token: tokens['xzd-office'],

@@ -10,8 +10,9 @@ export const identityValueOf = (identity: BanCheckIdentity): string =>
 
 /**
  * The titles won and the application bans of an identity (credit code or ID number), in `checkReapplication`'s
- * shape. Bans are the ones revocations recorded; titles come with the commendation decision (not recorded in this
- * service yet, so `awards` is empty until the title model reads them here).
+ * shape: the tenant's titles of an organisation by its credit code (a revoked title is no award to wait after: its
+ * revocation's ban, if the policy names one, says how long), and the bans revocations recorded. Titles keep no ID
+ * number, so an individual's earlier titles are not found here.
  */
 @Injectable()
 export class BanRepository {
@@ -19,8 +20,19 @@ export class BanRepository {
 
   async historyOf(tx: AwardsTx, identity: BanCheckIdentity): Promise<ApplicantHistory> {
     const rows = await this.bans.ofIdentity(tx, identityValueOf(identity));
+    const titles =
+      identity.kind === 'organisation'
+        ? await tx.title.findMany({
+            where: { creditCode: identity.creditCode, status: { not: 'revoked' } },
+            orderBy: [{ cycleNumber: 'asc' }, { id: 'asc' }],
+          })
+        : [];
     return {
-      awards: [],
+      awards: titles.map((title) => ({
+        tier: title.tier as 'award' | 'nomination',
+        cycle: title.cycleNumber,
+        year: title.year,
+      })),
       bans: rows.map((row) => ({
         startYear: row.startYear,
         length: { unit: row.unit as 'years' | 'cycles', count: row.count },
