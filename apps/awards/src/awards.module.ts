@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { BanModule } from './ban/ban.module';
 import { CandidateListModule } from './candidate-list/candidate-list.module';
+import { ClearanceModule } from './clearance/clearance.module';
+import { CommendationModule } from './commendation/commendation.module';
 import { CycleModule } from './cycle/cycle.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
@@ -19,6 +21,7 @@ import { TitleModule } from './title/title.module';
     CandidateListModule,
     TitleModule,
     RevocationModule,
+    CommendationModule,
   ],
 })
 export class AwardsModule {}

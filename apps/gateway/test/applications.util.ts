@@ -26,7 +26,15 @@ const { fundsService } = require(path.resolve(__dirname, '../../funds/src/funds.
 };
 
 export type Json = Record<string, unknown>;
-export type Role = 'office' | 'applicant' | 'recommender' | 'leading_group' | 'supervisor' | 'expert' | 'finance';
+export type Role =
+  | 'office'
+  | 'applicant'
+  | 'recommender'
+  | 'leading_group'
+  | 'supervisor'
+  | 'expert'
+  | 'finance'
+  | 'department';
 
 const OPERATOR = { username: 'operator', password: 'operator-password-1' };
 const PASSWORD = 'a-long-password';

@@ -18,6 +18,12 @@ export {
   type ReapplicationResult,
   type TargetCycle,
 } from './check-reapplication.util';
+export {
+  type ClearanceCategory,
+  type ClearanceDepartmentRule,
+  type ClearancePlan,
+  clearanceDepartments,
+} from './clearance-departments.util';
 export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
@@ -64,6 +70,13 @@ export {
   type ReviewStageKind,
   reviewStagesOf,
 } from './evaluate-stage-entry.util';
+export {
+  evaluateWinnerQuotas,
+  type QuotaExceedance,
+  type TierQuotaResult,
+  type WinnerQuotaEvaluation,
+  type WinnerQuotaProblem,
+} from './evaluate-winner-quotas.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,
@@ -111,4 +124,5 @@ export {
 export * from './scoring-plan.schema';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
+export { type TitleValidity, titleValidity } from './title-validity.util';
 export * from './vote-tally.rules';

@@ -104,6 +104,28 @@ export const stageEntrySchema = z.strictObject({
   note: noteSchema,
 });
 
+/** Which candidates a department is asked about: all, public bodies (机关事业单位) and their staff, or enterprises and their heads. */
+export const clearanceCategorySchema = z.enum(['all', 'public_body', 'enterprise']);
+
+/**
+ * Background clearance (征求意见) at a stage: the departments the text names and about whom each is asked
+ * (xinzhou-city 第十八条). `othersByOffice`: the text adds "等" or names no department ("相关部门", linxia 第二十一条);
+ * the office names the others, recorded.
+ */
+export const clearanceSchema = z.strictObject({
+  departments: z.array(
+    z.strictObject({
+      key: idSchema,
+      name: localizedTextSchema,
+      asked: clearanceCategorySchema,
+      basis: basisSchema,
+    }),
+  ),
+  othersByOffice: z.boolean(),
+  basis: basisSchema,
+  note: noteSchema,
+});
+
 export const stageSchema = z.strictObject({
   key: idSchema,
   kind: stageKindSchema,
@@ -116,6 +138,8 @@ export const stageSchema = z.strictObject({
   note: noteSchema,
   /** Who enters the stage (review stages only); absent: the office records who enters and why. */
   entry: stageEntrySchema.optional(),
+  /** Background clearance asked at this stage (征求意见); absent: none. */
+  clearance: clearanceSchema.optional(),
 });
 
 export const noticeSchema = z.strictObject({

@@ -7,5 +7,6 @@ import { RecordCandidateListConsumer } from './record-candidate-list.consumer';
 @Module({
   controllers: [CandidateListHandler],
   providers: [CandidateListRepository, RecordCandidateListConsumer],
+  exports: [CandidateListRepository],
 })
 export class CandidateListModule {}

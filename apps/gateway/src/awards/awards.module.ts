@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { ClearanceController } from './clearance.controller';
+import { CommendationDecisionController } from './commendation-decision.controller';
 import { CreditRecordExportController, PublicCreditRecordController } from './credit-record.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
@@ -13,6 +15,8 @@ import { TitleController } from './title.controller';
     PolicyController,
     CycleController,
     CandidateListRecordController,
+    CommendationDecisionController,
+    ClearanceController,
     PublicProgrammeController,
     RevocationController,
     PublicCreditRecordController,

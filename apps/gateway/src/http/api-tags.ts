@@ -6,6 +6,8 @@ export const API_TAGS = {
   policies: 'A jurisdiction’s policy document (its regulation as data) and its versions',
   cycles: 'Cycles (届) of an award: schedule, pinned policy version, quotas',
   titles: 'Titles (称号) granted by commendation decisions (表彰决定): tier, year, validity and state',
+  clearance:
+    'Background clearance (征求意见): departments and their answers on each candidate, held before the leading group',
   applicants: 'Applicants (申报组织 / 申报个人)',
   recommenders: 'Recommenders (推荐单位): departments and entrusted associations',
   applications: 'Applications, from draft to acceptance (申报、推荐、形式审查、受理)',

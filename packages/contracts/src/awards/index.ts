@@ -3,6 +3,8 @@ export * from './awards-common.schema';
 export * from './ban.contract';
 export * from './candidate-list-record.contract';
 export * from './clawback-request.contract';
+export * from './clearance.contract';
+export * from './commendation-decision.contract';
 export * from './cycle.contract';
 export * from './policy.contract';
 export * from './programme.contract';

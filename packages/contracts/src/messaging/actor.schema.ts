@@ -9,6 +9,7 @@ export const TENANT_ROLES = [
   'supervisor',
   'finance',
   'applicant',
+  'department',
 ] as const;
 export const tenantRoleSchema = z.enum(TENANT_ROLES);
 export type TenantRole = z.infer<typeof tenantRoleSchema>;

@@ -1,0 +1,201 @@
+import {
+  type AwardWinner,
+  applicantGet,
+  awardDecided,
+  type CommendationDecisionView,
+  DomainError,
+  type FieldError,
+  type RecordCommendationDecisionBody,
+} from '@laurel/contracts';
+import { AuditTrail, acting, Clock, Database, Outbox, ServiceClient } from '@laurel/platform';
+import { evaluateWinnerQuotas, type Policy, type TierKey, titleValidity } from '@laurel/policy';
+import { Injectable } from '@nestjs/common';
+import type { PrismaClient } from '../awards-prisma';
+import { CandidateListRepository } from '../candidate-list/candidate-list.repository';
+import { HOLDING_STATES, REMOVING_STATES } from '../clearance/clearance.lifecycle';
+import { ClearanceRepository } from '../clearance/clearance.repository';
+import { CycleRepository } from '../cycle/cycle.repository';
+import { dateColumn } from '../date-column.util';
+import { storedPolicy } from '../policy/policy-document.util';
+import { ProgrammeRepository } from '../programme/programme.repository';
+import { noProgramme } from '../programme/programme.service';
+import { TitleReader } from '../title/title.reader';
+import { toDecisionView } from './commendation.mapper';
+import { CommendationDecisionRepository, type NewTitle } from './commendation.repository';
+
+/**
+ * The approval (审定) and commendation decision (表彰决定): the office records the government's act as the act says
+ * it — never automated — with the winners it names (each on the cycle's candidate list), checked against the quotas.
+ * One title per winner with the policy's validity; `awards.award.decided.v1` through the outbox for the funds
+ * service, with each winner's earlier wins of the tier from the titles on record.
+ */
+@Injectable()
+export class CommendationService {
+  constructor(
+    private readonly database: Database<PrismaClient>,
+    private readonly programmes: ProgrammeRepository,
+    private readonly cycles: CycleRepository,
+    private readonly lists: CandidateListRepository,
+    private readonly decisions: CommendationDecisionRepository,
+    private readonly titles: TitleReader,
+    private readonly clearance: ClearanceRepository,
+    private readonly client: ServiceClient,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(cycleNumber: number): Promise<CommendationDecisionView> {
+    return this.database.inTenant(async (tx) => {
+      const { cycle, policy } = await this.cycleOf(tx, cycleNumber);
+      const decision = await this.decisions.ofCycle(tx, cycleNumber);
+      if (!decision)
+        throw DomainError.notFound({ zh: `第${cycleNumber}届尚未记录表彰决定`, en: 'No commendation decision yet' });
+      return toDecisionView(decision, await this.titles.ofDecision(tx, decision.id), cycle.quotas, policy);
+    });
+  }
+
+  async record(cycleNumber: number, body: RecordCommendationDecisionBody): Promise<CommendationDecisionView> {
+    const { cycle, policy, list, blocking } = await this.database.inTenant(async (tx) => ({
+      ...(await this.cycleOf(tx, cycleNumber)),
+      list: await this.lists.ofCycle(tx, cycleNumber),
+      blocking: await this.clearance.ofCycleIn(tx, cycleNumber, [...HOLDING_STATES, ...REMOVING_STATES]),
+    }));
+    if (!list)
+      throw DomainError.conflict({ zh: '本届尚未收到候选获奖名单', en: 'No candidate list received for the cycle' });
+    const fields: FieldError[] = [];
+    const seen = new Set<string>();
+    body.winners.forEach((winner, index) => {
+      if (!list.entries.some((e) => e.applicationId === winner.applicationId))
+        fields.push(
+          field(`winners[${index}].applicationId`, '不在本届候选获奖名单上', 'is not on the cycle’s candidate list'),
+        );
+      else if (seen.has(winner.applicationId))
+        fields.push(field(`winners[${index}].applicationId`, '重复', 'is listed twice'));
+      for (const request of blocking.filter((r) => r.applicationId === winner.applicationId)) {
+        const removed = REMOVING_STATES.includes(request.status);
+        fields.push(
+          field(
+            `winners[${index}].applicationId`,
+            removed
+              ? `${request.applicantName}：领导小组已采纳${request.department.name}的意见，不再列为候选（${request.basis}）`
+              : `${request.applicantName}：${request.department.name}提出意见，待领导小组决定（${request.basis}）`,
+            removed
+              ? `${request.applicantName}: removed, the leading group upheld the ${request.department.name} concern (${request.basis})`
+              : `${request.applicantName}: held, a ${request.department.name} concern awaits the leading group (${request.basis})`,
+          ),
+        );
+      }
+      seen.add(winner.applicationId);
+    });
+    const quotas = evaluateWinnerQuotas(policy, body.winners, body.quotaExceedances);
+    fields.push(...quotas.problems.map((p) => ({ field: `body.${p.field}`, reason: p.reason })));
+    if (fields.length > 0)
+      throw new DomainError({
+        code: 'rule_violation',
+        detail: { zh: '获奖者与候选获奖名单或名额不符', en: 'The winners do not fit the candidate list or the quotas' },
+        fields,
+      });
+
+    const titles = await Promise.all(
+      body.winners.map(async (winner): Promise<NewTitle> => {
+        const entry = list.entries.find((e) => e.applicationId === winner.applicationId);
+        if (!entry) throw new Error('checked above');
+        const validity = titleValidity(policy, winner.tier, body.decidedOn);
+        const applicant = await this.client.request(applicantGet, { id: entry.applicantId });
+        return {
+          applicationId: entry.applicationId,
+          applicantId: entry.applicantId,
+          applicantKind: entry.applicantKind,
+          applicantName: entry.applicantName,
+          creditCode: applicant.creditCode,
+          tier: winner.tier,
+          validFrom: dateColumn.fromIso(validity.validFrom),
+          validUntil: validity.validUntil ? dateColumn.fromIso(validity.validUntil) : null,
+          validityBasis: `${policy.key} ${validity.basis}`,
+        };
+      }),
+    );
+    const now = this.clock.now();
+    const basis = approvalBasis(policy);
+    const recordedBy = acting().label;
+    return this.database.inTenant(async (tx) => {
+      const decision = await this.decisions.create(tx, {
+        cycleNumber,
+        cycleId: cycle.id,
+        year: cycle.year,
+        policyVersion: cycle.policyVersion.version,
+        approvingBody: body.approvingBody,
+        documentNumber: body.documentNumber,
+        decidedOn: dateColumn.fromIso(body.decidedOn),
+        basis,
+        quotaExceedances: quotas.tiers
+          .filter((t) => t.exceedance)
+          .map((t) => ({ ...t.exceedance, used: t.proposed, max: t.max })),
+        recordedBy,
+        recordedAt: now,
+        titles,
+      });
+      if (!decision)
+        throw DomainError.conflict({
+          zh: `第${cycleNumber}届的表彰决定已记录，只记录一次`,
+          en: `The commendation decision of cycle ${cycleNumber} is recorded already`,
+        });
+      const granted = await this.titles.ofDecision(tx, decision.id);
+      const winners: AwardWinner[] = [];
+      for (const title of granted) {
+        winners.push({
+          applicantId: title.applicantId,
+          applicantKind: title.applicantKind as AwardWinner['applicantKind'],
+          applicantName: title.applicantName,
+          tier: title.tier as TierKey,
+          previousWins: await this.decisions.previousWins(tx, title.applicantId, title.tier, cycleNumber),
+        });
+      }
+      await this.outbox.add(tx, awardDecided, {
+        decisionId: decision.id,
+        cycleNumber,
+        policyVersion: cycle.policyVersion.version,
+        decidedOn: body.decidedOn,
+        winners,
+        actor: recordedBy,
+        at: now.toISOString(),
+      });
+      await this.audit.record(tx, {
+        action: 'commendation-decision.record',
+        targetType: 'commendation-decision',
+        targetId: decision.id,
+        basis,
+        before: null,
+        after: {
+          cycleNumber,
+          approvingBody: body.approvingBody,
+          documentNumber: body.documentNumber,
+          decidedOn: body.decidedOn,
+          winners: body.winners,
+          quotaExceedances: body.quotaExceedances,
+        },
+      });
+      const quotaRows = (await this.cycleOf(tx, cycleNumber)).cycle.quotas;
+      return toDecisionView(decision, granted, quotaRows, policy);
+    });
+  }
+
+  private async cycleOf(tx: Parameters<Parameters<Database<PrismaClient>['inTenant']>[0]>[0], cycleNumber: number) {
+    const programme = await this.programmes.current(tx);
+    if (!programme) throw noProgramme();
+    const cycle = await this.cycles.byNumber(tx, programme.id, cycleNumber);
+    if (!cycle)
+      throw DomainError.notFound({ zh: `未找到第${cycleNumber}届评选`, en: `No cycle number ${cycleNumber}` });
+    return { cycle, policy: storedPolicy(cycle.policyVersion.document) };
+  }
+}
+
+const field = (name: string, zh: string, en: string): FieldError => ({ field: `body.${name}`, reason: { zh, en } });
+
+/** The articles of the policy's approval and commendation stages. */
+function approvalBasis(policy: Policy): string {
+  const stages = policy.procedure.stages.filter((s) => s.kind === 'approval' || s.kind === 'commendation');
+  const articles = [...new Set(stages.map((s) => s.basis))];
+  return `${policy.key} ${articles.length > 0 ? articles.join('; ') : policy.tiers[0]?.basis}`;
+}
