@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readXlsx } from '@laurel/platform';
 import { TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
-import { grantTitleForTest } from './titles.util';
+import { titlesOfCycleOne } from './titles.util';
 
 const ILI = '/api/v1/tenants/ili';
 const XZD = '/api/v1/tenants/xinzhou-district';
@@ -26,8 +26,9 @@ describe('revocation, bans, clawback request and the credit record', () => {
   const creditCode = creditCodeFor(4101);
 
   const tenantIds: Record<string, string> = {};
-  const grantTitle = (tenant: string, applicantName: string, code: string | null, decidedOn?: string) =>
-    grantTitleForTest(sut, tenantIds[tenant] as string, { applicantName, creditCode: code, decidedOn });
+  const HOSTILE = '=HYPERLINK("http://example.test","点击")';
+  let titles: Awaited<ReturnType<typeof titlesOfCycleOne>> = {};
+  const titleOf = (name: string) => titles[name]?.titleId as string;
   const outboxOf = async (subjectName: string) =>
     sut.awards.runtime.database.system.$queryRawUnsafe<{ payload: Json }[]>(
       'SELECT payload FROM outbox_message WHERE subject = $1 ORDER BY created_at',
@@ -38,7 +39,6 @@ describe('revocation, bans, clawback request and the credit record', () => {
     sut = await startApplicationsPlatform({ clock, tenants: ['ili', 'xinzhou-district'] });
     for (const [tenant, username, roles] of [
       ['ili', 'office', ['office']],
-      ['ili', 'org-a', ['applicant']],
       ['xinzhou-district', 'xzd-office', ['office']],
     ] as const) {
       const user = await sut.addUser(tenant, username, roles);
@@ -58,6 +58,32 @@ describe('revocation, bans, clawback request and the credit record', () => {
       expect(opened.status).toBe(201);
       expect((await call('POST', `${api}/cycles/1/close`, { token })).status).toBe(200);
     }
+    // Titles of cycle 1 through the government's approval, awarded on 1 June 2025.
+    titles = {
+      ...(await titlesOfCycleOne(
+        sut,
+        { key: 'ili', id: tenantIds.ili as string, office: tokens.office as string },
+        [
+          { name: '伊犁甲公司', code: 4101 },
+          { name: HOSTILE, code: 4102 },
+          { name: '伊犁丁公司', code: 4105 },
+        ],
+        { approvingBody: '伊犁哈萨克自治州人民政府', documentNumber: '伊州政发〔2025〕3号', decidedOn: '2025-06-01' },
+      )),
+      ...(await titlesOfCycleOne(
+        sut,
+        {
+          key: 'xinzhou-district',
+          id: tenantIds['xinzhou-district'] as string,
+          office: tokens['xzd-office'] as string,
+        },
+        [
+          { name: '信州甲公司', code: 4103 },
+          { name: '信州乙公司', code: 4104 },
+        ],
+        { approvingBody: '上饶市信州区人民政府', documentNumber: '信府字〔2025〕9号', decidedOn: '2025-06-01' },
+      )),
+    };
     const next = await call('POST', `${ILI}/cycles`, {
       token: tokens.office,
       body: { year: 2026, opensOn: '2026-11-01', closesOn: '2027-02-28' },
@@ -68,7 +94,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     await sut?.close();
   });
 
-  it('refuses bad input with a 400 naming the field: the body’s, an unknown title, a missing credit code', async () => {
+  it('refuses bad input with a 400 naming the field: the body’s, an unknown title', async () => {
     const missing = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
@@ -100,27 +126,13 @@ describe('revocation, bans, clawback request and the credit record', () => {
     });
     expect(noTitle.status).toBe(400);
     expect((noTitle.body.errors as Json[]).map((e) => e.field)).toEqual(['titleId']);
-    // An organisation's title without a credit code: the office must give it.
-    const uncoded = await grantTitle('ili', '伊犁丙公司', null);
-    const noCode = await call('POST', `${ILI}/revocations`, {
-      token: tokens.office,
-      body: {
-        titleId: uncoded,
-        ground: 'fraud_or_bribery',
-        eventOn: '2026-11-10',
-        description: '行贿',
-        evidence: EVIDENCE,
-      },
-    });
-    expect(noCode.status).toBe(400);
-    expect((noCode.body.errors as Json[]).map((e) => e.field)).toEqual(['identity']);
     expect(((await call('GET', `${ILI}/revocations`, { token: tokens.office })).body.cases as Json[]).length).toBe(0);
   });
 
   let iliCase: Json;
 
   it('ili fraud: the approving body recorded, then exactly 第二十八条第二款’s consequences, each a step', async () => {
-    const titleId = await grantTitle('ili', '伊犁甲公司', creditCode);
+    const titleId = titleOf('伊犁甲公司');
     const opened = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
@@ -222,14 +234,9 @@ describe('revocation, bans, clawback request and the credit record', () => {
   });
 
   it('the banned applicant is refused at the next cycle with the article', async () => {
-    const applicant = await call('POST', `${ILI}/applicants`, {
-      token: tokens['org-a'],
-      body: { kind: 'organisation', name: '伊犁甲公司', creditCode, legalForm: 'legal_person' },
-    });
-    expect(applicant.status).toBe(201);
     const refused = await call('POST', `${ILI}/applications`, {
-      token: tokens['org-a'],
-      body: { cycleNumber: 2, facts: ELIGIBLE_FACTS },
+      token: tokens.office,
+      body: { applicantId: titles['伊犁甲公司']?.applicantId, cycleNumber: 2, facts: ELIGIBLE_FACTS },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.basis).toBe('ili 第二十八条第二款');
@@ -238,16 +245,9 @@ describe('revocation, bans, clawback request and the credit record', () => {
   });
 
   it('a title won in cycle 1 (2024) holds its winner back five years (ili 第二十四条); the revoked title above counted only through its ban', async () => {
-    const code = creditCodeFor(4105);
-    await grantTitle('ili', '伊犁丁公司', code, '2025-01-20');
-    const applicant = await call('POST', `${ILI}/applicants`, {
-      token: tokens.office,
-      body: { kind: 'organisation', name: '伊犁丁公司', creditCode: code, legalForm: 'legal_person' },
-    });
-    expect(applicant.status).toBe(201);
     const refused = await call('POST', `${ILI}/applications`, {
       token: tokens.office,
-      body: { applicantId: applicant.body.id, cycleNumber: 2, facts: ELIGIBLE_FACTS },
+      body: { applicantId: titles['伊犁丁公司']?.applicantId, cycleNumber: 2, facts: ELIGIBLE_FACTS },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.basis).toBe('ili 第二十四条');
@@ -295,11 +295,11 @@ describe('revocation, bans, clawback request and the credit record', () => {
 
   it('the credit record: public, without evidence or ID numbers; as .xlsx with formula-like cells escaped', async () => {
     // A second fraud case whose registered name starts like a formula (what an applicant typed is never run).
-    const hostile = '=HYPERLINK("http://example.test","点击")';
+    const hostile = HOSTILE;
     const opened = await call('POST', `${ILI}/revocations`, {
       token: tokens.office,
       body: {
-        titleId: await grantTitle('ili', hostile, creditCodeFor(4102)),
+        titleId: titleOf(HOSTILE),
         ground: 'fraud_or_bribery',
         eventOn: '2026-11-12',
         description: '伪造检测报告',
@@ -356,7 +356,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     const within = await call('POST', `${XZD}/revocations`, {
       token: tokens['xzd-office'],
       body: {
-        titleId: await grantTitle('xinzhou-district', '信州甲公司', creditCodeFor(4103)),
+        titleId: titleOf('信州甲公司'),
         ground: 'failed_spot_check',
         eventOn: '2025-10-15',
         description: '监督抽查不合格',
@@ -390,7 +390,7 @@ describe('revocation, bans, clawback request and the credit record', () => {
     const late = await call('POST', `${XZD}/revocations`, {
       token: tokens['xzd-office'],
       body: {
-        titleId: await grantTitle('xinzhou-district', '信州乙公司', creditCodeFor(4104)),
+        titleId: titleOf('信州乙公司'),
         ground: 'failed_spot_check',
         eventOn: '2026-03-01',
         description: '监督抽查不合格',

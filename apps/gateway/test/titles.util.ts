@@ -1,52 +1,75 @@
 import { randomUUID } from 'node:crypto';
-import type { ApplicationsPlatform } from './applications.util';
+import { creditCodeFor } from '@laurel/testing';
+import type { ApplicationsPlatform, Json } from './applications.util';
 
 /**
- * A title granted by a commendation decision of cycle 1, for tests of what follows a title (revocation). The
- * decision's route is being built beside this (h-winners); until it lands, the decision and its title are written as
- * that route will write them, into the awards service's own tables. Returns the title's id.
+ * Titles of cycle 1 through the real services: the applicants registered by the office, the cycle's candidate list
+ * delivered to the awards service's consumer as the reviews service publishes it (the vote that makes it is in
+ * reviews-votes), then the government's approval recorded by the office (`POST …/cycles/1/commendation-decision`).
+ * Returns each winner's title id, applicant id and credit code, by name.
  */
-export async function grantTitleForTest(
+export async function titlesOfCycleOne(
   sut: ApplicationsPlatform,
-  tenantId: string,
-  title: { applicantName: string; creditCode: string | null; decidedOn?: string | undefined },
-): Promise<string> {
-  const db = sut.awards.runtime.database.system;
-  const decidedOn = title.decidedOn ?? '2025-06-01';
-  const year = Number(decidedOn.slice(0, 4));
-  const decisions = await db.$queryRawUnsafe<{ id: string }[]>(
-    'SELECT id FROM commendation_decision WHERE tenant_id = $1::uuid AND cycle_number = 1',
-    tenantId,
-  );
-  let decisionId = decisions[0]?.id;
-  if (!decisionId) {
-    decisionId = randomUUID();
-    await db.$executeRawUnsafe(
-      `INSERT INTO commendation_decision (id, tenant_id, cycle_number, year, policy_version, approving_body,
-         document_number, decided_on, basis, recorded_by, recorded_at)
-       VALUES ($1::uuid, $2::uuid, 1, $3, 1, '人民政府', '政发〔2025〕1号', $4::date, '审定', 'office', now())`,
-      decisionId,
-      tenantId,
-      year,
-      decidedOn,
-    );
+  tenant: { key: string; id: string; office: string },
+  winners: readonly { name: string; code: number }[],
+  decision: { approvingBody: string; documentNumber: string; decidedOn: string },
+): Promise<Record<string, { titleId: string; applicantId: string; creditCode: string }>> {
+  const api = `/api/v1/tenants/${tenant.key}`;
+  const entries = [];
+  for (const [index, winner] of winners.entries()) {
+    const applicant = await sut.call('POST', `${api}/applicants`, {
+      token: tenant.office,
+      body: {
+        kind: 'organisation',
+        name: winner.name,
+        creditCode: creditCodeFor(winner.code),
+        legalForm: 'legal_person',
+      },
+    });
+    if (applicant.status !== 201) throw new Error(`applicant ${winner.name}: ${JSON.stringify(applicant.body)}`);
+    entries.push({
+      applicationId: randomUUID(),
+      applicantId: applicant.body.id as string,
+      applicantName: winner.name,
+      applicantKind: 'organisation' as const,
+      position: index + 1,
+      voteTier: null,
+      deliberationTier: 'award',
+      proposedTier: 'award',
+    });
   }
-  const id = randomUUID();
-  await db.$executeRawUnsafe(
-    `INSERT INTO title (id, tenant_id, decision_id, application_id, applicant_id, applicant_kind, applicant_name,
-       credit_code, tier, cycle_number, year, policy_version, valid_from, valid_until, validity_basis, status,
-       status_changed_at, created_at)
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::uuid, 'organisation', $6, $7, 'award', 1, $8, 1, $9::date,
-       NULL, '第五条', 'active', now(), now())`,
-    id,
-    tenantId,
-    decisionId,
-    randomUUID(),
-    randomUUID(),
-    title.applicantName,
-    title.creditCode,
-    year,
-    decidedOn,
-  );
-  return id;
+  await sut.awards.runtime.consumers.handle('awards-candidate-list-published', {
+    id: randomUUID(),
+    subject: 'reviews.candidate-list.published.v1',
+    tenantId: tenant.id,
+    occurredAt: sut.clock.now().toISOString(),
+    correlationId: randomUUID(),
+    actor: null,
+    payload: {
+      id: randomUUID(),
+      cycleNumber: 1,
+      stages: ['deliberation'],
+      entries,
+      basis: '第十七条',
+      publishedBy: 'office',
+      publishedAt: sut.clock.now().toISOString(),
+    },
+  } as never);
+  const decided = await sut.call('POST', `${api}/cycles/1/commendation-decision`, {
+    token: tenant.office,
+    body: { ...decision, winners: entries.map((e) => ({ applicationId: e.applicationId, tier: 'award' })) },
+  });
+  if (decided.status !== 201) throw new Error(`decision: ${decided.status} ${JSON.stringify(decided.body)}`);
+  const titles = await sut.call('GET', `${api}/titles?cycleNumber=1`, { token: tenant.office });
+  const byName: Record<string, { titleId: string; applicantId: string; creditCode: string }> = {};
+  for (const title of titles.body.items as Json[]) {
+    const winner = winners.find((w) => w.name === title.applicantName);
+    if (!winner) continue;
+    byName[winner.name] = {
+      titleId: title.id as string,
+      applicantId: title.applicantId as string,
+      creditCode: creditCodeFor(winner.code),
+    };
+  }
+  return byName;
 }

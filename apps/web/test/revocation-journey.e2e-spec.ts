@@ -5,7 +5,7 @@ import {
   type Json,
   startApplicationsPlatform,
 } from '../../gateway/test/applications.util';
-import { grantTitleForTest } from '../../gateway/test/titles.util';
+import { titlesOfCycleOne } from '../../gateway/test/titles.util';
 import { type Browser, launchBrowser } from './browser.util';
 
 /**
@@ -49,7 +49,16 @@ describe('web: a revocation from the case to the credit record and the cross-ten
       body: { year: 2024, opensOn: '2024-12-20', closesOn: '2025-02-28' },
     });
     if (opened.status !== 201) throw new Error(`cycle: ${JSON.stringify(opened.body)}`);
-    titleId = await grantTitleForTest(sut, iliId, { applicantName: '伊犁示范企业有限公司', creditCode });
+    if ((await sut.call('POST', '/api/v1/tenants/ili/cycles/1/close', { token: iliOffice })).status !== 200) {
+      throw new Error('close cycle 1');
+    }
+    const titles = await titlesOfCycleOne(
+      sut,
+      { key: 'ili', id: iliId, office: iliOffice },
+      [{ name: '伊犁示范企业有限公司', code: 5101 }],
+      { approvingBody: '伊犁哈萨克自治州人民政府', documentNumber: '伊州政发〔2025〕3号', decidedOn: '2025-06-01' },
+    );
+    titleId = titles['伊犁示范企业有限公司']?.titleId as string;
     const xzdCycle = await sut.call('POST', '/api/v1/tenants/xinzhou-district/cycles', {
       token: xzdOffice,
       body: { year: 2026, opensOn: '2026-11-01', closesOn: '2026-12-31' },
