@@ -118,18 +118,30 @@ describe('web: a revocation from the case to the credit record and the cross-ten
   });
 
   it('another jurisdiction’s office sees the flag on the application page, not the file', async () => {
-    const applicant = await sut.call('POST', '/api/v1/tenants/xinzhou-district/applicants', {
+    // The office registers the organisation from its page: the register's flags are shown at once.
+    const page = await signIn('xzd-office', 'xinzhou-district');
+    await page.goto(`${sut.gateway.url}/office/xinzhou-district/applicants`);
+    await page.getByRole('button', { name: '登记申报主体' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称/姓名').fill('伊犁示范企业有限公司信州分公司');
+    await dialog.getByLabel(/统一社会信用代码（组织）/).fill(creditCode);
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const warning = page.locator('.ant-modal-confirm');
+    await warning.locator('.ant-modal-confirm-title').getByText('其他辖区的撤销或禁止申报记录').waitFor();
+    expect(await warning.textContent()).toContain('ili 第二十八条第二款');
+    expect(await warning.textContent()).toContain('2036');
+    await browser.screenshot(page, '93-cross-tenant-flag-at-registration');
+    await warning.getByRole('button').click();
+    const listed = await sut.call('GET', `/api/v1/tenants/xinzhou-district/applicants?creditCode=${creditCode}`, {
       token: xzdOffice,
-      body: { kind: 'organisation', name: '伊犁示范企业有限公司信州分公司', creditCode, legalForm: 'legal_person' },
     });
-    expect(applicant.status).toBe(201);
+    const applicant = { body: { id: ((listed.body.applicants as Json[])[0] as Json).id } };
     const application = await sut.call('POST', '/api/v1/tenants/xinzhou-district/applications', {
       token: xzdOffice,
       body: { applicantId: applicant.body.id, cycleNumber: 1, facts: {} },
     });
     expect(application.status).toBe(201);
     xzdApplicationId = (application.body as Json).id as string;
-    const page = await signIn('xzd-office', 'xinzhou-district');
     await page.goto(`${sut.gateway.url}/office/xinzhou-district/applications/${xzdApplicationId}`);
     const flags = page.getByTestId('cross-tenant-flags');
     await flags.waitFor();
