@@ -7,9 +7,10 @@ import { CycleModule } from './cycle/cycle.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegulationModule } from './regulation/regulation.module';
+import { RevocationModule } from './revocation/revocation.module';
 import { TitleModule } from './title/title.module';
 
-/** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes. */
+/** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes; titles and their revocation. */
 @Module({
   imports: [
     RegulationModule,
@@ -19,6 +20,7 @@ import { TitleModule } from './title/title.module';
     BanModule,
     CandidateListModule,
     TitleModule,
+    RevocationModule,
     CommendationModule,
   ],
 })

@@ -28,6 +28,9 @@ import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
 import { ReviewStagePage } from './office/reviews/review-stage-page';
 import { ReviewStagesPage } from './office/reviews/review-stages-page';
+import { BansPage } from './office/revocations/bans-page';
+import { RevocationPage } from './office/revocations/revocation-page';
+import { RevocationsPage } from './office/revocations/revocations-page';
 import { StageResultsPage } from './office/scoring/stage-results-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
@@ -36,6 +39,7 @@ import { ClearancePage } from './office/winners/clearance-page';
 import { TitlesPage } from './office/winners/titles-page';
 import { WinnersPage } from './office/winners/winners-page';
 import { operatorRoutes } from './operator/operator-routes';
+import { CreditRecordPage } from './public/credit-record-page';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
@@ -56,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'track', element: <TrackPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'report/track', element: <ReportTrackPage /> },
+      { path: 'credit-record', element: <CreditRecordPage /> },
     ],
   },
   { path: '/office/login', element: <LoginPage /> },
@@ -84,6 +89,9 @@ export const router = createBrowserRouter([
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
+      { path: 'revocations', element: <RevocationsPage /> },
+      { path: 'revocations/:revocationId', element: <RevocationPage /> },
+      { path: 'bans', element: <BansPage /> },
     ],
   },
   {

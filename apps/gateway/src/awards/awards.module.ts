@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
 import { ClearanceController } from './clearance.controller';
 import { CommendationDecisionController } from './commendation-decision.controller';
+import { CreditRecordExportController, PublicCreditRecordController } from './credit-record.controller';
 import { CycleController } from './cycle.controller';
 import { PolicyController } from './policy.controller';
 import { PublicProgrammeController } from './public-programme.controller';
+import { RevocationController } from './revocation.controller';
 import { TitleController } from './title.controller';
 
 /** The awards service's API: the jurisdiction's policy and its cycles (the service checks the rules); the programme as the public reads it. */
@@ -16,6 +18,9 @@ import { TitleController } from './title.controller';
     CommendationDecisionController,
     ClearanceController,
     PublicProgrammeController,
+    RevocationController,
+    PublicCreditRecordController,
+    CreditRecordExportController,
     TitleController,
   ],
 })

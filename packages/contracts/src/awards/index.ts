@@ -9,4 +9,5 @@ export * from './cycle.contract';
 export * from './policy.contract';
 export * from './programme.contract';
 export * from './regulation.contract';
+export * from './revocation.contract';
 export * from './title.contract';
