@@ -446,6 +446,13 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       body: { count: 3, minScore: 700, reason: '两者' },
     });
     expect(both.status).toBe(400);
+    // The material review cannot close before its cut: the cut is the decision of who goes on.
+    const earlyClose = await call('POST', `${api}/review-stages/${stageIds.material}/close`, {
+      token: tokens.office,
+      body: { wentOn: [apps[4]], reason: '先结束' },
+    });
+    expect(earlyClose.status).toBe(409);
+    expect(earlyClose.body.detail).toContain('第十四条（一）');
     const cut = ok(
       await call('POST', cutUrl, {
         token: tokens.office,
@@ -463,12 +470,22 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     });
     expect((await call('POST', cutUrl, { token: tokens.office, body: { count: 2, reason: '改' } })).status).toBe(409);
 
-    // The office closes the material review with the cut's list; on-site review takes exactly those (第十四条（一）).
-    ok(
-      await call('POST', `${api}/review-stages/${stageIds.material}/close`, {
-        token: tokens.office,
-        body: { wentOn: (cut.cut as Json).goesOn, reason: '按记录的材料评审进入名单' },
-      }),
+    // Closing the material review takes the cut's list: who goes on is decided once (第十四条（一）); a different list is
+    // refused naming the field; closed from the cut, each entrant's outcome carries the cut's reason, who and when.
+    const closeUrl = `${api}/review-stages/${stageIds.material}/close`;
+    const differs = await call('POST', closeUrl, {
+      token: tokens.office,
+      body: { wentOn: [apps[4], apps[3]], reason: '另定名单' },
+    });
+    expect(differs.status).toBe(400);
+    expect(differs.body.errors).toEqual([expect.objectContaining({ field: 'body.wentOn' })]);
+    const closedStage = ok(await call('POST', closeUrl, { token: tokens.office, body: {} }));
+    const outcomes = (closedStage.entrants as Json[]).map((e) => [e.applicationId, e.outcome, e.outcomeReason]);
+    expect(outcomes.sort()).toEqual(
+      [
+        ...[apps[4], apps[3], apps[2]].map((a) => [a, 'went_on', '综合各组评审结果，材料评审前三名进入现场评审']),
+        ...[apps[1], apps[0]].map((a) => [a, 'stopped', '综合各组评审结果，材料评审前三名进入现场评审']),
+      ].sort(),
     );
     // Closed: the material scores no longer change.
     const late = await call('POST', `${api}/scoring/sheets/${revisedSheetId}/revisions`, {

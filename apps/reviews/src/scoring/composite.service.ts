@@ -4,6 +4,7 @@ import { compositeScores, type Policy, rankApplications, scoringPlanOf } from '@
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { renderCompositeReport } from './composite-report.util';
 import { noComposite, weightsNotOfComposite } from './scoring.errors';
 import { ScoringPolicy } from './scoring-policy.service';
@@ -41,25 +42,28 @@ export class CompositeService {
     if (!composite) throw noComposite();
     const given = Object.keys(body.weights).sort();
     if (given.join() !== [...composite.stages].sort().join()) throw weightsNotOfComposite(composite.stages);
-    return this.database.inTenant(async (tx) => {
-      const before = await this.results.weights(tx, cycleNumber);
-      await this.results.putWeights(tx, {
-        cycleNumber,
-        weights: body.weights,
-        reason: body.reason,
-        decidedBy: acting().label,
-        decidedAt: this.clock.now(),
+    const put = () =>
+      this.database.inTenant(async (tx) => {
+        const before = await this.results.weights(tx, cycleNumber);
+        await this.results.putWeights(tx, {
+          cycleNumber,
+          weights: body.weights,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, {
+          action: 'composite-weights.put',
+          targetType: 'composite',
+          targetId: String(cycleNumber),
+          basis: `${policy.key} ${composite.basis}`,
+          before: before ? { weights: before.weights } : null,
+          after: { weights: body.weights, reason: body.reason },
+        });
+        return this.compute(tx, policy, cycleNumber);
       });
-      await this.audit.record(tx, {
-        action: 'composite-weights.put',
-        targetType: 'composite',
-        targetId: String(cycleNumber),
-        basis: `${policy.key} ${composite.basis}`,
-        before: before ? { weights: before.weights } : null,
-        after: { weights: body.weights, reason: body.reason },
-      });
-      return this.compute(tx, policy, cycleNumber);
-    });
+    // Two first records at once: the upsert that lost the insert runs again as an update (the later one stands).
+    return onUniqueViolation(put, put);
   }
 
   /** The composite report (综合评审报告) as a downloadable document. */

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { type CyclePolicyView, CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { SlateSource } from './slate-source.service';
 import { invalidField, notReadyToOpen, noVoteStage, voteExists, voteNotFound } from './vote.errors';
 import { toVoteView } from './vote.mapper';
@@ -28,10 +29,13 @@ export class VoteService {
   async create(body: VoteCreateBody): Promise<VoteView> {
     const stage = stageOf(await this.cycles.of(body.cycleNumber), 'vote');
     if (!stage) throw noVoteStage();
-    const id = await this.database.inTenant(async (tx) => {
-      if (await this.votes.ofCycle(tx, body.cycleNumber)) throw voteExists(body.cycleNumber);
-      return this.transitions.create(tx, body.cycleNumber, stage.basis);
-    });
+    const create = () =>
+      this.database.inTenant(async (tx) => {
+        if (await this.votes.ofCycle(tx, body.cycleNumber)) throw voteExists(body.cycleNumber);
+        return this.transitions.create(tx, body.cycleNumber, stage.basis);
+      });
+    // Lost a first-write race: the second run finds the row and answers as the check above does.
+    const id = await onUniqueViolation(create, create);
     return this.get(id);
   }
 
