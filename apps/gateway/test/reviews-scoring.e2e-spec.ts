@@ -178,9 +178,10 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       );
       expertIds[name] = registered.id as string;
     }
+    // The reviews service holds the five accepted applications (the office sees them as the stage's entry findings).
     await eventually(async () => {
-      const mine = ok(await call('GET', `${api}/experts/me/applications`, { token: tokens.e1 }));
-      expect((mine.applications as Json[]).length).toBe(5);
+      const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+      expect(((stages.stages as Json[])[0]?.entryFindings as Json[]).length).toBe(5);
     });
   }, 240_000);
   afterAll(async () => {
@@ -213,9 +214,15 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       source: { kind: 'policy', basis: 'inner-mongolia 第六条' },
     });
 
-    const partial = ok(
-      await call('PUT', sheet(apps[0] as string), { token: tokens.e1, body: { items: itemsFor(640).slice(0, 2) } }),
+    // Two first saves at once (two tabs): no unique-key 500; one sheet, saved twice.
+    const firstSaves = await Promise.all(
+      [0, 1].map(() =>
+        call('PUT', sheet(apps[0] as string), { token: tokens.e1, body: { items: itemsFor(640).slice(0, 2) } }),
+      ),
     );
+    expect(firstSaves.map((r) => r.status)).toEqual([200, 200]);
+    expect(firstSaves[0]?.body.id).toBe(firstSaves[1]?.body.id);
+    const partial = firstSaves[0]?.body as Json;
     expect(partial).toMatchObject({ status: 'draft', total: 80 });
     const early = await call('POST', `${sheet(apps[0] as string)}/submit`, { token: tokens.e1 });
     expect(early.status).toBe(400);
@@ -562,6 +569,20 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ]);
     expect((ranked.ranking as Json[])[0]?.stages).toEqual({ onsite: 750, defense: 750 });
+    // 第十五条: the office proposes the candidates from the composite ranking; a count that splits the tie is refused.
+    const proposalUrl = `${api}/candidate-lists/1/proposal`;
+    const split = await call('PUT', proposalUrl, { token: tokens.office, body: { count: 2, reason: '前两名' } });
+    expect(split.status).toBe(409);
+    expect(split.body.rank).toBe(2);
+    const proposal = ok(
+      await call('PUT', proposalUrl, { token: tokens.office, body: { minScore: 745, reason: '综合评分 745 分以上' } }),
+    );
+    expect(proposal).toMatchObject({
+      basis: 'inner-mongolia 第十五条',
+      source: 'ranking',
+      minScore: 745,
+      candidates: [{ applicationId: apps[2], position: 1, score: 750 }],
+    });
     const report = await fetch(`${sut.gateway.url}${api}/scoring/cycles/1/composite/report`, {
       headers: { authorization: `Bearer ${tokens.office}` },
     });

@@ -117,9 +117,10 @@ describe('web: an expert scores an application; the office reads the score table
       }),
       201,
     );
+    // The reviews service holds the accepted application (the office sees it as the stage's entry finding).
     await eventually(async () => {
-      const mine = must(await sut.call('GET', `${api}/experts/me/applications`, { token: expert.token }));
-      expect((mine.applications as unknown[]).length).toBe(1);
+      const stages = must(await sut.call('GET', `${api}/cycles/1/review-stages`, { token: office }));
+      expect(((stages.stages as { entryFindings: unknown[] }[])[0]?.entryFindings ?? []).length).toBe(1);
     });
     // The office opens the material review and assigns its one-expert panel (the panels' part).
     const stage = must(

@@ -38,7 +38,8 @@ export class CandidateListService {
   async publish(cycleNumber: number): Promise<CandidateListView> {
     const policy = await this.cycles.of(cycleNumber);
     const voteStage = stageOf(policy, 'vote');
-    const deliberationStage = stageOf(policy, 'deliberation');
+    // The deliberation stage, or xinzhou-district's candidate list the leading group's deliberation decides (第十四条).
+    const deliberationStage = policy.deliberation;
     if (!voteStage && !deliberationStage) {
       throw DomainError.conflict({
         zh: '本届适用的政策未规定投票或审议环节，不由评审服务产生候选获奖名单',
@@ -92,7 +93,9 @@ export class CandidateListService {
             proposedTier,
           });
         }
-        const stages = [voteStage, deliberationStage].filter((s) => !!s);
+        // The office's proposal from the results (inner-mongolia 第十五条) is a stage of the list too; the deliberation,
+        // which decided among its candidates only, requires it.
+        const stages = [voteStage, policy.proposal, deliberationStage].filter((s) => !!s);
         const created = await this.lists.create(tx, {
           cycleNumber,
           stages: stages.map((s) => s.key),

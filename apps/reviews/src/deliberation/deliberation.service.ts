@@ -3,6 +3,7 @@ import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import type { PrismaClient } from '../reviews-prisma';
+import { StageResultRepository } from '../scoring/stage-result.repository';
 import { onUniqueViolation } from '../unique-violation.util';
 import { invalidField } from '../vote/vote.errors';
 import { applicationsByIds, VoteRepository } from '../vote/vote.repository';
@@ -19,6 +20,7 @@ export class DeliberationService {
     private readonly database: Database<PrismaClient>,
     private readonly deliberations: DeliberationRepository,
     private readonly votes: VoteRepository,
+    private readonly results: StageResultRepository,
     private readonly cycles: CycleProcedure,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
@@ -32,7 +34,7 @@ export class DeliberationService {
 
   async record(body: DeliberationBody): Promise<DeliberationView> {
     const policy = await this.cycles.of(body.cycleNumber);
-    const stage = stageOf(policy, 'deliberation');
+    const stage = policy.deliberation;
     if (!stage) {
       throw DomainError.conflict({
         zh: '本届适用的政策未规定审议环节',
@@ -50,6 +52,17 @@ export class DeliberationService {
           });
         }
         let slate: Set<string> | null = null;
+        if (policy.proposal) {
+          // The office proposed the candidates from the results; the deliberation decides among them.
+          const proposal = await this.results.cut(tx, body.cycleNumber, policy.proposal.key);
+          if (!proposal) {
+            throw DomainError.conflict({
+              zh: `须先由办公室根据评审结果提出候选名单（${policy.proposal.basis}），再记录审议`,
+              en: `The office's candidate proposal must be recorded first (${policy.proposal.basis})`,
+            });
+          }
+          slate = new Set(proposal.goesOn);
+        }
         if (voteStage) {
           const vote = await this.votes.ofCycle(tx, body.cycleNumber);
           if (vote?.status !== 'tallied') {
@@ -77,7 +90,11 @@ export class DeliberationService {
             );
           }
           if (slate && !slate.has(d.applicationId)) {
-            throw invalidField(`${field}.applicationId`, '不在投票的候选名单上', 'was not on the vote’s slate');
+            throw invalidField(
+              `${field}.applicationId`,
+              voteStage ? '不在投票的候选名单上' : '不在办公室提出的候选名单上',
+              voteStage ? 'was not on the vote’s slate' : 'was not on the office’s candidate proposal',
+            );
           }
           if (d.tier !== null && !tiers.has(d.tier)) {
             throw invalidField(

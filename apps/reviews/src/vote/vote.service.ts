@@ -82,18 +82,25 @@ export class VoteService {
     return this.get(id);
   }
 
-  /** The slate, from `SlateSource` (for now the office's list, with a reason). */
+  /** The slate, from `SlateSource`: the cycle's ranking, or the office's list; with a reason. */
   async setSlate(id: string, body: VoteSlateBody): Promise<VoteView> {
     await this.locked(id, async (tx, row) => {
       this.transitions.guard(row, 'configure');
-      const candidates = await this.slates.candidates(tx, row.cycleNumber, body.applicationIds);
+      const slate = await this.slates.candidates(tx, row.cycleNumber, body.applicationIds);
+      const candidates = [...slate.applicationIds];
       await this.votes.replaceSlate(tx, row.id, candidates);
       await this.transitions.apply(
         tx,
         row,
         'configure',
-        { slateReason: body.reason, slateDecidedBy: acting().label, slateDecidedAt: this.clock.now() },
-        { slate: candidates, reason: body.reason },
+        {
+          slateSource: slate.source,
+          slateBasis: slate.basis,
+          slateReason: body.reason,
+          slateDecidedBy: acting().label,
+          slateDecidedAt: this.clock.now(),
+        },
+        { slate: candidates, source: slate.source, basis: slate.basis, reason: body.reason },
       );
     });
     return this.get(id);
