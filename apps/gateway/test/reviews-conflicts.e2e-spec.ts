@@ -139,7 +139,7 @@ describe('reviews: experts and conflicts of interest through the gateway (ili)',
   const openDefense = async () => {
     await eventually(async () => {
       const stages = await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office });
-      expect(((stages.body.stages as Json[])[0]?.entryFindings as Json[]).length).toBe(2);
+      expect(((stages.body.stages as Json[])[0] as Json).entryFindings).toHaveLength(2);
     });
     const opened = await call('POST', `${api}/cycles/1/review-stages/defense/open`, {
       token: tokens.office,

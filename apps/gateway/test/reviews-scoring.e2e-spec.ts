@@ -181,7 +181,7 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     // The reviews service holds the five accepted applications (the office sees them as the stage's entry findings).
     await eventually(async () => {
       const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
-      expect(((stages.stages as Json[])[0]?.entryFindings as Json[]).length).toBe(5);
+      expect(((stages.stages as Json[])[0] as Json).entryFindings).toHaveLength(5);
     });
   }, 240_000);
   afterAll(async () => {
