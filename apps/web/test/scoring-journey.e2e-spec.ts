@@ -203,7 +203,7 @@ describe('web: an expert scores an application; the office reads the score table
     await page.getByLabel('rubric-select-organisation').click();
     await page.locator('.ant-select-item-option', { hasText: 'GB/T 19580' }).first().click();
     await page.getByLabel('rubric-reason-organisation').fill('领导小组办公室决定沿用 GB/T 19580 第 1 版');
-    await organisations.getByRole('button', { name: /记录/ }).click();
+    await organisations.getByRole('button', { name: /记录所选标准/ }).click();
     await organisations.getByText('办公室决定').waitFor();
     await browser.screenshot(page, '64-office-stage-rubric');
     expect(browser.errors).toEqual([]);

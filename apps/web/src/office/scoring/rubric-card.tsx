@@ -123,7 +123,7 @@ function KindRubric(props: {
             <Input aria-label={`rubric-reason-${props.kind}`} placeholder={t({ zh: '理由', en: 'Reason' })} />
           </Form.Item>
           <Button htmlType="submit" loading={record.isPending}>
-            {t({ zh: '记录', en: 'Record' })}
+            {t({ zh: '记录所选标准', en: 'Record the choice' })}
           </Button>
         </Form>
       </Descriptions.Item>
