@@ -191,10 +191,10 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
   let revisedSheetId: string;
 
   it('opens the expert’s sheet with GB/T 19580 (the policy’s standard, 第六条) once the stage is open and assigned; saves drafts; submits once; revises with a record', async () => {
-    // Before the office opens the material review and assigns its panel, nobody scores.
+    // Before the office opens the material review and assigns its panel, nobody scores: an expert not assigned does
+    // not see the application at all (404, as for one that does not exist).
     const closed = await call('GET', sheet(apps[0] as string), { token: tokens.e1 });
-    expect(closed.status).toBe(409);
-    expect(closed.body.stageStatus).toBe('planned');
+    expect(closed.status).toBe(404);
     // Four experts each take all five applications (panel size 4); e5 is a member but no load is left for it.
     const solved = await openAndAssign('material', 4, [
       ...EXPERTS.map((name) => ({ name, min: 5, max: 5 })),
