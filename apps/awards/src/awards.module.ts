@@ -9,10 +9,11 @@ import { DutyModule } from './duty/duty.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProgrammeModule } from './programme/programme.module';
 import { RegulationModule } from './regulation/regulation.module';
+import { RevocationModule } from './revocation/revocation.module';
 import { TitleModule } from './title/title.module';
 import { TitleExpiryModule } from './title-expiry/title-expiry.module';
 
-/** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes. */
+/** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes; titles and their revocation. */
 @Module({
   imports: [
     RegulationModule,
@@ -25,6 +26,7 @@ import { TitleExpiryModule } from './title-expiry/title-expiry.module';
     TitleExpiryModule,
     CertificateModule,
     DutyModule,
+    RevocationModule,
     CommendationModule,
   ],
 })

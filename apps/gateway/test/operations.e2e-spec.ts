@@ -69,6 +69,8 @@ describe('operations: event pipeline and queue board', () => {
         outboxes: { service: string; outcome: string; backlog: { unpublished: number } | null }[];
       };
       expect(body.streams.find((s) => s.service === 'probe')?.messages).toBeGreaterThanOrEqual(1);
+      // The relay publishes on its own beat: the backlog is empty once it has run.
+      expect(body.outboxes.find((o) => o.service === 'probe')?.backlog?.unpublished).toBe(0);
       return body;
     });
     expect(pipeline.streams.find((s) => s.service === 'probe')?.name).toBe(

@@ -94,21 +94,30 @@ describe('gateway: public notices cached, never stale (ili)', () => {
   it('a cached read is answered before Nest with the same body and headers, 304 included', async () => {
     const notice = await open('丁公示');
     for (const url of ['/api/v1/public/ili/notices', `/api/v1/public/ili/notices/${notice.id}`]) {
-      const before = served();
-      const first = await sut.call('GET', url); // a miss: Nest reads it and stores it
-      expect(served()).toBe(before);
-      const second = await sut.call('GET', url);
-      expect(served()).toBe(before + 1);
+      // The first read is a miss: Nest reads it and stores it; the next read and its revalidation are served by the hook. Another
+      // change of the tenant's notices (an earlier test's deadline on its way) may drop the entry between two reads
+      // (it never serves a stale one): then the three reads are taken again.
+      const missed = served();
+      await sut.call('GET', url);
+      expect(served()).toBe(missed);
+      const { first, second, notModified } = await eventually(async () => {
+        const first = await sut.call('GET', url);
+        const before = served();
+        const second = await sut.call('GET', url);
+        const notModified = await sut.call('GET', url, {
+          headers: { 'if-none-match': first.headers.get('etag') ?? '' },
+        });
+        expect(served()).toBe(before + 2);
+        return { first, second, notModified };
+      });
       expect(second.status).toBe(200);
       expect(second.body).toEqual(first.body);
       expect(lasting(second.headers)).toEqual(lasting(first.headers));
       expect(second.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(second.headers.get('x-ratelimit-limit')).toBe(first.headers.get('x-ratelimit-limit'));
       expect(second.headers.get('x-frame-options') ?? second.headers.get('content-security-policy')).toBeTruthy();
-      const notModified = await sut.call('GET', url, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
       expect(notModified.status).toBe(304);
       expect(notModified.headers.get('etag')).toBe(first.headers.get('etag'));
-      expect(served()).toBe(before + 2);
     }
   });
 

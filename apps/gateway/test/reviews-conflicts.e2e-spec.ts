@@ -135,6 +135,30 @@ describe('reviews: experts and conflicts of interest through the gateway (ili)',
   });
 
   let wangId: string;
+  let defenseId: string;
+  const openDefense = async () => {
+    await eventually(async () => {
+      const stages = await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office });
+      expect(((stages.body.stages as Json[])[0] as Json).entryFindings).toHaveLength(2);
+    });
+    const opened = await call('POST', `${api}/cycles/1/review-stages/defense/open`, {
+      token: tokens.office,
+      body: { reason: '开始陈述答辩' },
+    });
+    expect(opened.status).toBe(201);
+    return opened.body.id as string;
+  };
+  /** The panel (size 1) with these members and loads, and the solver's assignment. */
+  const assign = async (members: Json[]) => {
+    const panel = await call('PUT', `${api}/review-stages/${defenseId}/panel`, {
+      token: tokens.office,
+      body: { name: '陈述答辩评审组', size: 1, sizeReason: '办公室决定每份一名专家', members },
+    });
+    expect(panel.status).toBe(200);
+    const solved = await call('POST', `${api}/review-stages/${defenseId}/assignments/solve`, { token: tokens.office });
+    expect(solved.status).toBe(200);
+    return solved.body;
+  };
 
   it('registers an expert linked to an expert account; ID and phone numbers sealed at rest and masked in lists', async () => {
     const registered = await call('POST', `${api}/experts`, {
@@ -158,10 +182,15 @@ describe('reviews: experts and conflicts of interest through the gateway (ili)',
     // An unrelated employer and a webmail address (qq.com) raise nothing.
     const flags = await call('GET', `${api}/conflicts?expertId=${wangId}`, { token: tokens.office });
     expect(flags.body.conflicts).toEqual([]);
-    await eventually(async () => {
-      const mine = await call('GET', `${api}/experts/me/applications`, { token: tokens.wang });
-      expect((mine.body.applications as Json[]).map((a) => a.id).sort()).toEqual([appA, appB].sort());
-    });
+    // Not assigned yet: the expert sees no application.
+    const unassigned = await call('GET', `${api}/experts/me/applications`, { token: tokens.wang });
+    expect(unassigned.body.applications).toEqual([]);
+    expect((await call('GET', `${api}/experts/me/applications/${appA}`, { token: tokens.wang })).status).toBe(404);
+    // The office opens the defense (ili 第十四条) and assigns its one-expert panel: wang takes both.
+    defenseId = await openDefense();
+    await assign([{ expertId: wangId, minLoad: 2, maxLoad: 2 }]);
+    const mine = await call('GET', `${api}/experts/me/applications`, { token: tokens.wang });
+    expect((mine.body.applications as Json[]).map((a) => a.id).sort()).toEqual([appA, appB].sort());
     const one = await call('GET', `${api}/experts/me/applications/${appA}`, { token: tokens.wang });
     expect(one.body).toMatchObject({ applicant: { name: A.name, creditCode: A.creditCode }, cycleNumber: 1 });
     expect((one.body.recommender as Json).name).toBe('州工业和信息化局');
@@ -258,8 +287,12 @@ describe('reviews: experts and conflicts of interest through the gateway (ili)',
       status: 'dismissed',
       reason: '咨询为行业协会组织的公开培训，不构成利害关系',
     });
+    // Dismissed, but not assigned: still nothing to see.
+    expect((await call('GET', `${api}/experts/me/applications/${appB}`, { token: tokens.lisi })).status).toBe(404);
+    // The office puts li on the panel in wang's place (wang's assignments go with him): li takes both.
+    await assign([{ expertId: li.body.id, minLoad: 2, maxLoad: 2 }]);
     expect((await call('GET', `${api}/experts/me/applications/${appB}`, { token: tokens.lisi })).status).toBe(200);
-    // The expert declares an interest itself: recused at once, and the application is gone.
+    // Assigned, before opening any material, the expert declares an interest itself: recused at once, and gone.
     const declared = await call('POST', `${api}/experts/me/conflicts`, {
       token: tokens.lisi,
       body: { applicationId: appA, relation: '配偶在该公司任职' },
@@ -281,6 +314,12 @@ describe('reviews: experts and conflicts of interest through the gateway (ili)',
     expect(zhao.status).toBe(201);
     const none = await call('GET', `${api}/conflicts?expertId=${zhao.body.id}`, { token: tokens.office });
     expect(none.body.conflicts).toEqual([]);
+    // Not assigned to it: no declaration either (the application is not the expert's to see).
+    const unassigned = await call('POST', `${api}/experts/me/conflicts`, {
+      token: tokens.zhao,
+      body: { applicationId: appA, relation: '任职' },
+    });
+    expect(unassigned.status).toBe(404);
     const settings = await call('PUT', `${api}/conflicts/settings`, {
       token: tokens.office,
       body: { pastEmployerWindowYears: 5, reason: '领导小组决定：离职五年内视为有利害关系' },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rubricForStandard } from '@laurel/policy';
 import { TestClock } from '@laurel/testing';
 import {
   type ApplicationsPlatform,
@@ -9,6 +10,8 @@ import {
   startApplicationsPlatform,
 } from './applications.util';
 import { acceptInLinxia } from './linxia-acceptance.util';
+
+const GBT_ITEMS = rubricForStandard('GB/T 19580')?.categories.flatMap((category) => category.items) ?? [];
 
 /**
  * Review stages, panels and assignments through the gateway with the real awards, objections, applications and reviews
@@ -441,6 +444,83 @@ describe('reviews: stages, panels and assignments through the gateway (linxia)',
     // A closed stage's assignments do not change.
     const late = await call('POST', `${api}/review-stages/${defenseId}/assignments/solve`, { token: tokens.office });
     expect(late.status).toBe(409);
+  });
+
+  it('the composite (第二十条) shows the individual who skipped the defense (第十九条) until the office records how its composite is formed', async () => {
+    // The on-site panel scores the individual (GB/T 19580, 第三条): 720.
+    const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+    const onsiteId = (stages.stages as Json[]).find((stage) => stage.stageKey === 'onsite')?.id as string;
+    ok(
+      await call('PUT', `${api}/review-stages/${onsiteId}/panel`, {
+        token: tokens.office,
+        body: {
+          name: '现场评审组',
+          size: 1,
+          sizeReason: '每份一名专家',
+          members: ['wang', 'zhao', 'qian'].map((u) => ({ expertId: experts[u], minLoad: 0, maxLoad: 2 })),
+        },
+      }),
+    );
+    const solved = ok(
+      await call('POST', `${api}/review-stages/${onsiteId}/assignments/solve`, { token: tokens.office }),
+    );
+    const onPerson = (solved.assignments as Json[]).find((a) => a.applicationId === ids.person)?.expertId;
+    const scorer = Object.keys(experts).find((u) => experts[u] === onPerson) as string;
+    const sheet = `${api}/scoring/cycles/1/stages/onsite/applications/${ids.person}/sheet`;
+    let left = 720;
+    const items = GBT_ITEMS.map((item) => {
+      const score = Math.min(item.points, left);
+      left -= score;
+      return { itemKey: item.key, score };
+    });
+    ok(await call('PUT', sheet, { token: tokens[scorer], body: { items } }));
+    ok(await call('POST', `${sheet}/submit`, { token: tokens[scorer] }));
+
+    const composite = `${api}/scoring/cycles/1/composite`;
+    const before = ok(await call('GET', composite, { token: tokens.office }));
+    expect(before.kindRules).toEqual([]);
+    expect((before.incomplete as Json[]).find((row) => row.applicationId === ids.person)).toMatchObject({
+      missing: ['defense'],
+      skipped: { stages: ['defense'], basis: 'linxia 第十八条; 第十九条' },
+    });
+    const kinds = `${composite}/kinds`;
+    const organisations = await call('PUT', kinds, {
+      token: tokens.office,
+      body: { applicantKind: 'organisation', weights: { onsite: 1 }, reason: '组织' },
+    });
+    expect(organisations.status).toBe(409);
+    const withDefense = await call('PUT', kinds, {
+      token: tokens.office,
+      body: { applicantKind: 'individual', weights: { defense: 1, onsite: 1 }, reason: '个人' },
+    });
+    expect(withDefense.status).toBe(400);
+    expect(withDefense.body.errors).toEqual([expect.objectContaining({ field: 'body.weights' })]);
+    const reason = '评委办决定：个人不参加陈述答辩，以现场评审得分为其综合评分';
+    const ruled = ok(
+      await call('PUT', kinds, {
+        token: tokens.office,
+        body: { applicantKind: 'individual', weights: { onsite: 1 }, reason },
+      }),
+    );
+    expect(ruled.kindRules).toEqual([
+      expect.objectContaining({
+        applicantKind: 'individual',
+        weights: { onsite: 1 },
+        basis: 'linxia 第十八条; 第十九条',
+        reason,
+      }),
+    ]);
+    expect((ruled.incomplete as Json[]).map((row) => row.applicationId)).not.toContain(ids.person);
+    // The composite's own weights (第二十条 names none) are still the office's to record before anything is ranked.
+    const weighted = ok(
+      await call('PUT', `${composite}/weights`, {
+        token: tokens.office,
+        body: { weights: { defense: 1, onsite: 1 }, reason: '评委办决定：陈述答辩与现场评审各半' },
+      }),
+    );
+    expect((weighted.ranking as Json[]).map((row) => [row.applicationId, row.score])).toEqual([[ids.person, 720]]);
+    const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
+    expect(audit).toContain('composite-kind-rule.put');
   });
 
   it('another tenant sees nothing', async () => {

@@ -178,9 +178,10 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       );
       expertIds[name] = registered.id as string;
     }
+    // The reviews service holds the five accepted applications (the office sees them as the stage's entry findings).
     await eventually(async () => {
-      const mine = ok(await call('GET', `${api}/experts/me/applications`, { token: tokens.e1 }));
-      expect((mine.applications as Json[]).length).toBe(5);
+      const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+      expect(((stages.stages as Json[])[0] as Json).entryFindings).toHaveLength(5);
     });
   }, 240_000);
   afterAll(async () => {
@@ -190,10 +191,10 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
   let revisedSheetId: string;
 
   it('opens the expert’s sheet with GB/T 19580 (the policy’s standard, 第六条) once the stage is open and assigned; saves drafts; submits once; revises with a record', async () => {
-    // Before the office opens the material review and assigns its panel, nobody scores.
+    // Before the office opens the material review and assigns its panel, nobody scores: an expert not assigned does
+    // not see the application at all (404, as for one that does not exist).
     const closed = await call('GET', sheet(apps[0] as string), { token: tokens.e1 });
-    expect(closed.status).toBe(409);
-    expect(closed.body.stageStatus).toBe('planned');
+    expect(closed.status).toBe(404);
     // Four experts each take all five applications (panel size 4); e5 is a member but no load is left for it.
     const solved = await openAndAssign('material', 4, [
       ...EXPERTS.map((name) => ({ name, min: 5, max: 5 })),
@@ -213,9 +214,15 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       source: { kind: 'policy', basis: 'inner-mongolia 第六条' },
     });
 
-    const partial = ok(
-      await call('PUT', sheet(apps[0] as string), { token: tokens.e1, body: { items: itemsFor(640).slice(0, 2) } }),
+    // Two first saves at once (two tabs): no unique-key 500; one sheet, saved twice.
+    const firstSaves = await Promise.all(
+      [0, 1].map(() =>
+        call('PUT', sheet(apps[0] as string), { token: tokens.e1, body: { items: itemsFor(640).slice(0, 2) } }),
+      ),
     );
+    expect(firstSaves.map((r) => r.status)).toEqual([200, 200]);
+    expect(firstSaves[0]?.body.id).toBe(firstSaves[1]?.body.id);
+    const partial = firstSaves[0]?.body as Json;
     expect(partial).toMatchObject({ status: 'draft', total: 80 });
     const early = await call('POST', `${sheet(apps[0] as string)}/submit`, { token: tokens.e1 });
     expect(early.status).toBe(400);
@@ -446,6 +453,13 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       body: { count: 3, minScore: 700, reason: '两者' },
     });
     expect(both.status).toBe(400);
+    // The material review cannot close before its cut: the cut is the decision of who goes on.
+    const earlyClose = await call('POST', `${api}/review-stages/${stageIds.material}/close`, {
+      token: tokens.office,
+      body: { wentOn: [apps[4]], reason: '先结束' },
+    });
+    expect(earlyClose.status).toBe(409);
+    expect(earlyClose.body.detail).toContain('第十四条（一）');
     const cut = ok(
       await call('POST', cutUrl, {
         token: tokens.office,
@@ -463,12 +477,22 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
     });
     expect((await call('POST', cutUrl, { token: tokens.office, body: { count: 2, reason: '改' } })).status).toBe(409);
 
-    // The office closes the material review with the cut's list; on-site review takes exactly those (第十四条（一）).
-    ok(
-      await call('POST', `${api}/review-stages/${stageIds.material}/close`, {
-        token: tokens.office,
-        body: { wentOn: (cut.cut as Json).goesOn, reason: '按记录的材料评审进入名单' },
-      }),
+    // Closing the material review takes the cut's list: who goes on is decided once (第十四条（一）); a different list is
+    // refused naming the field; closed from the cut, each entrant's outcome carries the cut's reason, who and when.
+    const closeUrl = `${api}/review-stages/${stageIds.material}/close`;
+    const differs = await call('POST', closeUrl, {
+      token: tokens.office,
+      body: { wentOn: [apps[4], apps[3]], reason: '另定名单' },
+    });
+    expect(differs.status).toBe(400);
+    expect(differs.body.errors).toEqual([expect.objectContaining({ field: 'body.wentOn' })]);
+    const closedStage = ok(await call('POST', closeUrl, { token: tokens.office, body: {} }));
+    const outcomes = (closedStage.entrants as Json[]).map((e) => [e.applicationId, e.outcome, e.outcomeReason]);
+    expect(outcomes.sort()).toEqual(
+      [
+        ...[apps[4], apps[3], apps[2]].map((a) => [a, 'went_on', '综合各组评审结果，材料评审前三名进入现场评审']),
+        ...[apps[1], apps[0]].map((a) => [a, 'stopped', '综合各组评审结果，材料评审前三名进入现场评审']),
+      ].sort(),
     );
     // Closed: the material scores no longer change.
     const late = await call('POST', `${api}/scoring/sheets/${revisedSheetId}/revisions`, {
@@ -545,6 +569,20 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     ]);
     expect((ranked.ranking as Json[])[0]?.stages).toEqual({ onsite: 750, defense: 750 });
+    // 第十五条: the office proposes the candidates from the composite ranking; a count that splits the tie is refused.
+    const proposalUrl = `${api}/candidate-lists/1/proposal`;
+    const split = await call('PUT', proposalUrl, { token: tokens.office, body: { count: 2, reason: '前两名' } });
+    expect(split.status).toBe(409);
+    expect(split.body.rank).toBe(2);
+    const proposal = ok(
+      await call('PUT', proposalUrl, { token: tokens.office, body: { minScore: 745, reason: '综合评分 745 分以上' } }),
+    );
+    expect(proposal).toMatchObject({
+      basis: 'inner-mongolia 第十五条',
+      source: 'ranking',
+      minScore: 745,
+      candidates: [{ applicationId: apps[2], position: 1, score: 750 }],
+    });
     const report = await fetch(`${sut.gateway.url}${api}/scoring/cycles/1/composite/report`, {
       headers: { authorization: `Bearer ${tokens.office}` },
     });

@@ -179,12 +179,21 @@ describe('reviews: votes, deliberation and the candidate list through the gatewa
     });
     expect(badSlate.status).toBe(400);
     expect(fieldsOf(badSlate.body)).toEqual(['body.applicationIds.1']);
+    // The slate is the cycle's ranking by default; ili's policy scores no stage, so there is none to take.
+    const fromRanking = await call('PUT', `${api}/votes/${voteId}/slate`, {
+      token: tokens.office,
+      body: { reason: '按排名' },
+    });
+    expect(fromRanking.status).toBe(409);
+    expect(String(fromRanking.body.detail)).toContain('没有排名');
+    // The office's own list, with its reason, is the recorded exception.
     const slate = ok(
       await call('PUT', `${api}/votes/${voteId}/slate`, {
         token: tokens.office,
-        body: { applicationIds: [appA, appB, appC], reason: '按综合评审报告排序（综合排名尚未在平台生成）' },
+        body: { applicationIds: [appA, appB, appC], reason: '按综合评审报告排序（本州政策不在平台评分）' },
       }),
     );
+    expect(slate.slate).toMatchObject({ source: 'office_decision', basis: null });
     expect((slate.slate as { candidates: Json[] }).candidates.map((c) => c.applicantName)).toEqual([
       A.name,
       B.name,

@@ -13,6 +13,7 @@ import { ExpertAssignmentService } from './assignment/expert-assignment.service'
 import { CandidateListHandler } from './candidate-list/candidate-list.handler';
 import { CandidateListRepository } from './candidate-list/candidate-list.repository';
 import { CandidateListService } from './candidate-list/candidate-list.service';
+import { CandidateProposalService } from './candidate-list/candidate-proposal.service';
 import { ConflictHandler } from './conflict/conflict.handler';
 import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
@@ -33,6 +34,7 @@ import { PanelRepository } from './panel/panel.repository';
 import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
 import { CompositeService } from './scoring/composite.service';
+import { CycleRanking } from './scoring/cycle-ranking.service';
 import { ScoreSheetHandler } from './scoring/score-sheet.handler';
 import { ScoreSheetRepository } from './scoring/score-sheet.repository';
 import { ScoreSheetService } from './scoring/score-sheet.service';
@@ -110,6 +112,8 @@ export class ReviewsModule {
         VoteRepository,
         VoteTransitions,
         SlateSource,
+        CycleRanking,
+        CandidateProposalService,
         VoteService,
         BallotService,
         DeliberationRepository,

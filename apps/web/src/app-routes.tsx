@@ -28,6 +28,9 @@ import { ObjectionPage } from './office/objection-page';
 import { ObjectionsPage } from './office/objections-page';
 import { ReviewStagePage } from './office/reviews/review-stage-page';
 import { ReviewStagesPage } from './office/reviews/review-stages-page';
+import { BansPage } from './office/revocations/bans-page';
+import { RevocationPage } from './office/revocations/revocation-page';
+import { RevocationsPage } from './office/revocations/revocations-page';
 import { StageResultsPage } from './office/scoring/stage-results-page';
 import { CandidateListPage } from './office/votes/candidate-list-page';
 import { DeliberationPage } from './office/votes/deliberation-page';
@@ -39,6 +42,7 @@ import { operatorRoutes } from './operator/operator-routes';
 import { OfficeDutiesPage } from './post-award/office-duties-page';
 import { OfficeTitlesPage } from './post-award/office-titles-page';
 import { CertificatePage } from './public/certificate-page';
+import { CreditRecordPage } from './public/credit-record-page';
 import { NoticePage } from './public/notice-page';
 import { ProgrammePage } from './public/programme-page';
 import { ReportPage } from './public/report-page';
@@ -60,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'track', element: <TrackPage /> },
       { path: 'report', element: <ReportPage /> },
       { path: 'report/track', element: <ReportTrackPage /> },
+      { path: 'credit-record', element: <CreditRecordPage /> },
     ],
   },
   { path: '/office/login', element: <LoginPage /> },
@@ -90,6 +95,9 @@ export const router = createBrowserRouter([
       { path: 'scoring', element: <StageResultsPage /> },
       { path: 'certificates', element: <OfficeTitlesPage /> },
       { path: 'duties', element: <OfficeDutiesPage /> },
+      { path: 'revocations', element: <RevocationsPage /> },
+      { path: 'revocations/:revocationId', element: <RevocationPage /> },
+      { path: 'bans', element: <BansPage /> },
     ],
   },
   {

@@ -117,9 +117,10 @@ describe('web: an expert scores an application; the office reads the score table
       }),
       201,
     );
+    // The reviews service holds the accepted application (the office sees it as the stage's entry finding).
     await eventually(async () => {
-      const mine = must(await sut.call('GET', `${api}/experts/me/applications`, { token: expert.token }));
-      expect((mine.applications as unknown[]).length).toBe(1);
+      const stages = must(await sut.call('GET', `${api}/cycles/1/review-stages`, { token: office }));
+      expect(((stages.stages as { entryFindings: unknown[] }[])[0]?.entryFindings ?? []).length).toBe(1);
     });
     // The office opens the material review and assigns its one-expert panel (the panels' part).
     const stage = must(
@@ -196,6 +197,15 @@ describe('web: an expert scores an application; the office reads the score table
     await page.getByText('评分表过少，用原始分', { exact: false }).waitFor();
     await page.getByText('下载综合评审报告').waitFor();
     await browser.screenshot(page, '63-office-score-table');
+    // The stage's rubric: the policy's standard with its article; the office records its own choice with a reason.
+    const organisations = page.getByTestId('rubric-organisation');
+    await organisations.getByText('inner-mongolia 第六条').waitFor();
+    await page.getByLabel('rubric-select-organisation').click();
+    await page.locator('.ant-select-item-option', { hasText: 'GB/T 19580' }).first().click();
+    await page.getByLabel('rubric-reason-organisation').fill('领导小组办公室决定沿用 GB/T 19580 第 1 版');
+    await organisations.getByRole('button', { name: /记录所选标准/ }).click();
+    await organisations.getByText('办公室决定').waitFor();
+    await browser.screenshot(page, '64-office-stage-rubric');
     expect(browser.errors).toEqual([]);
   });
 });

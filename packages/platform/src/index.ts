@@ -48,3 +48,4 @@ export * from './prisma/transaction-scope';
 export * from './privacy/data-key.schema';
 export * from './privacy/field-cipher';
 export * from './privacy/masking.util';
+export * from './spreadsheet/xlsx-table';

@@ -39,6 +39,6 @@ describe('rubrics and scoring plans', () => {
   });
 
   it('a policy without a plan has no rubric, composite or cut', () => {
-    expect(scoringPlanOf('elsewhere')).toEqual({ rubrics: [], composite: null, cuts: [] });
+    expect(scoringPlanOf('elsewhere')).toEqual({ rubrics: [], composite: null, candidateList: null, cuts: [] });
   });
 });

@@ -46,5 +46,5 @@ export function loadScoringPlans(): ScoringPlans {
 
 /** A policy's scoring plan; a policy without one (a sixth jurisdiction) has no composite, no cut and no rubric. */
 export function scoringPlanOf(policyKey: string): ScoringPlan {
-  return loadScoringPlans().plans[policyKey] ?? { rubrics: [], composite: null, cuts: [] };
+  return loadScoringPlans().plans[policyKey] ?? { rubrics: [], composite: null, candidateList: null, cuts: [] };
 }

@@ -25,6 +25,20 @@ export const scoringPlanSchema = z.strictObject({
       note: noteSchema,
     })
     .nullable(),
+  /**
+   * Who forms the candidate list of the policy's `candidate_list` stage (its key): `office_from_results` — the office
+   * proposes candidates from the review results (inner-mongolia 第十五条, xinzhou-city 第十八条), i.e. from the ranking
+   * (the composite's, or the last scored stage's), and the later deliberation decides among them; `deliberation` — the
+   * leading group's deliberation decides the list itself (xinzhou-district 第十四条). null: no such stage.
+   */
+  candidateList: z
+    .strictObject({
+      stage: idSchema,
+      decidedBy: z.enum(['office_from_results', 'deliberation']),
+      basis: basisSchema,
+      note: noteSchema,
+    })
+    .nullable(),
   cuts: z.array(
     z.strictObject({
       after: idSchema,

@@ -7,6 +7,7 @@ import {
 } from '@laurel/contracts';
 import { AuditTrail, Clock, Database, FieldCipher, maskIdNumber, maskPhone } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import { AwardsGateway } from '../application/awards.gateway';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { acting, notAllowed } from '../identity/actor.util';
 import { toApplicantView } from './applicant.mapper';
@@ -33,6 +34,7 @@ export class ApplicantService {
     private readonly applicants: ApplicantRepository,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditTrail,
+    private readonly awards: AwardsGateway,
     private readonly clock: Clock,
   ) {}
 
@@ -98,7 +100,11 @@ export class ApplicantService {
       });
       return created;
     });
-    return toApplicantView(row, this.cipher, who.office);
+    const view = toApplicantView(row, this.cipher, who.office);
+    // The office sees other jurisdictions' revocations and bans of the organisation at registration (never the file).
+    if (who.office && row.creditCode)
+      return { ...view, crossTenantFlags: await this.awards.crossTenantFlags(row.creditCode) };
+    return view;
   }
 
   async get(id: string): Promise<ApplicantView> {

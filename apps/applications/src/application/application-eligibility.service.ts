@@ -82,6 +82,7 @@ export class ApplicationEligibility {
     const result = await this.awards.banCheck(identity, cycleNumber);
     if (result.outcome === 'refused') throw banned(result.findings, result.allowedFrom);
     const record: BanCheckRecord = { at: result.checkedAt, step, outcome: result.outcome, basis: result.basis };
+    if (result.crossTenantFlags.length > 0) record.crossTenantFlags = result.crossTenantFlags;
     if (result.outcome === 'needs_decision') {
       const open = result.findings.filter((f) => f.outcome === 'needs_decision');
       record.reasons = { zh: open.map((f) => f.reason.zh).join('；'), en: open.map((f) => f.reason.en).join('; ') };

@@ -2,7 +2,9 @@ import {
   type BanCheckIdentity,
   type BanCheckView,
   banCheck,
+  type CrossTenantFlag,
   type CycleView,
+  crossTenantFlags,
   getCycle,
   getPolicy,
 } from '@laurel/contracts';
@@ -10,7 +12,7 @@ import { ServiceClient } from '@laurel/platform';
 import { type Policy, parsePolicy } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 
-/** What the applications service asks the awards service: a cycle, its pinned policy, the ban check. */
+/** What the applications service asks the awards service: a cycle, its pinned policy, the ban check, the register's flags. */
 @Injectable()
 export class AwardsGateway {
   constructor(private readonly client: ServiceClient) {}
@@ -28,5 +30,10 @@ export class AwardsGateway {
 
   banCheck(identity: BanCheckIdentity, cycleNumber: number): Promise<BanCheckView> {
     return this.client.request(banCheck, { identity, cycleNumber });
+  }
+
+  /** Other jurisdictions' revocations and bans of an organisation (the cross-tenant register). */
+  async crossTenantFlags(creditCode: string): Promise<CrossTenantFlag[]> {
+    return (await this.client.request(crossTenantFlags, { creditCode })).flags;
   }
 }

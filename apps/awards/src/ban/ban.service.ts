@@ -8,6 +8,7 @@ import { storedPolicy } from '../policy/policy-document.util';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { noProgramme } from '../programme/programme.service';
 import { BanRepository } from './ban.repository';
+import { CrossTenantRegisterRepository } from './cross-tenant-register.repository';
 
 /** Answers whether an applicant may apply in a cycle, under the policy version the cycle pinned. */
 @Injectable()
@@ -17,22 +18,33 @@ export class BanService {
     private readonly programmes: ProgrammeRepository,
     private readonly cycles: CycleRepository,
     private readonly bans: BanRepository,
+    private readonly register: CrossTenantRegisterRepository,
     private readonly clock: Clock,
   ) {}
 
   async check(identity: BanCheckIdentity, cycleNumber: number): Promise<BanCheckView> {
-    const { cycle, history } = await this.database.inTenant(async (tx) => {
+    const { cycle, history, flags } = await this.database.inTenant(async (tx) => {
       const programme = await this.programmes.current(tx);
       if (!programme) throw noProgramme();
       const cycle = await this.cycles.byNumber(tx, programme.id, cycleNumber);
       if (!cycle) {
         throw DomainError.notFound({ zh: `未找到第${cycleNumber}届评选`, en: `No cycle number ${cycleNumber}` });
       }
-      return { cycle, history: await this.bans.historyOf(tx, identity) };
+      const flags = identity.kind === 'organisation' ? await this.register.othersOf(tx, identity.creditCode) : [];
+      return { cycle, history: await this.bans.historyOf(tx, identity), flags };
     });
     const policy = storedPolicy(cycle.policyVersion.document);
     const result = checkReapplication(policy, history, { number: cycle.number, year: cycle.year });
-    const articles = [...new Set(result.findings.map((f) => f.basis).filter((b): b is string => b !== null))];
+    // A recorded ban's basis already names its policy (`ili 第二十八条第二款`); a title's rule does not.
+    const cite = (basis: string) => (basis.startsWith(`${policy.key} `) ? basis : `${policy.key} ${basis}`);
+    const articles = [
+      ...new Set(
+        result.findings
+          .map((f) => f.basis)
+          .filter((b): b is string => b !== null)
+          .map(cite),
+      ),
+    ];
     return {
       outcome: result.outcome,
       cycle: { number: cycle.number, year: cycle.year },
@@ -40,7 +52,7 @@ export class BanService {
       findings: result.findings.map((f) => ({
         source: f.source,
         outcome: f.outcome,
-        basis: f.basis ? `${policy.key} ${f.basis}` : null,
+        basis: f.basis ? cite(f.basis) : null,
         reason: f.reason,
         ...(f.allowedFrom ? { allowedFrom: f.allowedFrom } : {}),
       })),
@@ -52,9 +64,10 @@ export class BanService {
               en: 'no title or application ban is on record for this applicant',
             }
           : {
-              zh: `${policy.key} ${articles.join('；')}`,
-              en: `${policy.key} ${articles.join('; ')}`,
+              zh: articles.join('；'),
+              en: articles.join('; '),
             },
+      crossTenantFlags: flags,
       checkedAt: this.clock.now().toISOString(),
     };
   }

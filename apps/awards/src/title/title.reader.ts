@@ -5,7 +5,7 @@ import type { AwardsTx } from '../awards-prisma';
 import type { Prisma } from '../generated/prisma/client';
 
 const withHistory = {
-  statusChanges: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+  statusChanges: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.TitleInclude;
 export type TitleRow = Prisma.TitleGetPayload<{ include: typeof withHistory }>;
 

@@ -3,11 +3,13 @@ import { CandidateListRecordController } from './candidate-list-record.controlle
 import { CertificateController } from './certificate.controller';
 import { ClearanceController } from './clearance.controller';
 import { CommendationDecisionController } from './commendation-decision.controller';
+import { CreditRecordExportController, PublicCreditRecordController } from './credit-record.controller';
 import { CycleController } from './cycle.controller';
 import { DutyController } from './duty.controller';
 import { PolicyController } from './policy.controller';
 import { PublicCertificateController } from './public-certificate.controller';
 import { PublicProgrammeController } from './public-programme.controller';
+import { RevocationController } from './revocation.controller';
 import { TitleController } from './title.controller';
 import { TitleReEvaluationController } from './title-re-evaluation.controller';
 
@@ -20,6 +22,9 @@ import { TitleReEvaluationController } from './title-re-evaluation.controller';
     CommendationDecisionController,
     ClearanceController,
     PublicProgrammeController,
+    RevocationController,
+    PublicCreditRecordController,
+    CreditRecordExportController,
     TitleController,
     CertificateController,
     PublicCertificateController,

@@ -35,6 +35,9 @@ export const API_TAGS = {
   scores: 'Score sheets (评分表) by a stage’s rubric: drafts, one submission, recorded revisions',
   'stage results':
     'A stage’s score table raw and normalised, outliers and their consensus, the ranking, the cut; the composite and its report (综合评审报告)',
+  revocations:
+    'Revocation cases (撤销): grounds and evidence, the approving body’s act, each consequence as a step with its article; application bans',
+  'public credit record': 'Revoked awards as the public reads them (ili 第二十八条): the credit record',
   calendar: 'The official working-day calendar and deadline arithmetic',
   clock: 'The platform’s time; on a rehearsal platform, the one virtual clock the operator moves forward',
   audit: 'The hash-chained audit trail of each service',

@@ -32,6 +32,11 @@ export type CycleQuery = z.infer<typeof cycleQuery>;
 export const VOTE_RULE =
   '领导小组成员单位投票产生候选获奖名单 (ili 第十六条); quorum and majority as the office records them (the text names none)';
 
+/** Where the office's candidate proposal comes from, for route summaries. */
+export const PROPOSAL_RULE =
+  '办公室根据评审结果提出候选名单 (inner-mongolia 第十五条, xinzhou-city 第十八条): from the cycle’s ranking; the ' +
+  'office’s own list with a reason is the exception';
+
 /** Where deliberations come from, for route summaries. */
 export const DELIBERATION_RULE =
   '审议: the leading group (ili 第十七条, xinzhou-city 第十九条, inner-mongolia 第十六条) or the committee (linxia 第二十一条)';

@@ -1,4 +1,5 @@
 import {
+  rubricList,
   rubricViewSchema,
   type ScoreSheetDraftBody,
   type ScoreSheetRevisionBody,
@@ -56,6 +57,19 @@ export class ScoreSheetController {
   })
   stages(@Req() request: AuthenticatedRequest) {
     return this.runtime.client.request(scoredStageList, {}, { context: contextOf(request) });
+  }
+
+  @Get('rubrics')
+  @Access({ roles: ['office'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'scores',
+    summary: 'The rubrics the platform encodes (a standard’s categories and items), to record as a stage’s rubric',
+    rule: SCORING_RULE,
+    response: rubricList.response,
+    path: tenantPath,
+  })
+  rubrics(@Req() request: AuthenticatedRequest) {
+    return this.runtime.client.request(rubricList, {}, { context: contextOf(request) });
   }
 
   @Get('cycles/:cycle/stages/:stageKey/applications/:applicationId/sheet')

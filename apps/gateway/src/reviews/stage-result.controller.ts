@@ -1,7 +1,10 @@
 import {
+  type CompositeKindRuleBody,
   type CompositeWeightsBody,
   type ConsensusBody,
   compositeGet,
+  compositeKindRuleBody,
+  compositeKindRulePut,
   compositeReport,
   compositeSchema,
   compositeWeightsBody,
@@ -125,6 +128,28 @@ export class StageResultController {
   ) {
     return this.runtime.client.request(
       compositeWeightsPut,
+      { cycleNumber: path.cycle, ...body },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Put('composite/kinds')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'stage results',
+    summary:
+      'Record how the composite is formed for an applicant kind the policy has skip a combined stage (linxia 第十九条), with a reason',
+    body: compositeKindRuleBody,
+    response: compositeSchema,
+    path: cyclePath,
+  })
+  kindRule(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(cyclePath, 'path')) path: CyclePath,
+    @Body(new ZodPipe(compositeKindRuleBody)) body: CompositeKindRuleBody,
+  ) {
+    return this.runtime.client.request(
+      compositeKindRulePut,
       { cycleNumber: path.cycle, ...body },
       { context: contextOf(request) },
     );

@@ -39,7 +39,7 @@ export class TenantController {
   @Get(':tenantKey')
   @Access({
     operator: true,
-    roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant'],
+    roles: ['office', 'recommender', 'expert', 'leading_group', 'supervisor', 'finance', 'applicant', 'department'],
     whileSuspended: true,
   })
   @ApiRoute({ tag: 'tenants', summary: 'One jurisdiction', response: tenantSchema, path: tenantPath })

@@ -8,7 +8,8 @@ import { toReviewApplicationView } from './review-application.mapper';
 import { type Reader, ReviewApplicationRepository } from './review-application.repository';
 
 /**
- * Who reads which accepted application: the office and the leading group all; an expert of the pool those it has no
+ * Who reads which accepted application: the office and the leading group all; an expert of the pool those it is
+ * assigned to and has no
  * recused or undecided conflict with (the filter is in the query: `visibleTo`). A hidden application is a 404, the
  * same answer as one that does not exist, so its existence does not leak.
  */

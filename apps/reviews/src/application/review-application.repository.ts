@@ -11,13 +11,16 @@ export type ReviewApplicationRow = Prisma.ReviewApplicationGetPayload<object>;
 export type Reader = { kind: 'office' } | { kind: 'expert'; expertId: string };
 
 /**
- * THE visibility rule (回避), written once: an expert never reads an application it has a conflict flag with that is
- * recused or not yet decided. Every read of an application by an expert goes through this filter, in the query.
+ * THE visibility rule (回避), written once: an expert reads only the applications it is assigned to (in any stage),
+ * and never one it has a conflict flag with that is recused or not yet decided. Every read of an application by an
+ * expert goes through this filter, in the query. Assigned, the expert sees the application's name and facts — and can
+ * declare a conflict — before any material opens.
  */
 export function visibleTo(reader: Reader): Prisma.ReviewApplicationWhereInput {
   if (reader.kind === 'office') return {};
   return {
     conflicts: { none: { expertId: reader.expertId, status: { in: [...HIDING_STATES] } } },
+    assignments: { some: { expertId: reader.expertId, status: 'assigned' } },
   };
 }
 

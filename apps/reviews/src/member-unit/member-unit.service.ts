@@ -2,6 +2,7 @@ import { DomainError, type MemberUnitBody, type MemberUnitView } from '@laurel/c
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { MemberUnitRepository, type MemberUnitRow } from './member-unit.repository';
 
 const toView = (row: MemberUnitRow): MemberUnitView => ({
@@ -28,35 +29,38 @@ export class MemberUnitService {
   }
 
   async add(body: MemberUnitBody): Promise<MemberUnitView> {
-    const row = await this.database.inTenant(async (tx) => {
-      if (await this.units.ofUser(tx, body.userId)) {
-        throw DomainError.validation([
-          {
-            field: 'body.userId',
-            reason: { zh: '该账号已代表另一成员单位', en: 'already votes for another member unit' },
-          },
-        ]);
-      }
-      if (await this.units.named(tx, body.name)) {
-        throw DomainError.validation([
-          { field: 'body.name', reason: { zh: '已有同名成员单位', en: 'a member unit of this name exists' } },
-        ]);
-      }
-      const created = await this.units.create(tx, {
-        ...body,
-        recordedBy: acting().label,
-        recordedAt: this.clock.now(),
+    const add = () =>
+      this.database.inTenant(async (tx) => {
+        if (await this.units.ofUser(tx, body.userId)) {
+          throw DomainError.validation([
+            {
+              field: 'body.userId',
+              reason: { zh: '该账号已代表另一成员单位', en: 'already votes for another member unit' },
+            },
+          ]);
+        }
+        if (await this.units.named(tx, body.name)) {
+          throw DomainError.validation([
+            { field: 'body.name', reason: { zh: '已有同名成员单位', en: 'a member unit of this name exists' } },
+          ]);
+        }
+        const created = await this.units.create(tx, {
+          ...body,
+          recordedBy: acting().label,
+          recordedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, {
+          action: 'member-unit.add',
+          targetType: 'member-unit',
+          targetId: created.id,
+          basis: null,
+          before: null,
+          after: { name: created.name, userId: created.userId },
+        });
+        return created;
       });
-      await this.audit.record(tx, {
-        action: 'member-unit.add',
-        targetType: 'member-unit',
-        targetId: created.id,
-        basis: null,
-        before: null,
-        after: { name: created.name, userId: created.userId },
-      });
-      return created;
-    });
+    // Lost a first-write race: the second run finds the row and answers as the check above does.
+    const row = await onUniqueViolation(add, add);
     return toView(row);
   }
 }

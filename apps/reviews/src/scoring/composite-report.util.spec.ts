@@ -32,6 +32,7 @@ const composite: CompositeView = {
     },
   ],
   incomplete: [],
+  kindRules: [],
 };
 
 const stage = {

@@ -77,7 +77,19 @@ ${composite.pending.length > 0 ? `<p><strong>尚不能排名：</strong>${compos
 <table><thead><tr><th>名次</th><th>申报单位</th>${composite.stages.map((stage) => `<th>${stageName(stage)}</th>`).join('')}<th>综合得分</th></tr></thead><tbody>
 ${ranking}
 </tbody></table>
-${composite.incomplete.length > 0 ? `<p>缺少环节分数、未纳入排名：${composite.incomplete.map((row) => `${html(row.applicantName)}（缺 ${row.missing.map(stageName).join('、')}）`).join('；')}</p>` : ''}
+${composite.incomplete.length > 0 ? `<p>缺少环节分数、未纳入排名：${composite.incomplete.map((row) => `${html(row.applicantName)}（缺 ${row.missing.map(stageName).join('、')}${row.skipped ? `：按 ${html(row.skipped.basis)} 不参加，综合方式待办公室决定` : ''}）`).join('；')}</p>` : ''}
+${composite.kindRules
+  .map(
+    (rule) =>
+      `<p>${rule.applicantKind === 'individual' ? '个人' : '组织'}的综合评分（${html(rule.basis)}）：办公室决定按 ${Object.entries(
+        rule.weights,
+      )
+        .map(([stage, weight]) => `${stageName(stage)} ${weight}`)
+        .join(
+          '、',
+        )} 综合（${html(rule.decidedBy ?? '')}，${html(rule.decidedAt.slice(0, 10))}：${html(rule.reason)}）</p>`,
+  )
+  .join('')}
 ${stageSections}
 <p>生成时间：${html(input.generatedAt)}</p>
 </body></html>

@@ -1,11 +1,13 @@
-import type { CompositeView, CompositeWeightsBody } from '@laurel/contracts';
+import type { CompositeKindRuleBody, CompositeView, CompositeWeightsBody } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { compositeScores, type Policy, rankApplications, scoringPlanOf } from '@laurel/policy';
+import { type Policy, rankApplications, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
+import { compositeByKind, skippedCompositeStages } from './composite-kinds.util';
 import { renderCompositeReport } from './composite-report.util';
-import { noComposite, weightsNotOfComposite } from './scoring.errors';
+import { kindSkipsNoStage, noComposite, weightsNotOfComposite } from './scoring.errors';
 import { ScoringPolicy } from './scoring-policy.service';
 import { StageResultRepository } from './stage-result.repository';
 import { StageResultService } from './stage-result.service';
@@ -41,25 +43,67 @@ export class CompositeService {
     if (!composite) throw noComposite();
     const given = Object.keys(body.weights).sort();
     if (given.join() !== [...composite.stages].sort().join()) throw weightsNotOfComposite(composite.stages);
-    return this.database.inTenant(async (tx) => {
-      const before = await this.results.weights(tx, cycleNumber);
-      await this.results.putWeights(tx, {
-        cycleNumber,
-        weights: body.weights,
-        reason: body.reason,
-        decidedBy: acting().label,
-        decidedAt: this.clock.now(),
+    const put = () =>
+      this.database.inTenant(async (tx) => {
+        const before = await this.results.weights(tx, cycleNumber);
+        await this.results.putWeights(tx, {
+          cycleNumber,
+          weights: body.weights,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, {
+          action: 'composite-weights.put',
+          targetType: 'composite',
+          targetId: String(cycleNumber),
+          basis: `${policy.key} ${composite.basis}`,
+          before: before ? { weights: before.weights } : null,
+          after: { weights: body.weights, reason: body.reason },
+        });
+        return this.compute(tx, policy, cycleNumber);
       });
-      await this.audit.record(tx, {
-        action: 'composite-weights.put',
-        targetType: 'composite',
-        targetId: String(cycleNumber),
-        basis: `${policy.key} ${composite.basis}`,
-        before: before ? { weights: before.weights } : null,
-        after: { weights: body.weights, reason: body.reason },
+    // Two first records at once: the upsert that lost the insert runs again as an update (the later one stands).
+    return onUniqueViolation(put, put);
+  }
+
+  /**
+   * The office records how the composite is formed for an applicant kind the policy has skip a combined stage (linxia
+   * 第十九条; 第二十条 is silent): weights over the stages the kind takes, with a reason. 409 for a kind that skips none.
+   */
+  async putKindRule(cycleNumber: number, body: CompositeKindRuleBody): Promise<CompositeView> {
+    const policy = await this.scoring.policy(cycleNumber);
+    const composite = scoringPlanOf(policy.key).composite;
+    if (!composite) throw noComposite();
+    const skip = skippedCompositeStages(policy, composite.stages).get(body.applicantKind);
+    if (!skip) throw kindSkipsNoStage(body.applicantKind, `${policy.key} ${composite.basis}`);
+    const taken = composite.stages.filter((stage) => !skip.stages.includes(stage));
+    const given = Object.keys(body.weights);
+    if (given.length === 0 || given.some((stage) => !taken.includes(stage))) throw weightsNotOfComposite(taken);
+    const put = () =>
+      this.database.inTenant(async (tx) => {
+        const before = (await this.results.kindRules(tx, cycleNumber)).find(
+          (rule) => rule.applicantKind === body.applicantKind,
+        );
+        await this.results.putKindRule(tx, {
+          cycleNumber,
+          applicantKind: body.applicantKind,
+          weights: body.weights,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, {
+          action: 'composite-kind-rule.put',
+          targetType: 'composite',
+          targetId: `${cycleNumber}/${body.applicantKind}`,
+          basis: `${skip.basis}; ${policy.key} ${composite.basis}`,
+          before: before ? { weights: before.weights } : null,
+          after: { weights: body.weights, reason: body.reason },
+        });
+        return this.compute(tx, policy, cycleNumber);
       });
-      return this.compute(tx, policy, cycleNumber);
-    });
+    return onUniqueViolation(put, put);
   }
 
   /** The composite report (综合评审报告) as a downloadable document. */
@@ -113,8 +157,18 @@ export class CompositeService {
         result.applications.flatMap((row) => (row.normalised === null ? [] : [[row.applicationId, row.normalised]])),
       );
     }
-    const names = new Map((await this.applications.all(tx)).map((row) => [row.id, row.applicantName]));
-    const combined = compositeScores(stageScores, values ?? Object.fromEntries(composite.stages.map((s) => [s, 1])));
+    const applications = await this.applications.all(tx);
+    const names = new Map(applications.map((row) => [row.id, row.applicantName]));
+    const kinds = new Map(applications.map((row) => [row.id, row.applicantKind]));
+    // A kind the policy has skip a combined stage (linxia 第十九条) is combined as the office recorded, else incomplete.
+    const skipped = skippedCompositeStages(policy, composite.stages);
+    const rules = await this.results.kindRules(tx, cycleNumber);
+    const combined = compositeByKind(
+      stageScores,
+      kinds,
+      values ?? Object.fromEntries(composite.stages.map((s) => [s, 1])),
+      new Map(rules.map((rule) => [rule.applicantKind, rule.weights as Record<string, number>])),
+    );
     const ranking =
       pending.length > 0
         ? []
@@ -143,10 +197,24 @@ export class CompositeService {
         : null,
       pending,
       ranking,
-      incomplete: combined.incomplete.map((row) => ({
-        applicationId: row.applicationId,
-        applicantName: names.get(row.applicationId) ?? '',
-        missing: row.missing,
+      incomplete: combined.incomplete.map((row) => {
+        const skip = skipped.get(kinds.get(row.applicationId) as 'organisation' | 'individual');
+        const bySkip = skip && !rules.some((rule) => rule.applicantKind === kinds.get(row.applicationId));
+        return {
+          applicationId: row.applicationId,
+          applicantName: names.get(row.applicationId) ?? '',
+          missing: row.missing,
+          skipped: bySkip && row.missing.every((stage) => skip.stages.includes(stage)) ? skip : null,
+        };
+      }),
+      kindRules: rules.map((rule) => ({
+        applicantKind: rule.applicantKind as 'organisation' | 'individual',
+        weights: rule.weights as Record<string, number>,
+        basis:
+          skipped.get(rule.applicantKind as 'organisation' | 'individual')?.basis ?? `${policyKey} ${composite.basis}`,
+        reason: rule.reason,
+        decidedBy: rule.decidedBy,
+        decidedAt: rule.decidedAt.toISOString(),
       })),
     };
   }

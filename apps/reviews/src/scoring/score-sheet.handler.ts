@@ -1,4 +1,5 @@
 import {
+  rubricList,
   type ScoreSheetDraftBody,
   type ScoreSheetRevisionBody,
   type StageRubricBody,
@@ -12,9 +13,11 @@ import {
   stageRubricPut,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
+import { loadRubrics } from '@laurel/policy';
 import { Controller } from '@nestjs/common';
 import { ScoreSheetService, type SheetAddress } from './score-sheet.service';
 import { ScoringPolicy } from './scoring-policy.service';
+import { rubricMax } from './validate-scores.util';
 
 @Controller()
 export class ScoreSheetHandler {
@@ -22,6 +25,19 @@ export class ScoreSheetHandler {
     private readonly sheets: ScoreSheetService,
     private readonly scoring: ScoringPolicy,
   ) {}
+
+  @Handles(rubricList)
+  rubrics() {
+    return {
+      rubrics: loadRubrics().map((rubric) => ({
+        key: rubric.key,
+        version: rubric.version,
+        standard: rubric.standard,
+        title: rubric.title,
+        max: rubricMax(rubric),
+      })),
+    };
+  }
 
   @Handles(scoreSheetMine)
   mine(request: SheetAddress) {

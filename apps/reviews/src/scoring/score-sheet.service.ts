@@ -15,6 +15,7 @@ import { ReviewApplicationRepository } from '../application/review-application.r
 import { expertNotFound } from '../expert/expert.errors';
 import { ExpertRepository, type ExpertRow } from '../expert/expert.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { scoreSheetTransitionOf } from './score-sheet.lifecycle';
 import { type RevisionChanges, toScoreSheetView } from './score-sheet.mapper';
 import { ScoreSheetRepository, type ScoreSheetRow } from './score-sheet.repository';
@@ -78,8 +79,21 @@ export class ScoreSheetService {
     });
   }
 
+  /**
+   * Saves the expert's draft. Two first saves at once (two tabs): the one that loses the insert runs again, finds the
+   * sheet and saves over it, as any later draft does.
+   */
   async saveDraft(address: SheetAddress, body: ScoreSheetDraftBody): Promise<ScoreSheetView> {
     const stage = await this.stageOf(address);
+    const save = () => this.saveDraftIn(stage, address, body);
+    return onUniqueViolation(save, save);
+  }
+
+  private saveDraftIn(
+    stage: Awaited<ReturnType<ScoreSheetService['stageOf']>>,
+    address: SheetAddress,
+    body: ScoreSheetDraftBody,
+  ): Promise<ScoreSheetView> {
     return this.database.inTenant(async (tx) => {
       const expert = await this.currentExpert(tx);
       const application = await this.access.mayScore(tx, { expertId: expert.id }, stage, address.applicationId);
@@ -230,28 +244,31 @@ export class ScoreSheetService {
     const { policy, stage } = await this.scoring.scoredStage(cycleNumber, stageKey);
     const rubric = rubricOf(body.rubricKey, body.rubricVersion);
     if (!rubric) throw unknownRubric(body.rubricKey, body.rubricVersion);
-    return this.database.inTenant(async (tx) => {
-      const decided = {
-        cycleNumber,
-        stageKey,
-        applicantKind: body.applicantKind,
-        rubricKey: rubric.key,
-        rubricVersion: rubric.version,
-        reason: body.reason,
-        decidedBy: acting().label,
-        decidedAt: this.clock.now(),
-      };
-      await this.sheets.putStageRubric(tx, decided);
-      await this.audit.record(tx, {
-        action: 'stage-rubric.put',
-        targetType: 'stage-rubric',
-        targetId: `${cycleNumber}/${stageKey}/${body.applicantKind}`,
-        basis: `${policy.key} ${stage.basis}`,
-        before: null,
-        after: { rubricKey: rubric.key, rubricVersion: rubric.version, reason: body.reason },
+    const put = () =>
+      this.database.inTenant(async (tx) => {
+        const decided = {
+          cycleNumber,
+          stageKey,
+          applicantKind: body.applicantKind,
+          rubricKey: rubric.key,
+          rubricVersion: rubric.version,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        };
+        await this.sheets.putStageRubric(tx, decided);
+        await this.audit.record(tx, {
+          action: 'stage-rubric.put',
+          targetType: 'stage-rubric',
+          targetId: `${cycleNumber}/${stageKey}/${body.applicantKind}`,
+          basis: `${policy.key} ${stage.basis}`,
+          before: null,
+          after: { rubricKey: rubric.key, rubricVersion: rubric.version, reason: body.reason },
+        });
+        return toRubricView(await this.scoring.rubricFor(tx, policy, cycleNumber, stageKey, body.applicantKind));
       });
-      return toRubricView(await this.scoring.rubricFor(tx, policy, cycleNumber, stageKey, body.applicantKind));
-    });
+    // Two first records at once: the upsert that lost the insert runs again as an update (the later one stands).
+    return onUniqueViolation(put, put);
   }
 
   private async stageOf(address: { cycleNumber: number; stageKey: string }) {

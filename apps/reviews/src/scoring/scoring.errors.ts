@@ -160,3 +160,9 @@ export const stageNotOpen = (stageKey: string, status: string) =>
     },
     { stageKey, stageStatus: status },
   );
+
+export const kindSkipsNoStage = (kind: string, basis: string) =>
+  DomainError.conflict({
+    zh: `政策未规定${kind === 'individual' ? '个人' : '组织'}跳过综合评分的任一环节：按 ${basis} 综合`,
+    en: `The policy has ${kind}s skip none of the composite's stages: they are combined as ${basis} says`,
+  });

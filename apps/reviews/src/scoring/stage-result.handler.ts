@@ -1,7 +1,9 @@
 import {
+  type CompositeKindRuleBody,
   type CompositeWeightsBody,
   type ConsensusBody,
   compositeGet,
+  compositeKindRulePut,
   compositeReport,
   compositeWeightsPut,
   consensusRecord,
@@ -43,6 +45,12 @@ export class StageResultHandler {
   @Handles(compositeGet)
   compositeOf(request: { cycleNumber: number }) {
     return this.composite.get(request.cycleNumber);
+  }
+
+  @Handles(compositeKindRulePut)
+  kindRule(request: CompositeKindRuleBody & { cycleNumber: number }) {
+    const { cycleNumber, ...body } = request;
+    return this.composite.putKindRule(cycleNumber, body);
   }
 
   @Handles(compositeWeightsPut)

@@ -7,6 +7,7 @@ import type { ReviewsTx } from '../reviews-prisma';
 export type ConsensusRow = Prisma.ConsensusOutcomeGetPayload<object>;
 export type StageCutRow = Prisma.StageCutGetPayload<object>;
 export type CompositeWeightsRow = Prisma.CompositeWeightsGetPayload<object>;
+export type CompositeKindRuleRow = Prisma.CompositeKindRuleGetPayload<object>;
 
 /** The office's recorded decisions on a stage's results: consensus on outliers, the cut, the composite's weights. */
 @Injectable()
@@ -37,6 +38,23 @@ export class StageResultRepository {
 
   async addCut(tx: ReviewsTx, data: Omit<StageCutRow, 'tenantId'>): Promise<void> {
     await tx.stageCut.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
+  }
+
+  kindRules(tx: ReviewsTx, cycleNumber: number): Promise<CompositeKindRuleRow[]> {
+    return tx.compositeKindRule.findMany({ where: { cycleNumber }, orderBy: { applicantKind: 'asc' } });
+  }
+
+  async putKindRule(
+    tx: ReviewsTx,
+    data: Omit<CompositeKindRuleRow, 'tenantId' | 'weights'> & { weights: Record<string, number> },
+  ) {
+    const tenantId = RequestContexts.requireTenant();
+    const key = { tenantId, cycleNumber: data.cycleNumber, applicantKind: data.applicantKind };
+    await tx.compositeKindRule.upsert({
+      where: { tenantId_cycleNumber_applicantKind: key },
+      create: { ...data, tenantId },
+      update: data,
+    });
   }
 
   weights(tx: ReviewsTx, cycleNumber: number): Promise<CompositeWeightsRow | null> {

@@ -5,6 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import { ExpertRepository } from '../expert/expert.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { computeStageResult, type StageSheet } from './compute-stage-result.util';
 import { COUNTED_STATES } from './score-sheet.lifecycle';
 import { ScoreSheetRepository } from './score-sheet.repository';
@@ -48,40 +49,43 @@ export class StageResultService {
   /** The office records the consensus on a flagged sheet: keep, adjust (to a total), or exclude; with a reason. */
   async recordConsensus(cycleNumber: number, stageKey: string, body: ConsensusBody): Promise<StageResultView> {
     const { policy, stage } = await this.scoring.scoredStage(cycleNumber, stageKey);
-    return this.database.inTenant(async (tx) => {
-      const result = await this.compute(tx, cycleNumber, stageKey);
-      const row = result.sheets.find((sheet) => sheet.sheetId === body.sheetId);
-      if (!row?.flag) throw notFlagged();
-      if (await this.results.consensusOfSheet(tx, body.sheetId)) throw consensusAlreadyRecorded();
-      const max =
-        result.groups.find((group) => group.applicantKind === this.kindOf(result, row.applicationId))?.max ?? 0;
-      if (body.outcome === 'adjust' && (body.adjustedTotal === undefined || body.adjustedTotal > max)) {
-        throw adjustNeedsTotal(max);
-      }
-      const decided = {
-        cycleNumber,
-        stageKey,
-        sheetId: body.sheetId,
-        applicationId: row.applicationId,
-        outcome: body.outcome,
-        flaggedTotal: row.raw,
-        flagReasons: [...row.flag.reasons],
-        adjustedTotal: body.outcome === 'adjust' ? (body.adjustedTotal ?? null) : null,
-        reason: body.reason,
-        decidedBy: acting().label,
-        decidedAt: this.clock.now(),
-      };
-      await this.results.addConsensus(tx, decided);
-      await this.audit.record(tx, {
-        action: 'consensus.record',
-        targetType: 'score-sheet',
-        targetId: body.sheetId,
-        basis: `${policy.key} ${stage.basis}`,
-        before: { total: row.raw, flag: row.flag.reasons },
-        after: { outcome: body.outcome, adjustedTotal: decided.adjustedTotal, reason: body.reason },
+    const record = () =>
+      this.database.inTenant(async (tx) => {
+        const result = await this.compute(tx, cycleNumber, stageKey);
+        const row = result.sheets.find((sheet) => sheet.sheetId === body.sheetId);
+        if (!row?.flag) throw notFlagged();
+        if (await this.results.consensusOfSheet(tx, body.sheetId)) throw consensusAlreadyRecorded();
+        const max =
+          result.groups.find((group) => group.applicantKind === this.kindOf(result, row.applicationId))?.max ?? 0;
+        if (body.outcome === 'adjust' && (body.adjustedTotal === undefined || body.adjustedTotal > max)) {
+          throw adjustNeedsTotal(max);
+        }
+        const decided = {
+          cycleNumber,
+          stageKey,
+          sheetId: body.sheetId,
+          applicationId: row.applicationId,
+          outcome: body.outcome,
+          flaggedTotal: row.raw,
+          flagReasons: [...row.flag.reasons],
+          adjustedTotal: body.outcome === 'adjust' ? (body.adjustedTotal ?? null) : null,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        };
+        await this.results.addConsensus(tx, decided);
+        await this.audit.record(tx, {
+          action: 'consensus.record',
+          targetType: 'score-sheet',
+          targetId: body.sheetId,
+          basis: `${policy.key} ${stage.basis}`,
+          before: { total: row.raw, flag: row.flag.reasons },
+          after: { outcome: body.outcome, adjustedTotal: decided.adjustedTotal, reason: body.reason },
+        });
+        return this.compute(tx, cycleNumber, stageKey);
       });
-      return this.compute(tx, cycleNumber, stageKey);
-    });
+    // Lost a first-write race: the second run finds the row and answers as the check above does.
+    return onUniqueViolation(record, record);
   }
 
   /** The office records who goes on after a stage whose score decides it (size or least score, with a reason). */
@@ -91,39 +95,47 @@ export class StageResultService {
     if (!rule) throw cutNotInPolicy(stageKey);
     const count = body.count ?? rule.size ?? undefined;
     if ((count === undefined) === (body.minScore === undefined)) throw cutNeedsOneRule();
-    return this.database.inTenant(async (tx) => {
-      if (await this.results.cut(tx, cycleNumber, stageKey)) throw cutAlreadyRecorded();
-      const result = await this.compute(tx, cycleNumber, stageKey);
-      if (result.openFlags > 0) throw openFlags(result.openFlags);
-      const evaluated = evaluateCut(
-        result.ranking,
-        count !== undefined ? { count } : { minScore: body.minScore as number },
-      );
-      if (evaluated.splitTie) throw cutSplitsTie(evaluated.splitTie.rank, evaluated.splitTie.applicationIds);
-      const basis = `${policy.key} ${rule.basis}`;
-      await this.results.addCut(tx, {
-        cycleNumber,
-        stageKey,
-        toStage: rule.to,
-        count: count ?? null,
-        minScore: body.minScore ?? null,
-        goesOn: [...evaluated.goesOn],
-        stops: [...evaluated.stops],
-        basis,
-        reason: body.reason,
-        decidedBy: acting().label,
-        decidedAt: this.clock.now(),
+    const record = () =>
+      this.database.inTenant(async (tx) => {
+        if (await this.results.cut(tx, cycleNumber, stageKey)) throw cutAlreadyRecorded();
+        const result = await this.compute(tx, cycleNumber, stageKey);
+        if (result.openFlags > 0) throw openFlags(result.openFlags);
+        const evaluated = evaluateCut(
+          result.ranking,
+          count !== undefined ? { count } : { minScore: body.minScore as number },
+        );
+        if (evaluated.splitTie) throw cutSplitsTie(evaluated.splitTie.rank, evaluated.splitTie.applicationIds);
+        const basis = `${policy.key} ${rule.basis}`;
+        await this.results.addCut(tx, {
+          cycleNumber,
+          stageKey,
+          toStage: rule.to,
+          count: count ?? null,
+          minScore: body.minScore ?? null,
+          goesOn: [...evaluated.goesOn],
+          stops: [...evaluated.stops],
+          basis,
+          reason: body.reason,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, {
+          action: 'stage-cut.record',
+          targetType: 'stage',
+          targetId: `${cycleNumber}/${stageKey}`,
+          basis,
+          before: null,
+          after: {
+            count: count ?? null,
+            minScore: body.minScore ?? null,
+            goesOn: evaluated.goesOn,
+            reason: body.reason,
+          },
+        });
+        return this.compute(tx, cycleNumber, stageKey);
       });
-      await this.audit.record(tx, {
-        action: 'stage-cut.record',
-        targetType: 'stage',
-        targetId: `${cycleNumber}/${stageKey}`,
-        basis,
-        before: null,
-        after: { count: count ?? null, minScore: body.minScore ?? null, goesOn: evaluated.goesOn, reason: body.reason },
-      });
-      return this.compute(tx, cycleNumber, stageKey);
-    });
+    // Lost a first-write race: the second run finds the row and answers as the check above does.
+    return onUniqueViolation(record, record);
   }
 
   /** The stage's result (also for the composite). */

@@ -50,3 +50,36 @@ export const wentOnNotEntrant = (index: number) =>
       reason: { zh: '不是该评审环节的参评申报', en: 'is not an entrant of this stage' },
     },
   ]);
+
+export const cutNotRecorded = (basis: string) =>
+  DomainError.conflict({
+    zh: `该环节之后按得分确定进入下一环节的申报（${basis}）：须先记录分数线，再以其名单结束本环节`,
+    en: `The score decides who goes on after this stage (${basis}): record the cut first; the stage closes with its list`,
+  });
+
+export const wentOnDiffersFromCut = (basis: string) =>
+  DomainError.validation([
+    {
+      field: 'body.wentOn',
+      reason: {
+        zh: `与已记录的分数线名单不一致（${basis}）：进入下一环节的名单只记录一次，省略本字段即按分数线结束`,
+        en: `differs from the recorded cut's list (${basis}): who goes on is recorded once; omit it to close from the cut`,
+      },
+    },
+  ]);
+
+export const closeNeedsReason = () =>
+  DomainError.validation([
+    { field: 'body.reason', reason: { zh: '须说明理由', en: 'is required when the stage has no recorded cut' } },
+  ]);
+
+export const closeNeedsWentOn = () =>
+  DomainError.validation([
+    {
+      field: 'body.wentOn',
+      reason: {
+        zh: '须列明进入下一环节的申报（可为空列表）',
+        en: 'is required (it may be empty) when the stage has no cut',
+      },
+    },
+  ]);

@@ -1,5 +1,5 @@
 import type { ReviewStageView } from '@laurel/contracts';
-import type { EntryFinding, Policy, Stage } from '@laurel/policy';
+import { type EntryFinding, type Policy, type Stage, scoringPlanOf } from '@laurel/policy';
 import type { ReviewApplicationRow } from '../application/review-application.repository';
 import type { ReviewStageRow } from './review-stage.repository';
 
@@ -56,6 +56,7 @@ export function toReviewStageView(input: {
     basis: `${policy.key} ${stage.basis}`,
     status: (row?.status ?? 'planned') as ReviewStageView['status'],
     entryRule: describeEntry(policy, stage),
+    closesByCut: closingCutOf(policy, stage.key),
     openedBy: row?.openedBy ?? null,
     openedAt: row?.openedAt.toISOString() ?? null,
     closedBy: row?.closedBy ?? null,
@@ -93,4 +94,10 @@ export function toReviewStageView(input: {
       at: h.at.toISOString(),
     })),
   };
+}
+
+/** The article of the cut after the stage, if the scoring plan has one (the stage closes with the cut's list). */
+export function closingCutOf(policy: Policy, stageKey: string): string | null {
+  const rule = scoringPlanOf(policy.key).cuts.find((cut) => cut.after === stageKey);
+  return rule ? `${policy.key} ${rule.basis}` : null;
 }

@@ -13,18 +13,23 @@ import { ReviewApplicationRepository, type ReviewApplicationRow } from '../appli
 import { AssignmentRepository } from '../assignment/assignment.repository';
 import { PanelRepository } from '../panel/panel.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { StageResultRepository } from '../scoring/stage-result.repository';
 import { CyclePolicy } from './cycle-policy.service';
 import {
+  closeNeedsReason,
+  closeNeedsWentOn,
+  cutNotRecorded,
   entrantRefused,
   noEntrants,
   notAReviewStage,
   previousStageOpen,
   reviewStageNotFound,
   reviewStageWrongStatus,
+  wentOnDiffersFromCut,
   wentOnNotEntrant,
 } from './review-stage.errors';
 import { reviewStageTransitionOf } from './review-stage.lifecycle';
-import { toReviewStageView } from './review-stage.mapper';
+import { closingCutOf, toReviewStageView } from './review-stage.mapper';
 import { ReviewStageRepository, type ReviewStageRow } from './review-stage.repository';
 
 /**
@@ -41,6 +46,7 @@ export class ReviewStageService {
     private readonly panels: PanelRepository,
     private readonly assignments: AssignmentRepository,
     private readonly policies: CyclePolicy,
+    private readonly results: StageResultRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
@@ -182,20 +188,23 @@ export class ReviewStageService {
 
   /** Closes an open stage recording who went on (the others stopped) and why. */
   async close(id: string, body: ReviewStageCloseBody): Promise<ReviewStageView> {
+    const tenantId = RequestContexts.requireTenant();
     await this.database.inTenant(async (tx) => {
       const row = await this.stages.findLocked(tx, id);
       if (!row) throw reviewStageNotFound();
       const from = row.status as 'open' | 'closed';
       const transition = reviewStageTransitionOf('close', from);
       if (!transition) throw reviewStageWrongStatus(from, 'close');
+      const { policy } = await this.policies.of(tenantId, row.cycleNumber);
+      const decision = await this.closingDecision(tx, policy, row, body);
       const entrants = new Set(row.entrants.map((e) => e.applicationId));
-      body.wentOn.forEach((applicationId, index) => {
+      decision.wentOn.forEach((applicationId, index) => {
         if (!entrants.has(applicationId)) throw wentOnNotEntrant(index);
       });
-      const wentOn = new Set(body.wentOn);
+      const wentOn = new Set(decision.wentOn);
       const who = acting().label;
       const now = this.clock.now();
-      const decided = { outcomeReason: body.reason, outcomeBy: who, outcomeAt: now };
+      const decided = decision.decided;
       await this.stages.recordOutcome(tx, id, [...wentOn], { ...decided, outcome: 'went_on' });
       await this.stages.recordOutcome(
         tx,
@@ -209,7 +218,7 @@ export class ReviewStageService {
         action: 'close',
         fromStatus: from,
         toStatus: transition.to,
-        reason: body.reason,
+        reason: decided.outcomeReason,
         actor: who,
         at: now,
       });
@@ -217,12 +226,41 @@ export class ReviewStageService {
         action: 'review-stage.close',
         targetType: 'review-stage',
         targetId: id,
-        basis: row.basis,
+        basis: decision.basis ?? row.basis,
         before: { status: from },
-        after: { status: transition.to, wentOn: [...wentOn], reason: body.reason },
+        after: { status: transition.to, wentOn: [...wentOn], reason: decided.outcomeReason, fromCut: decision.fromCut },
       });
     });
     return this.get(id);
+  }
+
+  /**
+   * Who went on, decided once: where the policy has a cut after the stage (inner-mongolia 第十四条（一）) the recorded
+   * cut's list, its reason, who and when (a different list is refused); otherwise the office's list with its reason.
+   */
+  private async closingDecision(tx: ReviewsTx, policy: Policy, row: ReviewStageRow, body: ReviewStageCloseBody) {
+    const basis = closingCutOf(policy, row.stageKey);
+    if (basis) {
+      const cut = await this.results.cut(tx, row.cycleNumber, row.stageKey);
+      if (!cut) throw cutNotRecorded(basis);
+      if (body.wentOn && [...body.wentOn].sort().join() !== [...cut.goesOn].sort().join()) {
+        throw wentOnDiffersFromCut(basis);
+      }
+      return {
+        wentOn: cut.goesOn,
+        basis,
+        fromCut: true,
+        decided: { outcomeReason: cut.reason, outcomeBy: cut.decidedBy, outcomeAt: cut.decidedAt },
+      };
+    }
+    if (!body.wentOn) throw closeNeedsWentOn();
+    if (!body.reason) throw closeNeedsReason();
+    return {
+      wentOn: body.wentOn,
+      basis: null,
+      fromCut: false,
+      decided: { outcomeReason: body.reason, outcomeBy: acting().label, outcomeAt: this.clock.now() },
+    };
   }
 
   private findings(

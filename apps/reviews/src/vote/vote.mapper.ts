@@ -38,6 +38,8 @@ export function toVoteView(row: VoteRow, names: Names, policy: CyclePolicyView):
     slate: row.slateDecidedAt
       ? {
           candidates: candidatesOf(row, names),
+          source: (row.slateSource ?? 'office_decision') as 'ranking' | 'office_decision',
+          basis: row.slateBasis,
           reason: row.slateReason ?? '',
           decidedBy: row.slateDecidedBy,
           decidedAt: row.slateDecidedAt.toISOString(),

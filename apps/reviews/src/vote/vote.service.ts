@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { type CyclePolicyView, CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { onUniqueViolation } from '../unique-violation.util';
 import { SlateSource } from './slate-source.service';
 import { invalidField, notReadyToOpen, noVoteStage, voteExists, voteNotFound } from './vote.errors';
 import { toVoteView } from './vote.mapper';
@@ -28,10 +29,13 @@ export class VoteService {
   async create(body: VoteCreateBody): Promise<VoteView> {
     const stage = stageOf(await this.cycles.of(body.cycleNumber), 'vote');
     if (!stage) throw noVoteStage();
-    const id = await this.database.inTenant(async (tx) => {
-      if (await this.votes.ofCycle(tx, body.cycleNumber)) throw voteExists(body.cycleNumber);
-      return this.transitions.create(tx, body.cycleNumber, stage.basis);
-    });
+    const create = () =>
+      this.database.inTenant(async (tx) => {
+        if (await this.votes.ofCycle(tx, body.cycleNumber)) throw voteExists(body.cycleNumber);
+        return this.transitions.create(tx, body.cycleNumber, stage.basis);
+      });
+    // Lost a first-write race: the second run finds the row and answers as the check above does.
+    const id = await onUniqueViolation(create, create);
     return this.get(id);
   }
 
@@ -78,18 +82,25 @@ export class VoteService {
     return this.get(id);
   }
 
-  /** The slate, from `SlateSource` (for now the office's list, with a reason). */
+  /** The slate, from `SlateSource`: the cycle's ranking, or the office's list; with a reason. */
   async setSlate(id: string, body: VoteSlateBody): Promise<VoteView> {
     await this.locked(id, async (tx, row) => {
       this.transitions.guard(row, 'configure');
-      const candidates = await this.slates.candidates(tx, row.cycleNumber, body.applicationIds);
+      const slate = await this.slates.candidates(tx, row.cycleNumber, body.applicationIds);
+      const candidates = [...slate.applicationIds];
       await this.votes.replaceSlate(tx, row.id, candidates);
       await this.transitions.apply(
         tx,
         row,
         'configure',
-        { slateReason: body.reason, slateDecidedBy: acting().label, slateDecidedAt: this.clock.now() },
-        { slate: candidates, reason: body.reason },
+        {
+          slateSource: slate.source,
+          slateBasis: slate.basis,
+          slateReason: body.reason,
+          slateDecidedBy: acting().label,
+          slateDecidedAt: this.clock.now(),
+        },
+        { slate: candidates, source: slate.source, basis: slate.basis, reason: body.reason },
       );
     });
     return this.get(id);

@@ -16,7 +16,9 @@ export function PublicLayout() {
     ? 'track'
     : location.pathname.startsWith(`${base}/report`)
       ? 'report'
-      : 'home';
+      : location.pathname.startsWith(`${base}/credit-record`)
+        ? 'credit-record'
+        : 'home';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <RehearsalBanner />
@@ -39,6 +41,10 @@ export function PublicLayout() {
               label: <Link to={`${base}/track`}>{t({ zh: '异议查询', en: 'Follow an objection' })}</Link>,
             },
             { key: 'report', label: <Link to={`${base}/report`}>{t({ zh: '举报', en: 'Report misconduct' })}</Link> },
+            {
+              key: 'credit-record',
+              label: <Link to={`${base}/credit-record`}>{t({ zh: '撤销公示', en: 'Revoked awards' })}</Link>,
+            },
           ]}
         />
         <LanguageSwitch />

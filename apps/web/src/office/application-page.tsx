@@ -9,6 +9,7 @@ import { QueryState } from '../shared/query-state';
 import { APPLICATION_STATUS, FINDING_OUTCOME } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 import { ApplicationRecords } from './console/application-records';
+import { CrossTenantFlags } from './revocations/cross-tenant-flags';
 
 const FACTS: Record<string, { zh: string; en: string }> = {
   registeredInJurisdiction: { zh: '在本辖区注册', en: 'Registered in the jurisdiction' },
@@ -62,6 +63,7 @@ export function ApplicationPage() {
                 { title: a.applicant.name },
               ]}
             />
+            <CrossTenantFlags checks={a.banChecks} />
             <Card
               title={a.applicant.name}
               extra={<StatusTag table={APPLICATION_STATUS} status={a.status} />}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crossTenantFlagSchema } from '../awards/ban.contract';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
 import { pageNext, pageQuery, pageRequest } from '../messaging/page.schema';
 import { creditCodeSchema, idNumberSchema, phoneSchema } from '../objections/identity.schema';
@@ -77,6 +78,11 @@ export const applicantSchema = z.object({
   yearsInQualityWork: z.number().int().nullable(),
   /** The applicant account acting for it. */
   accountUserId: z.string().nullable(),
+  /**
+   * On registration by the office: other jurisdictions' revocations and bans of the organisation (the cross-tenant
+   * register, keyed by the credit code): tenant, kind, until, article — never the file. They refuse nothing here.
+   */
+  crossTenantFlags: z.array(crossTenantFlagSchema).optional(),
   createdAt: z.string(),
 });
 export type ApplicantView = z.infer<typeof applicantSchema>;

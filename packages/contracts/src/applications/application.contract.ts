@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { crossTenantFlagSchema } from '../awards/ban.contract';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
 import { pageNext, pageQuery, pageRequest } from '../messaging/page.schema';
 
@@ -161,6 +162,8 @@ export const applicationSchema = z.object({
       basis: localised,
       reasons: localised.optional(),
       decision: recordedDecisionSchema.optional(),
+      /** Other jurisdictions' revocations and bans of the organisation (the cross-tenant register), when there are any. */
+      crossTenantFlags: z.array(crossTenantFlagSchema).optional(),
     }),
   ),
   recommender: z.object({ id: z.uuid(), name: z.string() }).nullable(),

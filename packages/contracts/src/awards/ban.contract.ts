@@ -10,6 +10,19 @@ export const banCheckIdentitySchema = z.discriminatedUnion('kind', [
 ]);
 export type BanCheckIdentity = z.infer<typeof banCheckIdentitySchema>;
 
+/**
+ * A flag of the cross-tenant register: another jurisdiction revoked this organisation's award or banned it. The
+ * tenant, the kind, until when (a ban: the first year it may apply there again) and the article — never the file.
+ */
+export const crossTenantFlagSchema = z.object({
+  tenantKey: z.string(),
+  kind: z.enum(['revocation', 'ban']),
+  untilYear: z.number().int().nullable(),
+  article: z.string(),
+  recordedOn: z.string(),
+});
+export type CrossTenantFlag = z.infer<typeof crossTenantFlagSchema>;
+
 const allowedFromSchema = z.object({ cycle: z.number().int(), year: z.number().int() });
 
 export const banCheckSchema = z.object({
@@ -29,6 +42,8 @@ export const banCheckSchema = z.object({
   allowedFrom: allowedFromSchema.nullable(),
   /** What the answer rests on: the articles of the findings, or that nothing is on record. */
   basis: localisedTextSchema,
+  /** Other jurisdictions' revocations and bans of the organisation (the cross-tenant register); they decide nothing here. */
+  crossTenantFlags: z.array(crossTenantFlagSchema),
   checkedAt: z.string(),
 });
 export type BanCheckView = z.infer<typeof banCheckSchema>;
@@ -40,4 +55,10 @@ export type BanCheckView = z.infer<typeof banCheckSchema>;
 export const banCheck = defineQuery('awards.ban.check', {
   request: z.object({ identity: banCheckIdentitySchema, cycleNumber: z.number().int().positive() }).strict(),
   response: banCheckSchema,
+});
+
+/** The cross-tenant register's flags for a credit code, from jurisdictions other than the asking one. */
+export const crossTenantFlags = defineQuery('awards.register.flags', {
+  request: z.object({ creditCode: creditCodeSchema }).strict(),
+  response: z.object({ flags: z.array(crossTenantFlagSchema) }),
 });

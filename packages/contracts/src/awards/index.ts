@@ -11,4 +11,5 @@ export * from './duty.contract';
 export * from './policy.contract';
 export * from './programme.contract';
 export * from './regulation.contract';
+export * from './revocation.contract';
 export * from './title.contract';

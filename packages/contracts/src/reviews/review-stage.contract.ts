@@ -45,6 +45,11 @@ export const reviewStageSchema = z.object({
   status: reviewStageStatusSchema,
   /** What the policy says about who enters, in words (null: the text is silent; the office records who enters). */
   entryRule: localisedTextSchema.nullable(),
+  /**
+   * The article under which the score decides who goes on after this stage (the scoring part's cut, e.g.
+   * `inner-mongolia 第十四条（一）`): the stage then closes with the recorded cut's list. null: the office's list.
+   */
+  closesByCut: z.string().nullable(),
   openedBy: z.string().nullable(),
   openedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
@@ -124,9 +129,13 @@ export const reviewStageOpen = defineCommand('reviews.stage.open', {
 
 export const reviewStageCloseBody = z
   .object({
-    /** The entrants that go on to the next stage; the others stop here. */
-    wentOn: z.array(z.uuid()).max(10_000),
-    reason,
+    /**
+     * The entrants that go on to the next stage; the others stop here. Where the policy has a cut after the stage
+     * (inner-mongolia 第十四条（一）), the recorded cut's list: omit it to close from the cut; a different list is refused.
+     */
+    wentOn: z.array(z.uuid()).max(10_000).optional(),
+    /** Why; required unless the stage closes from its recorded cut (whose reason it takes). */
+    reason: reason.optional(),
   })
   .strict();
 export type ReviewStageCloseBody = z.infer<typeof reviewStageCloseBody>;

@@ -179,3 +179,13 @@ export const scoredStageList = defineQuery('reviews.scored-stage.list', {
     ),
   }),
 });
+
+/** The rubrics the platform encodes (each a standard's categories and items as data), for the office to choose from. */
+export const rubricList = defineQuery('reviews.rubric.list', {
+  request: z.object({}).strict(),
+  response: z.object({
+    rubrics: z.array(
+      z.object({ key: z.string(), version: z.number().int(), standard: z.string(), title: localized, max: z.number() }),
+    ),
+  }),
+});

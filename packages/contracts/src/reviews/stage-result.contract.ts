@@ -164,13 +164,56 @@ export const compositeSchema = z.object({
   /** Why there is no ranking yet (no weights recorded, flags open in a stage), or null. */
   pending: z.array(z.object({ zh: z.string(), en: z.string() })),
   ranking: z.array(rankingRowSchema.extend({ stages: z.record(z.string(), z.number()) })),
-  incomplete: z.array(z.object({ applicationId: z.uuid(), applicantName: z.string(), missing: z.array(z.string()) })),
+  /**
+   * Applications without a composite, with the stages they lack; `skipped`: the policy has their kind skip those
+   * stages (linxia 第十九条) and no office decision on how their composite is formed is recorded yet.
+   */
+  incomplete: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      applicantName: z.string(),
+      missing: z.array(z.string()),
+      skipped: z.object({ stages: z.array(z.string()), basis: z.string() }).nullable(),
+    }),
+  ),
+  /** The office's decisions on how the composite is formed for a kind that skips a combined stage. */
+  kindRules: z.array(
+    z.object({
+      applicantKind: z.enum(['organisation', 'individual']),
+      weights: z.record(z.string(), z.number()),
+      /** The article that has the kind skip the stage(s), e.g. `linxia 第十八条; 第十九条`. */
+      basis: z.string(),
+      reason: z.string(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.string(),
+    }),
+  ),
 });
 export type CompositeView = z.infer<typeof compositeSchema>;
 
 /** The composite of the stages the policy combines (linxia 第二十条, inner-mongolia 第十五条) and its ranking. */
 export const compositeGet = defineQuery('reviews.composite.get', {
   request: z.object({ cycleNumber }).strict(),
+  response: compositeSchema,
+});
+
+/**
+ * How the composite is formed for an applicant kind the policy has skip a combined stage (linxia 第十九条: individuals
+ * skip the defense; 第二十条 is silent on their composite): weights over the stages the kind takes, with a reason.
+ */
+export const compositeKindRuleBody = z
+  .object({
+    applicantKind: z.enum(['organisation', 'individual']),
+    weights: z
+      .record(stageKey, z.number().positive().max(1000))
+      .describe('A weight per stage the kind takes, e.g. `{ "onsite": 1 }`'),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+export type CompositeKindRuleBody = z.infer<typeof compositeKindRuleBody>;
+
+export const compositeKindRulePut = defineCommand('reviews.composite-kind-rule.put', {
+  request: compositeKindRuleBody.extend({ cycleNumber }).strict(),
   response: compositeSchema,
 });
 

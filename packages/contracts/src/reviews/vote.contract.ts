@@ -37,8 +37,14 @@ export const voteRulesBody = z
   .strict();
 export type VoteRulesBody = z.infer<typeof voteRulesBody>;
 
-/** The slate: the applications that reached the vote, in the composite ranking's order; set with a reason. */
-export const voteSlateBody = z.object({ applicationIds: z.array(z.uuid()).min(1).max(500), reason }).strict();
+/**
+ * The slate: the applications that reached the vote, in the order of the cycle's ranking (the composite's, or the last
+ * scored stage's) — omit `applicationIds` to take it. The office's own list is the exception, recorded with the
+ * reason (and the only way where the policy scores no stage).
+ */
+export const voteSlateBody = z
+  .object({ applicationIds: z.array(z.uuid()).min(1).max(500).optional(), reason })
+  .strict();
 export type VoteSlateBody = z.infer<typeof voteSlateBody>;
 
 const recorded = z.object({ reason: z.string(), decidedBy: z.string().nullable(), decidedAt: z.string() });
@@ -82,7 +88,14 @@ export const voteSchema = z.object({
       majority: share.extend({ strict: z.boolean() }),
     })
     .nullable(),
-  slate: recorded.extend({ candidates: z.array(voteCandidateSchema) }).nullable(),
+  slate: recorded
+    .extend({
+      candidates: z.array(voteCandidateSchema),
+      /** `ranking`: the cycle's ranking (`basis` its article); `office_decision`: the office's list with the reason. */
+      source: z.enum(['ranking', 'office_decision']),
+      basis: z.string().nullable(),
+    })
+    .nullable(),
   /** Who may vote and whether each has cast (never what). Empty until the vote opens. */
   turnout: z.array(z.object({ memberUnitId: z.uuid(), name: z.string(), cast: z.boolean() })),
   openedAt: z.string().nullable(),

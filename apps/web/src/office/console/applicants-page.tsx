@@ -6,6 +6,7 @@ import { api } from '../../api/api-client';
 import { problemText, unwrap } from '../../api/problem';
 import { formatInstant } from '../../format/shanghai-time';
 import { useT } from '../../i18n/language-context';
+import { CrossTenantFlagLines } from '../revocations/cross-tenant-flags';
 
 interface NewApplicant {
   kind: 'organisation' | 'individual';
@@ -17,7 +18,7 @@ interface NewApplicant {
 export function ApplicantsPage() {
   const { tenantKey = '' } = useParams();
   const t = useT();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queries = useQueryClient();
   const [filter, setFilter] = useState<{ name?: string; creditCode?: string }>({});
   const [creating, setCreating] = useState(false);
@@ -42,11 +43,18 @@ export function ApplicantsPage() {
               : { kind: 'individual', name: value.name, idNumber: value.code },
         }),
       ),
-    onSuccess: () => {
+    onSuccess: (created) => {
       setCreating(false);
       form.resetFields();
       queries.invalidateQueries({ queryKey: ['office', tenantKey, 'applicants'] });
       message.success(t({ zh: '申报主体已登记', en: 'Applicant registered' }));
+      // Other jurisdictions' revocations and bans of the organisation (the cross-tenant register): shown, not binding.
+      if (created.crossTenantFlags?.length) {
+        modal.warning({
+          title: t({ zh: '其他辖区的撤销或禁止申报记录', en: 'Revocations or bans in other jurisdictions' }),
+          content: <CrossTenantFlagLines flags={created.crossTenantFlags} />,
+        });
+      }
     },
     onError: (error) => message.error(problemText(error)),
   });

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  StopOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,16 @@ export const consoleMenuAfter = (base: string, t: Translate) => [
     key: 'reports',
     icon: <WarningOutlined />,
     label: <Link to={`${base}/reports`}>{t({ zh: '举报受理', en: 'Reports' })}</Link>,
+  },
+  {
+    key: 'revocations',
+    icon: <StopOutlined />,
+    label: <Link to={`${base}/revocations`}>{t({ zh: '撤销案件', en: 'Revocations' })}</Link>,
+  },
+  {
+    key: 'bans',
+    icon: <StopOutlined />,
+    label: <Link to={`${base}/bans`}>{t({ zh: '禁止申报', en: 'Bans' })}</Link>,
   },
   {
     key: 'policy',

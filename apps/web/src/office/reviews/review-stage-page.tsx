@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/api-client';
@@ -116,7 +116,8 @@ function CloseStageModal(props: { tenantKey: string; stage: ReviewStage; onClose
       unwrap(
         await api.POST('/api/v1/tenants/{tenantKey}/review-stages/{id}/close', {
           params: { path: { tenantKey: props.tenantKey, id: props.stage.id ?? '' } },
-          body: { wentOn: values.wentOn ?? [], reason: values.reason },
+          // A stage the score decides closes with its recorded cut's list and reason: one decision.
+          body: props.stage.closesByCut ? {} : { wentOn: values.wentOn ?? [], reason: values.reason },
         }),
       ),
     onSuccess: async () => {
@@ -134,19 +135,40 @@ function CloseStageModal(props: { tenantKey: string; stage: ReviewStage; onClose
       onCancel={props.onClose}
     >
       <Form form={form} layout="vertical" onFinish={(values) => close.mutate(values)}>
-        <Form.Item name="wentOn" label={t({ zh: '通过、进入下一环节的申报', en: 'Went on to the next stage' })}>
-          <Checkbox.Group
-            options={props.stage.entrants.map((e) => ({ value: e.applicationId, label: e.applicantName }))}
+        {props.stage.closesByCut ? (
+          <Alert
+            type="info"
+            showIcon
+            title={t({
+              zh: `按得分确定进入下一环节的申报（${props.stage.closesByCut}）：本环节按已记录的分数线名单及理由结束，不另行列出。`,
+              en: `The score decides who goes on (${props.stage.closesByCut}): the stage closes with the recorded cut's list and reason.`,
+            })}
           />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t({ zh: '理由', en: 'Reason' })}
-          rules={[{ required: true, message: t({ zh: '请说明理由', en: 'Say why' }) }]}
-        >
-          <Input.TextArea rows={2} />
-        </Form.Item>
+        ) : (
+          <CloseStageFields stage={props.stage} />
+        )}
       </Form>
     </Modal>
+  );
+}
+
+/** The office's own list of who went on, with its reason (a stage without a cut). */
+function CloseStageFields(props: { stage: ReviewStage }) {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="wentOn" label={t({ zh: '通过、进入下一环节的申报', en: 'Went on to the next stage' })}>
+        <Checkbox.Group
+          options={props.stage.entrants.map((e) => ({ value: e.applicationId, label: e.applicantName }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t({ zh: '理由', en: 'Reason' })}
+        rules={[{ required: true, message: t({ zh: '请说明理由', en: 'Say why' }) }]}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </>
   );
 }

@@ -133,6 +133,28 @@ export function CompositeCard({
                   { title: t({ zh: '综合得分', en: 'Composite' }), render: (_, row) => row.score.toFixed(2) },
                 ]}
               />
+              {composite.data.incomplete.map((row) => (
+                <Alert
+                  key={row.applicationId}
+                  type={row.skipped ? 'warning' : 'info'}
+                  showIcon
+                  title={`${row.applicantName}：${t({ zh: '缺', en: 'lacks' })} ${row.missing.map(stageName).join('、')}${
+                    row.skipped
+                      ? t({
+                          zh: `（按 ${row.skipped.basis} 不参加；综合方式须由办公室记录）`,
+                          en: ` (skipped under ${row.skipped.basis}; the office records how its composite is formed)`,
+                        })
+                      : ''
+                  }`}
+                />
+              ))}
+              {composite.data.kindRules.map((rule) => (
+                <Tag key={rule.applicantKind} color="gold">
+                  {`${rule.applicantKind === 'individual' ? '个人' : '组织'}：${Object.entries(rule.weights)
+                    .map(([stage, weight]) => `${stageName(stage)} ${weight}`)
+                    .join('、')}（${t({ zh: '办公室决定', en: 'office decision' })}，${rule.basis}：${rule.reason}）`}
+                </Tag>
+              ))}
               <Button
                 type="primary"
                 onClick={() => download(tenantKey, cycle).catch((error) => message.error(problemText(error)))}

@@ -10,6 +10,7 @@ import { QueryState } from '../../shared/query-state';
 import { CompositeCard } from './composite-card';
 import { ConsensusDialog } from './consensus-dialog';
 import { CutCard } from './cut-card';
+import { RubricCard } from './rubric-card';
 
 type Sheet = StageResult['sheets'][number];
 
@@ -163,6 +164,7 @@ export function StageResultsPage() {
                     { title: t({ zh: '标准化均分', en: 'Normalised mean' }), render: (_, row) => fixed(row.score) },
                   ]}
                 />
+                <RubricCard tenantKey={tenantKey} cycle={cycle} stageKey={stageKey} />
                 {stage?.cut ? (
                   <CutCard tenantKey={tenantKey} cycle={cycle} stageKey={stageKey} result={result.data} />
                 ) : (

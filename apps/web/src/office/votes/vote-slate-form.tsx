@@ -1,20 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Select } from 'antd';
+import { App, Button, Form, Input, Select, Tag } from 'antd';
 import { api } from '../../api/api-client';
 import { fieldErrorsOf, problemText, unwrap } from '../../api/problem';
 import { useT } from '../../i18n/language-context';
 import type { Vote } from './vote-types';
 
 /**
- * The slate: the accepted applications that reached the vote, in the composite ranking's order. Until the ranking is
- * built, the office picks them in order and says why.
+ * The slate: the applications that reached the vote, in the order of the cycle's ranking (left empty, the service takes
+ * it: the composite's, or the last scored stage's). Picked here, it is the office's own list, recorded with the reason —
+ * the only way where the policy scores no stage.
  */
 export function VoteSlateForm(props: { tenantKey: string; vote: Vote }) {
   const { tenantKey, vote } = props;
   const t = useT();
   const { message } = App.useApp();
   const queries = useQueryClient();
-  const [form] = Form.useForm<{ applicationIds: string[]; reason: string }>();
+  const [form] = Form.useForm<{ applicationIds?: string[]; reason: string }>();
   const accepted = useQuery({
     queryKey: ['office', tenantKey, 'applications', 'accepted', vote.cycleNumber],
     queryFn: async () =>
@@ -25,11 +26,13 @@ export function VoteSlateForm(props: { tenantKey: string; vote: Vote }) {
       ).applications,
   });
   const save = useMutation({
-    mutationFn: async (body: { applicationIds: string[]; reason: string }) =>
+    mutationFn: async (values: { applicationIds?: string[]; reason: string }) =>
       unwrap(
         await api.PUT('/api/v1/tenants/{tenantKey}/votes/{id}/slate', {
           params: { path: { tenantKey, id: vote.id } },
-          body,
+          body: values.applicationIds?.length
+            ? { applicationIds: values.applicationIds, reason: values.reason }
+            : { reason: values.reason },
         }),
       ),
     onSuccess: () => {
@@ -52,10 +55,19 @@ export function VoteSlateForm(props: { tenantKey: string; vote: Vote }) {
       }}
       onFinish={(v) => save.mutate(v)}
     >
+      {vote.slate && (
+        <Tag color={vote.slate.source === 'ranking' ? 'blue' : 'gold'} data-testid="slate-source">
+          {vote.slate.source === 'ranking'
+            ? `${t({ zh: '取自本届排名', en: 'From the ranking' })} ${vote.slate.basis ?? ''}`
+            : t({ zh: '办公室决定的名单', en: 'The office’s list' })}
+        </Tag>
+      )}
       <Form.Item
         name="applicationIds"
-        label={t({ zh: '进入投票环节的申报（按综合排名先后选择）', en: 'Applications on the slate, in ranking order' })}
-        rules={[{ required: true, message: t({ zh: '请选择候选对象', en: 'Pick the candidates' }) }]}
+        label={t({
+          zh: '进入投票环节的申报：留空即按本届排名；选择即为办公室决定的名单（按先后）',
+          en: 'Applications on the slate: empty takes the cycle’s ranking; picked, the office’s list in order',
+        })}
       >
         <Select
           mode="multiple"

@@ -1,0 +1,185 @@
+import type { RunningService } from '@laurel/platform';
+import { eventually, TestClock } from '@laurel/testing';
+import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
+import { acceptCityApplications, acceptDistrictApplications, openCycle } from './reviews-xinzhou-acceptance.util';
+
+/**
+ * The `candidate_list` stage, as each text has it, through the gateway with the real awards, objections, applications
+ * and reviews services: xinzhou-city 第十八条 — the office proposes candidates from the review results (here its own
+ * list with a reason: the policy scores no stage, so there is no ranking), the leading group deliberates among them
+ * (第十九条) and the list is published; xinzhou-district 第十四条 — the leading group's deliberation decides the candidate
+ * list itself, and publishing works from it.
+ */
+describe('reviews: the candidate-list stage (xinzhou-city 第十八条, xinzhou-district 第十四条)', () => {
+  let sut: ApplicationsPlatform;
+  const clock = new TestClock('2026-11-23T02:00:00Z');
+  const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
+  const city = '/api/v1/tenants/xinzhou-city';
+  const district = '/api/v1/tenants/xinzhou-district';
+  const tokens: Record<string, string> = {};
+  let cityIds: string[] = [];
+  let districtIds: string[] = [];
+
+  const ok = (response: { status: number; body: Json }, status = 200) => {
+    if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const fieldsOf = (body: Json) => ((body.errors as Json[] | undefined) ?? []).map((e) => e.field);
+  const deliberation = (decisions: Json[]) => ({
+    cycleNumber: 1,
+    heldAt: '2026-12-28T02:00:00Z',
+    attendees: ['领导小组组长 张某', '领导小组副组长 李某'],
+    minutes: '领导小组审议候选名单。',
+    decisions,
+  });
+
+  beforeAll(async () => {
+    sut = await startApplicationsPlatform({ clock, tenants: ['xinzhou-city', 'xinzhou-district'], reviews: true });
+    for (const tenant of ['xinzhou-district', 'xinzhou-city'] as const) {
+      tokens[`${tenant}-office`] = (await sut.addUser(tenant, `${tenant}-office`, ['office'])).token;
+      const dept = await sut.addUser(tenant, `${tenant}-dept`, ['recommender']);
+      tokens[`${tenant}-dept`] = dept.token;
+      tokens[`${tenant}-recommender`] = await openCycle(sut, tenant, {
+        office: tokens[`${tenant}-office`] as string,
+        deptUserId: dept.id,
+      });
+    }
+    const as = (tenant: string) => ({
+      office: tokens[`${tenant}-office`] as string,
+      dept: tokens[`${tenant}-dept`] as string,
+    });
+    districtIds = await acceptDistrictApplications(
+      sut,
+      as('xinzhou-district'),
+      tokens['xinzhou-district-recommender'] as string,
+      [
+        [8401, '信州甲制造有限公司'],
+        [8402, '信州乙科技有限公司'],
+      ],
+    );
+    cityIds = await acceptCityApplications(sut, as('xinzhou-city'), tokens['xinzhou-city-recommender'] as string, [
+      [8411, '忻州丙制造有限公司'],
+      [8412, '忻州丁科技有限公司'],
+    ]);
+    await eventually(
+      async () => {
+        const copies = await (sut.reviews as RunningService).runtime.database.system.$queryRawUnsafe<Json[]>(
+          'SELECT count(*)::int AS n FROM review_application',
+        );
+        expect(copies[0]?.n).toBe(4);
+      },
+      { timeoutMs: 15000 },
+    );
+  }, 300_000);
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('xinzhou-city 第十八条: the office proposes the candidates (its own list where nothing is ranked); the leading group deliberates among them only', async () => {
+    const office = tokens['xinzhou-city-office'] as string;
+    const early = await call('POST', `${city}/deliberations`, {
+      token: office,
+      body: deliberation([{ applicationId: cityIds[0], tier: 'award' }]),
+    });
+    expect(early.status).toBe(409);
+    expect(String(early.body.detail)).toContain('xinzhou-city 第十八条');
+    // No stage is scored in xinzhou-city's policy: there is no ranking to take the list from.
+    const fromRanking = await call('PUT', `${city}/candidate-lists/1/proposal`, {
+      token: office,
+      body: { reason: '按评审结果' },
+    });
+    expect(fromRanking.status).toBe(409);
+    expect(String(fromRanking.body.detail)).toContain('没有排名');
+    const twice = await call('PUT', `${city}/candidate-lists/1/proposal`, {
+      token: office,
+      body: { applicationIds: [cityIds[0], cityIds[0]], reason: '重复' },
+    });
+    expect(twice.status).toBe(400);
+    expect(fieldsOf(twice.body)).toEqual(['body.applicationIds.1']);
+    const reason = '领导小组办公室根据材料评审、现场评审和陈述答辩结果提出候选名单';
+    const proposal = ok(
+      await call('PUT', `${city}/candidate-lists/1/proposal`, {
+        token: office,
+        body: { applicationIds: [cityIds[0]], reason },
+      }),
+    );
+    expect(proposal).toMatchObject({
+      stageKey: 'candidates',
+      basis: 'xinzhou-city 第十八条',
+      source: 'office_decision',
+      reason,
+      decidedBy: 'xinzhou-city-office',
+      candidates: [{ applicationId: cityIds[0], applicantName: '忻州丙制造有限公司', position: 1, score: null }],
+    });
+    const again = await call('PUT', `${city}/candidate-lists/1/proposal`, {
+      token: office,
+      body: { applicationIds: [cityIds[1]], reason: '改' },
+    });
+    expect(again.status).toBe(409);
+
+    const outside = await call('POST', `${city}/deliberations`, {
+      token: office,
+      body: deliberation([{ applicationId: cityIds[1], tier: 'award' }]),
+    });
+    expect(outside.status).toBe(400);
+    expect(fieldsOf(outside.body)).toEqual(['body.decisions.0.applicationId']);
+    const recorded = ok(
+      await call('POST', `${city}/deliberations`, {
+        token: office,
+        body: deliberation([{ applicationId: cityIds[0], tier: 'award' }]),
+      }),
+      201,
+    );
+    expect(recorded).toMatchObject({ body: '领导小组', basis: 'xinzhou-city 第十九条' });
+    const published = ok(await call('POST', `${city}/candidate-lists/1`, { token: office }), 201);
+    expect(published).toMatchObject({
+      stages: ['candidates', 'deliberation'],
+      basis: 'xinzhou-city 第十八条; xinzhou-city 第十九条',
+    });
+    expect((published.entries as Json[]).map((e) => [e.applicationId, e.proposedTier])).toEqual([
+      [cityIds[0], 'award'],
+    ]);
+    const audit = JSON.stringify(ok(await call('GET', `${city}/audit?service=reviews`, { token: office })));
+    expect(audit).toContain('candidate-proposal.record');
+  });
+
+  it('xinzhou-district 第十四条: the leading group’s deliberation decides the candidate list; it is published from it and recorded by awards', async () => {
+    const office = tokens['xinzhou-district-office'] as string;
+    // The office proposes nothing here: the leading group decides the list itself.
+    const proposal = await call('PUT', `${district}/candidate-lists/1/proposal`, {
+      token: office,
+      body: { applicationIds: [districtIds[0]], reason: '提出' },
+    });
+    expect(proposal.status).toBe(409);
+    expect((await call('POST', `${district}/candidate-lists/1`, { token: office })).status).toBe(409);
+    const recorded = ok(
+      await call('POST', `${district}/deliberations`, {
+        token: office,
+        body: deliberation([
+          { applicationId: districtIds[0], tier: 'award' },
+          { applicationId: districtIds[1], tier: 'nomination', reason: '综合考核报告' },
+        ]),
+      }),
+      201,
+    );
+    expect(recorded).toMatchObject({ body: '领导小组', basis: 'xinzhou-district 第十四条' });
+    const published = ok(await call('POST', `${district}/candidate-lists/1`, { token: office }), 201);
+    expect(published).toMatchObject({ stages: ['candidates'], basis: 'xinzhou-district 第十四条' });
+    expect((published.entries as Json[]).map((e) => [e.applicationId, e.deliberationTier, e.proposedTier])).toEqual([
+      [districtIds[0], 'award', 'award'],
+      [districtIds[1], 'nomination', 'nomination'],
+    ]);
+    const atAwards = await eventually(
+      async () => {
+        const got = await call('GET', `${district}/cycles/1/candidate-list`, { token: office });
+        expect(got.status).toBe(200);
+        return got.body;
+      },
+      { timeoutMs: 15000 },
+    );
+    expect(atAwards).toMatchObject({ listId: published.id, basis: 'xinzhou-district 第十四条' });
+    // The other jurisdiction sees nothing of it.
+    const other = await call('GET', `${city}/candidate-lists/1`, { token: tokens['xinzhou-city-office'] });
+    expect(JSON.stringify(other.body)).not.toContain(districtIds[0] as string);
+  });
+});
