@@ -6,7 +6,8 @@ import { grantTitle } from './post-award.util';
  * After the award, through the gateway and the real services on a test clock: a linxia title (granted by the
  * recorded approval) gets its certificate, which the holder downloads as a PDF whose text is Chinese and
  * whose QR page says valid; its duties are planned (linxia 第三十二条: a self-assessment every July), reminded, overdue
- * and escalated to the office even after Redis lost every job, then submitted late by the holder.
+ * and escalated to the office even after Redis lost every job, then submitted late by the holder; revoked, the
+ * public page names the revocation's act.
  */
 describe('post-award: certificates, public verification and duties through the gateway', () => {
   let sut: ApplicationsPlatform;
@@ -180,6 +181,36 @@ describe('post-award: certificates, public verification and duties through the g
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', overdueAt: expect.any(String) });
     expect(await duties(office, 'status=overdue')).toEqual([]);
+  });
+
+  it('once a revocation is approved (h-revoke’s case), the public page says revoked with the body, 文号 and date', async () => {
+    const opened = await sut.call('POST', `${api}/revocations`, {
+      token: office,
+      body: {
+        titleId,
+        ground: 'fraud_or_bribery',
+        eventOn: '2027-06-10',
+        description: '申报期间向评审人员行贿',
+        evidence: [{ title: '县纪委监委调查报告', reference: '临县纪查〔2027〕3号' }],
+      },
+    });
+    expect(opened.status).toBe(201);
+    const approved = await sut.call('POST', `${api}/revocations/${opened.body.id}/approve`, {
+      token: office,
+      body: { body: '临夏县人民政府', documentNumber: '临县政发〔2027〕9号', approvedOn: '2027-08-01' },
+    });
+    expect(approved.status).toBe(200);
+    const answer = await sut.call('GET', `/api/v1/public/linxia/certificates/${number}`);
+    expect(answer.body).toMatchObject({
+      verdict: 'revoked',
+      decision: {
+        kind: 'revocation',
+        body: '临夏县人民政府',
+        documentNumber: '临县政发〔2027〕9号',
+        decidedOn: '2027-08-01',
+      },
+    });
+    expect(JSON.stringify(answer.body)).not.toContain(creditCodeFor(11));
   });
 });
 

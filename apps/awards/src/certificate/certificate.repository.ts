@@ -27,6 +27,20 @@ export class CertificateRepository {
     });
   }
 
+  /** The approved revocation of a title (h-revoke's case: the approving body, its 文号 and date), the latest if several. */
+  revocationOf(tx: AwardsTx, titleId: string) {
+    return tx.revocationCase.findFirst({
+      where: {
+        tenantId: RequestContexts.requireTenant(),
+        titleId,
+        status: { in: ['approved', 'applied'] },
+        approvalBody: { not: null },
+      },
+      orderBy: [{ approvedOn: 'desc' }, { id: 'asc' }],
+      select: { approvalBody: true, approvalNumber: true, approvedOn: true },
+    });
+  }
+
   /** The next sequence of the tenant's certificates of `year` (one atomic upsert: concurrent issues never share one). */
   async nextSequence(tx: AwardsTx, year: number): Promise<number> {
     const tenantId = RequestContexts.requireTenant();

@@ -149,7 +149,7 @@ export class CertificateService {
         decision: endingDecision(
           row.title.status,
           last ? { at: shanghaiDateOf(last.at), basis: last.basis } : undefined,
-          null,
+          await this.revocationDecision(tx, row, last?.basis ?? ''),
         ),
         checkedOn: shanghaiDateOf(this.clock.now()),
       };
@@ -166,6 +166,19 @@ export class CertificateService {
       items.push({ title: toTitleView(title), certificate: certificate ? await this.view(certificate) : null });
     }
     return { items };
+  }
+
+  /** The revocation's act (body, 文号, date) once the revocation case records it; the article is the title change's. */
+  private async revocationDecision(tx: AwardsTx, row: CertificateRow, basis: string) {
+    if (row.title.status !== 'revoked') return null;
+    const revocation = await this.certificates.revocationOf(tx, row.titleId);
+    if (!revocation?.approvalBody || !revocation.approvalNumber || !revocation.approvedOn) return null;
+    return {
+      body: revocation.approvalBody,
+      documentNumber: revocation.approvalNumber,
+      decidedOn: dateColumn.toIso(revocation.approvedOn),
+      basis,
+    };
   }
 
   /** The certificate of a title the caller may read: staff, or the applicant whose title it is. */
