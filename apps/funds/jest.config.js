@@ -1,3 +1,3 @@
-module.exports = require("../../infra/jest.base")(__dirname, {
-	globalSetup: "<rootDir>/../../packages/testing/src/jest/global-setup.ts",
+module.exports = require('../../infra/jest.base')(__dirname, {
+  globalSetup: '<rootDir>/../../packages/testing/src/jest/global-setup.ts',
 });

@@ -1,5 +1,5 @@
-import { awardDecided, clawbackRequested } from "@laurel/contracts";
-import { defineConsumer } from "@laurel/platform";
+import { awardDecided, clawbackRequested } from '@laurel/contracts';
+import { defineConsumer } from '@laurel/platform';
 
 /**
  * An award decided (表彰决定): each winner's entitlement, the amount the pinned policy gives, obligated on the ledger
@@ -7,8 +7,8 @@ import { defineConsumer } from "@laurel/platform";
  * event yet.
  */
 export const obligateWhenAwardDecided = defineConsumer({
-	consumer: "funds-award-decided",
-	event: awardDecided,
+  consumer: 'funds-award-decided',
+  event: awardDecided,
 });
 
 /**
@@ -16,12 +16,9 @@ export const obligateWhenAwardDecided = defineConsumer({
  * recorded as not opened with why (rule open-clawback-when-requested).
  */
 export const openClawbackWhenRequested = defineConsumer({
-	consumer: "funds-clawback-requested",
-	event: clawbackRequested,
+  consumer: 'funds-clawback-requested',
+  event: clawbackRequested,
 });
 
 /** Every durable consumer the funds service runs. */
-export const fundsConsumers = [
-	obligateWhenAwardDecided,
-	openClawbackWhenRequested,
-] as const;
+export const fundsConsumers = [obligateWhenAwardDecided, openClawbackWhenRequested] as const;

@@ -1,4 +1,4 @@
-import { runService } from "@laurel/platform";
-import { fundsService } from "./funds.service-definition";
+import { runService } from '@laurel/platform';
+import { fundsService } from './funds.service-definition';
 
 void runService(fundsService());

@@ -1,21 +1,21 @@
-import { entitlementGet, entitlementList } from "@laurel/contracts";
-import { Handles } from "@laurel/platform";
-import { Controller } from "@nestjs/common";
-import type { EntitlementFilter } from "./entitlement.repository";
-import { EntitlementService } from "./entitlement.service";
+import { entitlementGet, entitlementList } from '@laurel/contracts';
+import { Handles } from '@laurel/platform';
+import { Controller } from '@nestjs/common';
+import type { EntitlementFilter } from './entitlement.repository';
+import { EntitlementService } from './entitlement.service';
 
 @Controller()
 export class EntitlementHandler {
-	constructor(private readonly entitlements: EntitlementService) {}
+  constructor(private readonly entitlements: EntitlementService) {}
 
-	@Handles(entitlementList)
-	list(request: EntitlementFilter & { after?: string; limit?: number }) {
-		const { after, limit, ...filter } = request;
-		return this.entitlements.list(filter, { after, limit });
-	}
+  @Handles(entitlementList)
+  list(request: EntitlementFilter & { after?: string; limit?: number }) {
+    const { after, limit, ...filter } = request;
+    return this.entitlements.list(filter, { after, limit });
+  }
 
-	@Handles(entitlementGet)
-	get(request: { id: string }) {
-		return this.entitlements.get(request.id);
-	}
+  @Handles(entitlementGet)
+  get(request: { id: string }) {
+    return this.entitlements.get(request.id);
+  }
 }

@@ -1,89 +1,78 @@
-import type { PageRequest } from "@laurel/contracts";
-import { pageArgs, pageOf, RequestContexts } from "@laurel/platform";
-import { Injectable } from "@nestjs/common";
-import type { FundsTx } from "../funds-prisma";
-import type { Prisma } from "../generated/prisma/client";
+import type { PageRequest } from '@laurel/contracts';
+import { pageArgs, pageOf, RequestContexts } from '@laurel/platform';
+import { Injectable } from '@nestjs/common';
+import type { FundsTx } from '../funds-prisma';
+import type { Prisma } from '../generated/prisma/client';
 
 const withDisbursements = {
-	disbursements: { orderBy: { seq: "asc" } },
+  disbursements: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.EntitlementInclude;
 
 export type EntitlementRow = Prisma.EntitlementGetPayload<{
-	include: typeof withDisbursements;
+  include: typeof withDisbursements;
 }>;
 
 export interface EntitlementFilter {
-	budgetYear?: number;
-	status?: string;
+  budgetYear?: number;
+  status?: string;
 }
 
 /** Entitlements, with their disbursements. */
 @Injectable()
 export class EntitlementRepository {
-	find(tx: FundsTx, id: string): Promise<EntitlementRow | null> {
-		return tx.entitlement.findUnique({
-			where: { id },
-			include: withDisbursements,
-		});
-	}
+  find(tx: FundsTx, id: string): Promise<EntitlementRow | null> {
+    return tx.entitlement.findUnique({
+      where: { id },
+      include: withDisbursements,
+    });
+  }
 
-	/** Locks the entitlement (two instalments of one entitlement never interleave) and reads it again. */
-	async findLocked(tx: FundsTx, id: string): Promise<EntitlementRow | null> {
-		await tx.$queryRaw`SELECT id FROM entitlement WHERE id = ${id}::uuid FOR UPDATE`;
-		return this.find(tx, id);
-	}
+  /** Locks the entitlement (two instalments of one entitlement never interleave) and reads it again. */
+  async findLocked(tx: FundsTx, id: string): Promise<EntitlementRow | null> {
+    await tx.$queryRaw`SELECT id FROM entitlement WHERE id = ${id}::uuid FOR UPDATE`;
+    return this.find(tx, id);
+  }
 
-	/** The entitlement already made for this cycle, applicant and tier, if any. */
-	existing(
-		tx: FundsTx,
-		key: { cycleNumber: number; applicantId: string; tier: string },
-	) {
-		return tx.entitlement.findUnique({
-			where: {
-				tenantId_cycleNumber_applicantId_tier: {
-					tenantId: RequestContexts.requireTenant(),
-					...key,
-				},
-			},
-		});
-	}
+  /** The entitlement already made for this cycle, applicant and tier, if any. */
+  existing(tx: FundsTx, key: { cycleNumber: number; applicantId: string; tier: string }) {
+    return tx.entitlement.findUnique({
+      where: {
+        tenantId_cycleNumber_applicantId_tier: {
+          tenantId: RequestContexts.requireTenant(),
+          ...key,
+        },
+      },
+    });
+  }
 
-	/** How often this applicant was granted money for this tier in earlier cycles. */
-	earlierGrants(
-		tx: FundsTx,
-		key: { cycleNumber: number; applicantId: string; tier: string },
-	): Promise<number> {
-		return tx.entitlement.count({
-			where: {
-				applicantId: key.applicantId,
-				tier: key.tier,
-				cycleNumber: { lt: key.cycleNumber },
-				status: "obligated",
-			},
-		});
-	}
+  /** How often this applicant was granted money for this tier in earlier cycles. */
+  earlierGrants(tx: FundsTx, key: { cycleNumber: number; applicantId: string; tier: string }): Promise<number> {
+    return tx.entitlement.count({
+      where: {
+        applicantId: key.applicantId,
+        tier: key.tier,
+        cycleNumber: { lt: key.cycleNumber },
+        status: 'obligated',
+      },
+    });
+  }
 
-	async insert(
-		tx: FundsTx,
-		data: Omit<Prisma.EntitlementUncheckedCreateInput, "tenantId">,
-	): Promise<void> {
-		await tx.entitlement.create({
-			data: { ...data, tenantId: RequestContexts.requireTenant() },
-		});
-	}
+  async insert(tx: FundsTx, data: Omit<Prisma.EntitlementUncheckedCreateInput, 'tenantId'>): Promise<void> {
+    await tx.entitlement.create({
+      data: { ...data, tenantId: RequestContexts.requireTenant() },
+    });
+  }
 
-	async page(tx: FundsTx, filter: EntitlementFilter, page: PageRequest) {
-		const where: Prisma.EntitlementWhereInput = {
-			...(filter.budgetYear !== undefined
-				? { budgetYear: filter.budgetYear }
-				: {}),
-			...(filter.status ? { status: filter.status } : {}),
-		};
-		const rows = await tx.entitlement.findMany({
-			...pageArgs(page, where),
-			include: withDisbursements,
-			orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-		});
-		return pageOf(rows, page);
-	}
+  async page(tx: FundsTx, filter: EntitlementFilter, page: PageRequest) {
+    const where: Prisma.EntitlementWhereInput = {
+      ...(filter.budgetYear !== undefined ? { budgetYear: filter.budgetYear } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+    };
+    const rows = await tx.entitlement.findMany({
+      ...pageArgs(page, where),
+      include: withDisbursements,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    return pageOf(rows, page);
+  }
 }

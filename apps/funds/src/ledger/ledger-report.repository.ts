@@ -1,36 +1,36 @@
-import type { AccountKind } from "@laurel/contracts";
-import { Injectable } from "@nestjs/common";
-import type { FundsTx } from "../funds-prisma";
+import type { AccountKind } from '@laurel/contracts';
+import { Injectable } from '@nestjs/common';
+import type { FundsTx } from '../funds-prisma';
 
 export interface RecomputedAccount {
-	readonly id: string;
-	readonly kind: AccountKind;
-	readonly recipientId: string;
-	readonly recipientName: string | null;
-	readonly kept: {
-		debitsPosted: bigint;
-		creditsPosted: bigint;
-		debitsPending: bigint;
-		creditsPending: bigint;
-	};
-	readonly recomputed: {
-		debitsPosted: bigint;
-		creditsPosted: bigint;
-		debitsPending: bigint;
-		creditsPending: bigint;
-	};
+  readonly id: string;
+  readonly kind: AccountKind;
+  readonly recipientId: string;
+  readonly recipientName: string | null;
+  readonly kept: {
+    debitsPosted: bigint;
+    creditsPosted: bigint;
+    debitsPending: bigint;
+    creditsPending: bigint;
+  };
+  readonly recomputed: {
+    debitsPosted: bigint;
+    creditsPosted: bigint;
+    debitsPending: bigint;
+    creditsPending: bigint;
+  };
 }
 
 export interface StatementLineRow {
-	readonly id: string;
-	readonly createdAt: Date;
-	readonly code: string;
-	readonly phase: string;
-	readonly debitKind: AccountKind;
-	readonly creditKind: AccountKind;
-	readonly amount: bigint;
-	readonly reference: string;
-	readonly actor: string | null;
+  readonly id: string;
+  readonly createdAt: Date;
+  readonly code: string;
+  readonly phase: string;
+  readonly debitKind: AccountKind;
+  readonly creditKind: AccountKind;
+  readonly amount: bigint;
+  readonly reference: string;
+  readonly actor: string | null;
 }
 
 /**
@@ -39,12 +39,9 @@ export interface StatementLineRow {
  */
 @Injectable()
 export class LedgerReportRepository {
-	async recomputed(
-		tx: FundsTx,
-		budgetYear: number,
-	): Promise<{ accounts: RecomputedAccount[]; transfers: number }> {
-		const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-			`WITH t AS (
+  async recomputed(tx: FundsTx, budgetYear: number): Promise<{ accounts: RecomputedAccount[]; transfers: number }> {
+    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      `WITH t AS (
          SELECT t.debit_account_id, t.credit_account_id, t.amount,
                 CASE WHEN t.phase IN ('single', 'post') THEN 'posted'
                      WHEN t.phase = 'pending' AND r.id IS NULL THEN 'pending' END AS side
@@ -62,40 +59,36 @@ export class LedgerReportRepository {
          FROM ledger_account a LEFT JOIN d ON d.id = a.id LEFT JOIN c ON c.id = a.id
         WHERE a.budget_year = $1
         ORDER BY a.kind, a.recipient_name NULLS FIRST, a.id`,
-			budgetYear,
-		);
-		const big = (v: unknown) => BigInt(v as bigint);
-		return {
-			transfers: rows[0] ? Number(rows[0].transfers) : 0,
-			accounts: rows.map((r) => ({
-				id: r.id as string,
-				kind: r.kind as AccountKind,
-				recipientId: r.recipient_id as string,
-				recipientName: r.recipient_name as string | null,
-				kept: {
-					debitsPosted: big(r.debits_posted),
-					creditsPosted: big(r.credits_posted),
-					debitsPending: big(r.debits_pending),
-					creditsPending: big(r.credits_pending),
-				},
-				recomputed: {
-					debitsPosted: big(r.r_debits_posted),
-					creditsPosted: big(r.r_credits_posted),
-					debitsPending: big(r.r_debits_pending),
-					creditsPending: big(r.r_credits_pending),
-				},
-			})),
-		};
-	}
+      budgetYear,
+    );
+    const big = (v: unknown) => BigInt(v as bigint);
+    return {
+      transfers: rows[0] ? Number(rows[0].transfers) : 0,
+      accounts: rows.map((r) => ({
+        id: r.id as string,
+        kind: r.kind as AccountKind,
+        recipientId: r.recipient_id as string,
+        recipientName: r.recipient_name as string | null,
+        kept: {
+          debitsPosted: big(r.debits_posted),
+          creditsPosted: big(r.credits_posted),
+          debitsPending: big(r.debits_pending),
+          creditsPending: big(r.credits_pending),
+        },
+        recomputed: {
+          debitsPosted: big(r.r_debits_posted),
+          creditsPosted: big(r.r_credits_posted),
+          debitsPending: big(r.r_debits_pending),
+          creditsPending: big(r.r_credits_pending),
+        },
+      })),
+    };
+  }
 
-	/** The transfers on a recipient's accounts of a budget year, in the order they were made. */
-	async recipientLines(
-		tx: FundsTx,
-		budgetYear: number,
-		recipientId: string,
-	): Promise<StatementLineRow[]> {
-		const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-			`WITH mine AS (SELECT id FROM ledger_account WHERE budget_year = $1 AND recipient_id = $2)
+  /** The transfers on a recipient's accounts of a budget year, in the order they were made. */
+  async recipientLines(tx: FundsTx, budgetYear: number, recipientId: string): Promise<StatementLineRow[]> {
+    const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      `WITH mine AS (SELECT id FROM ledger_account WHERE budget_year = $1 AND recipient_id = $2)
        SELECT t.id::text, t.created_at, t.code, t.phase, da.kind AS debit_kind, ca.kind AS credit_kind, t.amount,
               t.reference, t.actor
          FROM ledger_transfer t
@@ -103,19 +96,19 @@ export class LedgerReportRepository {
          JOIN ledger_account ca ON ca.id = t.credit_account_id
         WHERE t.debit_account_id IN (SELECT id FROM mine) OR t.credit_account_id IN (SELECT id FROM mine)
         ORDER BY t.created_at, t.id`,
-			budgetYear,
-			recipientId,
-		);
-		return rows.map((r) => ({
-			id: r.id as string,
-			createdAt: r.created_at as Date,
-			code: r.code as string,
-			phase: r.phase as string,
-			debitKind: r.debit_kind as AccountKind,
-			creditKind: r.credit_kind as AccountKind,
-			amount: BigInt(r.amount as bigint),
-			reference: r.reference as string,
-			actor: r.actor as string | null,
-		}));
-	}
+      budgetYear,
+      recipientId,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      createdAt: r.created_at as Date,
+      code: r.code as string,
+      phase: r.phase as string,
+      debitKind: r.debit_kind as AccountKind,
+      creditKind: r.credit_kind as AccountKind,
+      amount: BigInt(r.amount as bigint),
+      reference: r.reference as string,
+      actor: r.actor as string | null,
+    }));
+  }
 }

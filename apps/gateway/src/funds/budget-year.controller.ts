@@ -21,11 +21,11 @@ import {
   appropriationListQuery,
   type BudgetYearPath,
   budgetYearPath,
-  type RecipientStatementPath,
-  recipientStatementPath,
   FUNDS_RULE,
   MONEY_KEEPERS,
   MONEY_READERS,
+  type RecipientStatementPath,
+  recipientStatementPath,
 } from './funds-routes.schema';
 
 /** Budget years, their accounts and the appropriations finance loads. */

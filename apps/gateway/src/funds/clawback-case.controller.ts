@@ -57,7 +57,12 @@ export class ClawbackCaseController {
 
   @Get(':id')
   @Access({ roles: MONEY_READERS, whileSuspended: true })
-  @ApiRoute({ tag: 'funds', summary: 'One clawback case with its history', response: clawbackCaseSchema, path: fundsIdPath })
+  @ApiRoute({
+    tag: 'funds',
+    summary: 'One clawback case with its history',
+    response: clawbackCaseSchema,
+    path: fundsIdPath,
+  })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(fundsIdPath, 'path')) path: FundsIdPath) {
     return this.runtime.client.request(clawbackCaseGet, { id: path.id }, { context: contextOf(request) });
   }
