@@ -21,21 +21,14 @@ describe('funds: the ledger in the database', () => {
   const context: RequestContext = {
     tenantId: tenant,
     correlationId: randomUUID(),
-    actor: {
-      userId: 'finance-1',
-      username: 'finance-1',
-      roles: ['finance'],
-      operator: false,
-    },
+    actor: { userId: 'finance-1', username: 'finance-1', roles: ['finance'], operator: false },
   };
   const inTenant = <T>(fn: (tx: FundsTx) => Promise<T>) =>
     RequestContexts.run(context, () => sut.runtime.database.inTenant(fn));
 
   beforeAll(async () => {
     infra = await TestInfrastructure.create();
-    sut = await bootstrapService(fundsService({ env: infra.env() }), {
-      env: infra.env(),
-    });
+    sut = await bootstrapService(fundsService({ env: infra.env() }), { env: infra.env() });
     ledger = sut.app.get(Ledger);
     accounts = sut.app.get(LedgerRepository);
   });
@@ -46,14 +39,7 @@ describe('funds: the ledger in the database', () => {
 
   const load = (budgetYear: number, amount: bigint, id = randomUUID()) =>
     inTenant((tx) =>
-      ledger.transfer(tx, {
-        id,
-        budgetYear,
-        code: 'appropriation_loaded',
-        amount,
-        reference: id,
-        phase: 'single',
-      }),
+      ledger.transfer(tx, { id, budgetYear, code: 'appropriation_loaded', amount, reference: id, phase: 'single' }),
     );
   const obligate = (tx: FundsTx, budgetYear: number, amount: bigint) => {
     const id = randomUUID();
@@ -127,18 +113,10 @@ describe('funds: the ledger in the database', () => {
 
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(['posted', 'refused']);
     expect(outcomes.find((o) => o.outcome === 'refused')).toMatchObject({
-      refusal: {
-        kind: 'available',
-        reason: 'exceeds_credits',
-        limit: 40_000n,
-        amount: 60_000n,
-      },
+      refusal: { kind: 'available', reason: 'exceeds_credits', limit: 40_000n, amount: 60_000n },
     });
     const year = await inTenant((tx) => accounts.accounts(tx, 2028));
-    expect(year.find((a) => a.kind === 'available')).toMatchObject({
-      creditsPosted: 100_000n,
-      debitsPosted: 60_000n,
-    });
+    expect(year.find((a) => a.kind === 'available')).toMatchObject({ creditsPosted: 100_000n, debitsPosted: 60_000n });
     expect(balanced(year)).toBe(true);
   });
 
@@ -149,10 +127,7 @@ describe('funds: the ledger in the database', () => {
 
     expect(outcomes.filter((o) => o.outcome === 'posted')).toHaveLength(10);
     const year = await inTenant((tx) => accounts.accounts(tx, 2029));
-    expect(year.find((a) => a.kind === 'available')).toMatchObject({
-      debitsPosted: 100_000n,
-      debitsPending: 0n,
-    });
+    expect(year.find((a) => a.kind === 'available')).toMatchObject({ debitsPosted: 100_000n, debitsPending: 0n });
     expect(balanced(year)).toBe(true);
   });
 
@@ -163,9 +138,7 @@ describe('funds: the ledger in the database', () => {
     expect(replays.filter((o) => o.outcome === 'posted')).toHaveLength(1);
     expect(replays.filter((o) => o.outcome === 'replayed')).toHaveLength(4);
     const year = await inTenant((tx) => accounts.accounts(tx, 2030));
-    expect(year.find((a) => a.kind === 'appropriation')).toMatchObject({
-      debitsPosted: 5_000n,
-    });
+    expect(year.find((a) => a.kind === 'appropriation')).toMatchObject({ debitsPosted: 5_000n });
     await expect(load(2030, 5_001n, id)).rejects.toMatchObject({
       code: 'conflict',
       extensions: { differs: 'amount' },

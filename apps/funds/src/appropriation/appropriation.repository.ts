@@ -13,9 +13,7 @@ export class AppropriationRepository {
   }
 
   async insert(tx: FundsTx, data: Omit<AppropriationRow, 'tenantId'>): Promise<void> {
-    await tx.appropriation.create({
-      data: { ...data, tenantId: RequestContexts.requireTenant() },
-    });
+    await tx.appropriation.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
   }
 
   list(tx: FundsTx, budgetYear?: number): Promise<AppropriationRow[]> {

@@ -44,10 +44,7 @@ export class AppropriationService {
       });
       if (outcome.outcome === 'refused') {
         const { kind, limit, amount } = outcome.refusal;
-        throw new DomainError({
-          code: 'rule_violation',
-          detail: balanceRuleText(kind, limit, amount),
-        });
+        throw new DomainError({ code: 'rule_violation', detail: balanceRuleText(kind, limit, amount) });
       }
       const now = this.clock.now();
       const loaded = {
@@ -71,11 +68,7 @@ export class AppropriationService {
         action: 'appropriation.load',
         targetType: 'appropriation',
         targetId: loaded.id,
-        after: {
-          budgetYear: loaded.budgetYear,
-          amountFen: body.amountFen,
-          document: loaded.document,
-        },
+        after: { budgetYear: loaded.budgetYear, amountFen: body.amountFen, document: loaded.document },
       });
       return loaded;
     });
@@ -90,16 +83,8 @@ export class AppropriationService {
   /** The same loading sent again: the first answer; other content under the same id: 409 naming the field. */
   private replayed(recorded: AppropriationRow, body: AppropriationBody): Omit<AppropriationRow, 'tenantId'> {
     const differs = firstDifference(
-      {
-        budgetYear: recorded.budgetYear,
-        amountFen: fenNumber(recorded.amountFen),
-        document: recorded.document,
-      },
-      {
-        budgetYear: body.budgetYear,
-        amountFen: body.amountFen,
-        document: body.document,
-      },
+      { budgetYear: recorded.budgetYear, amountFen: fenNumber(recorded.amountFen), document: recorded.document },
+      { budgetYear: body.budgetYear, amountFen: body.amountFen, document: body.document },
       ['budgetYear', 'amountFen', 'document'],
     );
     if (differs) throw transferIdReused(`body.${differs}`);

@@ -5,10 +5,7 @@ describe('disbursement lifecycle', () => {
   const states: DisbursementStatus[] = ['pending', 'confirmed', 'failed'];
 
   it('initiating starts a pending transfer', () => {
-    expect(disbursementTransitionOf('initiate', null)).toMatchObject({
-      to: 'pending',
-      ledger: 'pending',
-    });
+    expect(disbursementTransitionOf('initiate', null)).toMatchObject({ to: 'pending', ledger: 'pending' });
   });
 
   it.each(DISBURSEMENT_LIFECYCLE.flatMap((row) => row.from.map((from) => [row.action, from] as const)))(
@@ -22,14 +19,8 @@ describe('disbursement lifecycle', () => {
   );
 
   it('confirm posts and fail voids the pending transfer; both are final', () => {
-    expect(disbursementTransitionOf('confirm', 'pending')).toMatchObject({
-      to: 'confirmed',
-      ledger: 'post',
-    });
-    expect(disbursementTransitionOf('fail', 'pending')).toMatchObject({
-      to: 'failed',
-      ledger: 'void',
-    });
+    expect(disbursementTransitionOf('confirm', 'pending')).toMatchObject({ to: 'confirmed', ledger: 'post' });
+    expect(disbursementTransitionOf('fail', 'pending')).toMatchObject({ to: 'failed', ledger: 'void' });
     expect(DISBURSEMENT_TERMINAL).toEqual(['confirmed', 'failed']);
   });
 });

@@ -23,27 +23,9 @@ export interface DisbursementTransition {
 }
 
 export const DISBURSEMENT_LIFECYCLE: readonly DisbursementTransition[] = [
-  {
-    action: 'initiate',
-    from: [],
-    to: 'pending',
-    event: disbursementInitiated,
-    ledger: 'pending',
-  },
-  {
-    action: 'confirm',
-    from: ['pending'],
-    to: 'confirmed',
-    event: disbursementConfirmed,
-    ledger: 'post',
-  },
-  {
-    action: 'fail',
-    from: ['pending'],
-    to: 'failed',
-    event: disbursementFailed,
-    ledger: 'void',
-  },
+  { action: 'initiate', from: [], to: 'pending', event: disbursementInitiated, ledger: 'pending' },
+  { action: 'confirm', from: ['pending'], to: 'confirmed', event: disbursementConfirmed, ledger: 'post' },
+  { action: 'fail', from: ['pending'], to: 'failed', event: disbursementFailed, ledger: 'void' },
 ];
 
 /** The row for `action` taken in state `from` (null: a new disbursement), or undefined when not allowed. */

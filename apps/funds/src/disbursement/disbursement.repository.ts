@@ -20,9 +20,7 @@ export class DisbursementRepository {
   }
 
   async insert(tx: FundsTx, data: Omit<Prisma.DisbursementUncheckedCreateInput, 'tenantId'>): Promise<void> {
-    await tx.disbursement.create({
-      data: { ...data, tenantId: RequestContexts.requireTenant() },
-    });
+    await tx.disbursement.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
   }
 
   async update(tx: FundsTx, id: string, data: Prisma.DisbursementUncheckedUpdateInput): Promise<void> {
@@ -34,11 +32,7 @@ export class DisbursementRepository {
     data: Omit<Prisma.DisbursementHistoryUncheckedCreateInput, 'id' | 'tenantId'>,
   ): Promise<void> {
     await tx.disbursementHistory.create({
-      data: {
-        ...data,
-        id: randomUUID(),
-        tenantId: RequestContexts.requireTenant(),
-      },
+      data: { ...data, id: randomUUID(), tenantId: RequestContexts.requireTenant() },
     });
   }
 }

@@ -59,18 +59,12 @@ export class DisbursementService {
         code: 'disbursement',
         amount: BigInt(body.amountFen),
         reference: entitlement.id,
-        recipient: {
-          id: entitlement.applicantId,
-          name: entitlement.applicantName,
-        },
+        recipient: { id: entitlement.applicantId, name: entitlement.applicantName },
         phase: 'pending',
       });
       if (posted.outcome === 'refused') {
         const { kind, limit, amount } = posted.refusal;
-        throw new DomainError({
-          code: 'rule_violation',
-          detail: balanceRuleText(kind, limit, amount),
-        });
+        throw new DomainError({ code: 'rule_violation', detail: balanceRuleText(kind, limit, amount) });
       }
       const now = this.clock.now();
       await this.disbursements.insert(tx, {
@@ -113,12 +107,7 @@ export class DisbursementService {
         return replayOfResolution(locked, action, note);
       }
       if (!transition || transition.ledger === 'pending') throw disbursementWrongStatus(from, action);
-      await this.ledger.resolve(tx, {
-        id: transferId,
-        pendingId: locked.id,
-        action: transition.ledger,
-        reference: id,
-      });
+      await this.ledger.resolve(tx, { id: transferId, pendingId: locked.id, action: transition.ledger, reference: id });
       await this.disbursements.update(tx, id, {
         status: transition.to,
         resolvingTransferId: transferId,
@@ -170,12 +159,7 @@ export class DisbursementService {
       targetType: 'disbursement',
       targetId: row.id,
       before: from ? { status: from } : null,
-      after: {
-        status: to,
-        amountFen: payload.amountFen,
-        entitlementId: row.entitlementId,
-        note,
-      },
+      after: { status: to, amountFen: payload.amountFen, entitlementId: row.entitlementId, note },
     });
   }
 }
@@ -186,16 +170,8 @@ function replayOfInitiate(
   body: DisbursementInitiateBody & { entitlementId: string },
 ): DisbursementRow {
   const differs = firstDifference(
-    {
-      entitlementId: recorded.entitlementId,
-      amountFen: fenNumber(recorded.amountFen),
-      voucher: recorded.voucher,
-    },
-    {
-      entitlementId: body.entitlementId,
-      amountFen: body.amountFen,
-      voucher: body.voucher,
-    },
+    { entitlementId: recorded.entitlementId, amountFen: fenNumber(recorded.amountFen), voucher: recorded.voucher },
+    { entitlementId: body.entitlementId, amountFen: body.amountFen, voucher: body.voucher },
     ['entitlementId', 'amountFen', 'voucher'],
   );
   if (differs === 'entitlementId') throw transferIdReused('entitlementId');

@@ -32,11 +32,7 @@ export class EntitlementObligation {
     const policy = await this.awards.policy(decision.policyVersion);
     const budget = awardBudgetYear(policy, decision.decidedOn);
     for (const winner of decision.winners) {
-      const key = {
-        cycleNumber: decision.cycleNumber,
-        applicantId: winner.applicantId,
-        tier: winner.tier,
-      };
+      const key = { cycleNumber: decision.cycleNumber, applicantId: winner.applicantId, tier: winner.tier };
       if (await this.entitlements.existing(tx, key)) continue;
       const previousWins = Math.max(winner.previousWins, await this.entitlements.earlierGrants(tx, key));
       await this.make(

@@ -22,12 +22,7 @@ export function entitlementOutcome(
   previousWins: number,
 ): EntitlementOutcome {
   const computed = computeEntitlement(policy, { ...winner, previousWins });
-  const base = {
-    fen: computed.fen,
-    form: computed.form,
-    basis: computed.basis,
-    reason: computed.reason,
-  };
+  const base = { fen: computed.fen, form: computed.form, basis: computed.basis, reason: computed.reason };
   const repeat = policy.tiers.find((t) => t.key === winner.tier)?.money.repeatWinner;
   if (computed.fen === null) return { ...base, action: 'record-undecided' };
   if (computed.fen === 0 && repeat && previousWins > 0) {

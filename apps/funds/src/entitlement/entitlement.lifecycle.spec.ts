@@ -7,10 +7,7 @@ describe('entitlement lifecycle', () => {
     ['record-nothing-owed', 'nothing_owed', 'funds.entitlement.recorded.v1'],
     ['record-undecided', 'amount_undecided', 'funds.entitlement.recorded.v1'],
   ] as const)('%s makes an entitlement %s and publishes %s', (action, to, subject) => {
-    expect(entitlementTransitionOf(action)).toMatchObject({
-      to,
-      event: { subject },
-    });
+    expect(entitlementTransitionOf(action)).toMatchObject({ to, event: { subject } });
   });
 
   it('every row starts an entitlement (none is changed afterwards) and each state has one row', () => {

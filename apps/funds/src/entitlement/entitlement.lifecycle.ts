@@ -21,25 +21,10 @@ export interface EntitlementTransition {
 }
 
 export const ENTITLEMENT_LIFECYCLE: readonly EntitlementTransition[] = [
-  {
-    action: 'obligate',
-    from: [],
-    to: 'obligated',
-    event: entitlementObligated,
-  },
+  { action: 'obligate', from: [], to: 'obligated', event: entitlementObligated },
   { action: 'refuse', from: [], to: 'refused', event: entitlementRefused },
-  {
-    action: 'record-nothing-owed',
-    from: [],
-    to: 'nothing_owed',
-    event: entitlementRecorded,
-  },
-  {
-    action: 'record-undecided',
-    from: [],
-    to: 'amount_undecided',
-    event: entitlementRecorded,
-  },
+  { action: 'record-nothing-owed', from: [], to: 'nothing_owed', event: entitlementRecorded },
+  { action: 'record-undecided', from: [], to: 'amount_undecided', event: entitlementRecorded },
 ];
 
 /** The row that starts an entitlement by `action`. */

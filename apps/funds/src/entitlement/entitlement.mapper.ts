@@ -20,11 +20,7 @@ export function toDisbursementView(row: Disbursement): DisbursementView {
 }
 
 /** What an entitlement still owes: its amount less what is paid and what awaits the treasury (fen, bigint). */
-export function outstandingOf(row: EntitlementRow): {
-  paid: bigint;
-  pending: bigint;
-  outstanding: bigint;
-} {
+export function outstandingOf(row: EntitlementRow): { paid: bigint; pending: bigint; outstanding: bigint } {
   const total = (status: string) =>
     row.disbursements.filter((d) => d.status === status).reduce((sum, d) => sum + d.amountFen, 0n);
   const paid = total('confirmed');

@@ -8,9 +8,7 @@ const withDisbursements = {
   disbursements: { orderBy: { seq: 'asc' } },
 } as const satisfies Prisma.EntitlementInclude;
 
-export type EntitlementRow = Prisma.EntitlementGetPayload<{
-  include: typeof withDisbursements;
-}>;
+export type EntitlementRow = Prisma.EntitlementGetPayload<{ include: typeof withDisbursements }>;
 
 export interface EntitlementFilter {
   budgetYear?: number;
@@ -21,10 +19,7 @@ export interface EntitlementFilter {
 @Injectable()
 export class EntitlementRepository {
   find(tx: FundsTx, id: string): Promise<EntitlementRow | null> {
-    return tx.entitlement.findUnique({
-      where: { id },
-      include: withDisbursements,
-    });
+    return tx.entitlement.findUnique({ where: { id }, include: withDisbursements });
   }
 
   /** Locks the entitlement (two instalments of one entitlement never interleave) and reads it again. */
@@ -36,12 +31,7 @@ export class EntitlementRepository {
   /** The entitlement already made for this cycle, applicant and tier, if any. */
   existing(tx: FundsTx, key: { cycleNumber: number; applicantId: string; tier: string }) {
     return tx.entitlement.findUnique({
-      where: {
-        tenantId_cycleNumber_applicantId_tier: {
-          tenantId: RequestContexts.requireTenant(),
-          ...key,
-        },
-      },
+      where: { tenantId_cycleNumber_applicantId_tier: { tenantId: RequestContexts.requireTenant(), ...key } },
     });
   }
 
@@ -58,9 +48,7 @@ export class EntitlementRepository {
   }
 
   async insert(tx: FundsTx, data: Omit<Prisma.EntitlementUncheckedCreateInput, 'tenantId'>): Promise<void> {
-    await tx.entitlement.create({
-      data: { ...data, tenantId: RequestContexts.requireTenant() },
-    });
+    await tx.entitlement.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
   }
 
   async page(tx: FundsTx, filter: EntitlementFilter, page: PageRequest) {

@@ -97,12 +97,7 @@ export class LedgerRepository {
   /** The account of this tenant, budget year, kind and recipient, created (with its kind's flags) if missing. */
   async ensureAccount(
     tx: FundsTx,
-    key: {
-      budgetYear: number;
-      kind: AccountKind;
-      recipientId: string;
-      recipientName: string | null;
-    },
+    key: { budgetYear: number; kind: AccountKind; recipientId: string; recipientName: string | null },
     flags: AccountFlags,
     now: Date,
   ): Promise<string> {

@@ -40,29 +40,18 @@ describe('ledger rules', () => {
   });
 
   it('refuses a debit beyond posted credits on an account flagged debits-must-not-exceed-credits (no over-commitment)', () => {
-    const available = account('available', 'available', {
-      creditsPosted: 500n,
-      debitsPosted: 200n,
-    });
+    const available = account('available', 'available', { creditsPosted: 500n, debitsPosted: 200n });
 
     const result = applyTransfer(available, account('payable', 'payable'), 301n, 'single');
 
     expect(result).toEqual({
-      refusal: {
-        reason: 'exceeds_credits',
-        accountId: 'available',
-        limit: 300n,
-        amount: 301n,
-      },
+      refusal: { reason: 'exceeds_credits', accountId: 'available', limit: 300n, amount: 301n },
     });
     expect(applyTransfer(available, account('payable', 'payable'), 300n, 'single')).not.toHaveProperty('refusal');
   });
 
   it('counts pending debits against the limit (two instalments cannot both take the last yuan)', () => {
-    const payable = account('payable', 'payable', {
-      creditsPosted: 1_000n,
-      debitsPending: 700n,
-    });
+    const payable = account('payable', 'payable', { creditsPosted: 1_000n, debitsPending: 700n });
 
     expect(applyTransfer(payable, account('paid', 'paid'), 301n, 'pending')).toMatchObject({
       refusal: { reason: 'exceeds_credits', limit: 300n },
@@ -73,26 +62,15 @@ describe('ledger rules', () => {
   });
 
   it('refuses a credit beyond posted debits on an account flagged credits-must-not-exceed-debits (no over-recovery)', () => {
-    const receivable = account('receivable', 'receivable', {
-      debitsPosted: 800n,
-      creditsPosted: 500n,
-    });
+    const receivable = account('receivable', 'receivable', { debitsPosted: 800n, creditsPosted: 500n });
 
     expect(applyTransfer(account('recovered', 'recovered'), receivable, 301n, 'single')).toEqual({
-      refusal: {
-        reason: 'exceeds_debits',
-        accountId: 'receivable',
-        limit: 300n,
-        amount: 301n,
-      },
+      refusal: { reason: 'exceeds_debits', accountId: 'receivable', limit: 300n, amount: 301n },
     });
   });
 
   it('two-phase: pending moves to posted when posted, disappears when voided, and neither is checked again', () => {
-    const payable = account('payable', 'payable', {
-      creditsPosted: 1_000n,
-      debitsPending: 400n,
-    });
+    const payable = account('payable', 'payable', { creditsPosted: 1_000n, debitsPending: 400n });
     const paid = account('paid', 'paid', { creditsPending: 400n });
 
     expect(applyTransfer(payable, paid, 400n, 'post')).toEqual({
@@ -155,14 +133,8 @@ describe('ledger rules', () => {
     expect(balanced([...accounts.values()])).toBe(true);
     expect(run('payable', 'paid', 50_000_000n, 'post')).toBe(true);
     expect(balanced([...accounts.values()])).toBe(true);
-    expect(accounts.get('paid')).toMatchObject({
-      creditsPosted: 50_000_000n,
-      creditsPending: 0n,
-    });
-    expect(accounts.get('available')).toMatchObject({
-      creditsPosted: 100_000_000n,
-      debitsPosted: 80_000_000n,
-    });
+    expect(accounts.get('paid')).toMatchObject({ creditsPosted: 50_000_000n, creditsPending: 0n });
+    expect(accounts.get('available')).toMatchObject({ creditsPosted: 100_000_000n, debitsPosted: 80_000_000n });
   });
 
   it('balances are bigint: sums beyond 2^53 fen stay exact', () => {

@@ -13,12 +13,7 @@ export interface LedgerAccountState extends Balances {
   readonly flags: AccountFlags;
 }
 
-export const ZERO: Balances = {
-  debitsPending: 0n,
-  debitsPosted: 0n,
-  creditsPending: 0n,
-  creditsPosted: 0n,
-};
+export const ZERO: Balances = { debitsPending: 0n, debitsPosted: 0n, creditsPending: 0n, creditsPosted: 0n };
 
 /** How a transfer moves its amount: posted at once, held pending, or resolving a pending one (post or void). */
 export type Phase = 'single' | 'pending' | 'post' | 'void';
@@ -69,31 +64,14 @@ export function applyTransfer(
   if (phase === 'single' || phase === 'pending') {
     const debitLimit = headroom(debit, 'debit');
     if (debitLimit !== null && amount > debitLimit) {
-      return {
-        refusal: {
-          reason: 'exceeds_credits',
-          accountId: debit.id,
-          limit: debitLimit,
-          amount,
-        },
-      };
+      return { refusal: { reason: 'exceeds_credits', accountId: debit.id, limit: debitLimit, amount } };
     }
     const creditLimit = headroom(credit, 'credit');
     if (creditLimit !== null && amount > creditLimit) {
-      return {
-        refusal: {
-          reason: 'exceeds_debits',
-          accountId: credit.id,
-          limit: creditLimit,
-          amount,
-        },
-      };
+      return { refusal: { reason: 'exceeds_debits', accountId: credit.id, limit: creditLimit, amount } };
     }
   }
-  return {
-    debit: move(debit, 'debit', amount, phase),
-    credit: move(credit, 'credit', amount, phase),
-  };
+  return { debit: move(debit, 'debit', amount, phase), credit: move(credit, 'credit', amount, phase) };
 }
 
 function move(account: Balances, side: 'debit' | 'credit', amount: bigint, phase: Phase): Balances {

@@ -33,10 +33,7 @@ export interface TransferRequest {
 
 export type TransferOutcome =
   | { readonly outcome: 'posted' | 'replayed'; readonly transfer: TransferRow }
-  | {
-      readonly outcome: 'refused';
-      readonly refusal: BalanceRefusal & { readonly kind: AccountKind };
-    };
+  | { readonly outcome: 'refused'; readonly refusal: BalanceRefusal & { readonly kind: AccountKind } };
 
 /**
  * The ledger, in the caller's transaction (so postings commit with the rows they account for): accounts locked in
@@ -92,12 +89,7 @@ export class Ledger {
    */
   async resolve(
     tx: FundsTx,
-    request: {
-      id: string;
-      pendingId: string;
-      action: PendingTransferAction;
-      reference: string;
-    },
+    request: { id: string; pendingId: string; action: PendingTransferAction; reference: string },
   ): Promise<TransferRow> {
     const now = this.clock.now();
     const pending = await this.ledger.findTransfer(tx, request.pendingId);

@@ -20,10 +20,7 @@ export const disbursementInitiate = defineCommand('funds.disbursement.initiate',
 });
 
 export const disbursementConfirmBody = z
-  .object({
-    transferId: transferIdSchema,
-    treasuryReference: z.string().trim().min(1).max(200),
-  })
+  .object({ transferId: transferIdSchema, treasuryReference: z.string().trim().min(1).max(200) })
   .strict();
 export type DisbursementConfirmBody = z.infer<typeof disbursementConfirmBody>;
 
@@ -34,10 +31,7 @@ export const disbursementConfirm = defineCommand('funds.disbursement.confirm', {
 });
 
 export const disbursementFailBody = z
-  .object({
-    transferId: transferIdSchema,
-    reason: z.string().trim().min(1).max(2000),
-  })
+  .object({ transferId: transferIdSchema, reason: z.string().trim().min(1).max(2000) })
   .strict();
 export type DisbursementFailBody = z.infer<typeof disbursementFailBody>;
 

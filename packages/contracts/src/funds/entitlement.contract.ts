@@ -58,10 +58,7 @@ export const entitlementSchema = z.object({
 });
 export type EntitlementView = z.infer<typeof entitlementSchema>;
 
-const entitlementFilter = {
-  budgetYear: budgetYearSchema.optional(),
-  status: entitlementStatusSchema.optional(),
-};
+const entitlementFilter = { budgetYear: budgetYearSchema.optional(), status: entitlementStatusSchema.optional() };
 export const entitlementListQuery = z
   .object({
     ...entitlementFilter,
