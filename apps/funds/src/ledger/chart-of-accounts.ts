@@ -14,18 +14,9 @@ export interface AccountKindRule {
   readonly perRecipient: boolean;
 }
 
-const NONE: AccountFlags = {
-  debitsMustNotExceedCredits: false,
-  creditsMustNotExceedDebits: false,
-};
-const DEBITS_LIMITED: AccountFlags = {
-  debitsMustNotExceedCredits: true,
-  creditsMustNotExceedDebits: false,
-};
-const CREDITS_LIMITED: AccountFlags = {
-  debitsMustNotExceedCredits: false,
-  creditsMustNotExceedDebits: true,
-};
+const NONE: AccountFlags = { debitsMustNotExceedCredits: false, creditsMustNotExceedDebits: false };
+const DEBITS_LIMITED: AccountFlags = { debitsMustNotExceedCredits: true, creditsMustNotExceedDebits: false };
+const CREDITS_LIMITED: AccountFlags = { debitsMustNotExceedCredits: false, creditsMustNotExceedDebits: true };
 
 /** The chart of accounts of ADR 0022, one ledger per tenant and budget year. */
 export const CHART_OF_ACCOUNTS: Readonly<Record<AccountKind, AccountKindRule>> = {

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { tenantKeyParam } from '../http/tenant-path.schema';
 
 export const budgetYearPath = z
-  .object({
-    tenantKey: tenantKeyParam,
-    budgetYear: z.coerce.number().pipe(budgetYearSchema),
-  })
+  .object({ tenantKey: tenantKeyParam, budgetYear: z.coerce.number().pipe(budgetYearSchema) })
   .strict();
 export type BudgetYearPath = z.infer<typeof budgetYearPath>;
 

@@ -29,10 +29,7 @@ export const accountSchema = z.object({
   kind: accountKindSchema,
   recipientId: z.uuid().nullable(),
   recipientName: z.string().nullable(),
-  flags: z.object({
-    debitsMustNotExceedCredits: z.boolean(),
-    creditsMustNotExceedDebits: z.boolean(),
-  }),
+  flags: z.object({ debitsMustNotExceedCredits: z.boolean(), creditsMustNotExceedDebits: z.boolean() }),
   debitsPending: z.int(),
   debitsPosted: z.int(),
   creditsPending: z.int(),
