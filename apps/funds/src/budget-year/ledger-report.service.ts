@@ -74,8 +74,8 @@ export class LedgerReportService {
       payable: n(payable ? payable.creditsPosted - payable.debitsPosted - payable.debitsPending : 0n),
       pending: n(payable?.debitsPending),
       paid: n(paid ? paid.creditsPosted - paid.debitsPosted : 0n),
-      demanded: n(receivable?.debitsPosted),
-      receivable: n(receivable ? receivable.debitsPosted - receivable.creditsPosted : 0n),
+      demanded: n(receivable?.creditsPosted),
+      receivable: n(receivable ? receivable.creditsPosted - receivable.debitsPosted : 0n),
       recovered: n(lines.filter((l) => l.code === 'recovery').reduce((s, l) => s + l.amount, 0n)),
       writtenOff: n(lines.filter((l) => l.code === 'written_off').reduce((s, l) => s + l.amount, 0n)),
       lines: lines.map((l) => ({

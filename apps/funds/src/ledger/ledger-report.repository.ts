@@ -95,7 +95,7 @@ export class LedgerReportRepository {
          JOIN ledger_account da ON da.id = t.debit_account_id
          JOIN ledger_account ca ON ca.id = t.credit_account_id
         WHERE t.debit_account_id IN (SELECT id FROM mine) OR t.credit_account_id IN (SELECT id FROM mine)
-        ORDER BY t.created_at, t.id`,
+        ORDER BY t.seq`,
       budgetYear,
       recipientId,
     );

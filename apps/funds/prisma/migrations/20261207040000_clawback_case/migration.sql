@@ -1,3 +1,6 @@
+-- AlterTable: the order transfers were made in (adding a column rewrites no row through the immutability trigger).
+ALTER TABLE "ledger_transfer" ADD COLUMN "seq" BIGSERIAL NOT NULL;
+
 -- CreateTable
 CREATE TABLE "clawback_case" (
     "id" UUID NOT NULL,
