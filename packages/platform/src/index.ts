@@ -16,6 +16,7 @@ export * from './config/load-config.util';
 export * from './config/platform-config.schema';
 export * from './context/acting.util';
 export * from './context/request-context';
+export * from './documents/pdf-document';
 export * from './errors/error-reporter';
 export * from './errors/rpc-error.util';
 export * from './events/consumer-declaration';

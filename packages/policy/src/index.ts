@@ -29,6 +29,7 @@ export {
   detectConflicts,
   type Organisation,
 } from './detect-conflicts.util';
+export * from './duty-reminders.rules';
 export {
   type Consequence,
   type ConsequenceBan,
@@ -88,6 +89,17 @@ export {
 } from './normalise-scores.util';
 export { officeMayGrant, type RoleGrant } from './office-may-grant.util';
 export { type PolicyParseResult, parsePolicy } from './parse-policy.util';
+export {
+  DUTY_KINDS,
+  type DutyKind,
+  type DutyPlan,
+  type DutyPlanInput,
+  dutyDates,
+  type PlannedDuty,
+  planDuties,
+  type RefusalGround,
+  refusalGroundOf,
+} from './plan-duties.util';
 export * from './policy.schema';
 export {
   launchPoliciesDirectory,
@@ -111,4 +123,6 @@ export {
 export * from './scoring-plan.schema';
 export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize-policy.util';
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
+export { type TitleUseRules, titleUseRules } from './title-use.util';
+export { type TitleValidity, titleValidity } from './title-validity.util';
 export * from './vote-tally.rules';

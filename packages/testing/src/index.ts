@@ -3,6 +3,7 @@ export * from './child-service';
 export * from './eventually.util';
 export * from './factories/applicant.factory';
 export * from './factories/identity-numbers.util';
+export * from './pdf-text.util';
 export * from './run-id.util';
 export * from './template-database';
 export * from './test.config';

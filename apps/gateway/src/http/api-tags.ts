@@ -5,6 +5,11 @@ export const API_TAGS = {
   users: 'Staff accounts of a jurisdiction and their roles',
   policies: 'A jurisdiction’s policy document (its regulation as data) and its versions',
   cycles: 'Cycles (届) of an award: schedule, pinned policy version, quotas',
+  titles: 'Titles (称号) granted by commendation decisions (表彰决定): tier, year, validity and state',
+  certificates:
+    'Certificates (证书) of titles: issued once per title, downloaded as a PDF by the office and the holder',
+  duties:
+    'Post-award duties (获奖后义务): self-assessments, performance reports, notices; reminded, overdue, escalated',
   applicants: 'Applicants (申报组织 / 申报个人)',
   recommenders: 'Recommenders (推荐单位): departments and entrusted associations',
   applications: 'Applications, from draft to acceptance (申报、推荐、形式审查、受理)',
@@ -15,6 +20,7 @@ export const API_TAGS = {
   reports: 'Reports of misconduct (举报) as their receiver handles them',
   files: 'Evidence files of objections and reports',
   'public notices': 'What anyone reads and files without an account: notices and objections to them',
+  'public certificates': 'Verifying a certificate by its number (证书核验): valid, expired, lost or revoked',
   'public reports': 'Reporting misconduct without an account, and following the report',
   experts: 'The expert pool (评审专家库): profiles, and an expert’s own view of the applications it may review',
   conflicts: 'Conflicts of interest (回避): flags detected from data or declared, decided by the office',

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { HolderModule } from '../holder/holder.module';
+import { TitleModule } from '../title/title.module';
+import { TitleExpiryModule } from '../title-expiry/title-expiry.module';
+import { DutyHandler } from './duty.handler';
+import { DutyRepository } from './duty.repository';
+import { DutyService } from './duty.service';
+import { DutyReminderProcessor } from './duty-reminder.processor';
+import { DutyReminderScheduler } from './duty-reminder.scheduler';
+
+/** Post-award duties: planned from the title, submitted by the holder, reminded, overdue and escalated to the office. */
+@Module({
+  imports: [HolderModule, TitleModule, TitleExpiryModule],
+  controllers: [DutyHandler],
+  providers: [DutyRepository, DutyService, DutyReminderScheduler, DutyReminderProcessor],
+  exports: [DutyService, DutyRepository],
+})
+export class DutyModule {}
