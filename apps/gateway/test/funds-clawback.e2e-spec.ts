@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AwardDecisionPayload, ClawbackRequestPayload, EventEnvelope } from '@laurel/contracts';
-import { eventually, TestClock } from '@laurel/testing';
+import { eventually, extractPdfTextCompact, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 
 /**
@@ -219,6 +219,26 @@ describe('funds: clawback cases on the ledger (xinzhou-district)', () => {
     expect(over.status).toBe(422);
     expect(over.body.errors).toEqual([expect.objectContaining({ field: 'body.amountFen' })]);
     expect(await year()).toMatchObject({ receivable: 6_000_000, recovered: 2_000_000, balanced: true });
+  });
+
+  it('the demand letter is a PDF in Chinese with the basis, the amounts and the due date', async () => {
+    const response = await fetch(`${sut.gateway.url}${api}/clawback-cases/${caseA}/demand-letter`, {
+      headers: { authorization: `Bearer ${office}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const { text } = await extractPdfTextCompact(Buffer.from(await response.arrayBuffer()));
+    const all = text.replace(/\s+/g, '');
+    for (const expected of [
+      '质量奖奖励资金追缴通知书',
+      A.name,
+      'xinzhou-district第十七条',
+      '80,000.00元',
+      '60,000.00元',
+      '2027-01-31',
+    ]) {
+      expect([expected, all.includes(expected)]).toEqual([expected, true]);
+    }
   });
 
   it('reminds before the due date and escalates the case as overdue after it (moving the test clock)', async () => {

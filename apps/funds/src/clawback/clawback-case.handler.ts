@@ -9,6 +9,7 @@ import {
   clawbackCaseGet,
   clawbackCaseList,
   clawbackDemand,
+  clawbackDemandLetter,
   clawbackRecover,
   clawbackReturn,
   clawbackWriteOff,
@@ -29,6 +30,11 @@ export class ClawbackCaseHandler {
   @Handles(clawbackCaseGet)
   get(request: { id: string }) {
     return this.cases.get(request.id);
+  }
+
+  @Handles(clawbackDemandLetter)
+  demandLetter(request: { id: string }) {
+    return this.cases.demandLetter(request.id);
   }
 
   @Handles(clawbackDemand)

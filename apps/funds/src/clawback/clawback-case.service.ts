@@ -10,7 +10,7 @@ import {
   type ClawbackWriteOffBody,
   DomainError,
 } from '@laurel/contracts';
-import { Clock, Database } from '@laurel/platform';
+import { Clock, Database, renderPdf } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { FundsTx, PrismaClient } from '../funds-prisma';
 import { balanceRuleText, transferIdReused } from '../ledger/ledger.errors';
@@ -30,6 +30,7 @@ import { ClawbackCaseRecorder } from './clawback-case.recorder';
 import { ClawbackCaseRepository, type ClawbackCaseRow } from './clawback-case.repository';
 import { ClawbackDeadlines } from './clawback-deadline.service';
 import { nextDeadline } from './clawback-deadline.util';
+import { demandLetterDocument } from './clawback-demand-letter.util';
 
 type Deadlines = { schedule?: { remindAt: Date; dueAt: Date }; cancel?: true };
 
@@ -59,6 +60,18 @@ export class ClawbackCaseService {
     const row = await this.database.inTenant((tx) => this.cases.find(tx, id));
     if (!row) throw clawbackCaseNotFound();
     return toClawbackCaseView(row);
+  }
+
+  /** The demand letter (追缴通知书) as a PDF, once finance set the due date; it shows the case as it stands. */
+  async demandLetter(id: string) {
+    const view = await this.get(id);
+    if (!view.dueOn) throw clawbackWrongStatus(view.status, 'demand-letter');
+    const pdf = await renderPdf(demandLetterDocument(view, this.clock.now()));
+    return {
+      filename: `demand-letter-${view.id}.pdf`,
+      contentType: 'application/pdf' as const,
+      contentBase64: pdf.toString('base64'),
+    };
   }
 
   demand(id: string, body: ClawbackDemandBody): Promise<ClawbackCaseView> {

@@ -13,6 +13,7 @@ import {
   clawbackCaseSchema,
   clawbackDemand,
   clawbackDemandBody,
+  clawbackDemandLetter,
   clawbackRecover,
   clawbackRecoveryBody,
   clawbackReturn,
@@ -21,7 +22,8 @@ import {
   clawbackWriteOffBody,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
-import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
@@ -65,6 +67,31 @@ export class ClawbackCaseController {
   })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(fundsIdPath, 'path')) path: FundsIdPath) {
     return this.runtime.client.request(clawbackCaseGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Get(':id/demand-letter')
+  @Access({ roles: MONEY_READERS, whileSuspended: true })
+  @ApiRoute({
+    tag: 'funds',
+    summary: 'Download the demand letter (追缴通知书) as a PDF in Chinese: basis, amounts, due date or instalments',
+    rule: CLAWBACK_RULE,
+    path: fundsIdPath,
+  })
+  async demandLetter(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(fundsIdPath, 'path')) path: FundsIdPath,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const document = await this.runtime.client.request(
+      clawbackDemandLetter,
+      { id: path.id },
+      { context: contextOf(request) },
+    );
+    reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', `attachment; filename="${document.filename}"`)
+      .header('cache-control', 'no-store');
+    return Buffer.from(document.contentBase64, 'base64');
   }
 
   @Post(':id/demand')

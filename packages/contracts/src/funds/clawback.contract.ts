@@ -178,3 +178,9 @@ export const clawbackCaseNotOpened = defineEvent('funds.clawback.not-opened.v1',
 export const clawbackCaseChanged = defineEvent('funds.clawback.changed.v1', clawbackCasePayload);
 /** A due date passed unpaid: escalated to the office. */
 export const clawbackCaseOverdue = defineEvent('funds.clawback.overdue.v1', clawbackCasePayload);
+
+/** The demand letter (追缴通知书) as a PDF in Chinese, once the due date is set. */
+export const clawbackDemandLetter = defineQuery('funds.clawback-case.demand-letter', {
+  request: z.object({ id: z.uuid() }).strict(),
+  response: z.object({ filename: z.string(), contentType: z.literal('application/pdf'), contentBase64: z.string() }),
+});
