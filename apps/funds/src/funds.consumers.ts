@@ -1,4 +1,4 @@
-import { awardDecided } from '@laurel/contracts';
+import { awardDecided, clawbackRequested } from '@laurel/contracts';
 import { defineConsumer } from '@laurel/platform';
 
 /**
@@ -11,5 +11,14 @@ export const obligateWhenAwardDecided = defineConsumer({
   event: awardDecided,
 });
 
+/**
+ * An award revoked with a clawback (追缴) as its consequence: a clawback case for what was paid under the title, or
+ * recorded as not opened with why (rule open-clawback-when-requested).
+ */
+export const openClawbackWhenRequested = defineConsumer({
+  consumer: 'funds-clawback-requested',
+  event: clawbackRequested,
+});
+
 /** Every durable consumer the funds service runs. */
-export const fundsConsumers = [obligateWhenAwardDecided] as const;
+export const fundsConsumers = [obligateWhenAwardDecided, openClawbackWhenRequested] as const;

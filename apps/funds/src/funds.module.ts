@@ -4,6 +4,14 @@ import { AppropriationRepository } from './appropriation/appropriation.repositor
 import { AppropriationService } from './appropriation/appropriation.service';
 import { BudgetYearHandler } from './budget-year/budget-year.handler';
 import { BudgetYearService } from './budget-year/budget-year.service';
+import { LedgerReportService } from './budget-year/ledger-report.service';
+import { ClawbackCaseHandler } from './clawback/clawback-case.handler';
+import { ClawbackCaseRecorder } from './clawback/clawback-case.recorder';
+import { ClawbackCaseRepository } from './clawback/clawback-case.repository';
+import { ClawbackCaseService } from './clawback/clawback-case.service';
+import { ClawbackDeadlines } from './clawback/clawback-deadline.service';
+import { ClawbackOpening } from './clawback/clawback-opening.service';
+import { OpenClawbackWhenRequestedConsumer } from './clawback/open-clawback-when-requested.consumer';
 import { DisbursementHandler } from './disbursement/disbursement.handler';
 import { DisbursementRepository } from './disbursement/disbursement.repository';
 import { DisbursementService } from './disbursement/disbursement.service';
@@ -16,17 +24,26 @@ import { ObligateWhenAwardDecidedConsumer } from './entitlement/obligate-when-aw
 import type { FundsConfig } from './funds.config';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { Ledger } from './ledger/ledger.service';
+import { LedgerReportRepository } from './ledger/ledger-report.repository';
 
 @Module({})
 export class FundsModule {
   static with(_config: FundsConfig): DynamicModule {
     return {
       module: FundsModule,
-      controllers: [BudgetYearHandler, AppropriationHandler, EntitlementHandler, DisbursementHandler],
+      controllers: [
+        BudgetYearHandler,
+        AppropriationHandler,
+        EntitlementHandler,
+        DisbursementHandler,
+        ClawbackCaseHandler,
+      ],
       providers: [
         LedgerRepository,
         Ledger,
         BudgetYearService,
+        LedgerReportRepository,
+        LedgerReportService,
         AppropriationRepository,
         AppropriationService,
         AwardsGateway,
@@ -36,6 +53,12 @@ export class FundsModule {
         ObligateWhenAwardDecidedConsumer,
         DisbursementRepository,
         DisbursementService,
+        ClawbackCaseRepository,
+        ClawbackCaseRecorder,
+        ClawbackOpening,
+        OpenClawbackWhenRequestedConsumer,
+        ClawbackDeadlines,
+        ClawbackCaseService,
       ],
     };
   }

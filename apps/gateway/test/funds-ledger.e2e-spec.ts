@@ -268,6 +268,10 @@ describe('funds: appropriation, entitlements and disbursement on the ledger (inn
       payable: 40_000_000,
       pending: 0,
       paid: 60_000_000,
+      receivable: 0,
+      recovered: 0,
+      returned: 0,
+      writtenOff: 0,
       balanced: true,
     });
     const { accounts } = ok(await call('GET', `${api}/budget-years/2027/accounts`, { token: office })) as {

@@ -19,6 +19,10 @@ export function summarizeBudgetYear(budgetYear: number, accounts: readonly Accou
     payable: fenNumber(sum(of('payable'), (a) => a.creditsPosted - a.debitsPosted)),
     pending: fenNumber(sum(of('payable'), (a) => a.debitsPending)),
     paid: fenNumber(sum(of('paid'), (a) => a.creditsPosted - a.debitsPosted)),
+    receivable: fenNumber(sum(of('receivable'), (a) => a.creditsPosted - a.debitsPosted)),
+    recovered: fenNumber(sum(of('recovered'), (a) => a.creditsPosted)),
+    returned: fenNumber(sum(of('returned'), (a) => a.creditsPosted)),
+    writtenOff: fenNumber(sum(of('written_off'), (a) => a.creditsPosted)),
     balanced: balanced(accounts),
   };
 }

@@ -28,13 +28,13 @@ export const CHART_OF_ACCOUNTS: Readonly<Record<AccountKind, AccountKindRule>> =
   payable: { flags: DEBITS_LIMITED, perRecipient: true },
   /** 已拨付: credited by confirmed disbursements (pending while the treasury pays), debited by clawback demands. */
   paid: { flags: DEBITS_LIMITED, perRecipient: true },
-  /** 应收追缴款: debited by a clawback demand, credited by recoveries and write-offs; never over-recovered. */
-  receivable: { flags: CREDITS_LIMITED, perRecipient: true },
-  /** 已追回: debited by recoveries, credited when returned to the treasury; never returns more than recovered. */
-  recovered: { flags: CREDITS_LIMITED, perRecipient: false },
-  /** 已上缴国库: debited by returns to the treasury. */
+  /** 应收追缴款: credited by a clawback demand, debited by recoveries and write-offs; never over-recovered. */
+  receivable: { flags: DEBITS_LIMITED, perRecipient: true },
+  /** 已追回: credited by recoveries, debited when returned to the treasury; never returns more than recovered. */
+  recovered: { flags: DEBITS_LIMITED, perRecipient: false },
+  /** 已上缴国库: credited by returns to the treasury. */
   returned: { flags: NONE, perRecipient: false },
-  /** 已核销: debited by approved write-offs. */
+  /** 已核销: credited by approved write-offs. */
   written_off: { flags: NONE, perRecipient: false },
 };
 
@@ -43,5 +43,9 @@ export const TRANSFER_CODES = {
   appropriation_loaded: { debit: 'appropriation', credit: 'available' },
   entitlement_obligated: { debit: 'available', credit: 'payable' },
   disbursement: { debit: 'payable', credit: 'paid' },
+  clawback_demanded: { debit: 'paid', credit: 'receivable' },
+  recovery: { debit: 'receivable', credit: 'recovered' },
+  returned_to_treasury: { debit: 'recovered', credit: 'returned' },
+  written_off: { debit: 'receivable', credit: 'written_off' },
 } as const satisfies Record<string, { debit: AccountKind; credit: AccountKind }>;
 export type TransferCode = keyof typeof TRANSFER_CODES;

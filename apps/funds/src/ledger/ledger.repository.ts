@@ -139,15 +139,40 @@ export class LedgerRepository {
     return new Map(rows.map((row) => [row.id, toAccount(row)]));
   }
 
-  async setBalances(tx: FundsTx, id: string, b: Balances): Promise<void> {
+  /** The ids of the accounts of these keys in one budget year that exist (the common case: no insert needed). */
+  async idsByKeys(
+    tx: FundsTx,
+    budgetYear: number,
+    keys: readonly { kind: AccountKind; recipientId: string }[],
+  ): Promise<{ id: string; kind: AccountKind; recipientId: string }[]> {
+    const rows = await tx.$queryRawUnsafe<{ id: string; kind: AccountKind; recipient_id: string }[]>(
+      `SELECT id::text, kind, recipient_id FROM ledger_account
+        WHERE budget_year = $1 AND (kind, recipient_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      budgetYear,
+      keys.map((k) => k.kind),
+      keys.map((k) => k.recipientId),
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, recipientId: r.recipient_id }));
+  }
+
+  /** Both sides' balances in one statement. */
+  async setBothBalances(tx: FundsTx, debit: [string, Balances], credit: [string, Balances]): Promise<void> {
     await tx.$executeRawUnsafe(
-      `UPDATE ledger_account SET debits_pending = $2, debits_posted = $3, credits_pending = $4, credits_posted = $5
-        WHERE id = $1::uuid`,
-      id,
-      b.debitsPending,
-      b.debitsPosted,
-      b.creditsPending,
-      b.creditsPosted,
+      `UPDATE ledger_account a SET debits_pending = v.dp, debits_posted = v.dpo, credits_pending = v.cp,
+              credits_posted = v.cpo
+         FROM (VALUES ($1::uuid, $2::bigint, $3::bigint, $4::bigint, $5::bigint),
+                      ($6::uuid, $7::bigint, $8::bigint, $9::bigint, $10::bigint)) AS v(id, dp, dpo, cp, cpo)
+        WHERE a.id = v.id`,
+      debit[0],
+      debit[1].debitsPending,
+      debit[1].debitsPosted,
+      debit[1].creditsPending,
+      debit[1].creditsPosted,
+      credit[0],
+      credit[1].debitsPending,
+      credit[1].debitsPosted,
+      credit[1].creditsPending,
+      credit[1].creditsPosted,
     );
   }
 

@@ -61,11 +61,30 @@ describe('ledger rules', () => {
     });
   });
 
-  it('refuses a credit beyond posted debits on an account flagged credits-must-not-exceed-debits (no over-recovery)', () => {
-    const receivable = account('receivable', 'receivable', { debitsPosted: 800n, creditsPosted: 500n });
+  it('refuses a credit beyond posted debits on an account flagged credits-must-not-exceed-debits', () => {
+    const limited: LedgerAccountState = {
+      id: 'limited',
+      flags: { debitsMustNotExceedCredits: false, creditsMustNotExceedDebits: true },
+      ...ZERO,
+      debitsPosted: 800n,
+      creditsPosted: 500n,
+    };
 
-    expect(applyTransfer(account('recovered', 'recovered'), receivable, 301n, 'single')).toEqual({
-      refusal: { reason: 'exceeds_debits', accountId: 'receivable', limit: 300n, amount: 301n },
+    expect(applyTransfer(account('a', 'appropriation'), limited, 301n, 'single')).toEqual({
+      refusal: { reason: 'exceeds_debits', accountId: 'limited', limit: 300n, amount: 301n },
+    });
+  });
+
+  it('refuses a recovery or write-off beyond what is receivable, and a return beyond what was recovered', () => {
+    const receivable = account('receivable', 'receivable', { creditsPosted: 800n, debitsPosted: 500n });
+    const recovered = account('recovered', 'recovered', { creditsPosted: 200n });
+
+    expect(applyTransfer(receivable, account('recovered', 'recovered'), 301n, 'single')).toEqual({
+      refusal: { reason: 'exceeds_credits', accountId: 'receivable', limit: 300n, amount: 301n },
+    });
+    expect(applyTransfer(receivable, account('w', 'written_off'), 300n, 'single')).not.toHaveProperty('refusal');
+    expect(applyTransfer(recovered, account('r', 'returned'), 201n, 'single')).toMatchObject({
+      refusal: { reason: 'exceeds_credits', accountId: 'recovered', limit: 200n },
     });
   });
 

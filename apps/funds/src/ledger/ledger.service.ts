@@ -52,9 +52,7 @@ export class Ledger {
     const amount = fen(request.amount);
     const now = this.clock.now();
     const { debit: debitKind, credit: creditKind } = TRANSFER_CODES[request.code];
-    const debitId = await this.account(tx, request, debitKind, now);
-    const creditId = await this.account(tx, request, creditKind, now);
-    const accounts = await this.ledger.lockAccounts(tx, [debitId, creditId]);
+    const { debitId, creditId, accounts } = await this.lockedAccounts(tx, request, debitKind, creditKind, now);
     const content: TransferContent = {
       debitAccountId: debitId,
       creditAccountId: creditId,
@@ -131,8 +129,11 @@ export class Ledger {
       if (replay) return { outcome: 'replayed', transfer: replay };
       throw transferIdReused('id');
     }
-    await this.ledger.setBalances(tx, content.debitAccountId, applied.debit);
-    await this.ledger.setBalances(tx, content.creditAccountId, applied.credit);
+    await this.ledger.setBothBalances(
+      tx,
+      [content.debitAccountId, applied.debit],
+      [content.creditAccountId, applied.credit],
+    );
     return { outcome: 'posted', transfer: { ...row, createdAt: now } };
   }
 
@@ -143,6 +144,34 @@ export class Ledger {
     const differs = firstDifference<TransferContent>(recorded, content, TRANSFER_FIELDS);
     if (differs) throw transferIdReused(differs);
     return recorded;
+  }
+
+  /**
+   * The two accounts of a transfer, locked in id order (two transfers never deadlock): found in one query when both
+   * exist, else created with their kind's flags first.
+   */
+  private async lockedAccounts(
+    tx: FundsTx,
+    request: TransferRequest,
+    debitKind: AccountKind,
+    creditKind: AccountKind,
+    now: Date,
+  ): Promise<{ debitId: string; creditId: string; accounts: Map<string, AccountRow> }> {
+    const keyOf = (kind: AccountKind) => {
+      const rule = CHART_OF_ACCOUNTS[kind];
+      if (rule.perRecipient && !request.recipient) throw new Error(`${kind} is kept per recipient: none given`);
+      return { kind, recipientId: rule.perRecipient ? (request.recipient?.id ?? '') : '' };
+    };
+    const debitKey = keyOf(debitKind);
+    const creditKey = keyOf(creditKind);
+    const found = await this.ledger.idsByKeys(tx, request.budgetYear, [debitKey, creditKey]);
+    const pick = (key: { kind: AccountKind; recipientId: string }) =>
+      found.find((a) => a.kind === key.kind && a.recipientId === key.recipientId);
+    const debit = pick(debitKey);
+    const credit = pick(creditKey);
+    const debitId = debit?.id ?? (await this.account(tx, request, debitKind, now));
+    const creditId = credit?.id ?? (await this.account(tx, request, creditKind, now));
+    return { debitId, creditId, accounts: await this.ledger.lockAccounts(tx, [debitId, creditId]) };
   }
 
   private account(tx: FundsTx, request: TransferRequest, kind: AccountKind, now: Date): Promise<string> {

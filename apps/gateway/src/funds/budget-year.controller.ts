@@ -6,6 +6,8 @@ import {
   appropriationLoad,
   appropriationSchema,
   budgetYearList,
+  recipientStatementGet,
+  trialBalanceGet,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
 import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
@@ -22,6 +24,8 @@ import {
   FUNDS_RULE,
   MONEY_KEEPERS,
   MONEY_READERS,
+  type RecipientStatementPath,
+  recipientStatementPath,
 } from './funds-routes.schema';
 
 /** Budget years, their accounts and the appropriations finance loads. */
@@ -53,6 +57,45 @@ export class BudgetYearController {
   })
   accounts(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(budgetYearPath, 'path')) path: BudgetYearPath) {
     return this.runtime.client.request(accountList, { budgetYear: path.budgetYear }, { context: contextOf(request) });
+  }
+
+  @Get('budget-years/:budgetYear/trial-balance')
+  @Access({ roles: MONEY_READERS, whileSuspended: true })
+  @ApiRoute({
+    tag: 'funds',
+    summary:
+      'The trial balance of a budget year on one page: every account’s sums as kept and checked against its ' +
+      'transfers, the totals, debits equal credits',
+    rule: FUNDS_RULE,
+    response: trialBalanceGet.response,
+    path: budgetYearPath,
+  })
+  trialBalance(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(budgetYearPath, 'path')) path: BudgetYearPath) {
+    return this.runtime.client.request(
+      trialBalanceGet,
+      { budgetYear: path.budgetYear },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Get('budget-years/:budgetYear/statements/:recipientId')
+  @Access({ roles: MONEY_READERS, whileSuspended: true })
+  @ApiRoute({
+    tag: 'funds',
+    summary: 'A recipient’s statement for a budget year: entitled, paid, pending, claimed back, recovered, written off',
+    rule: FUNDS_RULE,
+    response: recipientStatementGet.response,
+    path: recipientStatementPath,
+  })
+  statement(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(recipientStatementPath, 'path')) path: RecipientStatementPath,
+  ) {
+    return this.runtime.client.request(
+      recipientStatementGet,
+      { budgetYear: path.budgetYear, recipientId: path.recipientId },
+      { context: contextOf(request) },
+    );
   }
 
   @Get('appropriations')

@@ -7,6 +7,15 @@ export const budgetYearPath = z
   .strict();
 export type BudgetYearPath = z.infer<typeof budgetYearPath>;
 
+export const recipientStatementPath = z
+  .object({
+    tenantKey: tenantKeyParam,
+    budgetYear: z.coerce.number().pipe(budgetYearSchema),
+    recipientId: z.uuid(),
+  })
+  .strict();
+export type RecipientStatementPath = z.infer<typeof recipientStatementPath>;
+
 export const fundsIdPath = z.object({ tenantKey: tenantKeyParam, id: z.uuid() }).strict();
 export type FundsIdPath = z.infer<typeof fundsIdPath>;
 

@@ -1,4 +1,5 @@
 export * from './appropriation.contract';
+export * from './clawback.contract';
 export * from './disbursement.contract';
 export * from './entitlement.contract';
 export * from './funds-events.contract';

@@ -46,6 +46,12 @@ export const budgetYearSummarySchema = z.object({
   payable: z.int(),
   pending: z.int(),
   paid: z.int(),
+  /** Claimed back and not yet recovered or written off (应收追缴款). */
+  receivable: z.int(),
+  /** Recovered in all, of which returned to the treasury (上缴); written off with an approval. */
+  recovered: z.int(),
+  returned: z.int(),
+  writtenOff: z.int(),
   /** Debits equal credits over every account of the year (a check, always true). */
   balanced: z.boolean(),
 });
@@ -60,4 +66,71 @@ export const accountListQuery = z.object({ budgetYear: z.coerce.number().pipe(bu
 export const accountList = defineQuery('funds.account.list', {
   request: z.object({ budgetYear: budgetYearSchema }).strict(),
   response: z.object({ accounts: z.array(accountSchema) }),
+});
+
+/** One account on the trial balance: its posted sums as kept, and recomputed from the immutable transfers. */
+export const trialBalanceRowSchema = z.object({
+  accountId: z.uuid(),
+  kind: accountKindSchema,
+  recipientId: z.uuid().nullable(),
+  recipientName: z.string().nullable(),
+  debitsPosted: z.int(),
+  creditsPosted: z.int(),
+  debitsPending: z.int(),
+  creditsPending: z.int(),
+  /** Posted debits less posted credits (negative: a credit balance). */
+  balance: z.int(),
+  /** The kept sums equal the sums of the account's transfers. */
+  matchesTransfers: z.boolean(),
+});
+export const trialBalanceSchema = z.object({
+  budgetYear: budgetYearSchema,
+  rows: z.array(trialBalanceRowSchema),
+  totals: z.object({
+    debitsPosted: z.int(),
+    creditsPosted: z.int(),
+    debitsPending: z.int(),
+    creditsPending: z.int(),
+  }),
+  /** Debits equal credits, posted and pending, and every account matches its transfers. */
+  balanced: z.boolean(),
+  transferCount: z.int(),
+});
+export type TrialBalanceView = z.infer<typeof trialBalanceSchema>;
+export const trialBalanceGet = defineQuery('funds.trial-balance.get', {
+  request: z.object({ budgetYear: budgetYearSchema }).strict(),
+  response: trialBalanceSchema,
+});
+
+/** One line of a recipient's statement: a transfer on one of the recipient's accounts. */
+export const statementLineSchema = z.object({
+  transferId: z.uuid(),
+  at: z.string(),
+  code: z.string(),
+  phase: z.string(),
+  debit: accountKindSchema,
+  credit: accountKindSchema,
+  amountFen: z.int(),
+  reference: z.string(),
+  actor: z.string().nullable(),
+});
+export const recipientStatementSchema = z.object({
+  budgetYear: budgetYearSchema,
+  recipientId: z.uuid(),
+  recipientName: z.string().nullable(),
+  /** Owed (entitled, not yet paid), pending at the treasury, paid, claimed back, recovered, written off (fen). */
+  entitled: z.int(),
+  payable: z.int(),
+  pending: z.int(),
+  paid: z.int(),
+  demanded: z.int(),
+  receivable: z.int(),
+  recovered: z.int(),
+  writtenOff: z.int(),
+  lines: z.array(statementLineSchema),
+});
+export type RecipientStatementView = z.infer<typeof recipientStatementSchema>;
+export const recipientStatementGet = defineQuery('funds.statement.get', {
+  request: z.object({ budgetYear: budgetYearSchema, recipientId: z.uuid() }).strict(),
+  response: recipientStatementSchema,
 });
