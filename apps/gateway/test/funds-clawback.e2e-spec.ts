@@ -54,7 +54,8 @@ describe('funds: clawback cases on the ledger (xinzhou-district)', () => {
     await js.publish(namespace.eventWire(envelope.subject), JSON.stringify(envelope), { msgID: randomUUID() });
     return envelope;
   };
-  const clawbackRequest = (revocationId: string, who: { id: string; name: string }, revokedOn: string) =>
+  /** `eventOn`: the day the ground occurred, which the window counts; the decision follows it. */
+  const clawbackRequest = (revocationId: string, who: { id: string; name: string }, eventOn: string) =>
     ({
       revocationId,
       titleId: randomUUID(),
@@ -64,7 +65,8 @@ describe('funds: clawback cases on the ledger (xinzhou-district)', () => {
       applicantKind: 'organisation',
       applicantName: who.name,
       tier: 'award',
-      revokedOn,
+      revokedOn: eventOn,
+      eventOn,
       awardedOn: '2026-12-20',
       consequenceBasis: '追缴奖金（xinzhou-district 第十七条）',
       window: { months: 6, from: 'award' },

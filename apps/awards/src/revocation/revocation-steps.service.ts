@@ -154,6 +154,7 @@ export class RevocationStepsService {
           applicantName: row.applicantName,
           tier: row.tier as 'award' | 'nomination',
           revokedOn: at.decidedOn,
+          eventOn: dateColumn.toIso(row.eventOn),
           awardedOn: dateColumn.toIso(row.awardedOn),
           consequenceBasis: consequence.basis,
           window,

@@ -46,15 +46,15 @@ export class ClawbackOpening {
     const window = checkClawbackWindow(request.window, {
       awardedOn: request.awardedOn,
       firstPaidOn: firstPaid ? shanghaiDateOf(firstPaid) : null,
-      revokedOn: request.revokedOn,
+      eventOn: request.eventOn,
     });
     const id = randomUUID();
     let reason: Reason;
     let opens = false;
     if (!window.within) {
       reason = {
-        zh: `撤销日 ${request.revokedOn} 已超出追缴期限（自 ${window.start} 起 ${request.window?.months} 个月，至 ${window.lastDay}）：不立案（${request.consequenceBasis}）`,
-        en: `revoked on ${request.revokedOn}, after the clawback window (${request.window?.months} months from ${window.start}, last day ${window.lastDay}): no case (${request.consequenceBasis})`,
+        zh: `撤销事由发生于 ${request.eventOn}，已超出追缴期限（自 ${window.start} 起 ${request.window?.months} 个月，至 ${window.lastDay}）：不立案（${request.consequenceBasis}）`,
+        en: `the ground occurred on ${request.eventOn}, after the clawback window (${request.window?.months} months from ${window.start}, last day ${window.lastDay}): no case (${request.consequenceBasis})`,
       };
     } else if (!entitlement || paid === 0n) {
       reason = {

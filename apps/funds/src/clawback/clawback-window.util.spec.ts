@@ -11,11 +11,11 @@ describe('clawback window (xinzhou-district 第十七条: half a year after the 
 
   it('is within on the last day and outside the day after', () => {
     const base = { awardedOn: '2026-01-15', firstPaidOn: null };
-    expect(checkClawbackWindow(half, { ...base, revokedOn: '2026-07-15' })).toEqual({
+    expect(checkClawbackWindow(half, { ...base, eventOn: '2026-07-15' })).toEqual({
       within: true,
       lastDay: '2026-07-15',
     });
-    expect(checkClawbackWindow(half, { ...base, revokedOn: '2026-07-16' })).toEqual({
+    expect(checkClawbackWindow(half, { ...base, eventOn: '2026-07-16' })).toEqual({
       within: false,
       lastDay: '2026-07-15',
       start: '2026-01-15',
@@ -26,7 +26,7 @@ describe('clawback window (xinzhou-district 第十七条: half a year after the 
     const dates = {
       awardedOn: '2026-01-15',
       firstPaidOn: '2026-03-01',
-      revokedOn: '2026-08-20',
+      eventOn: '2026-08-20',
     };
     expect(checkClawbackWindow({ months: 6, from: 'payment' }, dates).within).toBe(true);
     expect(checkClawbackWindow(null, dates)).toEqual({

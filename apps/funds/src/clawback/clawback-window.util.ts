@@ -20,19 +20,20 @@ export type WindowCheck =
     };
 
 /**
- * Whether a revocation falls in the policy's clawback window (xinzhou-district 第十七条: 获奖后…半年内): its last day
- * is the start (the award's day, or the first payment's) plus the months, inclusive. No window: always within.
+ * Whether the revocation's ground occurred in the policy's clawback window (xinzhou-district 第十七条: 获奖后的组织半年内
+ * 如发生下列情形之一的 — the event is counted, not the later decision): its last day is the start (the award's day, or
+ * the first payment's) plus the months, inclusive. No window: always within.
  */
 export function checkClawbackWindow(
   window: { months: number; from: 'award' | 'payment' } | null,
   dates: {
     awardedOn: IsoDate;
     firstPaidOn: IsoDate | null;
-    revokedOn: IsoDate;
+    eventOn: IsoDate;
   },
 ): WindowCheck {
   if (!window) return { within: true, lastDay: null };
   const start = window.from === 'payment' ? (dates.firstPaidOn ?? dates.awardedOn) : dates.awardedOn;
   const lastDay = addMonths(start, window.months);
-  return dates.revokedOn <= lastDay ? { within: true, lastDay } : { within: false, lastDay, start };
+  return dates.eventOn <= lastDay ? { within: true, lastDay } : { within: false, lastDay, start };
 }

@@ -14,13 +14,18 @@ const clawbackRequest = z.object({
   tier: tierKeySchema,
   /** The day the award was revoked (撤销决定), Asia/Shanghai. */
   revokedOn: isoDateSchema,
+  /**
+   * The day the ground occurred (the fraud found, the accident, the failed spot check): what a window counts
+   * (xinzhou-district 第十七条: 获奖后的组织半年内如发生下列情形之一的).
+   */
+  eventOn: isoDateSchema,
   /** The day of the commendation decision the money was paid under: the policy's window runs from it. */
   awardedOn: isoDateSchema,
   /** What the policy says is recovered (e.g. 追回奖金, 收回资助资金), with its article (`xinzhou-district 第十七条`). */
   consequenceBasis: z.string().min(1),
   /**
-   * The policy's window for a clawback, if it names one (xinzhou-district 第十七条: only within half a year of the
-   * award), else null. Funds checks the window and records why it opens no case when the request falls outside it.
+   * The policy's window for a clawback, if it names one (xinzhou-district 第十七条: events within half a year of the
+   * award), else null. Funds checks `eventOn` against it and records why it opens no case when it falls outside.
    */
   window: z.object({ months: z.int().positive(), from: z.enum(['award', 'payment']) }).nullable(),
   actor: z.string().nullable(),
