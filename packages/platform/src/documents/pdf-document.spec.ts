@@ -42,7 +42,12 @@ describe('renderPdf', () => {
 
   it('breaks long content over pages and numbers the footer on each', async () => {
     const rows = Array.from({ length: 80 }, (_, i) => [`第${i + 1}行`, '追回奖金']);
-    const pdf = await renderPdf({ title: '追缴通知书', blocks: [{ kind: 'table', rows }], footer: '页脚' });
+    const pdf = await renderPdf({
+      title: '追缴通知书',
+      blocks: [{ kind: 'table', rows }],
+      footer: '页脚',
+      createdAt: new Date('2026-12-07T02:00:00Z'),
+    });
     const { pages, text } = await textOf(pdf);
     expect(pages).toBeGreaterThan(1);
     expect(text).toContain('第80行');

@@ -28,8 +28,8 @@ export interface PdfDocumentSpec {
   footer?: string;
   /** The PDF's metadata: Title is `title`; Subject/Author/Keywords when given. */
   info?: { subject?: string; author?: string; keywords?: string };
-  /** The document's creation date in its metadata (pass the service clock's now, so rehearsals stay consistent). */
-  createdAt?: Date;
+  /** The document's creation date in its metadata: the service clock's now, never the machine's (a rehearsal prints its own date). */
+  createdAt: Date;
 }
 
 const REGULAR = 'NotoSansSC-Regular';
@@ -133,7 +133,7 @@ function documentInfo(spec: PdfDocumentSpec): PDFKit.DocumentInfo {
     Title: spec.title,
     Producer: 'Laurel',
     Creator: 'Laurel',
-    CreationDate: spec.createdAt ?? new Date(),
+    CreationDate: spec.createdAt,
   };
   if (spec.info?.subject) info.Subject = spec.info.subject;
   if (spec.info?.author) info.Author = spec.info.author;
