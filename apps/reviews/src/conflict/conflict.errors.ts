@@ -33,7 +33,8 @@ export const officeUserRecused = (flag: { id: string; basis: string; status: str
       zh: `您与该申报存在利害关系（${flag.status === 'recused' ? '已决定回避' : '待办公室决定，决定前应回避'}，${flag.basis}），不能就其作出决定；请由其他工作人员办理`,
       en: `You have a conflict of interest with this application (${flag.status === 'recused' ? 'recused' : 'declared, awaiting the office’s decision; withdrawn until then'}, ${flag.basis}); another office user must decide it`,
     },
-    extensions: { conflictId: flag.id, basis: flag.basis },
+    basis: flag.basis,
+    extensions: { conflictId: flag.id },
   });
 
 export const notAPartyToDeclare = () =>
