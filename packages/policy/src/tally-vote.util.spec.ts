@@ -99,7 +99,12 @@ describe('tallyVote: the member units’ vote under the office’s recorded quor
   });
 
   it('a unit recused from a candidate (no line on its ballot) is counted as not voting on it, and the tally says so', () => {
-    const ballots = [{ a: 'award', b: 'none' }, { a: 'award', b: 'none' }, { b: 'award' }, { b: 'award' }];
+    const ballots: Record<string, string>[] = [
+      { a: 'award', b: 'none' },
+      { a: 'award', b: 'none' },
+      { b: 'award' },
+      { b: 'award' },
+    ];
     const result = tallyVote({ ...base, candidates: ['a', 'b'], ballots, recusalBasis: 'ili 第三十一条' });
     // a: 2 voting (2 recused), both award: more than half of 2. Counted as none it would be 2 of 4, not a majority.
     expect(result.candidates[0]).toMatchObject({
