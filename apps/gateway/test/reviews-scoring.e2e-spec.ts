@@ -76,9 +76,16 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
   };
 
   beforeAll(async () => {
-    sut = await startApplicationsPlatform({ clock, tenants: ['inner-mongolia', 'linxia'], reviews: true });
+    sut = await startApplicationsPlatform({
+      clock,
+      tenants: ['inner-mongolia', 'linxia'],
+      reviews: true,
+      // Ten sign-ins in the first minute (nine users and the operator).
+      gatewayEnv: { LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '100' },
+    });
     for (const [tenant, username, roles] of [
       ['inner-mongolia', 'office', ['office']],
+      ['inner-mongolia', 'office-zhao', ['office']],
       ['inner-mongolia', 'dept', ['recommender']],
       ['inner-mongolia', 'e1', ['expert']],
       ['inner-mongolia', 'e2', ['expert']],
@@ -387,6 +394,24 @@ describe('reviews: score sheets, normalisation, consensus and the cut through th
       body: { sheetId: revisedSheetId, outcome: 'keep', reason: '合议' },
     });
     expect(notFlagged.status).toBe(400);
+    // An office user who declared an interest in the flagged application is refused (with the article) while the
+    // flag stands; a colleague records the consensus.
+    const flaggedApplication = flagged[0]?.applicationId as string;
+    ok(
+      await call('POST', `${api}/conflicts/declarations`, {
+        token: tokens['office-zhao'],
+        body: { applicationId: flaggedApplication, relation: '曾任该企业质量顾问' },
+      }),
+      201,
+    );
+    const recused = await call('POST', consensusUrl, {
+      token: tokens['office-zhao'],
+      body: { sheetId, outcome: 'keep', reason: '合议' },
+    });
+    expect(recused.status).toBe(403);
+    expect(String(recused.body.detail)).toContain('利害关系');
+    expect(recused.body.basis).toBe('inner-mongolia 第二十条');
+    expect(recused.body.conflictId).toEqual(expect.any(String));
     const settled = ok(
       await call('POST', consensusUrl, {
         token: tokens.office,

@@ -301,9 +301,21 @@ describe('reviews: votes, deliberation and the candidate list through the gatewa
     const tally = closed.tally as Json;
     expect(tally).toMatchObject({ electorate: 3, cast: 2, quorumNeeded: 2, quorumMet: true, majorityThreshold: 1 });
     expect(tally.candidates).toEqual([
-      { applicationId: appA, counts: { award: 2, nomination: 0, none: 0 }, proposedTier: 'award' },
-      { applicationId: appB, counts: { award: 1, nomination: 1, none: 0 }, proposedTier: 'nomination' },
-      { applicationId: appC, counts: { award: 0, nomination: 1, none: 1 }, proposedTier: null },
+      {
+        applicationId: appA,
+        counts: { award: 2, nomination: 0, none: 0 },
+        proposedTier: 'award',
+        recused: 0,
+        note: null,
+      },
+      {
+        applicationId: appB,
+        counts: { award: 1, nomination: 1, none: 0 },
+        proposedTier: 'nomination',
+        recused: 0,
+        note: null,
+      },
+      { applicationId: appC, counts: { award: 0, nomination: 1, none: 1 }, proposedTier: null, recused: 0, note: null },
     ]);
     expect(tally.basis).toMatch(/^ili 第十六条; 法定人数与多数规则：办公室决定（office，/);
     // After the tally nothing links a unit to its choices: its own copy is erased, the ballot box names nobody.

@@ -19,6 +19,7 @@ import { ConflictRepository } from './conflict/conflict.repository';
 import { ConflictService } from './conflict/conflict.service';
 import { ConflictDetection } from './conflict/conflict-detection.service';
 import { ConflictTransitions } from './conflict/conflict-transitions.service';
+import { PartyRecusal } from './conflict/party-recusal.service';
 import { CycleProcedure } from './cycle/cycle-procedure.service';
 import { DeliberationHandler } from './deliberation/deliberation.handler';
 import { DeliberationRepository } from './deliberation/deliberation.repository';
@@ -85,6 +86,7 @@ export class ReviewsModule {
         ConflictTransitions,
         ConflictDetection,
         ConflictService,
+        PartyRecusal,
         ReviewApplicationRepository,
         ReviewApplicationReader,
         CopyWhenAcceptedConsumer,

@@ -27,10 +27,31 @@ describe('tallyVote: the member units’ vote under the office’s recorded quor
     });
     expect(result).toMatchObject({ electorate: 6, cast: 4, quorumNeeded: 4, quorumMet: true, majorityThreshold: 2 });
     expect(result.candidates).toEqual([
-      { applicationId: 'a', counts: { award: 3, nomination: 1, none: 0 }, proposedTier: 'award', support: 3 },
+      {
+        applicationId: 'a',
+        counts: { award: 3, nomination: 1, none: 0 },
+        proposedTier: 'award',
+        support: 3,
+        recused: 0,
+        note: null,
+      },
       // 1 award alone is not more than half; 1 award + 2 nomination = 3 supports the nomination.
-      { applicationId: 'b', counts: { award: 1, nomination: 2, none: 1 }, proposedTier: 'nomination', support: 3 },
-      { applicationId: 'c', counts: { award: 0, nomination: 1, none: 3 }, proposedTier: null, support: 0 },
+      {
+        applicationId: 'b',
+        counts: { award: 1, nomination: 2, none: 1 },
+        proposedTier: 'nomination',
+        support: 3,
+        recused: 0,
+        note: null,
+      },
+      {
+        applicationId: 'c',
+        counts: { award: 0, nomination: 1, none: 3 },
+        proposedTier: null,
+        support: 0,
+        recused: 0,
+        note: null,
+      },
     ]);
     expect(result.basis).toBe('ili 第十六条; 办公室决定（office，2026-12-20）');
     expect(result.explanation).toContain('4/6');
@@ -75,5 +96,25 @@ describe('tallyVote: the member units’ vote under the office’s recorded quor
       ballots: [{ a: 'award' }, { a: 'nomination' }, {}],
     });
     expect(result.candidates[0]).toMatchObject({ counts: { award: 1, none: 2 }, proposedTier: null });
+  });
+
+  it('a unit recused from a candidate (no line on its ballot) is counted as not voting on it, and the tally says so', () => {
+    const ballots: Record<string, string>[] = [
+      { a: 'award', b: 'none' },
+      { a: 'award', b: 'none' },
+      { b: 'award' },
+      { b: 'award' },
+    ];
+    const result = tallyVote({ ...base, candidates: ['a', 'b'], ballots, recusalBasis: 'ili 第三十一条' });
+    // a: 2 voting (2 recused), both award: more than half of 2. Counted as none it would be 2 of 4, not a majority.
+    expect(result.candidates[0]).toMatchObject({
+      counts: { award: 2, nomination: 0, none: 0 },
+      recused: 2,
+      proposedTier: 'award',
+    });
+    expect(result.candidates[0]?.note).toContain('2 个成员单位回避（ili 第三十一条）');
+    expect(result.candidates[1]).toMatchObject({ recused: 0, note: null, proposedTier: null });
+    const unrecused = tallyVote({ ...base, candidates: ['a'], ballots });
+    expect(unrecused.candidates[0]).toMatchObject({ counts: { none: 2 }, recused: 0, proposedTier: null });
   });
 });

@@ -1,9 +1,12 @@
 import {
   type ConflictDecisionBody,
+  type ConflictDeclareBody,
   type ConflictListQuery,
   type ConflictSettingsBody,
   conflictDecide,
   conflictDecisionBody,
+  conflictDeclareBody,
+  conflictDeclareParty,
   conflictGet,
   conflictList,
   conflictListQuery,
@@ -31,7 +34,7 @@ export class ConflictController {
   @Access({ roles: ['office'], whileSuspended: true })
   @ApiRoute({
     tag: 'conflicts',
-    summary: 'Conflict flags, by `?status=`, `?expertId=`, `?applicationId=`, with their history',
+    summary: 'Conflict flags, by `?status=`, `?partyKind=`, `?expertId=`, `?applicationId=`, with their history',
     rule: RECUSAL_RULE,
     query: conflictListQuery,
     response: conflictList.response,
@@ -39,6 +42,23 @@ export class ConflictController {
   })
   list(@Req() request: AuthenticatedRequest, @Query(new ZodPipe(conflictListQuery, 'query')) query: ConflictListQuery) {
     return this.runtime.client.request(conflictList, query, { context: contextOf(request) });
+  }
+
+  @Post('declarations')
+  @Access({ roles: ['office', 'leading_group'] })
+  @ApiRoute({
+    tag: 'conflicts',
+    summary:
+      'A member unit (its own) or an office user declares an interest in an application; the flag waits for the ' +
+      'office’s decision, and until it is dismissed the unit has no ballot line for it and the user decides nothing on it',
+    rule: RECUSAL_RULE,
+    body: conflictDeclareBody,
+    response: conflictSchema,
+    status: 201,
+    path: tenantPath,
+  })
+  declare(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(conflictDeclareBody)) body: ConflictDeclareBody) {
+    return this.runtime.client.request(conflictDeclareParty, body, { context: contextOf(request) });
   }
 
   @Get('settings')

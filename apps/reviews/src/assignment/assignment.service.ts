@@ -2,6 +2,7 @@ import type { AssignmentChangeBody, AssignmentLockBody, AssignmentView } from '@
 import { AuditTrail, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { ConflictRepository } from '../conflict/conflict.repository';
+import { PartyRecusal } from '../conflict/party-recusal.service';
 import { panelNotSet } from '../panel/panel.errors';
 import { PanelRepository } from '../panel/panel.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
@@ -36,6 +37,7 @@ export class AssignmentService {
     private readonly panels: PanelRepository,
     private readonly conflicts: ConflictRepository,
     private readonly audit: AuditTrail,
+    private readonly recusal: PartyRecusal,
   ) {}
 
   async list(stageId: string): Promise<{ assignments: AssignmentView[] }> {
@@ -160,10 +162,11 @@ export class AssignmentService {
     return stage;
   }
 
-  /** The current assignment, its stage locked and open. */
+  /** The current assignment, its stage locked and open; refused to an office user recused from its application. */
   private async currentLocked(tx: ReviewsTx, id: string): Promise<AssignmentRow> {
     const found = await this.assignments.find(tx, id);
     if (found?.status !== 'assigned') throw assignmentNotFound();
+    await this.recusal.assertOfficeUserFree(tx, [found.applicationId]);
     await this.openStage(tx, found.stageId);
     return (await this.assignments.findLocked(tx, id)) as AssignmentRow;
   }

@@ -71,6 +71,7 @@ export class ConflictDetection {
         const findings = detectConflicts(profile, { creditCode: application.creditCode }, options);
         for (const finding of findings) {
           const key = {
+            partyKind: 'expert' as const,
             expertId: expert.id,
             applicationId: application.id,
             kind: finding.kind,

@@ -5,16 +5,22 @@ import { AssignmentChanges } from '../assignment/assignment-changes.service';
 import type { ReviewsTx } from '../reviews-prisma';
 import { conflictWrongStatus } from './conflict.errors';
 import { type ConflictAction, conflictTransitionOf, HIDING_STATES } from './conflict.lifecycle';
+import { partyIdOf } from './conflict.mapper';
 import { ConflictRepository, type ConflictRow } from './conflict.repository';
 
-export interface NewFlag {
-  expertId: string;
+/** Who is conflicted: exactly one of an expert, a member unit or an office user (with its label). */
+export type ConflictParty =
+  | { partyKind: 'expert'; expertId: string }
+  | { partyKind: 'member_unit'; memberUnitId: string }
+  | { partyKind: 'office_user'; officeUserId: string; officeUserLabel: string };
+
+export type NewFlag = ConflictParty & {
   applicationId: string;
   kind: string;
   evidence: string;
   basis: string;
   reason?: string | null;
-}
+};
 
 /**
  * The one transition step of a conflict flag: guard by the lifecycle table (409 naming the state in Chinese) → change
@@ -32,7 +38,7 @@ export class ConflictTransitions {
   ) {}
 
   /** A new flag, detected or declared. */
-  async raise(tx: ReviewsTx, action: 'detect' | 'declare', flag: NewFlag): Promise<ConflictRow> {
+  async raise(tx: ReviewsTx, action: 'detect' | 'declare' | 'report', flag: NewFlag): Promise<ConflictRow> {
     const transition = conflictTransitionOf(action, null);
     if (!transition) throw new Error(`${action} does not start a flag`);
     const now = this.clock.now();
@@ -78,6 +84,8 @@ export class ConflictTransitions {
     const actor = acting().label;
     const payload: ConflictTransitionPayload = {
       conflictId: row.id,
+      partyKind: row.partyKind,
+      partyId: partyIdOf(row),
       expertId: row.expertId,
       applicationId: row.applicationId,
       kind: row.kind,
@@ -104,9 +112,16 @@ export class ConflictTransitions {
       targetId: row.id,
       basis: row.basis,
       before: from ? { status: from } : null,
-      after: { status: to, kind: row.kind, evidence: row.evidence, expertId: row.expertId, reason },
+      after: {
+        status: to,
+        kind: row.kind,
+        evidence: row.evidence,
+        partyKind: row.partyKind,
+        partyId: partyIdOf(row),
+        reason,
+      },
     });
-    if (HIDING_STATES.includes(to)) {
+    if (row.expertId && HIDING_STATES.includes(to)) {
       await this.assignments.withdrawForConflict(
         tx,
         { expertId: row.expertId, applicationId: row.applicationId },

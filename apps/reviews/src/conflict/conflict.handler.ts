@@ -4,6 +4,7 @@ import {
   type ConflictSettingsBody,
   conflictDecide,
   conflictDeclare,
+  conflictDeclareParty,
   conflictGet,
   conflictList,
   conflictSettingsGet,
@@ -13,10 +14,14 @@ import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import type { ConflictFilter } from './conflict.repository';
 import { ConflictService } from './conflict.service';
+import { PartyRecusal } from './party-recusal.service';
 
 @Controller()
 export class ConflictHandler {
-  constructor(private readonly conflicts: ConflictService) {}
+  constructor(
+    private readonly conflicts: ConflictService,
+    private readonly parties: PartyRecusal,
+  ) {}
 
   @Handles(conflictList)
   list(request: ConflictFilter & { after?: string; limit?: number }) {
@@ -38,6 +43,11 @@ export class ConflictHandler {
   @Handles(conflictDeclare)
   declare(request: ConflictDeclareBody) {
     return this.conflicts.declare(request);
+  }
+
+  @Handles(conflictDeclareParty)
+  declareParty(request: ConflictDeclareBody) {
+    return this.parties.declare(request);
   }
 
   @Handles(conflictSettingsGet)

@@ -7,12 +7,13 @@ import {
   type EventContract,
 } from '@laurel/contracts';
 
-export type ConflictAction = 'detect' | 'declare' | 'recuse' | 'dismiss';
+export type ConflictAction = 'detect' | 'declare' | 'report' | 'recuse' | 'dismiss';
 
 /**
  * A conflict flag's lifecycle as data: each row is an action, the states it may be taken from, the state it leads to
- * and the event it emits. A detected flag waits for the office; a declared one is recused at once (the expert
- * withdraws); a decision is final (a changed profile raises a new flag, it does not reopen one).
+ * and the event it emits. A detected flag waits for the office; an expert's declaration is recused at once (the
+ * expert withdraws); an office user's or a member unit's declaration (`report`) waits for the office like a detected
+ * flag, since their withdrawal changes who decides or votes; a decision is final (a changed profile raises a new flag, it does not reopen one).
  */
 export interface ConflictTransition {
   readonly action: ConflictAction;
@@ -24,6 +25,7 @@ export interface ConflictTransition {
 export const CONFLICT_LIFECYCLE: readonly ConflictTransition[] = [
   { action: 'detect', from: [], to: 'detected', event: conflictDetected },
   { action: 'declare', from: [], to: 'recused', event: conflictDeclared },
+  { action: 'report', from: [], to: 'detected', event: conflictDeclared },
   { action: 'recuse', from: ['detected'], to: 'recused', event: conflictRecused },
   { action: 'dismiss', from: ['detected'], to: 'dismissed', event: conflictDismissed },
 ];
@@ -44,7 +46,8 @@ export const CONFLICT_TERMINAL: readonly ConflictStatus[] = (['detected', 'recus
 );
 
 /**
- * The states in which an expert must not see the application: a confirmed conflict, and one not decided yet (until
+ * The states in which an expert must not see the application (an office user must not decide it, a member unit
+ * must not vote on it): a confirmed conflict, and one not decided yet (until
  * the office dismisses it, the interest is presumed).
  */
 export const HIDING_STATES: readonly ConflictStatus[] = ['detected', 'recused'];

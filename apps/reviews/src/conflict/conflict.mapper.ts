@@ -5,8 +5,13 @@ import type { ConflictRow } from './conflict.repository';
 export function toConflictView(row: ConflictRow): ConflictView {
   return {
     id: row.id,
+    party: {
+      kind: row.partyKind as ConflictView['party']['kind'],
+      id: partyIdOf(row),
+      name: row.expert?.name ?? row.memberUnit?.name ?? row.officeUserLabel ?? '',
+    },
     expertId: row.expertId,
-    expertName: row.expert.name,
+    expertName: row.expert?.name ?? null,
     applicationId: row.applicationId,
     applicantName: row.application.applicantName,
     kind: row.kind as ConflictView['kind'],
@@ -26,4 +31,9 @@ export function toConflictView(row: ConflictRow): ConflictView {
       at: h.at.toISOString(),
     })),
   };
+}
+
+/** The conflicted party's id, whichever kind it is. */
+export function partyIdOf(row: Pick<ConflictRow, 'expertId' | 'memberUnitId' | 'officeUserId'>): string {
+  return (row.expertId ?? row.memberUnitId ?? row.officeUserId) as string;
 }

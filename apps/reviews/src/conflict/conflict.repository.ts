@@ -8,6 +8,7 @@ import { HIDING_STATES } from './conflict.lifecycle';
 
 const withDetails = {
   expert: { select: { name: true } },
+  memberUnit: { select: { name: true } },
   application: { select: { applicantName: true } },
   // The clock may stand still (tests, rehearsals): the raising row (no from-state) comes first, then by time.
   history: { orderBy: [{ fromStatus: { sort: 'asc', nulls: 'first' } }, { at: 'asc' }, { id: 'asc' }] },
@@ -17,6 +18,7 @@ export type ConflictRow = Prisma.ConflictFlagGetPayload<{ include: typeof withDe
 
 export interface ConflictFilter {
   status?: string;
+  partyKind?: string;
   expertId?: string;
   applicationId?: string;
 }
@@ -36,7 +38,10 @@ export class ConflictRepository {
 
   /** The flag already raised for this expert, application, kind and evidence, if any. */
   existing(tx: ReviewsTx, key: { expertId: string; applicationId: string; kind: string; evidence: string }) {
-    return tx.conflictFlag.findUnique({ where: { expertId_applicationId_kind_evidence: key } });
+    const { expertId, applicationId, kind, evidence } = key;
+    return tx.conflictFlag.findUnique({
+      where: { expertId_applicationId_kind_evidence: { expertId, applicationId, kind, evidence } },
+    });
   }
 
   async create(
@@ -64,6 +69,7 @@ export class ConflictRepository {
   async page(tx: ReviewsTx, filter: ConflictFilter, page: PageRequest) {
     const where: Prisma.ConflictFlagWhereInput = {
       ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.partyKind ? { partyKind: filter.partyKind } : {}),
       ...(filter.expertId ? { expertId: filter.expertId } : {}),
       ...(filter.applicationId ? { applicationId: filter.applicationId } : {}),
     };
@@ -79,11 +85,44 @@ export class ConflictRepository {
    * The pairs among these experts and applications that must not meet: a flag in a hiding state (recused, or not
    * decided yet: `HIDING_STATES`, the visibility rule's own states).
    */
-  async hidingPairs(tx: ReviewsTx, expertIds: string[], applicationIds: string[]) {
-    return tx.conflictFlag.findMany({
+  async hidingPairs(
+    tx: ReviewsTx,
+    expertIds: string[],
+    applicationIds: string[],
+  ): Promise<{ expertId: string; applicationId: string }[]> {
+    const rows = await tx.conflictFlag.findMany({
       where: { expertId: { in: expertIds }, applicationId: { in: applicationIds }, status: { in: [...HIDING_STATES] } },
       select: { expertId: true, applicationId: true },
     });
+    return rows.map((row) => ({ expertId: row.expertId as string, applicationId: row.applicationId }));
+  }
+
+  /**
+   * The flags in a hiding state that keep this member unit or office user away from these applications: it votes on
+   * none of them (a member unit), it decides none of them (an office user).
+   */
+  barring(
+    tx: ReviewsTx,
+    party: { memberUnitId: string } | { officeUserId: string },
+    applicationIds: string[],
+  ): Promise<{ id: string; applicationId: string; basis: string; kind: string; status: string }[]> {
+    return tx.conflictFlag.findMany({
+      where: { ...party, applicationId: { in: applicationIds }, status: { in: [...HIDING_STATES] } },
+      select: { id: true, applicationId: true, basis: true, kind: true, status: true },
+      orderBy: [{ detectedAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /** The already-raised flag of a member unit or office user on this application, kind and evidence. */
+  existingOfParty(
+    tx: ReviewsTx,
+    key: ({ memberUnitId: string } | { officeUserId: string }) & {
+      applicationId: string;
+      kind: string;
+      evidence: string;
+    },
+  ) {
+    return tx.conflictFlag.findFirst({ where: key });
   }
 
   settings(tx: ReviewsTx) {

@@ -71,6 +71,7 @@ export class ConflictService {
       });
       if (!visible) throw applicationNotFound();
       return this.transitions.raise(tx, 'declare', {
+        partyKind: 'expert',
         expertId: expert.id,
         applicationId: visible.id,
         kind: 'declared',

@@ -3,6 +3,7 @@ import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
 import { evaluateCut, rubricOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
+import { PartyRecusal } from '../conflict/party-recusal.service';
 import { ExpertRepository } from '../expert/expert.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { onUniqueViolation } from '../unique-violation.util';
@@ -39,6 +40,7 @@ export class StageResultService {
     private readonly scoring: ScoringPolicy,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly recusal: PartyRecusal,
   ) {}
 
   async get(cycleNumber: number, stageKey: string): Promise<StageResultView> {
@@ -54,6 +56,7 @@ export class StageResultService {
         const result = await this.compute(tx, cycleNumber, stageKey);
         const row = result.sheets.find((sheet) => sheet.sheetId === body.sheetId);
         if (!row?.flag) throw notFlagged();
+        await this.recusal.assertOfficeUserFree(tx, [row.applicationId]);
         if (await this.results.consensusOfSheet(tx, body.sheetId)) throw consensusAlreadyRecorded();
         const max =
           result.groups.find((group) => group.applicantKind === this.kindOf(result, row.applicationId))?.max ?? 0;

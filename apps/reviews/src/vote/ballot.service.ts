@@ -2,6 +2,7 @@ import type { BallotChoicesBody, BallotStatus, BallotView, VoteStatus } from '@l
 import { AuditTrail, acting, Clock, Database, FieldCipher, Outbox } from '@laurel/platform';
 import { NO_TIER } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
+import { PartyRecusal } from '../conflict/party-recusal.service';
 import { type CyclePolicyView, CycleProcedure } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
@@ -9,6 +10,8 @@ import { ballotNotFound, ballotWrongStatus, invalidField, voteNotFound, voteWron
 import { type BallotAction, ballotTransitionOf } from './vote.lifecycle';
 import { toBallotView } from './vote.mapper';
 import { applicationsByIds, type BallotRow, VoteRepository, type VoteRow } from './vote.repository';
+
+type Bars = { applicationId: string; conflictId: string; basis: string }[];
 
 /**
  * A member unit's own ballot: only the unit reads it (its account; nobody else has a route to it), saves it as a
@@ -26,6 +29,7 @@ export class BallotService {
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly recusal: PartyRecusal,
   ) {}
 
   async mine(voteId: string): Promise<BallotView> {
@@ -53,7 +57,8 @@ export class BallotService {
       if (locked.status !== 'open') throw voteWrongStatus(locked.status as VoteStatus, action);
       const transition = ballotTransitionOf(action, own.ballot.status as BallotStatus);
       if (!transition) throw ballotWrongStatus(own.ballot.status as BallotStatus, action);
-      const choices = this.check(locked, policy, body, action === 'cast');
+      const bars = await this.bars(tx, own.ballot.memberUnitId, locked);
+      const choices = this.check(locked, policy, body, action === 'cast', bars);
       const now = this.clock.now();
       await this.votes.updateBallot(tx, own.ballot.id, {
         status: transition.to,
@@ -84,14 +89,26 @@ export class BallotService {
     return this.view(vote, ballot, policy);
   }
 
-  /** Every choice names a candidate of the slate and a tier of the policy (or none); casting needs them all. */
-  private check(vote: VoteRow, policy: CyclePolicyView, body: BallotChoicesBody, complete: boolean) {
+  /**
+   * Every choice names a candidate of the slate the unit is not recused from and a tier of the policy (or none);
+   * casting needs them all.
+   */
+  private check(vote: VoteRow, policy: CyclePolicyView, body: BallotChoicesBody, complete: boolean, bars: Bars) {
     const slate = new Set(vote.candidates.map((c) => c.applicationId));
+    const barred = new Map(bars.map((b) => [b.applicationId, b]));
     const allowed = new Set([...policy.tiers.map((t) => t.key), NO_TIER]);
     const choices: Record<string, string> = {};
     body.choices.forEach((c, i) => {
       if (!slate.has(c.applicationId)) {
         throw invalidField(`body.choices.${i}.applicationId`, '不在本次投票的候选名单上', 'is not on the slate');
+      }
+      const bar = barred.get(c.applicationId);
+      if (bar) {
+        throw invalidField(
+          `body.choices.${i}.applicationId`,
+          `本单位对该候选对象应回避（${bar.basis}），选票上没有该项`,
+          `is a candidate this unit is recused from (${bar.basis}); the ballot has no line for it`,
+        );
       }
       if (choices[c.applicationId] !== undefined) {
         throw invalidField(`body.choices.${i}.applicationId`, '同一候选对象只能选择一次', 'is chosen twice');
@@ -106,7 +123,9 @@ export class BallotService {
       choices[c.applicationId] = c.choice;
     });
     if (complete) {
-      const missing = vote.candidates.findIndex((c) => choices[c.applicationId] === undefined);
+      const missing = vote.candidates.findIndex(
+        (c) => choices[c.applicationId] === undefined && !barred.has(c.applicationId),
+      );
       if (missing >= 0) {
         throw invalidField('body.choices', '须对候选名单上的每一个对象作出选择', 'must choose for every candidate');
       }
@@ -136,6 +155,16 @@ export class BallotService {
     const choices = ballot.choicesCipher
       ? (JSON.parse(this.cipher.decrypt(ballot.choicesCipher)) as Record<string, string>)
       : {};
-    return toBallotView(ballot, vote, names, policy, choices);
+    const bars = await this.database.inTenant((tx) => this.bars(tx, ballot.memberUnitId, vote));
+    return toBallotView(ballot, vote, names, policy, choices, bars);
+  }
+
+  /** The slate's candidates this unit is recused from (a flag in a hiding state): no line on its ballot. */
+  private bars(tx: ReviewsTx, memberUnitId: string, vote: VoteRow): Promise<Bars> {
+    return this.recusal.memberUnitBars(
+      tx,
+      memberUnitId,
+      vote.candidates.map((c) => c.applicationId),
+    );
   }
 }

@@ -65,14 +65,17 @@ export function toBallotView(
   names: Names,
   policy: CyclePolicyView,
   choices: Record<string, string>,
+  recusedFrom: BallotView['recusedFrom'],
 ): BallotView {
+  const barred = new Set(recusedFrom.map((r) => r.applicationId));
   return {
     id: ballot.id,
     voteId: vote.id,
     memberUnitName: ballot.memberUnit.name,
     status: ballot.status as BallotView['status'],
     voteStatus: vote.status as BallotView['voteStatus'],
-    candidates: candidatesOf(vote, names),
+    candidates: candidatesOf(vote, names).filter((c) => !barred.has(c.applicationId)),
+    recusedFrom,
     tiers: policy.tiers,
     choices: vote.candidates
       .filter((c) => choices[c.applicationId] !== undefined)

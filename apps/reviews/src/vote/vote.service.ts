@@ -3,6 +3,7 @@ import type { VoteCreateBody, VoteRulesBody, VoteSlateBody, VoteView } from '@la
 import { acting, Clock, Database } from '@laurel/platform';
 import { type TallyResult, tallyVote } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
+import { PartyRecusal } from '../conflict/party-recusal.service';
 import { type CyclePolicyView, CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import { MemberUnitRepository } from '../member-unit/member-unit.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
@@ -24,6 +25,7 @@ export class VoteService {
     private readonly units: MemberUnitRepository,
     private readonly cycles: CycleProcedure,
     private readonly clock: Clock,
+    private readonly recusal: PartyRecusal,
   ) {}
 
   async create(body: VoteCreateBody): Promise<VoteView> {
@@ -138,9 +140,10 @@ export class VoteService {
     const row = await this.database.inTenant((tx) => this.votes.find(tx, id));
     if (!row) throw voteNotFound();
     const policy = await this.cycles.of(row.cycleNumber);
+    const recusalBasis = await this.recusal.basis();
     await this.locked(id, async (tx, locked) => {
       this.transitions.guard(locked, 'close');
-      const tally = this.tally(locked, policy, await this.votes.box(tx, locked.id));
+      const tally = this.tally(locked, policy, await this.votes.box(tx, locked.id), recusalBasis);
       await this.votes.eraseChoices(tx, locked.id);
       await this.transitions.apply(
         tx,
@@ -153,13 +156,20 @@ export class VoteService {
     return this.get(id);
   }
 
-  private tally(row: VoteRow, policy: CyclePolicyView, ballots: Record<string, string>[]): TallyResult {
+  private tally(
+    row: VoteRow,
+    policy: CyclePolicyView,
+    ballots: Record<string, string>[],
+    recusalBasis: string,
+  ): TallyResult {
     const decidedAt = row.rulesDecidedAt ? shanghaiDateOf(row.rulesDecidedAt) : '';
     return tallyVote({
       candidates: row.candidates.map((c) => c.applicationId),
       tiers: policy.tiers.map((t) => t.key),
       electorate: row.ballots.length,
       ballots,
+      // Cast ballots lack a line only where the unit was recused (a cast needs every other line).
+      recusalBasis,
       rules: {
         quorum: { numerator: row.quorumNumerator ?? 1, denominator: row.quorumDenominator ?? 1 },
         majority: {
@@ -205,6 +215,8 @@ const toJson = (tally: TallyResult) => ({
   candidates: tally.candidates.map((c) => ({
     applicationId: c.applicationId,
     counts: { ...c.counts },
+    recused: c.recused,
+    note: c.note,
     proposedTier: c.proposedTier,
   })),
   basis: tally.basis,

@@ -3,7 +3,10 @@ import { defineEvent } from '../messaging/event-contract';
 
 const conflictTransition = z.object({
   conflictId: z.uuid(),
-  expertId: z.uuid(),
+  partyKind: z.string(),
+  partyId: z.string(),
+  /** Set when the party is an expert. */
+  expertId: z.uuid().nullable(),
   applicationId: z.uuid(),
   kind: z.string(),
   from: z.string().nullable(),

@@ -16,10 +16,16 @@ export const conflictKindSchema = z.enum([
   'same_email_domain',
 ]);
 
+/** Who is conflicted: an expert, an office user or a member unit of the leading group. */
+export const conflictPartyKindSchema = z.enum(['expert', 'office_user', 'member_unit']);
+export type ConflictPartyKind = z.infer<typeof conflictPartyKindSchema>;
+
 export const conflictSchema = z.object({
   id: z.uuid(),
-  expertId: z.uuid(),
-  expertName: z.string(),
+  party: z.object({ kind: conflictPartyKindSchema, id: z.string(), name: z.string() }),
+  /** The expert's id and name when the party is an expert, else null. */
+  expertId: z.uuid().nullable(),
+  expertName: z.string().nullable(),
   applicationId: z.uuid(),
   applicantName: z.string(),
   kind: conflictKindSchema,
@@ -47,6 +53,7 @@ export type ConflictView = z.infer<typeof conflictSchema>;
 
 export const conflictFilter = {
   status: conflictStatusSchema.optional(),
+  partyKind: conflictPartyKindSchema.optional(),
   expertId: z.uuid().optional(),
   applicationId: z.uuid().optional(),
 };
@@ -85,6 +92,15 @@ export const conflictDeclareBody = z
   })
   .strict();
 export type ConflictDeclareBody = z.infer<typeof conflictDeclareBody>;
+
+/**
+ * An office user or a member unit declares an interest in an application: the flag waits for the office's decision
+ * (recuse, or dismiss with a reason), and until then the party is kept away from it.
+ */
+export const conflictDeclareParty = defineCommand('reviews.conflict.declare-party', {
+  request: conflictDeclareBody,
+  response: conflictSchema,
+});
 
 /** The expert declares an interest in an application: recused at once. */
 export const conflictDeclare = defineCommand('reviews.conflict.declare', {

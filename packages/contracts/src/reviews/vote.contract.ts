@@ -68,6 +68,10 @@ export const voteTallySchema = z.object({
       applicationId: z.uuid(),
       counts: z.record(z.string(), z.number().int()),
       proposedTier: z.string().nullable(),
+      /** Cast ballots without a line for this candidate: units recused from it, counted as not voting on it. */
+      recused: z.number().int().optional(),
+      /** Says how the recused units were counted, with the article; null when none was recused. */
+      note: z.string().nullable().optional(),
     }),
   ),
   basis: z.string(),
@@ -152,7 +156,10 @@ export const ballotSchema = z.object({
   memberUnitName: z.string(),
   status: ballotStatusSchema,
   voteStatus: voteStatusSchema,
+  /** The candidates this unit votes on: the slate less those it is recused from. */
   candidates: z.array(voteCandidateSchema),
+  /** Candidates of the slate the unit is recused from (a conflict flag, with its article): the ballot has no line. */
+  recusedFrom: z.array(z.object({ applicationId: z.uuid(), conflictId: z.uuid(), basis: z.string() })),
   tiers: z.array(z.object({ key: z.string(), name: z.string() })),
   /** The unit's own choices; emptied at the tally (the record keeps counts, never who chose what). */
   choices: z.array(z.object({ applicationId: z.uuid(), choice: z.string() })),
