@@ -7,6 +7,7 @@ import { ExpertApplicationPage } from './expert/expert-application-page';
 import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { ScoringFormPage } from './expert/scoring-form-page';
 import { BudgetPage } from './finance/budget-page';
+import { ClawbackCasesPage } from './finance/clawback-cases-page';
 import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
 import { HomePage } from './home-page';
@@ -136,6 +137,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="budget" replace /> },
       { path: 'budget', element: <BudgetPage /> },
       { path: 'entitlements', element: <EntitlementsPage /> },
+      { path: 'clawback-cases', element: <ClawbackCasesPage /> },
     ],
   },
   {
