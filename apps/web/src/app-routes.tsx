@@ -10,6 +10,8 @@ import { BudgetPage } from './finance/budget-page';
 import { ClawbackCasesPage } from './finance/clawback-cases-page';
 import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
+import { StatementPage } from './finance/statement-page';
+import { TrialBalancePage } from './finance/trial-balance-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -138,6 +140,8 @@ export const router = createBrowserRouter([
       { path: 'budget', element: <BudgetPage /> },
       { path: 'entitlements', element: <EntitlementsPage /> },
       { path: 'clawback-cases', element: <ClawbackCasesPage /> },
+      { path: 'trial-balance', element: <TrialBalancePage /> },
+      { path: 'statements', element: <StatementPage /> },
     ],
   },
   {

@@ -148,9 +148,10 @@ describe('web: finance works a clawback case (xinzhou-district)', () => {
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);
     const letter = await readFile(await download.path());
     expect(letter.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await extractPdfTextCompact(letter);
-    expect(text).toContain(winner.name);
-    expect(text).toContain('2027');
+    const { text } = await extractPdfTextCompact(letter);
+    for (const expected of ['质量奖奖励资金追缴通知书', winner.name, '80,000.00元', '2027-04-30']) {
+      expect([expected, text.includes(expected)]).toEqual([expected, true]);
+    }
   });
 
   it('records a partial recovery and an instalment agreement for the rest', async () => {
@@ -206,6 +207,55 @@ describe('web: finance works a clawback case (xinzhou-district)', () => {
       balanced: true,
     });
     await browser.screenshot(page, '62-finance-clawback-case');
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('the budget page, the statement and the trial balance show the clawback, to the fen', async () => {
+    await page.locator('.ant-drawer-close').click();
+    await page.getByRole('menuitem', { name: '预算与账户' }).click();
+    await page.getByTestId('figure-receivable').getByText('0.00').waitFor();
+    await page.getByTestId('figure-recovered').getByText('30,000.00').waitFor();
+    await page.getByTestId('figure-returned').getByText('30,000.00').waitFor();
+    await page.getByTestId('figure-written-off').getByText('50,000.00').waitFor();
+    await browser.screenshot(page, '63-finance-budget-with-clawback');
+
+    await page.getByRole('menuitem', { name: '对账单' }).click();
+    await page.getByLabel('收款单位').click();
+    await page.locator('.ant-select-item-option', { hasText: winner.name }).click();
+    await page.getByTestId('statement-entitled').getByText('80,000.00').waitFor();
+    // The demand debits `paid` (ADR 0029): paid is net of what was claimed back.
+    await page.getByTestId('statement-paid').getByText('0.00').waitFor();
+    await page.getByTestId('statement-demanded').getByText('80,000.00').waitFor();
+    await page.getByTestId('statement-recovered').getByText('30,000.00').waitFor();
+    await page.getByTestId('statement-written-off').getByText('50,000.00').waitFor();
+    const token = await sut.login('xd-finance');
+    const statement = ok(await sut.call('GET', `${api}/budget-years/2026/statements/${winner.id}`, { token }));
+    const lines = statement.lines as Json[];
+    expect(lines.map((l) => l.code)).toEqual(expect.arrayContaining(['recovery', 'written_off']));
+    for (const line of lines)
+      await page
+        .getByRole('cell', { name: line.reference as string })
+        .first()
+        .waitFor();
+    await browser.screenshot(page, '64-finance-statement');
+
+    await page.getByRole('menuitem', { name: '试算平衡表' }).click();
+    await page.getByText('借贷平衡').waitFor();
+    const trial = ok(await sut.call('GET', `${api}/budget-years/2026/trial-balance`, { token }));
+    const totals = trial.totals as Json;
+    expect(totals.debitsPosted).toBe(totals.creditsPosted);
+    const footer = page.locator('.ant-table-summary');
+    await footer.getByText('合计').waitFor();
+    await footer
+      .getByText(
+        new Intl.NumberFormat('en-US', { minimumFractionDigits: 2 }).format((totals.debitsPosted as number) / 100),
+      )
+      .first()
+      .waitFor();
+    expect(await page.getByTestId('trial-balance').locator('tbody tr.ant-table-row').count()).toBe(
+      (trial.rows as Json[]).length,
+    );
+    await browser.screenshot(page, '65-finance-trial-balance');
     expect(browser.errors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
+import type { Bilingual } from '../i18n/language';
 import { useT } from '../i18n/language-context';
 import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
@@ -16,6 +17,20 @@ import { formatYuan } from './yuan.util';
 // Which actions a case in each status offers, as the funds service's lifecycle allows them (it decides).
 const COLLECTING = new Set(['opened', 'demanded', 'instalments', 'overdue']);
 const AGREEABLE = new Set(['demanded', 'overdue']);
+
+/** The history's actions (the lifecycle's names) as finance offices say them. */
+const ACTION: Record<string, Bilingual> = {
+  open: { zh: '立案', en: 'Opened' },
+  decline: { zh: '不予立案', en: 'Not opened' },
+  demand: { zh: '发出追缴通知', en: 'Demanded' },
+  recover: { zh: '部分追回', en: 'Recovered in part' },
+  recover_in_full: { zh: '全部追回', en: 'Recovered in full' },
+  agree_instalments: { zh: '分期还款协议', en: 'Instalment agreement' },
+  remind: { zh: '到期提醒', en: 'Reminded' },
+  mark_overdue: { zh: '逾期', en: 'Overdue' },
+  write_off: { zh: '核销', en: 'Written off' },
+  return: { zh: '上缴国库', en: 'Returned to the treasury' },
+};
 
 /**
  * Clawback cases (追缴, ADR 0029) opened from revocations, and those not opened with why; one case in a drawer with
@@ -199,7 +214,13 @@ export function ClawbackCasesPage() {
                   title: t({ zh: '时间', en: 'When' }),
                   render: (_, h) => formatInstant(h.at, t.language),
                 },
-                { title: t({ zh: '操作', en: 'Action' }), dataIndex: 'action' },
+                {
+                  title: t({ zh: '操作', en: 'Action' }),
+                  render: (_, h) => {
+                    const label = ACTION[h.action];
+                    return label ? t(label) : h.action;
+                  },
+                },
                 {
                   title: t({ zh: '状态', en: 'Status' }),
                   render: (_, h) => <StatusTag table={CLAWBACK_CASE_STATUS} status={h.to} />,

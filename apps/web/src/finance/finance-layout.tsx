@@ -1,4 +1,10 @@
-import { AccountBookOutlined, RollbackOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  RollbackOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -69,6 +75,16 @@ export function FinanceLayout() {
                 key: 'clawback-cases',
                 icon: <RollbackOutlined />,
                 label: <Link to={`${base}/clawback-cases`}>{t({ zh: '追缴案件', en: 'Clawback cases' })}</Link>,
+              },
+              {
+                key: 'statements',
+                icon: <FileTextOutlined />,
+                label: <Link to={`${base}/statements`}>{t({ zh: '对账单', en: 'Statements' })}</Link>,
+              },
+              {
+                key: 'trial-balance',
+                icon: <AuditOutlined />,
+                label: <Link to={`${base}/trial-balance`}>{t({ zh: '试算平衡表', en: 'Trial balance' })}</Link>,
               },
             ]}
           />
