@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ClawbackRequestPayload, EventEnvelope } from '@laurel/contracts';
+import { readXlsx } from '@laurel/platform';
 import { eventually, extractPdfTextCompact, TestClock } from '@laurel/testing';
 import type { Page } from 'playwright-core';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from '../../gateway/test/applications.util';
@@ -256,6 +257,15 @@ describe('web: finance works a clawback case (xinzhou-district)', () => {
       (trial.rows as Json[]).length,
     );
     await browser.screenshot(page, '65-finance-trial-balance');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('trial-balance-2026.xlsx');
+    const sheet = await readXlsx(await readFile(await file.path()));
+    expect(sheet[0]?.[0]).toBe('会计科目');
+    expect(sheet.at(-1)?.[0]).toBe('合计');
+    expect(Math.round(Number(sheet.at(-1)?.[2]) * 100)).toBe(totals.debitsPosted);
     expect(browser.errors).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, Empty, Row, Select, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
+import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { ACCOUNT_KIND } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
@@ -70,6 +71,18 @@ export function StatementPage() {
             aria-label={t({ zh: '收款单位', en: 'Recipient' })}
           />
           <BudgetYearSwitch year={year} choices={choices} onChange={choose} />
+          {year !== undefined && recipient !== undefined && (
+            <Button
+              onClick={() =>
+                downloadWithSession(
+                  `/api/v1/tenants/${tenantKey}/funds/budget-years/${year}/statements/${recipient}/statement.xlsx`,
+                  `statement-${year}.xlsx`,
+                )
+              }
+            >
+              {t({ zh: '导出 Excel', en: 'Export .xlsx' })}
+            </Button>
+          )}
         </Space>
       }
     >

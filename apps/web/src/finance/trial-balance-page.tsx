@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Space, Table, Tag } from 'antd';
+import { Button, Card, Empty, Space, Table, Tag } from 'antd';
 import { useParams } from 'react-router';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { useT } from '../i18n/language-context';
+import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { ACCOUNT_KIND } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
@@ -33,7 +34,23 @@ export function TrialBalancePage() {
   return (
     <Card
       title={t({ zh: '试算平衡表', en: 'Trial balance' })}
-      extra={<BudgetYearSwitch year={year} choices={choices} onChange={choose} />}
+      extra={
+        <Space>
+          <BudgetYearSwitch year={year} choices={choices} onChange={choose} />
+          {year !== undefined && (
+            <Button
+              onClick={() =>
+                downloadWithSession(
+                  `/api/v1/tenants/${tenantKey}/funds/budget-years/${year}/trial-balance.xlsx`,
+                  `trial-balance-${year}.xlsx`,
+                )
+              }
+            >
+              {t({ zh: '导出 Excel', en: 'Export .xlsx' })}
+            </Button>
+          )}
+        </Space>
+      }
     >
       <QueryState loading={years.isLoading || balance.isLoading} error={years.error ?? balance.error}>
         {() =>
