@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AwardDecisionPayload, ClawbackRequestPayload, EventEnvelope } from '@laurel/contracts';
+import { readXlsx, XLSX_CONTENT_TYPE } from '@laurel/platform';
 import { eventually, extractPdfTextCompact, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 
@@ -371,6 +372,75 @@ describe('funds: clawback cases on the ledger (xinzhou-district)', () => {
       'recovery',
       'written_off',
     ]);
+  });
+
+  it('the trial balance, A’s statement and the entitlements export as .xlsx that open and whose sums match', async () => {
+    const download = async (path: string, token: string) => {
+      const response = await fetch(`${sut.gateway.url}${api}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect([path, response.status]).toEqual([path, 200]);
+      expect(response.headers.get('content-type')).toBe(XLSX_CONTENT_TYPE);
+      return readXlsx(Buffer.from(await response.arrayBuffer()));
+    };
+    /** A yuan cell (a number with two decimals) back to integer fen. */
+    const fen = (cell: string | undefined) => Math.round(Number(cell) * 100);
+    const column = (rows: string[][], header: string) => (rows[0] as string[]).indexOf(header);
+
+    const trial = ok(await call('GET', `${api}/budget-years/2026/trial-balance`, { token: office }));
+    const sheet = await download('/budget-years/2026/trial-balance.xlsx', office);
+    expect(sheet[0]).toEqual([
+      '会计科目',
+      '收款单位',
+      '借方发生额（元）',
+      '贷方发生额（元）',
+      '未达借方（元）',
+      '未达贷方（元）',
+      '余额（元，借方为正）',
+      '与分录核对',
+    ]);
+    const body = sheet.slice(1, -1);
+    const total = sheet.at(-1) as string[];
+    expect(body).toHaveLength((trial.rows as Json[]).length);
+    expect(total.slice(0, 2)).toEqual(['合计', '借贷平衡']);
+    const debits = column(sheet, '借方发生额（元）');
+    const credits = column(sheet, '贷方发生额（元）');
+    expect(fen(total[debits])).toBe((trial.totals as Json).debitsPosted);
+    expect(fen(total[credits])).toBe((trial.totals as Json).creditsPosted);
+    expect(body.reduce((s, r) => s + fen(r[debits]), 0)).toBe(fen(total[debits]));
+    expect(body.reduce((s, r) => s + fen(r[credits]), 0)).toBe(fen(total[credits]));
+    expect(body.map((r) => r[0])).toContain('应收追缴款');
+
+    const statement = ok(await call('GET', `${api}/budget-years/2026/statements/${A.id}`, { token: finance }));
+    const lines = await download(`/budget-years/2026/statements/${A.id}/statement.xlsx`, finance);
+    expect(lines[0]).toEqual(['日期', '借方科目', '贷方科目', '金额（元）', '凭证号', '经办人']);
+    expect(lines.slice(1, -1)).toHaveLength((statement.lines as Json[]).length);
+    const amount = column(lines, '金额（元）');
+    const statementTotal = (statement.lines as Json[]).reduce((s, l) => s + (l.amountFen as number), 0);
+    expect(fen((lines.at(-1) as string[])[amount])).toBe(statementTotal);
+    expect(lines.slice(1, -1).reduce((s, r) => s + fen(r[amount]), 0)).toBe(statementTotal);
+
+    const entitlements = ok(await call('GET', `${api}/entitlements?budgetYear=2026`, { token: finance }))
+      .entitlements as Json[];
+    const list = await download('/entitlements.xlsx?budgetYear=2026', finance);
+    expect(list[0]?.slice(0, 5)).toEqual(['获奖单位', '届次', '预算年度', '依据', '状态']);
+    expect(
+      list
+        .slice(1, -1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(entitlements.map((e) => e.applicantName).sort());
+    const paid = column(list, '已拨付（元）');
+    const due = column(list, '应得金额（元）');
+    expect(fen((list.at(-1) as string[])[paid])).toBe(entitlements.reduce((s, e) => s + (e.paidFen as number), 0));
+    expect(fen((list.at(-1) as string[])[due])).toBe(16_000_000);
+    expect((list.at(-1) as string[])[0]).toBe('合计');
+
+    // Money is not for everyone: another tenant's finance is refused the file.
+    const refused = await fetch(`${sut.gateway.url}${api}/budget-years/2026/trial-balance.xlsx`, {
+      headers: { authorization: `Bearer ${otherFinance}` },
+    });
+    expect(refused.status).toBe(404);
   });
 
   it('only finance and the office see money; another tenant sees nothing; bad input is a 400 naming the field', async () => {

@@ -7,8 +7,11 @@ import { ExpertApplicationPage } from './expert/expert-application-page';
 import { ExpertAssignmentsPage } from './expert/expert-assignments-page';
 import { ScoringFormPage } from './expert/scoring-form-page';
 import { BudgetPage } from './finance/budget-page';
+import { ClawbackCasesPage } from './finance/clawback-cases-page';
 import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
+import { StatementPage } from './finance/statement-page';
+import { TrialBalancePage } from './finance/trial-balance-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -136,6 +139,9 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="budget" replace /> },
       { path: 'budget', element: <BudgetPage /> },
       { path: 'entitlements', element: <EntitlementsPage /> },
+      { path: 'clawback-cases', element: <ClawbackCasesPage /> },
+      { path: 'trial-balance', element: <TrialBalancePage /> },
+      { path: 'statements', element: <StatementPage /> },
     ],
   },
   {

@@ -2,6 +2,7 @@
 // in lower case to sit inside a sentence. The one source for the services' messages and the web app's pages (which
 // import this file directly: it has no runtime dependency, so the browser bundle does not carry zod).
 import type { ApplicationStatus } from './applications/application.contract';
+import type { ClawbackCaseStatus } from './funds/clawback.contract';
 import type { DisbursementStatus, EntitlementStatus } from './funds/entitlement.contract';
 import type { AccountKind } from './funds/ledger.contract';
 import type { noticeStatusSchema } from './objections/notice.contract';
@@ -70,6 +71,16 @@ export const disbursementStatusLabels: Readonly<Record<DisbursementStatus, Statu
   pending: { zh: '待国库支付', en: 'awaiting the treasury' },
   confirmed: { zh: '已支付', en: 'paid' },
   failed: { zh: '支付失败', en: 'failed' },
+};
+
+export const clawbackCaseStatusLabels: Readonly<Record<ClawbackCaseStatus, StatusLabel>> = {
+  not_opened: { zh: '未立案', en: 'not opened' },
+  opened: { zh: '已立案', en: 'opened' },
+  demanded: { zh: '已发追缴通知', en: 'demanded' },
+  instalments: { zh: '分期追缴中', en: 'in instalments' },
+  overdue: { zh: '逾期未缴', en: 'overdue' },
+  recovered: { zh: '已全部追回', en: 'recovered' },
+  written_off: { zh: '已核销', en: 'written off' },
 };
 
 /** The chart of accounts' names (ADR 0022). */

@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { BudgetYearController } from './budget-year.controller';
 import { ClawbackCaseController } from './clawback-case.controller';
 import { EntitlementController } from './entitlement.controller';
+import { FundsExportController } from './funds-export.controller';
 
-/** The funds service's API: budget years, accounts, appropriations, entitlements, disbursements and clawback cases. */
+/** The funds service's API: budget years, accounts, appropriations, entitlements, disbursements, clawback cases and their .xlsx exports. */
 @Module({
-  controllers: [BudgetYearController, EntitlementController, ClawbackCaseController],
+  controllers: [BudgetYearController, EntitlementController, ClawbackCaseController, FundsExportController],
 })
 export class FundsRoutesModule {}

@@ -57,6 +57,10 @@ export function BudgetPage() {
             { key: 'payable', label: { zh: '应付未付', en: 'Payable' }, fen: summary.payable },
             { key: 'pending', label: { zh: '待国库支付', en: 'Pending' }, fen: summary.pending },
             { key: 'paid', label: { zh: '已拨付', en: 'Paid' }, fen: summary.paid },
+            { key: 'receivable', label: { zh: '应收追缴款', en: 'Receivable' }, fen: summary.receivable },
+            { key: 'recovered', label: { zh: '已追回', en: 'Recovered' }, fen: summary.recovered },
+            { key: 'returned', label: { zh: '已上缴国库', en: 'Returned' }, fen: summary.returned },
+            { key: 'written-off', label: { zh: '已核销', en: 'Written off' }, fen: summary.writtenOff },
           ]
         : [],
     [summary],
@@ -100,7 +104,7 @@ export function BudgetPage() {
               <>
                 <Row gutter={16}>
                   {figures.map((f) => (
-                    <Col span={4} key={f.key}>
+                    <Col span={4} key={f.key} style={{ marginBottom: 12 }}>
                       <Statistic
                         title={t(f.label)}
                         value={formatYuan(f.fen)}

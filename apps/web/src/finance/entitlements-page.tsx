@@ -6,6 +6,7 @@ import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
+import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { DISBURSEMENT_STATUS, ENTITLEMENT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
@@ -34,7 +35,18 @@ export function EntitlementsPage() {
       unwrap(await api.GET('/api/v1/tenants/{tenantKey}/funds/entitlements', { params: { path: { tenantKey } } })),
   });
   return (
-    <Card title={t({ zh: '奖补资金与拨付', en: 'Entitlements and disbursement' })}>
+    <Card
+      title={t({ zh: '奖补资金与拨付', en: 'Entitlements and disbursement' })}
+      extra={
+        <Button
+          onClick={() =>
+            downloadWithSession(`/api/v1/tenants/${tenantKey}/funds/entitlements.xlsx`, 'entitlements.xlsx')
+          }
+        >
+          {t({ zh: '导出 Excel', en: 'Export .xlsx' })}
+        </Button>
+      }
+    >
       <QueryState loading={list.isLoading} error={list.error}>
         {() => (
           <Table

@@ -1,4 +1,10 @@
-import { AccountBookOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AccountBookOutlined,
+  AuditOutlined,
+  FileTextOutlined,
+  RollbackOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Layout, Menu, Space, Typography } from 'antd';
 import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -64,6 +70,21 @@ export function FinanceLayout() {
                 key: 'entitlements',
                 icon: <TrophyOutlined />,
                 label: <Link to={`${base}/entitlements`}>{t({ zh: '奖补资金与拨付', en: 'Entitlements' })}</Link>,
+              },
+              {
+                key: 'clawback-cases',
+                icon: <RollbackOutlined />,
+                label: <Link to={`${base}/clawback-cases`}>{t({ zh: '追缴案件', en: 'Clawback cases' })}</Link>,
+              },
+              {
+                key: 'statements',
+                icon: <FileTextOutlined />,
+                label: <Link to={`${base}/statements`}>{t({ zh: '对账单', en: 'Statements' })}</Link>,
+              },
+              {
+                key: 'trial-balance',
+                icon: <AuditOutlined />,
+                label: <Link to={`${base}/trial-balance`}>{t({ zh: '试算平衡表', en: 'Trial balance' })}</Link>,
               },
             ]}
           />

@@ -3,6 +3,7 @@
 import {
   accountKindLabels,
   applicationStatusLabels,
+  clawbackCaseStatusLabels,
   disbursementStatusLabels,
   entitlementStatusLabels,
   noticeStatusLabels,
@@ -62,6 +63,16 @@ export const ENTITLEMENT_STATUS = coloured(entitlementStatusLabels, {
   refused: 'red',
   nothing_owed: 'default',
   amount_undecided: 'gold',
+});
+
+export const CLAWBACK_CASE_STATUS = coloured(clawbackCaseStatusLabels, {
+  not_opened: 'default',
+  opened: 'blue',
+  demanded: 'gold',
+  instalments: 'cyan',
+  overdue: 'red',
+  recovered: 'green',
+  written_off: 'purple',
 });
 
 export const DISBURSEMENT_STATUS = coloured(disbursementStatusLabels, {

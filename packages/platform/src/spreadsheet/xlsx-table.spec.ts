@@ -30,3 +30,23 @@ describe('writeXlsx', () => {
     ]);
   });
 });
+
+describe('writeXlsx number formats', () => {
+  it('gives a column’s cells its number format (amounts in yuan with two decimals) and keeps the number', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const bytes = await writeXlsx({
+      sheet: '对账单',
+      columns: [
+        { key: 'amount', header: '金额（元）', numFmt: '#,##0.00' },
+        { key: 'reference', header: '凭证号' },
+      ],
+      rows: [{ amount: 1234.5, reference: '=HYPERLINK("x")' }],
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getCell('A2').value).toBe(1234.5);
+    expect(sheet?.getCell('A2').numFmt).toBe('#,##0.00');
+    expect(sheet?.getCell('B2').value).toBe('\'=HYPERLINK("x")');
+  });
+});

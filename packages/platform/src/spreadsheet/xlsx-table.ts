@@ -5,6 +5,8 @@ export interface XlsxColumn<Row> {
   readonly key: keyof Row & string;
   readonly header: string;
   readonly width?: number;
+  /** A number format for the column's cells, e.g. `#,##0.00` for amounts in yuan with two decimals. */
+  readonly numFmt?: string;
 }
 
 export interface XlsxTable<Row> {
@@ -41,6 +43,7 @@ export async function writeXlsx<Row>(table: XlsxTable<Row>): Promise<Buffer> {
     header: column.header,
     key: column.key,
     width: column.width ?? 20,
+    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
   for (const row of table.rows) {
