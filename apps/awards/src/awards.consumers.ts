@@ -1,4 +1,10 @@
-import { candidateListPublished } from '@laurel/contracts';
+import {
+  candidateListPublished,
+  noticeEntryObjectionsPending,
+  objectionDismissed,
+  objectionRefused,
+  objectionUpheld,
+} from '@laurel/contracts';
 import { defineConsumer } from '@laurel/platform';
 
 /**
@@ -10,5 +16,41 @@ export const recordCandidateList = defineConsumer({
   event: candidateListPublished,
 });
 
+/** A candidate notice closed with objections pending on the entry: the candidate is held at approval. */
+export const holdCandidateWhenObjectionsPending = defineConsumer({
+  consumer: 'awards-notice-entry-objections-pending',
+  event: noticeEntryObjectionsPending,
+});
+/** An objection upheld on a candidate notice's entry: the candidate is removed. */
+export const removeCandidateWhenObjectionUpheld = defineConsumer({
+  consumer: 'awards-objection-upheld',
+  event: objectionUpheld,
+});
+/** An objection dismissed: a held candidate goes on. */
+export const releaseCandidateWhenObjectionDismissed = defineConsumer({
+  consumer: 'awards-objection-dismissed',
+  event: objectionDismissed,
+});
+/** An objection refused on examination: a held candidate goes on. */
+export const releaseCandidateWhenObjectionRefused = defineConsumer({
+  consumer: 'awards-objection-refused',
+  event: objectionRefused,
+});
+
 /** Every durable consumer the awards service runs. */
-export const awardsConsumers = [recordCandidateList] as const;
+export const awardsConsumers = [
+  recordCandidateList,
+  holdCandidateWhenObjectionsPending,
+  removeCandidateWhenObjectionUpheld,
+  releaseCandidateWhenObjectionDismissed,
+  releaseCandidateWhenObjectionRefused,
+] as const;
+
+/** Notices the awards service opened carry a reference starting with this; outcomes of others are not ours. */
+export const AWARDS_NOTICE_PREFIX = 'awards:';
+
+/** An outcome of one of the awards service's notices' entries, naming its candidate (application). */
+export const isAwardsEntry = <T extends { reference: string | null; applicationId: string | null }>(
+  payload: T,
+): payload is T & { reference: string; applicationId: string } =>
+  payload.reference?.startsWith(AWARDS_NOTICE_PREFIX) === true && payload.applicationId !== null;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BanModule } from './ban/ban.module';
 import { CandidateListModule } from './candidate-list/candidate-list.module';
+import { CandidateNoticeModule } from './candidate-notice/candidate-notice.module';
 import { CertificateModule } from './certificate/certificate.module';
 import { ClearanceModule } from './clearance/clearance.module';
 import { CommendationModule } from './commendation/commendation.module';
@@ -22,6 +23,7 @@ import { TitleExpiryModule } from './title-expiry/title-expiry.module';
     CycleModule,
     BanModule,
     CandidateListModule,
+    CandidateNoticeModule,
     TitleModule,
     TitleExpiryModule,
     CertificateModule,

@@ -132,6 +132,11 @@ describe('web: a department raises a concern, the office records the leading gro
     await browser.screenshot(page, '61-office-clearance');
 
     await page.getByRole('menuitem', { name: '名额与审定' }).click();
+    // The candidate notice from the recorded list, with xinzhou-city 第十八条's period and channel.
+    await page.getByRole('button', { name: '发布候选获奖名单公示' }).click();
+    const noticeRow = page.getByRole('row', { name: /候选获奖名单公示/ });
+    await noticeRow.getByText('5个工作日').waitFor();
+    await noticeRow.getByText('本地区、本行业内').waitFor();
     await page.getByRole('checkbox', { name: candidate.name }).check();
     await page.getByLabel('审定机关').fill('忻州市人民政府');
     await page.getByLabel('文号').fill('忻政发〔2026〕30号');

@@ -18,6 +18,15 @@ export class CandidateListRepository {
     });
   }
 
+  /** The list of the latest cycle that has one. */
+  latest(tx: AwardsTx): Promise<CandidateListRow | null> {
+    return tx.candidateList.findFirst({
+      where: { tenantId: RequestContexts.requireTenant() },
+      orderBy: { cycleNumber: 'desc' },
+      include: withEntries,
+    });
+  }
+
   /** Records the list unless this list, or another list of the cycle, is recorded already; true if it recorded. */
   async recordOnce(tx: AwardsTx, list: CandidateListPublishedPayload, receivedAt: Date): Promise<boolean> {
     const tenantId = RequestContexts.requireTenant();

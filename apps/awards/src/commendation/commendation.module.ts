@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidateListModule } from '../candidate-list/candidate-list.module';
+import { CandidateNoticeModule } from '../candidate-notice/candidate-notice.module';
 import { ClearanceModule } from '../clearance/clearance.module';
 import { CycleModule } from '../cycle/cycle.module';
 import { DutyModule } from '../duty/duty.module';
@@ -18,6 +19,7 @@ import { CommendationService } from './commendation.service';
     CandidateListModule,
     TitleModule,
     ClearanceModule,
+    CandidateNoticeModule,
     DutyModule,
     TitleExpiryModule,
   ],

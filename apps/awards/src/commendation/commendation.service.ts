@@ -12,12 +12,15 @@ import { evaluateWinnerQuotas, type Policy, type TierKey, titleValidity } from '
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../awards-prisma';
 import { CandidateListRepository } from '../candidate-list/candidate-list.repository';
+import { CandidateNoticeRepository } from '../candidate-notice/candidate-notice.repository';
+import { BLOCKING_STANDINGS } from '../candidate-notice/candidate-standing.lifecycle';
 import { HOLDING_STATES, REMOVING_STATES } from '../clearance/clearance.lifecycle';
 import { ClearanceRepository } from '../clearance/clearance.repository';
 import { CycleRepository } from '../cycle/cycle.repository';
 import { dateColumn } from '../date-column.util';
 import { DutyService } from '../duty/duty.service';
 import { DutyReminderScheduler } from '../duty/duty-reminder.scheduler';
+import type { CandidateStanding } from '../generated/prisma/client';
 import { storedPolicy } from '../policy/policy-document.util';
 import { ProgrammeRepository } from '../programme/programme.repository';
 import { noProgramme } from '../programme/programme.service';
@@ -42,6 +45,7 @@ export class CommendationService {
     private readonly decisions: CommendationDecisionRepository,
     private readonly titles: TitleReader,
     private readonly clearance: ClearanceRepository,
+    private readonly notices: CandidateNoticeRepository,
     private readonly client: ServiceClient,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
@@ -62,10 +66,11 @@ export class CommendationService {
   }
 
   async record(cycleNumber: number, body: RecordCommendationDecisionBody): Promise<CommendationDecisionView> {
-    const { cycle, policy, list, blocking } = await this.database.inTenant(async (tx) => ({
+    const { cycle, policy, list, blocking, standings } = await this.database.inTenant(async (tx) => ({
       ...(await this.cycleOf(tx, cycleNumber)),
       list: await this.lists.ofCycle(tx, cycleNumber),
       blocking: await this.clearance.ofCycleIn(tx, cycleNumber, [...HOLDING_STATES, ...REMOVING_STATES]),
+      standings: await this.notices.standings(tx, cycleNumber, BLOCKING_STANDINGS),
     }));
     if (!list)
       throw DomainError.conflict({ zh: '本届尚未收到候选获奖名单', en: 'No candidate list received for the cycle' });
@@ -92,6 +97,8 @@ export class CommendationService {
           ),
         );
       }
+      for (const standing of standings.filter((s) => s.applicationId === winner.applicationId))
+        fields.push(field(`winners[${index}].applicationId`, ...standingReason(standing)));
       seen.add(winner.applicationId);
     });
     const quotas = evaluateWinnerQuotas(policy, body.winners, body.quotaExceedances);
@@ -206,6 +213,18 @@ export class CommendationService {
     return { cycle, policy: storedPolicy(cycle.policyVersion.document) };
   }
 }
+
+/** Why a candidate an objection on its notice held or removed cannot be approved, with the objection and article. */
+const standingReason = (s: CandidateStanding): [string, string] =>
+  s.status === 'removed'
+    ? [
+        `${s.applicantName}：公示异议（${s.receiptNumber ?? ''}）经调查属实，已不再列为候选（${s.basis}）`,
+        `${s.applicantName}: removed, objection ${s.receiptNumber ?? ''} on its notice was upheld (${s.basis})`,
+      ]
+    : [
+        `${s.applicantName}：公示期满时有异议未处理完毕，待异议处理后再定（${s.basis}）`,
+        `${s.applicantName}: held, objections on its notice are still to be decided (${s.basis})`,
+      ];
 
 const field = (name: string, zh: string, en: string): FieldError => ({ field: `body.${name}`, reason: { zh, en } });
 

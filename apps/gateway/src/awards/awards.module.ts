@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CandidateListRecordController } from './candidate-list-record.controller';
+import { CandidateNoticeController } from './candidate-notice.controller';
 import { CertificateController } from './certificate.controller';
 import { ClearanceController } from './clearance.controller';
 import { CommendationDecisionController } from './commendation-decision.controller';
@@ -19,6 +20,7 @@ import { TitleReEvaluationController } from './title-re-evaluation.controller';
     PolicyController,
     CycleController,
     CandidateListRecordController,
+    CandidateNoticeController,
     CommendationDecisionController,
     ClearanceController,
     PublicProgrammeController,

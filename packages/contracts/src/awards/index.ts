@@ -2,6 +2,7 @@ export * from './award-decision.contract';
 export * from './awards-common.schema';
 export * from './ban.contract';
 export * from './candidate-list-record.contract';
+export * from './candidate-notice.contract';
 export * from './certificate.contract';
 export * from './clawback-request.contract';
 export * from './clearance.contract';

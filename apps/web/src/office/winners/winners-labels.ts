@@ -27,3 +27,15 @@ export const TIER: Record<string, Bilingual> = {
   award: { zh: '质量奖', en: 'Award' },
   nomination: { zh: '提名奖', en: 'Nomination' },
 };
+
+/** The notices of the candidate list the office opens from this page (the policy says which it has). */
+export const LIST_NOTICE_STAGE: Record<string, Bilingual> = {
+  candidates: { zh: '候选获奖名单公示', en: 'Candidate notice' },
+  proposed_winners: { zh: '拟授奖名单公示', en: 'Proposed-winners notice' },
+};
+
+export const CANDIDATE_STANDING: Record<string, Bilingual & { color: string }> = {
+  held: { zh: '有异议·待处理', en: 'Held: objections pending', color: 'warning' },
+  removed: { zh: '异议属实·不再列为候选', en: 'Removed: objection upheld', color: 'error' },
+  released: { zh: '异议已了结', en: 'Released', color: 'default' },
+};

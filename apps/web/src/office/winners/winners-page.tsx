@@ -9,6 +9,7 @@ import { useT } from '../../i18n/language-context';
 import { QueryState } from '../../shared/query-state';
 import { StatusTag } from '../../shared/status-tag';
 import { useLatestCycle } from '../votes/use-latest-cycle';
+import { CandidateNoticesCard } from './candidate-notices-card';
 import { TIER, TITLE_STATUS } from './winners-labels';
 
 type ActForm = {
@@ -121,6 +122,7 @@ export function WinnersPage() {
                 ]}
               />
             </Card>
+            {list.data ? <CandidateNoticesCard tenantKey={tenantKey} number={cycle.number} /> : null}
             {decision.data ? (
               <Card title={t({ zh: '审定与表彰决定', en: 'Approval and commendation decision' })}>
                 <Descriptions size="small" column={2}>
