@@ -201,8 +201,10 @@ export function explainPolicy(policy: Policy): string {
   if (budgets.length > 0) lines.push(`  经费 Budget: ${budgets.join('; ')}`);
   if (policy.funding.use) {
     lines.push(
-      `  资金用途 Use of money${policy.funding.use.restricted ? '（限定 restricted）' : ''}: ${policy.funding.use.purposes.map((purpose) => purpose.zh).join('、')}${cite(policy.funding.use.basis)}`,
+      `  资金用途 Use of money${policy.funding.use.restricted ? '（限定 restricted）' : '（主要用于 mainly）'}: ${policy.funding.use.purposes.map((purpose) => purpose.zh).join('、')}${policy.funding.use.performanceEvaluation ? '；配合绩效评价 / performance evaluation' : ''}${cite(policy.funding.use.basis)}`,
     );
+  } else {
+    lines.push('  资金用途 Use of money: 未规定（不限定用途，无须报告使用情况）/ not stated: no restricted use');
   }
   lines.push('');
   lines.push('申报条件 Eligibility:');

@@ -25,11 +25,17 @@ export const budgetSchema = z.strictObject({
   note: noteSchema,
 });
 
+/**
+ * A purpose the regulation lists for the award money (inner-mongolia 第十九条 质量技术攻关 …). `key` is what a use
+ * report names; documents stored before use reports had none (their purposes are then named by their Chinese text).
+ */
+export const usePurposeSchema = localizedTextSchema.extend({ key: idSchema.optional() });
+
 export const fundingSchema = z.strictObject({
   budget: z.array(budgetSchema),
   use: z
     .strictObject({
-      purposes: z.array(localizedTextSchema).min(1),
+      purposes: z.array(usePurposeSchema).min(1),
       /** true: use is restricted to the purposes (不得挪作他用); false: "主要用于". */
       restricted: z.boolean(),
       performanceEvaluation: z.boolean(),

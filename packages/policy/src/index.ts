@@ -78,6 +78,17 @@ export {
   type WinnerQuotaEvaluation,
   type WinnerQuotaProblem,
 } from './evaluate-winner-quotas.util';
+export {
+  evaluateUseReport,
+  OTHER_USE,
+  purposeName,
+  type UsePurpose,
+  type UseReportLine,
+  type UseReportOutcome,
+  type UseReportProblem,
+  type UseRules,
+  useRulesOf,
+} from './evaluate-use-report.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,
