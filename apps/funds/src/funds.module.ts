@@ -25,6 +25,11 @@ import type { FundsConfig } from './funds.config';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { Ledger } from './ledger/ledger.service';
 import { LedgerReportRepository } from './ledger/ledger-report.repository';
+import { PerformanceEvaluationService } from './use-report/performance-evaluation.service';
+import { RecipientAccess } from './use-report/recipient-access.service';
+import { UseReportHandler } from './use-report/use-report.handler';
+import { UseReportRepository } from './use-report/use-report.repository';
+import { UseReportService } from './use-report/use-report.service';
 
 @Module({})
 export class FundsModule {
@@ -37,6 +42,7 @@ export class FundsModule {
         EntitlementHandler,
         DisbursementHandler,
         ClawbackCaseHandler,
+        UseReportHandler,
       ],
       providers: [
         LedgerRepository,
@@ -59,6 +65,10 @@ export class FundsModule {
         OpenClawbackWhenRequestedConsumer,
         ClawbackDeadlines,
         ClawbackCaseService,
+        RecipientAccess,
+        UseReportRepository,
+        UseReportService,
+        PerformanceEvaluationService,
       ],
     };
   }

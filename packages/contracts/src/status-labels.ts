@@ -5,6 +5,7 @@ import type { ApplicationStatus } from './applications/application.contract';
 import type { ClawbackCaseStatus } from './funds/clawback.contract';
 import type { DisbursementStatus, EntitlementStatus } from './funds/entitlement.contract';
 import type { AccountKind } from './funds/ledger.contract';
+import type { EvaluationRating, UseReportStatus } from './funds/use-report.contract';
 import type { noticeStatusSchema } from './objections/notice.contract';
 import type { OBJECTION_STATUSES } from './objections/objection.contract';
 import type { REPORT_STATUSES } from './objections/report.contract';
@@ -93,4 +94,20 @@ export const accountKindLabels: Readonly<Record<AccountKind, StatusLabel>> = {
   recovered: { zh: '已追回', en: 'recovered' },
   returned: { zh: '已上缴国库', en: 'returned to the treasury' },
   written_off: { zh: '已核销', en: 'written off' },
+};
+
+export const useReportStatusLabels: Readonly<Record<UseReportStatus, StatusLabel>> = {
+  draft: { zh: '草稿', en: 'draft' },
+  submitted: { zh: '已报送', en: 'submitted' },
+  queried: { zh: '财务质询', en: 'queried' },
+  resubmitted: { zh: '已重新报送', en: 'resubmitted' },
+  accepted: { zh: '已认可', en: 'accepted' },
+};
+
+/** 财政绩效评价 ratings as finance records them (优、良、中、差). */
+export const evaluationRatingLabels: Readonly<Record<EvaluationRating, StatusLabel>> = {
+  excellent: { zh: '优', en: 'excellent' },
+  good: { zh: '良', en: 'good' },
+  fair: { zh: '中', en: 'fair' },
+  poor: { zh: '差', en: 'poor' },
 };

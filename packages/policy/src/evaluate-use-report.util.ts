@@ -72,11 +72,18 @@ export type UseReportOutcome =
  * restricted, and then with a description), with a positive integer amount in fen; the lines add up to no more than
  * what was paid. A policy silent on the use of money owes no report: refused as such, citing nothing.
  */
-export function evaluateUseReport(
-  policy: Policy,
-  input: { readonly paidFen: number; readonly lines: readonly UseReportLine[] },
-): UseReportOutcome {
-  const rules = useRulesOf(policy);
+export function evaluateUseReport(policy: Policy, input: UseReportInput): UseReportOutcome {
+  return judgeUseReport(useRulesOf(policy), input);
+}
+
+export interface UseReportInput {
+  /** What the treasury confirmed paid of the entitlement, in fen. */
+  readonly paidFen: number;
+  readonly lines: readonly UseReportLine[];
+}
+
+/** `evaluateUseReport` on the rules already read from the policy (`useRulesOf`). */
+export function judgeUseReport(rules: UseRules | null, input: UseReportInput): UseReportOutcome {
   if (!rules) {
     return {
       ok: false,

@@ -80,9 +80,11 @@ export {
 } from './evaluate-winner-quotas.util';
 export {
   evaluateUseReport,
+  judgeUseReport,
   OTHER_USE,
   purposeName,
   type UsePurpose,
+  type UseReportInput,
   type UseReportLine,
   type UseReportOutcome,
   type UseReportProblem,

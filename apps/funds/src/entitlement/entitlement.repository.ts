@@ -47,6 +47,15 @@ export class EntitlementRepository {
     });
   }
 
+  /** Obligated entitlements (of one applicant, when given), oldest first: those whose use is reported. */
+  obligated(tx: FundsTx, filter: { applicantId?: string }): Promise<EntitlementRow[]> {
+    return tx.entitlement.findMany({
+      where: { status: 'obligated', ...(filter.applicantId ? { applicantId: filter.applicantId } : {}) },
+      include: withDisbursements,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
   async insert(tx: FundsTx, data: Omit<Prisma.EntitlementUncheckedCreateInput, 'tenantId'>): Promise<void> {
     await tx.entitlement.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
   }

@@ -4,3 +4,4 @@ export * from './disbursement.contract';
 export * from './entitlement.contract';
 export * from './funds-events.contract';
 export * from './ledger.contract';
+export * from './use-report.contract';

@@ -1,0 +1,74 @@
+import type { UseReportStatus, UseReportView } from '@laurel/contracts';
+import { purposeName, type UseRules } from '@laurel/policy';
+import type { EntitlementRow } from '../entitlement/entitlement.repository';
+import { outstandingOf } from '../entitlement/entitlement.mapper';
+import { fenNumber } from '../ledger/fen.util';
+import type { PerformanceEvaluationRow, UseReportRow } from './use-report.repository';
+
+export function toUseReportView(
+  entitlement: EntitlementRow,
+  rules: UseRules | null,
+  report: UseReportRow | null,
+  evaluation: PerformanceEvaluationRow | null,
+): UseReportView {
+  return {
+    entitlement: {
+      id: entitlement.id,
+      cycleNumber: entitlement.cycleNumber,
+      budgetYear: entitlement.budgetYear,
+      applicantId: entitlement.applicantId,
+      applicantName: entitlement.applicantName,
+      tier: entitlement.tier,
+      amountFen: entitlement.amountFen === null ? null : fenNumber(entitlement.amountFen),
+      paidFen: fenNumber(outstandingOf(entitlement).paid),
+    },
+    rules: rules
+      ? {
+          purposes: rules.purposes.map((purpose) => ({ key: purpose.key, name: purpose.name })),
+          restricted: rules.restricted,
+          otherAllowed: rules.otherAllowed,
+          performanceEvaluation: rules.performanceEvaluation,
+          basis: rules.basis,
+        }
+      : null,
+    report: report
+      ? {
+          id: report.id,
+          status: report.status as UseReportStatus,
+          lines: report.lines.map((line) => ({
+            purpose: line.purpose,
+            purposeName: (rules && purposeName(rules, line.purpose)) ?? { zh: line.purpose, en: line.purpose },
+            amountFen: fenNumber(line.amountFen),
+            description: line.description,
+          })),
+          totalFen: fenNumber(report.totalFen),
+          queryReasons: (report.queryReasons as string[] | null) ?? [],
+          submittedAt: report.submittedAt?.toISOString() ?? null,
+          decidedBy: report.decidedBy,
+          decidedAt: report.decidedAt?.toISOString() ?? null,
+          history: report.history.map((step) => ({
+            action: step.action,
+            from: step.fromStatus as UseReportStatus | null,
+            to: step.toStatus as UseReportStatus,
+            note: step.note,
+            actor: step.actor,
+            at: step.at.toISOString(),
+          })),
+        }
+      : null,
+    evaluation: evaluation
+      ? {
+          id: evaluation.id,
+          rating: evaluation.rating as NonNullable<UseReportView['evaluation']>['rating'],
+          score: evaluation.score,
+          conclusion: evaluation.conclusion,
+          evaluator: evaluation.evaluator,
+          evaluatedOn: evaluation.evaluatedOn,
+          document: evaluation.document,
+          basis: evaluation.basis,
+          recordedBy: evaluation.recordedBy,
+          recordedAt: evaluation.recordedAt.toISOString(),
+        }
+      : null,
+  };
+}
