@@ -4,6 +4,7 @@ import {
   objectionDismissed,
   objectionRefused,
   objectionUpheld,
+  performanceEvaluationRecorded,
 } from '@laurel/contracts';
 import { defineConsumer } from '@laurel/platform';
 
@@ -37,6 +38,15 @@ export const releaseCandidateWhenObjectionRefused = defineConsumer({
   event: objectionRefused,
 });
 
+/**
+ * The grant's performance evaluation recorded by funds (inner-mongolia 第十九条): the title's requested evaluation
+ * duty is fulfilled (rule fulfil-evaluation-duty-when-evaluated).
+ */
+export const fulfilEvaluationDutyWhenEvaluated = defineConsumer({
+  consumer: 'awards-performance-evaluation-recorded',
+  event: performanceEvaluationRecorded,
+});
+
 /** Every durable consumer the awards service runs. */
 export const awardsConsumers = [
   recordCandidateList,
@@ -44,6 +54,7 @@ export const awardsConsumers = [
   removeCandidateWhenObjectionUpheld,
   releaseCandidateWhenObjectionDismissed,
   releaseCandidateWhenObjectionRefused,
+  fulfilEvaluationDutyWhenEvaluated,
 ] as const;
 
 /** Notices the awards service opened carry a reference starting with this; outcomes of others are not ours. */

@@ -6,7 +6,12 @@ describe('useRulesOf', () => {
   it('inner-mongolia 第十九条: five purposes, restricted (不得挪作他用), a performance evaluation', () => {
     const rules = useRulesOf(loadLaunchPolicy('inner-mongolia'));
 
-    expect(rules).toMatchObject({ restricted: true, otherAllowed: false, performanceEvaluation: true, basis: '第十九条' });
+    expect(rules).toMatchObject({
+      restricted: true,
+      otherAllowed: false,
+      performanceEvaluation: true,
+      basis: '第十九条',
+    });
     expect(rules?.purposes.map((purpose) => purpose.key)).toEqual([
       'quality_research',
       'quality_improvement',

@@ -72,13 +72,6 @@ export {
   reviewStagesOf,
 } from './evaluate-stage-entry.util';
 export {
-  evaluateWinnerQuotas,
-  type QuotaExceedance,
-  type TierQuotaResult,
-  type WinnerQuotaEvaluation,
-  type WinnerQuotaProblem,
-} from './evaluate-winner-quotas.util';
-export {
   evaluateUseReport,
   judgeUseReport,
   OTHER_USE,
@@ -91,6 +84,13 @@ export {
   type UseRules,
   useRulesOf,
 } from './evaluate-use-report.util';
+export {
+  evaluateWinnerQuotas,
+  type QuotaExceedance,
+  type TierQuotaResult,
+  type WinnerQuotaEvaluation,
+  type WinnerQuotaProblem,
+} from './evaluate-winner-quotas.util';
 export { explainPolicy } from './explain-policy.util';
 export {
   flagOutliers,

@@ -3,8 +3,8 @@ import { shanghaiDateOf } from '@laurel/calendar';
 import {
   DomainError,
   type PerformanceEvaluationBody,
-  type UseReportView,
   performanceEvaluationRecorded,
+  type UseReportView,
 } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { useRulesOf } from '@laurel/policy';

@@ -29,7 +29,9 @@ describe('use report lifecycle', () => {
     }
     for (const action of ACTIONS) {
       for (const state of STATES) {
-        expect(USE_REPORT_LIFECYCLE.filter((row) => row.action === action && row.from.includes(state)).length).toBeLessThanOrEqual(1);
+        expect(
+          USE_REPORT_LIFECYCLE.filter((row) => row.action === action && row.from.includes(state)).length,
+        ).toBeLessThanOrEqual(1);
       }
     }
   });

@@ -1,7 +1,7 @@
 import type { UseReportStatus, UseReportView } from '@laurel/contracts';
 import { purposeName, type UseRules } from '@laurel/policy';
-import type { EntitlementRow } from '../entitlement/entitlement.repository';
 import { outstandingOf } from '../entitlement/entitlement.mapper';
+import type { EntitlementRow } from '../entitlement/entitlement.repository';
 import { fenNumber } from '../ledger/fen.util';
 import type { PerformanceEvaluationRow, UseReportRow } from './use-report.repository';
 

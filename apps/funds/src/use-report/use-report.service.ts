@@ -190,7 +190,15 @@ export class UseReportService {
     const now = this.clock.now();
     const actor = acting().label;
     const totalFen = lines.reduce((sum, line) => sum + line.amountFen, 0);
-    await this.reports.addHistory(tx, { reportId: report.id, action, fromStatus: from, toStatus: to, note, actor, at: now });
+    await this.reports.addHistory(tx, {
+      reportId: report.id,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      note,
+      actor,
+      at: now,
+    });
     await this.outbox.add(tx, useReportChanged, {
       reportId: report.id,
       entitlementId: report.entitlementId,
