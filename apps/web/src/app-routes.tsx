@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ApplicantHomePage } from './applicant/applicant-home-page';
 import { ApplicationWorkspacePage } from './applicant/application-workspace-page';
+import { AwardMoneyPage } from './applicant/award-money-page';
 import { PortalLayout } from './applicant/portal-layout';
 import { DepartmentHomePage } from './department/department-home-page';
 import { ExpertApplicationPage } from './expert/expert-application-page';
@@ -12,6 +13,7 @@ import { EntitlementsPage } from './finance/entitlements-page';
 import { FinanceLayout } from './finance/finance-layout';
 import { StatementPage } from './finance/statement-page';
 import { TrialBalancePage } from './finance/trial-balance-page';
+import { UseReportsPage } from './finance/use-reports-page';
 import { HomePage } from './home-page';
 import { OfficeLayout } from './layout/office-layout';
 import { PublicLayout } from './layout/public-layout';
@@ -109,6 +111,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <ApplicantHomePage /> },
       { path: 'applications/:applicationId', element: <ApplicationWorkspacePage /> },
+      { path: 'award-money', element: <AwardMoneyPage /> },
     ],
   },
   {
@@ -140,6 +143,7 @@ export const router = createBrowserRouter([
       { path: 'budget', element: <BudgetPage /> },
       { path: 'entitlements', element: <EntitlementsPage /> },
       { path: 'clawback-cases', element: <ClawbackCasesPage /> },
+      { path: 'use-reports', element: <UseReportsPage /> },
       { path: 'trial-balance', element: <TrialBalancePage /> },
       { path: 'statements', element: <StatementPage /> },
     ],

@@ -58,3 +58,5 @@ export type StageResult = ResponseOf<
   'get'
 >;
 export type Composite = ResponseOf<'/api/v1/tenants/{tenantKey}/scoring/cycles/{cycle}/composite', 'get'>;
+/** One entitlement's use of award money: the policy's purposes, the use report, the performance evaluation. */
+export type UseOfMoney = ResponseOf<'/api/v1/tenants/{tenantKey}/funds/entitlements/{id}/use', 'get'>;

@@ -54,7 +54,15 @@ export function ApplicantHomePage() {
         const started = open && list.some((a) => a.cycle.number === open.number);
         return (
           <>
-            <Card title={t({ zh: '申报主体', en: 'Applicant' })} style={{ marginBottom: 24 }}>
+            <Card
+              title={t({ zh: '申报主体', en: 'Applicant' })}
+              style={{ marginBottom: 24 }}
+              extra={
+                <Link to={`/applicant/${tenantKey}/award-money`}>
+                  {t({ zh: '奖补资金与使用报告', en: 'Award money and its use' })}
+                </Link>
+              }
+            >
               <Descriptions size="small" column={2}>
                 <Descriptions.Item label={t({ zh: '名称', en: 'Name' })}>{own.name}</Descriptions.Item>
                 <Descriptions.Item

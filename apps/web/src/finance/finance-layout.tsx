@@ -1,6 +1,7 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   RollbackOutlined,
   TrophyOutlined,
@@ -26,6 +27,11 @@ export function FinanceLayout() {
           key: 'entitlements',
           icon: <TrophyOutlined />,
           label: <Link to={`${base}/entitlements`}>{t({ zh: '奖补资金与拨付', en: 'Entitlements' })}</Link>,
+        },
+        {
+          key: 'use-reports',
+          icon: <FileDoneOutlined />,
+          label: <Link to={`${base}/use-reports`}>{t({ zh: '资金使用与绩效评价', en: 'Use and evaluation' })}</Link>,
         },
         {
           key: 'clawback-cases',

@@ -6,10 +6,12 @@ import {
   clawbackCaseStatusLabels,
   disbursementStatusLabels,
   entitlementStatusLabels,
+  evaluationRatingLabels,
   noticeStatusLabels,
   objectionStatusLabels,
   reportStatusLabels,
   type StatusLabel,
+  useReportStatusLabels,
 } from '@laurel/contracts/src/status-labels';
 import type { Bilingual } from '../i18n/language';
 
@@ -105,3 +107,18 @@ export const FINDING_OUTCOME: Record<string, Labelled> = {
 
 /** A label for a key the table does not know: the key itself, never a blank. */
 export const labelOf = (table: Record<string, Bilingual>, key: string): Bilingual => table[key] ?? { zh: key, en: key };
+
+export const USE_REPORT_STATUS = coloured(useReportStatusLabels, {
+  draft: 'default',
+  submitted: 'blue',
+  queried: 'orange',
+  resubmitted: 'geekblue',
+  accepted: 'green',
+});
+
+export const EVALUATION_RATING = coloured(evaluationRatingLabels, {
+  excellent: 'green',
+  good: 'cyan',
+  fair: 'gold',
+  poor: 'red',
+});
