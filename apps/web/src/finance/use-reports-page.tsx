@@ -5,23 +5,13 @@ import { useParams } from 'react-router';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
 import { formatInstant } from '../format/shanghai-time';
-import type { Bilingual } from '../i18n/language';
 import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
 import { EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { useReportActionLabel } from '../shared/use-report-actions';
 import { type UseAction, UseActionModal } from './use-action-modal';
 import { formatYuan } from './yuan.util';
-
-/** The history's actions (the lifecycle's names) as finance offices say them. */
-const ACTION: Record<string, Bilingual> = {
-  draft: { zh: '填写', en: 'Drafted' },
-  edit: { zh: '修改', en: 'Edited' },
-  submit: { zh: '报送', en: 'Submitted' },
-  resubmit: { zh: '重新报送', en: 'Resubmitted' },
-  query: { zh: '质询', en: 'Queried' },
-  accept: { zh: '认可', en: 'Accepted' },
-};
 
 const DECIDABLE = new Set(['submitted', 'resubmitted']);
 
@@ -105,7 +95,7 @@ export function UseReportsPage() {
               <Alert
                 type="info"
                 title={t({
-                  zh: `资金${current.rules.restricted ? '限定' : '主要'}用于：${current.rules.purposes.map((p) => p.name.zh).join('、')}（${current.rules.basis}）`,
+                  zh: `资金${current.rules.restricted ? '限定' : '主要'}用于：${current.rules.purposes.map((p) => p.name.zh).join('、')}${current.rules.restricted ? '，不得挪作他用' : '等'}（${current.rules.basis}）`,
                   en: `${current.rules.restricted ? 'Restricted to' : 'Mainly for'}: ${current.rules.purposes.map((p) => p.name.en).join(', ')} (${current.rules.basis})`,
                 })}
               />
@@ -201,7 +191,7 @@ export function UseReportsPage() {
                   { title: t({ zh: '时间', en: 'When' }), render: (_, step) => formatInstant(step.at, t.language) },
                   {
                     title: t({ zh: '操作', en: 'Step' }),
-                    render: (_, step) => (ACTION[step.action] ? t(ACTION[step.action] as Bilingual) : step.action),
+                    render: (_, step) => t(useReportActionLabel(step.action)),
                   },
                   { title: t({ zh: '操作人', en: 'Who' }), render: (_, step) => step.actor ?? '—' },
                   { title: t({ zh: '说明', en: 'Note' }), render: (_, step) => step.note ?? '' },
