@@ -9,7 +9,7 @@ import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
 import { EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
-import { useReportActionLabel } from '../shared/use-report-actions';
+import { reportActionLabel } from '../shared/use-report-actions';
 import { UseReportForm, type UseView } from './use-report-form';
 
 /**
@@ -148,7 +148,7 @@ function EntitlementUseCard({ tenantKey, use }: { tenantKey: string; use: UseVie
           dataSource={report.history}
           columns={[
             { title: t({ zh: '时间', en: 'When' }), render: (_, step) => formatInstant(step.at, t.language) },
-            { title: t({ zh: '操作', en: 'Step' }), render: (_, step) => t(useReportActionLabel(step.action)) },
+            { title: t({ zh: '操作', en: 'Step' }), render: (_, step) => t(reportActionLabel(step.action)) },
             { title: t({ zh: '操作人', en: 'Who' }), render: (_, step) => step.actor ?? '—' },
             {
               title: t({ zh: '状态', en: 'State' }),

@@ -9,7 +9,7 @@ import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
 import { EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
-import { useReportActionLabel } from '../shared/use-report-actions';
+import { reportActionLabel } from '../shared/use-report-actions';
 import { type UseAction, UseActionModal } from './use-action-modal';
 import { formatYuan } from './yuan.util';
 
@@ -191,7 +191,7 @@ export function UseReportsPage() {
                   { title: t({ zh: '时间', en: 'When' }), render: (_, step) => formatInstant(step.at, t.language) },
                   {
                     title: t({ zh: '操作', en: 'Step' }),
-                    render: (_, step) => t(useReportActionLabel(step.action)),
+                    render: (_, step) => t(reportActionLabel(step.action)),
                   },
                   { title: t({ zh: '操作人', en: 'Who' }), render: (_, step) => step.actor ?? '—' },
                   { title: t({ zh: '说明', en: 'Note' }), render: (_, step) => step.note ?? '' },

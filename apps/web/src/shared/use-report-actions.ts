@@ -11,5 +11,5 @@ export const USE_REPORT_ACTIONS: Record<string, Bilingual> = {
 };
 
 /** The action's words, or its name where it has none. */
-export const useReportActionLabel = (action: string): Bilingual =>
+export const reportActionLabel = (action: string): Bilingual =>
   USE_REPORT_ACTIONS[action] ?? { zh: action, en: action };
