@@ -63,8 +63,7 @@ function eligibility(rule: EligibilityRule): string[] {
     rule.kind === 'min_years_operating' && rule.waiver
       ? ` [${rule.waiver.by.zh}可放宽 / ${rule.waiver.by.en} may waive (role ${rule.waiver.decidedBy ?? 'office'})${cite(rule.waiver.basis)}]`
       : '';
-  const employer =
-    rule.kind === 'no_incidents' && rule.subject === 'employer' ? ' [所在组织 / of the employer]' : '';
+  const employer = rule.kind === 'no_incidents' && rule.subject === 'employer' ? ' [所在组织 / of the employer]' : '';
   const lines = [`  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}${employer}`];
   if (rule.kind === 'no_incidents' && namesAccidents(rule.incidents)) lines.push(accidents(rule));
   lines.push(...noteLine(rule.note));
@@ -123,7 +122,10 @@ function obligation(report: ReportObligation): string[] {
         : s.kind === 'on_event'
           ? `发生时 / when it happens: ${both(s.event)}`
           : '应要求 / on request';
-  return [`  - ${both(report.name)} → ${both(report.recipient)}: ${when}${cite(report.basis)}`, ...noteLine(report.note)];
+  return [
+    `  - ${both(report.name)} → ${both(report.recipient)}: ${when}${cite(report.basis)}`,
+    ...noteLine(report.note),
+  ];
 }
 
 /** What the operator recorded for readers: the document's notes and readings, and the parts left to transcribe. */

@@ -24,7 +24,13 @@ export {
   type ClearancePlan,
   clearanceDepartments,
 } from './clearance-departments.util';
-export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
+export {
+  type AwardAmountCheck,
+  checkAwardAmount,
+  computeEntitlement,
+  type Entitlement,
+  type EntitlementInput,
+} from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
 export {
@@ -73,6 +79,7 @@ export {
 } from './evaluate-stage-entry.util';
 export {
   evaluateWinnerQuotas,
+  type KindQuotaResult,
   type QuotaExceedance,
   type TierQuotaResult,
   type WinnerQuotaEvaluation,
@@ -138,4 +145,5 @@ export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
 export { type TitleUseRules, titleUseRules } from './title-use.util';
 export { type TitleValidity, titleValidity } from './title-validity.util';
+export { notTranscribedReason, untranscribedOf } from './untranscribed.util';
 export * from './vote-tally.rules';

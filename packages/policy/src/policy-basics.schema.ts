@@ -13,7 +13,14 @@ export const articlePattern = new RegExp(
  * (申报通知 the yearly call, 实施细则 the implementing rules, 评价标准 / 评审标准 an evaluation standard "另行制定",
  * 实施指南, 工作程序); a titled document is cited as "《…》", optionally with its article.
  */
-export const implementingDocumentNames = ['申报通知', '实施细则', '评价标准', '评审标准', '实施指南', '工作程序'] as const;
+export const implementingDocumentNames = [
+  '申报通知',
+  '实施细则',
+  '评价标准',
+  '评审标准',
+  '实施指南',
+  '工作程序',
+] as const;
 
 const articleBody = `第${articleNumber}条(?:第${itemNumber}款)?(?:（${itemNumber}）|第（${itemNumber}）项)?`;
 export const implementingDocumentPattern = new RegExp(
@@ -149,8 +156,20 @@ export const yearsOrCyclesSchema = z.strictObject({
 // Regulation
 
 export const inForceSchema = z.discriminatedUnion('rule', [
-  z.strictObject({ rule: z.literal('on_issue'), date: isoDateSchema, textGives: textGivesSchema, basis: basisSchema, note: noteSchema }),
-  z.strictObject({ rule: z.literal('on_publication'), date: isoDateSchema, textGives: textGivesSchema, basis: basisSchema, note: noteSchema }),
+  z.strictObject({
+    rule: z.literal('on_issue'),
+    date: isoDateSchema,
+    textGives: textGivesSchema,
+    basis: basisSchema,
+    note: noteSchema,
+  }),
+  z.strictObject({
+    rule: z.literal('on_publication'),
+    date: isoDateSchema,
+    textGives: textGivesSchema,
+    basis: basisSchema,
+    note: noteSchema,
+  }),
   z.strictObject({
     rule: z.literal('days_after_publication'),
     days: z.int().positive(),
@@ -159,7 +178,13 @@ export const inForceSchema = z.discriminatedUnion('rule', [
     basis: basisSchema,
     note: noteSchema,
   }),
-  z.strictObject({ rule: z.literal('fixed_date'), date: isoDateSchema, textGives: textGivesSchema, basis: basisSchema, note: noteSchema }),
+  z.strictObject({
+    rule: z.literal('fixed_date'),
+    date: isoDateSchema,
+    textGives: textGivesSchema,
+    basis: basisSchema,
+    note: noteSchema,
+  }),
 ]);
 
 export const expiresSchema = z.discriminatedUnion('rule', [
@@ -171,7 +196,13 @@ export const expiresSchema = z.discriminatedUnion('rule', [
     basis: basisSchema,
     note: noteSchema,
   }),
-  z.strictObject({ rule: z.literal('fixed_date'), date: isoDateSchema, textGives: textGivesSchema, basis: basisSchema, note: noteSchema }),
+  z.strictObject({
+    rule: z.literal('fixed_date'),
+    date: isoDateSchema,
+    textGives: textGivesSchema,
+    basis: basisSchema,
+    note: noteSchema,
+  }),
 ]);
 
 export const regulationSchema = z.strictObject({

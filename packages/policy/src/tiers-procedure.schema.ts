@@ -52,8 +52,14 @@ export const moneySchema = z.strictObject({
    * is not admitted. An exact amount unless `amountIs` says the text gives a cap.
    */
   fen: z.strictObject({
-    organisation: z.int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' }).nonnegative().nullable(),
-    individual: z.int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' }).nonnegative().nullable(),
+    organisation: z
+      .int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' })
+      .nonnegative()
+      .nullable(),
+    individual: z
+      .int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' })
+      .nonnegative()
+      .nullable(),
   }),
   /**
    * Per applicant kind: exact (the amount is paid as stated) or cap ("不超过N万元", "最高N万元": the amount is a decision
