@@ -163,7 +163,7 @@ export function explainPolicy(policy: Policy): string {
   );
   lines.push(...noteLine(regulation.inForce.note, '    '));
   lines.push(
-    `  失效 Expires: ${regulation.expires ? `${regulation.expires.date}${cite(regulation.expires.basis)}` : '未规定 / not stated'}`,
+    `  失效 Expires: ${regulation.expires ? `${regulation.expires.date}${cite(regulation.expires.basis)}` : (notTranscribed(policy, 'regulation.expires') ?? '未规定 / not stated')}`,
   );
   if (regulation.replaces) {
     lines.push(

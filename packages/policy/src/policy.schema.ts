@@ -62,6 +62,7 @@ export * from './tiers-procedure.schema';
 
 /** The parts of a policy document an operator may leave for later (see `untranscribed`). */
 export const policySectionSchema = z.enum([
+  'regulation.expires',
   'eligibility',
   'tiers.quota',
   'tiers.money',
