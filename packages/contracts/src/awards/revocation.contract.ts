@@ -19,6 +19,7 @@ export const revocationGroundSchema = z.enum([
   'export_quality_notice',
   'title_misuse',
   'refusing_duties',
+  'failed_periodic_evaluation',
   'other_serious_violation',
 ]);
 
@@ -88,10 +89,11 @@ const plannedConsequenceSchema = z.object({
   by: localisedTextSchema.optional(),
   ban: z
     .object({
-      unit: z.enum(['years', 'cycles']),
-      count: z.int(),
+      /** permanent: 不再受理 (count and allowedFromYear null). */
+      unit: z.enum(['years', 'cycles', 'permanent']),
+      count: z.int().nullable(),
       startYear: z.int(),
-      allowedFromYear: z.int(),
+      allowedFromYear: z.int().nullable(),
     })
     .optional(),
 });
@@ -174,10 +176,11 @@ export const applicationBanSchema = z.object({
   caseId: z.uuid(),
   applicantName: z.string(),
   identity: banCheckIdentitySchema,
-  unit: z.enum(['years', 'cycles']),
-  count: z.int(),
+  /** permanent: 不再受理 (count and allowedFromYear null). */
+  unit: z.enum(['years', 'cycles', 'permanent']),
+  count: z.int().nullable(),
   startYear: z.int(),
-  allowedFromYear: z.int(),
+  allowedFromYear: z.int().nullable(),
   basis: z.string(),
   createdAt: z.string(),
 });
