@@ -8,7 +8,7 @@ import {
   type RecordCommendationDecisionBody,
 } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox, ServiceClient } from '@laurel/platform';
-import { type ApplicantKind, evaluateWinnerQuotas, type Policy, type TierKey, titleValidity } from '@laurel/policy';
+import { evaluateWinnerQuotas, type Policy, type TierKey, titleValidity } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient } from '../awards-prisma';
 import { CandidateListRepository } from '../candidate-list/candidate-list.repository';
@@ -28,6 +28,7 @@ import { TitleReader } from '../title/title.reader';
 import { TitleExpiryScheduler } from '../title-expiry/title-expiry.scheduler';
 import { toDecisionView } from './commendation.mapper';
 import { CommendationDecisionRepository, type NewTitle } from './commendation.repository';
+import { winnersWithKinds } from './winner-kinds.util';
 
 /**
  * The approval (审定) and commendation decision (表彰决定): the office records the government's act as the act says
@@ -101,13 +102,7 @@ export class CommendationService {
         fields.push(field(`winners[${index}].applicationId`, ...standingReason(standing)));
       seen.add(winner.applicationId);
     });
-    // Each winner's kind from the candidate list, for tiers with separate quotas per kind (组织奖、个人奖各不超过N个).
-    const kindOf = (id: string) => list.entries.find((e) => e.applicationId === id)?.applicantKind;
-    const counted = body.winners.map((w) => ({
-      ...w,
-      applicantKind: kindOf(w.applicationId) as ApplicantKind | undefined,
-    }));
-    const quotas = evaluateWinnerQuotas(policy, counted, body.quotaExceedances);
+    const quotas = evaluateWinnerQuotas(policy, winnersWithKinds(body.winners, list.entries), body.quotaExceedances);
     fields.push(...quotas.problems.map((p) => ({ field: `body.${p.field}`, reason: p.reason })));
     if (fields.length > 0)
       throw new DomainError({

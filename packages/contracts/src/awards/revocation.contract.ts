@@ -33,6 +33,11 @@ export const revocationStepKindSchema = z.enum([
   'clawback',
   'credit_record',
   'publish',
+  /** 停止使用称号: the revoked winner's duty, recorded with the decision */
+  'stop_using_title',
+  /** 约谈 and 责令整改: consequences short of revocation (e.g. after a periodic evaluation) */
+  'summons',
+  'rectification_order',
 ]);
 
 const evidenceSchema = z
@@ -87,6 +92,10 @@ const plannedConsequenceSchema = z.object({
   ruleId: z.string(),
   basis: z.string(),
   by: localisedTextSchema.optional(),
+  /** A rectification order's period, where the text gives one. */
+  within: z.object({ unit: z.enum(['months', 'days']), count: z.int() }).optional(),
+  /** A rectification order: the rule that applies when it is not complied with. */
+  failing: z.string().optional(),
   ban: z
     .object({
       /** permanent: 不再受理 (count and allowedFromYear null). */
