@@ -47,7 +47,7 @@ describe('onboarding a jurisdiction from a policy document transcribed in steps'
     expect(text).not.toContain('未规定');
   });
 
-  it('refuses a document whose amount is not integer fen, naming the field', async () => {
+  it('refuses a document whose amount is not integer fen, naming the field and the expected form', async () => {
     const policy = fixture('xuchang-city.json');
     const tiers = policy.tiers as { money: Json }[];
     if (tiers[0])
@@ -65,6 +65,8 @@ describe('onboarding a jurisdiction from a policy document transcribed in steps'
     });
 
     expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body)).toContain('tiers[0].money.fen.organisation');
+    const errors = response.body.errors as { field: string; reason: string }[];
+    const fen = errors.find((e) => e.field === 'body.policy.tiers[0].money.fen.organisation');
+    expect(fen?.reason).toContain('integer fen: 1 yuan = 100 fen, e.g. 20万元 → 20000000');
   });
 });

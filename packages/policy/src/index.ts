@@ -121,6 +121,7 @@ export {
   refusalGroundOf,
 } from './plan-duties.util';
 export * from './policy.schema';
+export { type PolicyWarning, policyWarnings, problemHint } from './policy-hints.util';
 export {
   launchPoliciesDirectory,
   loadLaunchPolicies,
