@@ -19,6 +19,7 @@ import { AwardsGateway } from './entitlement/awards.gateway';
 import { EntitlementHandler } from './entitlement/entitlement.handler';
 import { EntitlementRepository } from './entitlement/entitlement.repository';
 import { EntitlementService } from './entitlement/entitlement.service';
+import { EntitlementAmountDecision } from './entitlement/entitlement-amount.service';
 import { EntitlementObligation } from './entitlement/entitlement-obligation.service';
 import { ObligateWhenAwardDecidedConsumer } from './entitlement/obligate-when-award-decided.consumer';
 import type { FundsConfig } from './funds.config';
@@ -56,6 +57,7 @@ export class FundsModule {
         EntitlementRepository,
         EntitlementService,
         EntitlementObligation,
+        EntitlementAmountDecision,
         ObligateWhenAwardDecidedConsumer,
         DisbursementRepository,
         DisbursementService,

@@ -10,7 +10,8 @@ export interface PastAward {
 export interface PastBan {
   /** The year the ban counts from (the year of the decision, or of the revocation). */
   readonly startYear: number;
-  readonly length: YearsOrCycles;
+  /** In years or cycles, or permanent (不再受理). */
+  readonly length: YearsOrCycles | { readonly unit: 'permanent' };
   readonly basis: string;
   readonly reason?: LocalizedText;
 }
@@ -46,8 +47,13 @@ export interface ReapplicationResult {
   /** refused if any finding refuses; else needs_decision if any; else allowed. */
   readonly outcome: ReapplicationOutcome;
   readonly findings: readonly ReapplicationFinding[];
-  /** When refused: the first cycle the applicant may apply in (the latest over all findings). */
+  /**
+   * When refused: the first cycle the applicant may apply in (the latest over all findings); null when refused for
+   * good (a permanent ban, 不再受理) or not refused.
+   */
   readonly allowedFrom: AllowedFrom | null;
+  /** True when a permanent ban refuses the applicant. */
+  readonly permanent?: boolean;
 }
 
 /** The number of the first cycle held in or after `year`, assuming cycles every `cycleYears` years. */
@@ -104,6 +110,18 @@ function awardFinding(policy: Policy, award: PastAward, target: TargetCycle): Re
       const refused = unit === 'cycles' ? target.number < allowedFrom.cycle : target.year < award.year + count;
       const span = unit === 'cycles' ? `获奖后${count}个评选周期内` : `获奖后${count}年内`;
       const spanEn = unit === 'cycles' ? `within ${count} cycles after winning` : `within ${count} years after winning`;
+      if (refused && rule.inPrinciple) {
+        return {
+          source: 'award',
+          outcome: 'needs_decision',
+          basis: rule.basis,
+          allowedFrom,
+          reason: {
+            zh: `获得${what}，原则上${span}不再申报；可否受理由人工决定并记录理由`,
+            en: `won the ${whatEn}: in principle no application ${spanEn}; a person decides, with a recorded reason`,
+          },
+        };
+      }
       return refused
         ? {
             source: 'award',
@@ -126,6 +144,28 @@ function awardFinding(policy: Policy, award: PastAward, target: TargetCycle): Re
 }
 
 function banFinding(policy: Policy, ban: PastBan, target: TargetCycle): ReapplicationFinding {
+  const because = ban.reason ? { zh: `（${ban.reason.zh}）`, en: ` (${ban.reason.en})` } : { zh: '', en: '' };
+  if (ban.length.unit === 'permanent') {
+    return target.year < ban.startYear
+      ? {
+          source: 'ban',
+          outcome: 'allowed',
+          basis: ban.basis,
+          reason: {
+            zh: `自${ban.startYear}年起不再受理其申报${because.zh}，不涉及${target.year}年`,
+            en: `no application accepted from ${ban.startYear} on${because.en}; does not cover ${target.year}`,
+          },
+        }
+      : {
+          source: 'ban',
+          outcome: 'refused',
+          basis: ban.basis,
+          reason: {
+            zh: `自${ban.startYear}年起不再受理其申报${because.zh}`,
+            en: `no application is accepted again, from ${ban.startYear} on${because.en}`,
+          },
+        };
+  }
   const years = ban.length.unit === 'years' ? ban.length.count : ban.length.count * policy.cycle.years;
   const endYear = ban.startYear + years;
   const span =
@@ -136,7 +176,6 @@ function banFinding(policy: Policy, ban: PastBan, target: TargetCycle): Reapplic
     ban.length.unit === 'years'
       ? `${ban.length.count} years`
       : `${ban.length.count} cycles of ${policy.cycle.years} years`;
-  const because = ban.reason ? { zh: `（${ban.reason.zh}）`, en: ` (${ban.reason.en})` } : { zh: '', en: '' };
   if (target.year >= endYear || target.year < ban.startYear) {
     return {
       source: 'ban',
@@ -182,6 +221,9 @@ export function checkReapplication(
 
   const refused = findings.filter((finding) => finding.outcome === 'refused');
   if (refused.length > 0) {
+    if (refused.some((finding) => finding.source === 'ban' && finding.allowedFrom === undefined)) {
+      return { outcome: 'refused', findings, allowedFrom: null, permanent: true };
+    }
     const allowedFrom = refused
       .map((finding) => finding.allowedFrom)
       .filter((value): value is AllowedFrom => value !== undefined)

@@ -116,6 +116,11 @@ export const eligibilityRuleSchema = z.discriminatedUnion('kind', [
     accidents: z.array(accidentThresholdSchema).min(1).optional(),
     /** Look-back in years before the evaluation date; null: the text states no window (a person decides). */
     lookbackYears: z.int().positive().nullable(),
+    /**
+     * Whose record counts: the applicant's own (omitted), or an individual applicant's employer's ("所在组织近3年无
+     * 重大事故"), from the employer's incidents the applicant declares.
+     */
+    subject: z.enum(['applicant', 'employer']).optional(),
   }),
   z.strictObject({ ...ruleBase, kind: z.literal('no_losses'), years: z.int().positive() }),
   z.strictObject({ ...ruleBase, kind: z.literal('spot_checks_passed'), consecutiveYears: z.int().positive() }),

@@ -8,6 +8,7 @@ import {
 } from './accident-threshold.util';
 import { isoDate } from './iso-date.util';
 import type { ConsequenceRule, EventKind, LocalizedText, Policy, TierKey } from './policy.schema';
+import { notTranscribedReason, untranscribedOf } from './untranscribed.util';
 
 /** An event after (or before) the award; an accident gives its `severity` and `area` (see `Accident`). */
 export interface ConsequenceEvent extends Accident {
@@ -30,15 +31,25 @@ export type ConsequenceKind =
   | 'credit_record'
   | 'publish'
   | 'needs_approval'
-  | 'investigation';
+  | 'investigation'
+  /** 约谈: short of revocation */
+  | 'summons'
+  /** 责令整改: short of revocation; `within` the period the text gives */
+  | 'rectification_order'
+  /** 停止使用称号: the revoked winner's duty */
+  | 'stop_using_title';
 
 export interface ConsequenceBan {
-  readonly unit: 'years' | 'cycles';
-  readonly count: number;
+  readonly unit: 'years' | 'cycles' | 'permanent';
+  /** null for a permanent ban (不再受理). */
+  readonly count: number | null;
   readonly from: 'decision_year' | 'revocation_year';
   readonly startYear: number;
-  /** The first year an application is accepted again (cycles converted with the policy's cycle length). */
-  readonly allowedFromYear: number;
+  /**
+   * The first year an application is accepted again (cycles converted with the policy's cycle length); null: never
+   * (a permanent ban).
+   */
+  readonly allowedFromYear: number | null;
 }
 
 export interface Consequence {
@@ -46,8 +57,12 @@ export interface Consequence {
   readonly basis: string;
   readonly ruleId: string;
   readonly ban?: ConsequenceBan;
-  /** Who approves or investigates, or the credit system. */
+  /** Who approves, investigates, summons or orders the rectification, or the credit system. */
   readonly by?: LocalizedText;
+  /** A rectification order's period, where the text gives one. */
+  readonly within?: { readonly unit: 'months' | 'days'; readonly count: number };
+  /** A rectification order: the rule that applies when it is not complied with. */
+  readonly failing?: string;
 }
 
 export interface ConsequenceResult {
@@ -61,6 +76,8 @@ export interface ConsequenceResult {
     readonly reason: LocalizedText;
   }[];
   readonly reason: LocalizedText;
+  /** True when the policy has not transcribed its consequences yet: `none` then means "not known", not "none". */
+  readonly untranscribed?: boolean;
 }
 
 function windowEnd(rule: ConsequenceRule, awardDate: string): string | null {
@@ -151,18 +168,37 @@ function consequencesOf(policy: Policy, rule: ConsequenceRule, event: Consequenc
   if (actions.revoke) out.push({ kind: 'revoke', ...base });
   if (actions.recoverCertificateAndPlaque) out.push({ kind: 'recover_certificate_and_plaque', ...base });
   if (actions.clawback) out.push({ kind: 'clawback', ...base });
+  if (actions.stopUsingTitle) out.push({ kind: 'stop_using_title', ...base });
   if (actions.ban) {
     const startYear = isoDate.yearOf(event.decisionDate ?? event.date);
-    const years = actions.ban.unit === 'years' ? actions.ban.count : actions.ban.count * policy.cycle.years;
-    out.push({
-      kind: 'ban',
-      ban: { ...actions.ban, startYear, allowedFromYear: startYear + years },
-      ...base,
-    });
+    const ban = actions.ban;
+    if (ban.unit === 'permanent') {
+      out.push({ kind: 'ban', ban: { ...ban, count: null, startYear, allowedFromYear: null }, ...base });
+    } else {
+      const years = ban.unit === 'years' ? ban.count : ban.count * policy.cycle.years;
+      out.push({ kind: 'ban', ban: { ...ban, startYear, allowedFromYear: startYear + years }, ...base });
+    }
   }
   if (actions.creditRecord) out.push({ kind: 'credit_record', by: actions.creditRecord.system, ...base });
   if (actions.publish) out.push({ kind: 'publish', ...base });
+  if (actions.summons) out.push({ kind: 'summons', by: actions.summons.by, ...base });
+  if (actions.rectification) {
+    const { by, within, failing } = actions.rectification;
+    out.push({
+      kind: 'rectification_order',
+      by,
+      ...(within ? { within } : {}),
+      ...(failing ? { failing } : {}),
+      ...base,
+    });
+  }
   return out;
+}
+
+/** A permanent ban is longer than any other; else the later first year allowed again. */
+function longerBan(candidate: ConsequenceBan, existing: ConsequenceBan): boolean {
+  if (existing.allowedFromYear === null) return false;
+  return candidate.allowedFromYear === null || candidate.allowedFromYear > existing.allowedFromYear;
 }
 
 /** Joins two bases without repeating an article. */
@@ -189,7 +225,7 @@ export function evaluateConsequences(policy: Policy, event: ConsequenceEvent): C
       const existing = merged.get(consequence.kind);
       if (!existing) {
         merged.set(consequence.kind, consequence);
-      } else if (consequence.ban && existing.ban && consequence.ban.allowedFromYear > existing.ban.allowedFromYear) {
+      } else if (consequence.ban && existing.ban && longerBan(consequence.ban, existing.ban)) {
         merged.set(consequence.kind, consequence);
       } else if (!consequence.ban) {
         merged.set(consequence.kind, { ...existing, basis: joinBasis(existing.basis, consequence.basis) });
@@ -197,6 +233,10 @@ export function evaluateConsequences(policy: Policy, event: ConsequenceEvent): C
     }
   }
   const consequences = [...merged.values()];
+  const pending = untranscribedOf(policy, 'consequences');
+  if (rules.length === 0 && pending) {
+    return { outcome: 'none', consequences, rules, reason: notTranscribedReason(pending), untranscribed: true };
+  }
   const reason: LocalizedText =
     rules.length === 0
       ? {

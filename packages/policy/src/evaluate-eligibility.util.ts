@@ -50,6 +50,8 @@ export interface ApplicantFacts {
   readonly yearsInQualityWork?: number;
   /** Every accident, violation, complaint, ... on record (an empty list: none). */
   readonly incidents?: readonly ApplicantIncident[];
+  /** An individual applicant's employer's incidents (所在组织), for rules on the employer's record; [] for none. */
+  readonly employerIncidents?: readonly ApplicantIncident[];
   /** Financial years closed with a loss (an empty list: none). */
   readonly lossYears?: readonly number[];
   /** Consecutive years, up to now, of passing quality spot checks. */
@@ -193,22 +195,36 @@ function incidents(
   facts: ApplicantFacts,
   asOf: string,
 ): Draft {
-  if (facts.incidents === undefined) return missing(['incidents']);
+  const employer = rule.subject === 'employer';
+  const fact = employer ? 'employerIncidents' : 'incidents';
+  const recorded = employer ? facts.employerIncidents : facts.incidents;
+  if (recorded === undefined) return missing([fact]);
+  const draft = incidentsOf(rule, recorded, fact, asOf);
+  if (!employer) return draft;
+  return { ...draft, reason: { zh: `所在组织：${draft.reason.zh}`, en: `the employer: ${draft.reason.en}` } };
+}
+
+function incidentsOf(
+  rule: Extract<EligibilityRule, { kind: 'no_incidents' }>,
+  recorded: readonly ApplicantIncident[],
+  fact: 'incidents' | 'employerIncidents',
+  asOf: string,
+): Draft {
   const from = rule.lookbackYears === null ? null : isoDate.addYears(asOf, -rule.lookbackYears);
-  const inScope = facts.incidents.filter((incident) => from === null || isoDate.compare(incident.date, from) >= 0);
+  const inScope = recorded.filter((incident) => from === null || isoDate.compare(incident.date, from) >= 0);
   const ungraded = inScope.filter((incident) => relevance(rule, incident) === 'unknown');
   if (ungraded.length > 0) {
     const thresholds = accidentThresholdsOf(rule).map(describeThreshold);
     return {
       outcome: 'missing',
-      missingFacts: ['incidents'],
+      missingFacts: [fact],
       reason: {
         zh: `事故未注明等级或类别（${ungraded.map((incident) => incident.date).join('、')}）；本条计入：${thresholds.map((t) => t.zh).join('；')}`,
         en: `accidents without grade or area (${ungraded.map((incident) => incident.date).join(', ')}); this rule counts ${thresholds.map((t) => t.en).join('; ')}`,
       },
     };
   }
-  const relevant = facts.incidents.filter((incident) => relevance(rule, incident) === 'counts');
+  const relevant = recorded.filter((incident) => relevance(rule, incident) === 'counts');
   const label = (incident: ApplicantIncident, lang: 'zh' | 'en'): string => {
     const severity = ACCIDENTS.has(incident.kind) ? severityOf(incident.kind, incident) : undefined;
     const name = incidentNames[incident.kind === 'major_accident' ? 'accident' : incident.kind][lang];

@@ -1,5 +1,5 @@
 import { accidentThresholdsOf, describeThreshold, namesAccidents } from './accident-threshold.util';
-import { formatFen } from './format-fen.util';
+import { both, cite, kindNames, NOT_TRANSCRIBED, noteLine, notTranscribed, tierLines } from './explain-tiers.util';
 import type {
   ConsequenceRule,
   EligibilityRule,
@@ -7,14 +7,8 @@ import type {
   Period,
   Policy,
   ReportObligation,
-  Tier,
 } from './policy.schema';
 import { reportReceiverRole } from './report-rules.util';
-
-const kindNames: Readonly<Record<string, LocalizedText>> = {
-  organisation: { zh: '组织', en: 'organisation' },
-  individual: { zh: '个人', en: 'individual' },
-};
 
 const levelNames: Readonly<Record<Policy['level'], LocalizedText>> = {
   province: { zh: '省级', en: 'province' },
@@ -39,49 +33,18 @@ const eventNames: Readonly<Record<ConsequenceRule['events'][number], LocalizedTe
   export_quality_notice: { zh: '出口产品被通报', en: 'export quality notice' },
   title_misuse: { zh: '违规使用称号或标识', en: 'misuse of the title' },
   refusing_duties: { zh: '拒绝履行责任义务', en: 'refusing duties' },
+  failed_periodic_evaluation: { zh: '复评（定期评价）不合格', en: 'failed periodic evaluation' },
   other_serious_violation: { zh: '其他严重违法行为', en: 'other serious violation' },
 };
-
-function both(text: LocalizedText): string {
-  return text.zh === text.en ? text.zh : `${text.zh} / ${text.en}`;
-}
-
-function cite(basis: string | null): string {
-  return basis === null ? '' : `（${basis}）`;
-}
 
 function period(value: Period | null): string {
   if (value === null) return '未规定期限，由办公室确定 / no period stated: the office sets it';
   const zhUnit = value.unit === 'working_days' ? '个工作日' : '天';
   const enUnit = value.unit === 'working_days' ? 'working days' : 'calendar days';
+  const p = value.inPrinciple ? { zh: '原则上', en: 'in principle ' } : { zh: '', en: '' };
   return value.minimum
-    ? `不少于${value.count}${zhUnit} / at least ${value.count} ${enUnit}`
-    : `${value.count}${zhUnit} / ${value.count} ${enUnit}`;
-}
-
-function money(tier: Tier, policy: Policy): string {
-  const { form, fen, basis, repeatWinner } = tier.money;
-  if (form === 'unspecified') return `未规定金额 / no amount stated${tier.money.note ? `（${tier.money.note}）` : ''}`;
-  const parts: string[] = [];
-  for (const entry of policy.applicants.kinds) {
-    const amount = fen[entry.kind];
-    const name = kindNames[entry.kind] ?? { zh: entry.kind, en: entry.kind };
-    parts.push(`${name.zh} ${name.en} ${amount === null ? '—' : `¥${formatFen(amount)}`}`);
-  }
-  const formName =
-    form === 'prize' ? '奖金 prize' : form === 'grant' ? '资助资金 grant' : '无现金奖励 no money (honours, support)';
-  const repeat = repeatWinner ? `；再次获奖不再给予资金 / no second payment${cite(repeatWinner.basis)}` : '';
-  return `${formName}: ${parts.join('; ')}${cite(basis)}${repeat}`;
-}
-
-function reapplication(tier: Tier, cycleYears: number): string {
-  const rule = tier.reapplication;
-  if (rule.rule === 'unrestricted') return `可再次申报 / may apply again${cite(rule.basis)}`;
-  if (rule.rule === 'unspecified') return '办法未规定，由人工决定 / not stated: the office decides';
-  const { unit, count } = rule.length;
-  return unit === 'years'
-    ? `获奖后${count}年内不得再次申报 / not within ${count} years of winning${cite(rule.basis)}`
-    : `获奖后${count}个评选周期内不得再次申报 / not within the next ${count} cycles (${count * cycleYears} years)${cite(rule.basis)}`;
+    ? `${p.zh}不少于${value.count}${zhUnit} / ${p.en}at least ${value.count} ${enUnit}`
+    : `${p.zh}${value.count}${zhUnit} / ${p.en}${value.count} ${enUnit}`;
 }
 
 /** "计入 counts: 重大以上各类事故 / any accidents graded major or worse（第十条）" for a rule that names accidents. */
@@ -100,8 +63,10 @@ function eligibility(rule: EligibilityRule): string[] {
     rule.kind === 'min_years_operating' && rule.waiver
       ? ` [${rule.waiver.by.zh}可放宽 / ${rule.waiver.by.en} may waive (role ${rule.waiver.decidedBy ?? 'office'})${cite(rule.waiver.basis)}]`
       : '';
-  const lines = [`  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}`];
+  const employer = rule.kind === 'no_incidents' && rule.subject === 'employer' ? ' [所在组织 / of the employer]' : '';
+  const lines = [`  - [${who}] ${both(rule.description)}${cite(rule.basis)}${flag}${waiver}${employer}`];
   if (rule.kind === 'no_incidents' && namesAccidents(rule.incidents)) lines.push(accidents(rule));
+  lines.push(...noteLine(rule.note));
   return lines;
 }
 
@@ -119,22 +84,35 @@ function consequence(rule: ConsequenceRule, cycleYears: number): string[] {
   if (a.revoke) actions.push('撤销 revoke');
   if (a.recoverCertificateAndPlaque) actions.push('收回证书奖牌 recover certificate and plaque');
   if (a.clawback) actions.push('追缴资金 claw back money');
+  if (a.stopUsingTitle) actions.push('停止使用称号 stop using the title');
   if (a.ban) {
+    const from = a.ban.from === 'revocation_year' ? '，自撤销当年起 / from the year of revocation' : '';
     actions.push(
-      a.ban.unit === 'years'
-        ? `${a.ban.count}年内不受理 ban ${a.ban.count} years`
-        : `${a.ban.count}个评选周期内不得申报 ban ${a.ban.count} cycles (${a.ban.count * cycleYears} years)${a.ban.from === 'revocation_year' ? '，自撤销当年起 / from the year of revocation' : ''}`,
+      a.ban.unit === 'permanent'
+        ? `不再受理其申报 permanent ban${from}`
+        : a.ban.unit === 'years'
+          ? `${a.ban.count}年内不受理 ban ${a.ban.count} years`
+          : `${a.ban.count}个评选周期内不得申报 ban ${a.ban.count} cycles (${a.ban.count * cycleYears} years)${from}`,
     );
   }
   if (a.creditRecord) actions.push(`信用记录 credit record: ${both(a.creditRecord.system)}`);
   if (a.publish) actions.push('向社会公开 publish');
+  if (a.summons) actions.push(`约谈 summons: ${both(a.summons.by)}`);
+  if (a.rectification) {
+    const within = a.rectification.within
+      ? `${a.rectification.within.count}${a.rectification.within.unit === 'months' ? '个月' : '日'}内 / within ${a.rectification.within.count} ${a.rectification.within.unit}`
+      : '期限由办公室确定 / the office sets the period';
+    const failing = a.rectification.failing ? `；逾期未整改适用 / if not rectified: ${a.rectification.failing}` : '';
+    actions.push(`责令整改 rectification order: ${both(a.rectification.by)}, ${within}${failing}`);
+  }
   const lines = [`  - ${events} / ${eventsEn} — ${window}${cite(rule.basis)}`];
   if (namesAccidents(rule.events)) lines.push(accidents(rule));
   lines.push(`      ${actions.join('; ')}`);
+  lines.push(...noteLine(rule.note));
   return lines;
 }
 
-function obligation(report: ReportObligation): string {
+function obligation(report: ReportObligation): string[] {
   const s = report.schedule;
   const when =
     s.kind === 'annual_in_month'
@@ -144,7 +122,26 @@ function obligation(report: ReportObligation): string {
         : s.kind === 'on_event'
           ? `发生时 / when it happens: ${both(s.event)}`
           : '应要求 / on request';
-  return `  - ${both(report.name)} → ${both(report.recipient)}: ${when}${cite(report.basis)}`;
+  return [
+    `  - ${both(report.name)} → ${both(report.recipient)}: ${when}${cite(report.basis)}`,
+    ...noteLine(report.note),
+  ];
+}
+
+/** What the operator recorded for readers: the document's notes and readings, and the parts left to transcribe. */
+function readings(policy: Policy): string[] {
+  const lines: string[] = [];
+  const notes = [policy.regulation.note, ...(policy.notes ?? [])].filter((n): n is string => Boolean(n));
+  if (notes.length > 0) {
+    lines.push('', '说明与读法 Notes and readings:');
+    for (const note of notes) lines.push(`  - ${note}`);
+  }
+  if ((policy.untranscribed ?? []).length > 0) {
+    lines.push('', `${NOT_TRANSCRIBED}:`);
+    for (const entry of policy.untranscribed ?? [])
+      lines.push(`  - ${entry.section}${cite(entry.basis)}${entry.note ? `: ${entry.note}` : ''}`);
+  }
+  return lines;
 }
 
 /** A readable summary of a policy in Chinese and English (what `policy explain` prints). */
@@ -160,9 +157,13 @@ export function explainPolicy(policy: Policy): string {
     regulation.inForce.rule === 'days_after_publication'
       ? `；公布之日起${regulation.inForce.days}日后 / ${regulation.inForce.days} days after publication`
       : '';
-  lines.push(`  施行 In force: ${regulation.inForce.date}${cite(regulation.inForce.basis)}${inForceNote}`);
+  const monthOnly = regulation.inForce.rule !== 'days_after_publication' && regulation.inForce.textGives === 'month';
   lines.push(
-    `  失效 Expires: ${regulation.expires ? `${regulation.expires.date}${cite(regulation.expires.basis)}` : '未规定 / not stated'}`,
+    `  施行 In force: ${regulation.inForce.date}${monthOnly ? '（原文只写月份，日期为读法 / the text gives the month; the day is a reading）' : ''}${cite(regulation.inForce.basis)}${inForceNote}`,
+  );
+  lines.push(...noteLine(regulation.inForce.note, '    '));
+  lines.push(
+    `  失效 Expires: ${regulation.expires ? `${regulation.expires.date}${cite(regulation.expires.basis)}` : (notTranscribed(policy, 'regulation.expires') ?? '未规定 / not stated')}`,
   );
   if (regulation.replaces) {
     lines.push(
@@ -170,35 +171,26 @@ export function explainPolicy(policy: Policy): string {
     );
   }
   lines.push('');
+  const cyclePrinciple = policy.cycle.inPrinciple ? { zh: '原则上', en: 'in principle ' } : { zh: '', en: '' };
   lines.push(
-    `评选周期 Cycle: 每${policy.cycle.years}年一届 / every ${policy.cycle.years} year(s)${cite(policy.cycle.basis)}`,
+    `评选周期 Cycle: ${cyclePrinciple.zh}每${policy.cycle.years}年一届 / ${cyclePrinciple.en}every ${policy.cycle.years} year(s)${cite(policy.cycle.basis)}`,
   );
+  lines.push(...noteLine(policy.cycle.note, '  '));
   lines.push('申报对象 Who may apply:');
   for (const entry of policy.applicants.kinds) {
     const name = kindNames[entry.kind] ?? { zh: entry.kind, en: entry.kind };
     lines.push(`  - ${name.zh} ${name.en}: ${both(entry.description)}${cite(entry.basis)}`);
+    lines.push(...noteLine(entry.note));
   }
   lines.push('');
   lines.push('奖项 Tiers:');
-  for (const tier of policy.tiers) {
-    const q = tier.quota;
-    const quota =
-      q.binding === 'in_principle'
-        ? `原则上每届${q.max}个 / ${q.max} per cycle in principle (more only with a recorded reason)`
-        : `每届不超过${q.max}个 / at most ${q.max} per cycle`;
-    lines.push(
-      `  - ${both(tier.name)}: ${quota}${q.vacanciesAllowed ? '，可空缺 / vacancies allowed' : ''}${cite(q.basis)}`,
-    );
-    lines.push(`      奖励 Money: ${money(tier, policy)}`);
-    lines.push(
-      `      有效期 Validity: ${tier.validity ? `${tier.validity.years}年 / ${tier.validity.years} years${tier.validity.onExpiry === 're_evaluation' ? '，期满重新考核 / re-evaluated at expiry' : ''}${cite(tier.validity.basis)}` : '未规定 / not stated'}`,
-    );
-    lines.push(`      再次申报 Applying again: ${reapplication(tier, policy.cycle.years)}`);
-  }
+  for (const tier of policy.tiers) lines.push(...tierLines(tier, policy));
   const budgets = policy.funding.budget.map(
     (budget) => `${both(budget.source)}${budget.earmarked ? '，专款专用 / earmarked' : ''}${cite(budget.basis)}`,
   );
-  if (budgets.length > 0) lines.push(`  经费 Budget: ${budgets.join('; ')}`);
+  const fundingPending = notTranscribed(policy, 'funding');
+  if (fundingPending) lines.push(`  经费 Budget: ${fundingPending}`);
+  else if (budgets.length > 0) lines.push(`  经费 Budget: ${budgets.join('; ')}`);
   if (policy.funding.use) {
     lines.push(
       `  资金用途 Use of money${policy.funding.use.restricted ? '（限定 restricted）' : '（主要用于 mainly）'}: ${policy.funding.use.purposes.map((purpose) => purpose.zh).join('、')}${policy.funding.use.performanceEvaluation ? '；配合绩效评价 / performance evaluation' : ''}${cite(policy.funding.use.basis)}`,
@@ -209,6 +201,8 @@ export function explainPolicy(policy: Policy): string {
   lines.push('');
   lines.push('申报条件 Eligibility:');
   for (const rule of policy.eligibility) lines.push(...eligibility(rule));
+  const eligibilityPending = notTranscribed(policy, 'eligibility');
+  if (eligibilityPending) lines.push(`  - ${eligibilityPending}`);
   lines.push('');
   lines.push(
     `程序 Procedure${policy.procedure.stagesExhaustive ? '' : '（包括但不限于 / not limited to these stages）'}:`,
@@ -225,8 +219,9 @@ export function explainPolicy(policy: Policy): string {
             ? '内部公示 Internal notice'
             : '公示 Public notice';
       lines.push(
-        `       ${what}: ${period(notice.period)}${notice.channel ? `，${both(notice.channel)}` : ''}${cite(notice.basis)}`,
+        `       ${what}: ${notice.period === null ? (notTranscribed(policy, 'procedure.notices') ?? period(null)) : period(notice.period)}${notice.channel ? `，${both(notice.channel)}` : ''}${cite(notice.basis)}`,
       );
+      lines.push(...noteLine(notice.note, '         '));
     }
   }
   lines.push(
@@ -234,7 +229,10 @@ export function explainPolicy(policy: Policy): string {
   );
   lines.push('');
   const o = policy.objections;
-  if (!o.provided) {
+  const objectionsPending = notTranscribed(policy, 'objections');
+  if (!o.provided && objectionsPending) {
+    lines.push(`异议 Objections: ${objectionsPending}`);
+  } else if (!o.provided) {
     lines.push(
       `异议 Objections: 办法未规定异议程序，由办公室处理 / no procedure stated: the office decides (role ${o.receiverRole ?? 'office'})`,
     );
@@ -258,7 +256,10 @@ export function explainPolicy(policy: Policy): string {
     );
   }
   const r = policy.reports;
-  if (!r.provided) {
+  const reportsPending = notTranscribed(policy, 'reports');
+  if (!r.provided && reportsPending) {
+    lines.push(`举报 Reports: ${reportsPending}`);
+  } else if (!r.provided) {
     lines.push(
       `举报 Reports: 未规定，由办公室受理 / not provided for: the office receives them (role ${reportReceiverRole(r)})`,
     );
@@ -285,17 +286,26 @@ export function explainPolicy(policy: Policy): string {
   }
   lines.push('');
   lines.push('后果 Consequences:');
-  if (policy.consequences.length === 0) lines.push('  - 未规定 / none stated');
+  const consequencesPending = notTranscribed(policy, 'consequences');
+  if (consequencesPending) lines.push(`  - ${consequencesPending}`);
+  else if (policy.consequences.length === 0) lines.push('  - 未规定 / none stated');
   for (const rule of policy.consequences) lines.push(...consequence(rule, policy.cycle.years));
   lines.push('');
   lines.push('获奖后义务 Obligations:');
-  if (policy.obligations.reports.length === 0) lines.push('  - 无报告义务 / no reports');
-  for (const report of policy.obligations.reports) lines.push(obligation(report));
+  const reportsDuePending = notTranscribed(policy, 'obligations.reports');
+  if (reportsDuePending) lines.push(`  - 报告 Reports: ${reportsDuePending}`);
+  else if (policy.obligations.reports.length === 0) lines.push('  - 无报告义务 / no reports');
+  for (const report of policy.obligations.reports) lines.push(...obligation(report));
   const use = policy.obligations.titleUse;
   if (use) {
     lines.push(
       `  - 称号使用 Use of the title: ${use.mustStateYear ? '须注明获奖年份 / state the year; ' : ''}禁止 forbidden: ${use.forbidden.join(', ')}${cite(use.basis)}`,
     );
+    lines.push(...noteLine(use.note));
+  } else {
+    const titleUsePending = notTranscribed(policy, 'obligations.titleUse');
+    if (titleUsePending) lines.push(`  - 称号使用 Use of the title: ${titleUsePending}`);
   }
+  lines.push(...readings(policy));
   return `${lines.join('\n')}\n`;
 }

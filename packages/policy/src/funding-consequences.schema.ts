@@ -71,6 +71,8 @@ export const eventKindSchema = z.enum([
   'title_misuse',
   /** 拒绝履行相关责任义务 */
   'refusing_duties',
+  /** 复评 / 定期评价不合格: a periodic evaluation of a winner found it below the standard */
+  'failed_periodic_evaluation',
   'other_serious_violation',
 ]);
 
@@ -83,12 +85,18 @@ export const consequenceWindowSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const banSchema = z.strictObject({
-  unit: z.enum(['years', 'cycles']),
-  count: z.int().positive(),
-  /** decision_year: counted from the year of the finding; revocation_year: 自撤销奖项当年起. */
-  from: z.enum(['decision_year', 'revocation_year']),
-});
+export const banFromSchema = z.enum(['decision_year', 'revocation_year']);
+
+export const banSchema = z.union([
+  z.strictObject({
+    unit: z.enum(['years', 'cycles']),
+    count: z.int().positive(),
+    /** decision_year: counted from the year of the finding; revocation_year: 自撤销奖项当年起. */
+    from: banFromSchema,
+  }),
+  /** "不再受理其申报": no application is accepted again, ever. */
+  z.strictObject({ unit: z.literal('permanent'), from: banFromSchema }),
+]);
 
 export const consequenceRuleSchema = z.strictObject({
   id: idSchema,
@@ -112,6 +120,21 @@ export const consequenceRuleSchema = z.strictObject({
     publish: z.boolean(),
     approval: z.strictObject({ by: localizedTextSchema }).nullable(),
     investigation: z.strictObject({ by: localizedTextSchema }).nullable(),
+    /** 约谈: the winner's head is summoned by `by`; short of revocation. Omitted: none. */
+    summons: z.strictObject({ by: localizedTextSchema }).optional(),
+    /**
+     * 责令整改: a rectification order, e.g. after a periodic evaluation; `within` the period the text gives, null when
+     * it gives none (the office sets it); `failing` what follows an unrectified order (another rule's id), if stated.
+     */
+    rectification: z
+      .strictObject({
+        by: localizedTextSchema,
+        within: z.strictObject({ unit: z.enum(['months', 'days']), count: z.int().positive() }).nullable(),
+        failing: idSchema.optional(),
+      })
+      .optional(),
+    /** 停止使用称号: the winner must stop using the title (and its marks) from the revocation. Omitted: not stated. */
+    stopUsingTitle: z.boolean().optional(),
   }),
   description: localizedTextSchema,
   basis: basisSchema,

@@ -24,7 +24,13 @@ export {
   type ClearancePlan,
   clearanceDepartments,
 } from './clearance-departments.util';
-export { computeEntitlement, type Entitlement, type EntitlementInput } from './compute-entitlement.util';
+export {
+  type AwardAmountCheck,
+  checkAwardAmount,
+  computeEntitlement,
+  type Entitlement,
+  type EntitlementInput,
+} from './compute-entitlement.util';
 export * from './conflict-of-interest.rules';
 export { deciderRoleOf } from './decider-role-of.util';
 export {
@@ -86,6 +92,7 @@ export {
 } from './evaluate-use-report.util';
 export {
   evaluateWinnerQuotas,
+  type KindQuotaResult,
   type QuotaExceedance,
   type TierQuotaResult,
   type WinnerQuotaEvaluation,
@@ -127,6 +134,7 @@ export {
   refusalGroundOf,
 } from './plan-duties.util';
 export * from './policy.schema';
+export { type PolicyWarning, policyWarnings, problemHint } from './policy-hints.util';
 export {
   launchPoliciesDirectory,
   loadLaunchPolicies,
@@ -151,4 +159,5 @@ export { noticePeriodOf, type PolicySummary, summarizePolicy } from './summarize
 export { type CandidateTally, type TallyInput, type TallyResult, tallyVote } from './tally-vote.util';
 export { type TitleUseRules, titleUseRules } from './title-use.util';
 export { type TitleValidity, titleValidity } from './title-validity.util';
+export { notTranscribedReason, untranscribedOf } from './untranscribed.util';
 export * from './vote-tally.rules';

@@ -1,3 +1,4 @@
+import { checkExtensions } from './extension-consistency.util';
 import { isoDate } from './iso-date.util';
 import { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
 import { checkStageEntries } from './stage-entry-consistency.util';
@@ -396,5 +397,5 @@ export function checkPolicyConsistency(document: unknown): PolicyProblem[] {
   checkProvided(problems, asRecord(doc.reports), 'reports');
   checkConsequences(problems, asArray(doc.consequences), tierKeys, tiers);
   checkObligations(problems, asRecord(doc.obligations), tierKeys, tiers, admitted);
-  return [...problems.items, ...checkStageEntries(doc.procedure)];
+  return [...problems.items, ...checkStageEntries(doc.procedure), ...checkExtensions(doc)];
 }

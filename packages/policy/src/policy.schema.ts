@@ -24,6 +24,7 @@ import {
   legalFormSchema,
   levelSchema,
   localizedTextSchema,
+  noteSchema,
   organisationTypeSchema,
   periodSchema,
   periodUnitSchema,
@@ -59,6 +60,34 @@ export * from './objections-reports.schema';
 export * from './policy-basics.schema';
 export * from './tiers-procedure.schema';
 
+/** The parts of a policy document an operator may leave for later (see `untranscribed`). */
+export const policySectionSchema = z.enum([
+  'regulation.expires',
+  'eligibility',
+  'tiers.quota',
+  'tiers.money',
+  'tiers.validity',
+  'tiers.reapplication',
+  'procedure.notices',
+  'scoring',
+  'objections',
+  'reports',
+  'funding',
+  'consequences',
+  'obligations.reports',
+  'obligations.titleUse',
+  'conduct',
+  'bodies',
+]);
+export type PolicySection = z.infer<typeof policySectionSchema>;
+
+export const untranscribedSchema = z.strictObject({
+  section: policySectionSchema,
+  /** The articles not yet transcribed, where known. */
+  basis: basisSchema.optional(),
+  note: noteSchema,
+});
+
 export const policySchema = z.strictObject({
   schemaVersion: z.literal(1),
   /** Tenant key, e.g. "ili". */
@@ -67,7 +96,13 @@ export const policySchema = z.strictObject({
   name: localizedTextSchema,
   level: levelSchema,
   regulation: regulationSchema,
-  cycle: z.strictObject({ years: z.int().positive(), basis: basisSchema }),
+  cycle: z.strictObject({
+    years: z.int().positive(),
+    /** "原则上每N年评选一次". */
+    inPrinciple: z.boolean().optional(),
+    basis: basisSchema,
+    note: noteSchema,
+  }),
   applicants: z.strictObject({ kinds: z.array(applicantKindRuleSchema).min(1) }),
   eligibility: z.array(eligibilityRuleSchema),
   tiers: z.array(tierSchema).min(1),
@@ -82,6 +117,12 @@ export const policySchema = z.strictObject({
   /** The bodies the regulation sets up besides the office; omitted: none is independent of the office. */
   bodies: z.array(bodySchema).optional(),
   notes: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * Parts of the text not transcribed yet (an operator onboarding in steps): kept apart from a text that is silent.
+   * Where a part is listed, `explain` and the evaluators say "not yet transcribed" instead of "the text says nothing",
+   * and what they would have decided from it is left to the office.
+   */
+  untranscribed: z.array(untranscribedSchema).optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -105,4 +146,5 @@ export type EventKind = z.infer<typeof eventKindSchema>;
 export type ConsequenceRule = z.infer<typeof consequenceRuleSchema>;
 export type ObjectionEffect = z.infer<typeof objectionEffectSchema>;
 export type Ban = z.infer<typeof banSchema>;
+export type Untranscribed = z.infer<typeof untranscribedSchema>;
 export type ReportObligation = z.infer<typeof reportObligationSchema>;

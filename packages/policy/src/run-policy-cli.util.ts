@@ -2,6 +2,8 @@ import { explainPolicy } from './explain-policy.util';
 import { isLaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
 import { parsePolicy } from './parse-policy.util';
 import type { Policy } from './policy.schema';
+import { policyWarnings, problemHint } from './policy-hints.util';
+import { type PolicyProblem } from './policy-problem.schema';
 
 /** What the CLI may do to the outside world; the real one uses fs and stdout, tests a fake. */
 export interface PolicyCliIo {
@@ -9,6 +11,8 @@ export interface PolicyCliIo {
   readonly err: (text: string) => void;
   readonly readFile: (path: string) => string;
   readonly loadLaunchPolicy: (key: (typeof launchPolicyKeys)[number]) => Policy;
+  /** Resolves a FILE argument (npm runs scripts from the repository root; the real CLI resolves from INIT_CWD). */
+  readonly resolvePath?: (path: string) => string;
 }
 
 const usage = `usage:
@@ -22,7 +26,7 @@ type Read = { ok: true; document: unknown } | { ok: false; message: string };
 function readJson(io: PolicyCliIo, file: string): Read {
   let text: string;
   try {
-    text = io.readFile(file);
+    text = io.readFile(io.resolvePath ? io.resolvePath(file) : file);
   } catch (error) {
     return { ok: false, message: `${file}: cannot read: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -42,11 +46,23 @@ function validate(io: PolicyCliIo, file: string): number {
   const result = parsePolicy(read.document);
   if (result.ok) {
     io.out(`OK ${file}: ${result.policy.key} v${result.policy.version}\n`);
+    warn(io, result.policy);
     return 0;
   }
-  io.err(`${file}: ${result.problems.length} problem(s)\n`);
-  for (const problem of result.problems) io.err(`${problem.path}: ${problem.reason}\n`);
+  printProblems(io, file, result.problems);
   return 1;
+}
+
+function printProblems(io: PolicyCliIo, file: string, problems: readonly PolicyProblem[]): void {
+  io.err(`${file}: ${problems.length} problem(s)\n`);
+  for (const problem of problems) {
+    const hint = problemHint(problem.path, problem.reason);
+    io.err(`${problem.path}: ${problem.reason}\n${hint ? `  expected: ${hint}\n` : ''}`);
+  }
+}
+
+function warn(io: PolicyCliIo, policy: Policy): void {
+  for (const warning of policyWarnings(policy)) io.err(`warning ${warning.path}: ${warning.message}\n`);
 }
 
 function explain(io: PolicyCliIo, target: string): number {
@@ -61,11 +77,11 @@ function explain(io: PolicyCliIo, target: string): number {
     }
     const result = parsePolicy(read.document);
     if (!result.ok) {
-      io.err(`${target}: ${result.problems.length} problem(s)\n`);
-      for (const problem of result.problems) io.err(`${problem.path}: ${problem.reason}\n`);
+      printProblems(io, target, result.problems);
       return 1;
     }
     policy = result.policy;
+    warn(io, policy);
   }
   io.out(explainPolicy(policy));
   return 0;

@@ -3,6 +3,7 @@ import {
   applicantKindSchema,
   basisSchema,
   idSchema,
+  inPrincipleSchema,
   localizedTextSchema,
   noteSchema,
   periodSchema,
@@ -12,12 +13,33 @@ import {
 
 /** Tiers with quotas, money and validity; the procedure's stages and notices; scoring. (Part of the policy document: `policy.schema.ts`.) */
 
+export const quotaBindingSchema = z.enum(['hard', 'in_principle']);
+
+/** One applicant kind's own quota within a tier ("组织奖、个人奖各不超过N个"). */
+export const kindQuotaSchema = z.strictObject({
+  max: z.int().nonnegative(),
+  /** Omitted: the tier quota's `binding`. */
+  binding: quotaBindingSchema.optional(),
+  /** Omitted: the tier quota's `vacanciesAllowed`. */
+  vacanciesAllowed: z.boolean().optional(),
+  /** Omitted: the tier quota's `basis`. */
+  basis: basisSchema.optional(),
+  note: noteSchema,
+});
+
 export const quotaSchema = z.strictObject({
   /** Winners per cycle, organisations and individuals together. */
   max: z.int().nonnegative(),
   /** hard: may not be exceeded; in_principle (原则上): may be exceeded with a recorded reason. */
-  binding: z.enum(['hard', 'in_principle']),
+  binding: quotaBindingSchema,
   vacanciesAllowed: z.boolean(),
+  /**
+   * Separate quotas per applicant kind, where the text sets them ("组织奖不超过5个、个人奖不超过3个"); each kind's
+   * winners are counted against its own, and all together against `max`. Omitted: one quota for all kinds.
+   */
+  byKind: z
+    .strictObject({ organisation: kindQuotaSchema.optional(), individual: kindQuotaSchema.optional() })
+    .optional(),
   basis: basisSchema,
   note: noteSchema,
 });
@@ -25,11 +47,32 @@ export const quotaSchema = z.strictObject({
 export const moneySchema = z.strictObject({
   /** prize (奖金), grant (资助资金), non_cash (honours or policy support only), unspecified (text silent). */
   form: z.enum(['prize', 'grant', 'non_cash', 'unspecified']),
-  /** Integer fen per winner of each applicant kind; null: none stated or the kind is not admitted. */
+  /**
+   * Integer fen (1 yuan = 100 fen; 20万元 = 20000000) per winner of each applicant kind; null: none stated or the kind
+   * is not admitted. An exact amount unless `amountIs` says the text gives a cap.
+   */
   fen: z.strictObject({
-    organisation: z.int().nonnegative().nullable(),
-    individual: z.int().nonnegative().nullable(),
+    organisation: z
+      .int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' })
+      .nonnegative()
+      .nullable(),
+    individual: z
+      .int({ message: 'integer fen (1 yuan = 100 fen), or null: no amount stated' })
+      .nonnegative()
+      .nullable(),
   }),
+  /**
+   * Per applicant kind: exact (the amount is paid as stated) or cap ("不超过N万元", "最高N万元": the amount is a decision
+   * recorded within the cap). Omitted, or a kind omitted: exact.
+   */
+  amountIs: z
+    .strictObject({
+      organisation: z.enum(['exact', 'cap']).optional(),
+      individual: z.enum(['exact', 'cap']).optional(),
+    })
+    .optional(),
+  /** "原则上给予…": the amount may be departed from with a recorded reason. */
+  inPrinciple: inPrincipleSchema,
   /** e.g. inner-mongolia 第十八条: a unit winning the same award again gets no second grant. */
   repeatWinner: z.strictObject({ rule: z.literal('no_second_grant'), basis: basisSchema }).nullable(),
   basis: basisSchema.nullable(),
@@ -38,6 +81,8 @@ export const moneySchema = z.strictObject({
 
 export const validitySchema = z.strictObject({
   years: z.int().positive(),
+  /** "有效期原则上为N年". */
+  inPrinciple: inPrincipleSchema,
   /** re_evaluation: at expiry the title is re-assessed (keep, rectify or lose); lapses: it simply ends. */
   onExpiry: z.enum(['re_evaluation', 'lapses', 'unspecified']),
   basis: basisSchema,
@@ -47,7 +92,14 @@ export const validitySchema = z.strictObject({
 export const reapplicationSchema = z.discriminatedUnion('rule', [
   z.strictObject({ rule: z.literal('unrestricted'), basis: basisSchema, note: noteSchema }),
   /** Winners may not apply again within `length` after the award (years from the award year, or cycles). */
-  z.strictObject({ rule: z.literal('wait'), length: yearsOrCyclesSchema, basis: basisSchema, note: noteSchema }),
+  z.strictObject({
+    rule: z.literal('wait'),
+    length: yearsOrCyclesSchema,
+    /** "原则上N年内不再申报": an application within the wait needs a recorded decision instead of a refusal. */
+    inPrinciple: inPrincipleSchema,
+    basis: basisSchema,
+    note: noteSchema,
+  }),
   /** The text is silent: the office decides by hand. */
   z.strictObject({ rule: z.literal('unspecified'), note: noteSchema }),
 ]);

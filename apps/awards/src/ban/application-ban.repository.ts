@@ -9,10 +9,11 @@ export interface NewApplicationBan {
   readonly identityKind: string;
   readonly identityValue: string;
   readonly applicantName: string;
-  readonly unit: 'years' | 'cycles';
-  readonly count: number;
+  /** permanent: 不再受理 (count and allowedFromYear null). */
+  readonly unit: 'years' | 'cycles' | 'permanent';
+  readonly count: number | null;
   readonly startYear: number;
-  readonly allowedFromYear: number;
+  readonly allowedFromYear: number | null;
   readonly basis: string;
   readonly createdAt: Date;
 }

@@ -1,5 +1,5 @@
 import type { BanCheckIdentity } from '@laurel/contracts';
-import type { ApplicantHistory } from '@laurel/policy';
+import type { ApplicantHistory, TierKey } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { AwardsTx } from '../awards-prisma';
 import { ApplicationBanRepository } from './application-ban.repository';
@@ -29,13 +29,16 @@ export class BanRepository {
         : [];
     return {
       awards: titles.map((title) => ({
-        tier: title.tier as 'award' | 'nomination',
+        tier: title.tier as TierKey,
         cycle: title.cycleNumber,
         year: title.year,
       })),
       bans: rows.map((row) => ({
         startYear: row.startYear,
-        length: { unit: row.unit as 'years' | 'cycles', count: row.count },
+        length:
+          row.unit === 'permanent' || row.count === null
+            ? { unit: 'permanent' as const }
+            : { unit: row.unit as 'years' | 'cycles', count: row.count },
         basis: row.basis,
       })),
     };

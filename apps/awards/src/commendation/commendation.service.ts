@@ -28,6 +28,7 @@ import { TitleReader } from '../title/title.reader';
 import { TitleExpiryScheduler } from '../title-expiry/title-expiry.scheduler';
 import { toDecisionView } from './commendation.mapper';
 import { CommendationDecisionRepository, type NewTitle } from './commendation.repository';
+import { winnersWithKinds } from './winner-kinds.util';
 
 /**
  * The approval (审定) and commendation decision (表彰决定): the office records the government's act as the act says
@@ -101,7 +102,7 @@ export class CommendationService {
         fields.push(field(`winners[${index}].applicationId`, ...standingReason(standing)));
       seen.add(winner.applicationId);
     });
-    const quotas = evaluateWinnerQuotas(policy, body.winners, body.quotaExceedances);
+    const quotas = evaluateWinnerQuotas(policy, winnersWithKinds(body.winners, list.entries), body.quotaExceedances);
     fields.push(...quotas.problems.map((p) => ({ field: `body.${p.field}`, reason: p.reason })));
     if (fields.length > 0)
       throw new DomainError({

@@ -58,4 +58,42 @@ describe('evaluateRevocation', () => {
     });
     expect(clawbackWindowOf(loadLaunchPolicy('xinzhou-city'), ['revocation'])).toBeNull();
   });
+
+  it('a permanent ban (不再受理), the duty to stop using the title, and a summons short of revocation', () => {
+    const policy = structuredClone(loadLaunchPolicy('ili'));
+    const fraud = policy.consequences.find((rule) => rule.events.includes('fraud_or_bribery'));
+    if (!fraud) throw new Error('ili names fraud');
+    fraud.actions.ban = { unit: 'permanent', from: 'decision_year' };
+    fraud.actions.stopUsingTitle = true;
+    policy.consequences.push({
+      ...fraud,
+      id: 'periodic-evaluation',
+      events: ['failed_periodic_evaluation'],
+      requiresAward: true,
+      window: { kind: 'any_time' },
+      actions: {
+        ...fraud.actions,
+        revoke: false,
+        recoverCertificateAndPlaque: false,
+        ban: null,
+        creditRecord: null,
+        publish: false,
+        stopUsingTitle: false,
+        summons: { by: { zh: '办公室', en: 'the office' } },
+      },
+    });
+    const facts = { awardedOn: '2025-06-01', tier: 'award' as const, eventOn: '2026-11-10', decidedOn: '2027-01-05' };
+
+    const revoked = evaluateRevocation(policy, { ...facts, ground: 'fraud_or_bribery' });
+    const summoned = evaluateRevocation(policy, { ...facts, ground: 'failed_periodic_evaluation' });
+
+    expect(revoked.consequences.find((c) => c.kind === 'ban')?.ban).toEqual({
+      unit: 'permanent',
+      count: null,
+      startYear: 2027,
+      allowedFromYear: null,
+    });
+    expect(revoked.consequences.map((c) => c.kind)).toContain('stop_using_title');
+    expect(summoned.consequences.map((c) => c.kind)).toEqual(['summons']);
+  });
 });

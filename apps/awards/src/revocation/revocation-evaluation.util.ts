@@ -1,12 +1,12 @@
 import type { RevocationCaseView } from '@laurel/contracts';
-import { type ConsequenceResult, evaluateConsequences, type Policy } from '@laurel/policy';
+import { type ConsequenceResult, evaluateConsequences, type Policy, type TierKey } from '@laurel/policy';
 
 export interface RevocationFacts {
   readonly ground: RevocationCaseView['ground'];
   readonly eventOn: string;
   readonly severity?: string | null;
   readonly awardedOn: string;
-  readonly tier: 'award' | 'nomination';
+  readonly tier: TierKey;
   /** The approval date, from which a ban counts (decision_year / revocation_year); the event date before it. */
   readonly decidedOn?: string;
 }
@@ -34,6 +34,8 @@ export function evaluateRevocation(policy: Policy, facts: RevocationFacts): Revo
       ruleId: c.ruleId,
       basis: cite(c.basis),
       ...(c.by ? { by: c.by } : {}),
+      ...(c.within ? { within: c.within } : {}),
+      ...(c.failing ? { failing: c.failing } : {}),
       ...(c.ban
         ? {
             ban: {

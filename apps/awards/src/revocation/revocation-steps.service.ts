@@ -15,7 +15,17 @@ import { TitleRevocationRepository } from './title-revocation.repository';
 type Planned = RevocationCaseView['evaluation']['consequences'][number];
 
 /** Consequences that are steps; `needs_approval` and `investigation` are conditions the approval already met. */
-const STEP_KINDS = ['revoke', 'recover_certificate_and_plaque', 'ban', 'clawback', 'credit_record', 'publish'];
+const STEP_KINDS = [
+  'revoke',
+  'recover_certificate_and_plaque',
+  'stop_using_title',
+  'ban',
+  'clawback',
+  'credit_record',
+  'publish',
+  'summons',
+  'rectification_order',
+];
 
 /**
  * Applies an approved case's consequences, each as its own recorded step citing its article: the title revoked with
@@ -172,6 +182,19 @@ export class RevocationStepsService {
         };
       case 'publish':
         return { publishedOn: at.decidedOn, decision: at.decision };
+      case 'stop_using_title':
+        // The duty is the winner's (e.g. 山东省省长质量奖管理办法 第二十一条): recorded with the decision that imposes it.
+        return { titleId: row.titleId, from: at.decidedOn, decision: at.decision };
+      case 'summons':
+        return { by: consequence.by?.zh ?? null, orderedOn: at.decidedOn, decision: at.decision };
+      case 'rectification_order':
+        return {
+          by: consequence.by?.zh ?? null,
+          orderedOn: at.decidedOn,
+          within: consequence.within ?? null,
+          failing: consequence.failing ?? null,
+          decision: at.decision,
+        };
       default:
         return {};
     }

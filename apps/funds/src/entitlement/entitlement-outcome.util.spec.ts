@@ -35,4 +35,15 @@ describe('entitlementOutcome', () => {
       fen: null,
     });
   });
+
+  it('leaves a capped prize (不超过) undecided, naming the cap, for a decision within it', () => {
+    const capped = structuredClone(loadLaunchPolicy('xinzhou-city'));
+    const [award] = capped.tiers;
+    if (award) (award.money as { amountIs?: object }).amountIs = { individual: 'cap' };
+
+    const outcome = sut(capped, { tier: 'award', applicantKind: 'individual' }, 0);
+
+    expect(outcome).toMatchObject({ action: 'record-undecided', fen: null });
+    expect(outcome.reason.zh).toContain('不超过30,000.00元');
+  });
 });

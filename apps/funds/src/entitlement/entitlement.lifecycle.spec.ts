@@ -1,4 +1,4 @@
-import { ENTITLEMENT_LIFECYCLE, entitlementTransitionOf } from './entitlement.lifecycle';
+import { ENTITLEMENT_LIFECYCLE, entitlementTransitionFrom, entitlementTransitionOf } from './entitlement.lifecycle';
 
 describe('entitlement lifecycle', () => {
   it.each([
@@ -10,8 +10,23 @@ describe('entitlement lifecycle', () => {
     expect(entitlementTransitionOf(action)).toMatchObject({ to, event: { subject } });
   });
 
-  it('every row starts an entitlement (none is changed afterwards) and each state has one row', () => {
-    expect(ENTITLEMENT_LIFECYCLE.every((row) => row.from.length === 0)).toBe(true);
-    expect(new Set(ENTITLEMENT_LIFECYCLE.map((row) => row.to)).size).toBe(ENTITLEMENT_LIFECYCLE.length);
+  it('every other row starts an entitlement, each state from one starting row', () => {
+    const starting = ENTITLEMENT_LIFECYCLE.filter((row) => row.from.length === 0);
+    expect(starting.map((row) => row.action)).toEqual([
+      'obligate',
+      'refuse',
+      'record-nothing-owed',
+      'record-undecided',
+    ]);
+    expect(new Set(starting.map((row) => row.to)).size).toBe(starting.length);
+  });
+
+  it('only an undecided amount is decided afterwards, which obligates it', () => {
+    expect(entitlementTransitionFrom('decide-amount', 'amount_undecided')).toMatchObject({
+      to: 'obligated',
+      event: { subject: 'funds.entitlement.obligated.v1' },
+    });
+    expect(entitlementTransitionFrom('decide-amount', 'obligated')).toBeNull();
+    expect(entitlementTransitionFrom('decide-amount', 'refused')).toBeNull();
   });
 });

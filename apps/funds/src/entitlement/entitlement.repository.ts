@@ -60,6 +60,18 @@ export class EntitlementRepository {
     await tx.entitlement.create({ data: { ...data, tenantId: RequestContexts.requireTenant() } });
   }
 
+  /** The amount decided for an entitlement left `amount_undecided`, with its new status, transfer and reason. */
+  async decideAmount(
+    tx: FundsTx,
+    id: string,
+    data: Pick<
+      Prisma.EntitlementUncheckedUpdateInput,
+      'amountFen' | 'status' | 'transferId' | 'reasonZh' | 'reasonEn' | 'basis'
+    >,
+  ): Promise<void> {
+    await tx.entitlement.update({ where: { id }, data });
+  }
+
   async page(tx: FundsTx, filter: EntitlementFilter, page: PageRequest) {
     const where: Prisma.EntitlementWhereInput = {
       ...(filter.budgetYear !== undefined ? { budgetYear: filter.budgetYear } : {}),

@@ -9,7 +9,10 @@ import {
   disbursementInitiate,
   disbursementInitiateBody,
   disbursementSchema,
+  type EntitlementAmountDecisionBody,
   type EntitlementListQuery,
+  entitlementAmountDecisionBody,
+  entitlementDecideAmount,
   entitlementGet,
   entitlementList,
   entitlementListQuery,
@@ -56,6 +59,31 @@ export class EntitlementController {
   })
   get(@Req() request: AuthenticatedRequest, @Param(new ZodPipe(fundsIdPath, 'path')) path: FundsIdPath) {
     return this.runtime.client.request(entitlementGet, { id: path.id }, { context: contextOf(request) });
+  }
+
+  @Post('entitlements/:id/amount-decision')
+  @Access({ roles: MONEY_READERS })
+  @ApiRoute({
+    tag: 'funds',
+    summary:
+      'Record the amount a body decided for an entitlement the regulation leaves open (a cap "不超过N万元", or no ' +
+      'amount): checked against the cap, then obligated; the office or finance records the decision as it reads',
+    rule: FUNDS_RULE,
+    body: entitlementAmountDecisionBody,
+    response: entitlementSchema,
+    status: 200,
+    path: fundsIdPath,
+  })
+  decideAmount(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(fundsIdPath, 'path')) path: FundsIdPath,
+    @Body(new ZodPipe(entitlementAmountDecisionBody)) body: EntitlementAmountDecisionBody,
+  ) {
+    return this.runtime.client.request(
+      entitlementDecideAmount,
+      { ...body, id: path.id },
+      { context: contextOf(request) },
+    );
   }
 
   @Post('entitlements/:id/disbursements')

@@ -18,7 +18,12 @@ import {
 } from './disbursement-modals';
 import { formatYuan } from './yuan.util';
 
-const TIER = { award: { zh: '质量奖', en: 'Award' }, nomination: { zh: '提名奖', en: 'Nomination' } } as const;
+const TIER = {
+  award: { zh: '质量奖', en: 'Award' },
+  nomination: { zh: '提名奖', en: 'Nomination' },
+  excellence: { zh: '优秀奖', en: 'Excellence' },
+  special: { zh: '特别奖', en: 'Special' },
+} as const;
 
 /**
  * The entitlements award decisions made: what each winner is owed, by which article, in which budget year, what is

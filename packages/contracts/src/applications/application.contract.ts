@@ -45,6 +45,25 @@ export const declaredFactsSchema = z
       )
       .max(100)
       .optional(),
+    /**
+     * An individual applicant's employer's accidents, violations, ... (所在组织; an empty list: none), for rules on the
+     * employer's record ("所在组织近3年无重大事故"); the same shape as `incidents`.
+     */
+    employerIncidents: z
+      .array(
+        z
+          .object({
+            kind: declaredIncidentKindSchema,
+            date: isoDate,
+            severity: z.enum(['general', 'larger', 'major', 'especially_major']).optional(),
+            area: z
+              .enum(['quality', 'safety', 'environment', 'public_health', 'food_safety', 'work_safety'])
+              .optional(),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
     /** Financial years closed with a loss (an empty list: none). */
     lossYears: z.array(z.number().int().min(1900).max(2200)).max(50).optional(),
     spotChecksPassedConsecutiveYears: z.number().int().min(0).max(100).optional(),

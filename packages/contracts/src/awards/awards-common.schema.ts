@@ -25,7 +25,7 @@ export const policyDocumentSchema = z.record(z.string(), z.unknown()).meta({
 });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;
 
-export const tierKeySchema = z.enum(['award', 'nomination']);
+export const tierKeySchema = z.enum(['award', 'nomination', 'excellence', 'special']);
 export const periodUnitSchema = z.enum(['working_days', 'calendar_days']);
 export const noticeScopeSchema = z.enum(['internal', 'public']);
 export const noticeFormSchema = z.enum(['notice', 'consultation']);

@@ -6,6 +6,8 @@ import { titleSchema } from './title.contract';
 const quotaExceedanceSchema = z
   .object({
     tier: tierKeySchema,
+    /** The applicant kind whose own in-principle quota (quota.byKind) is exceeded; omitted: the tier's quota. */
+    applicantKind: z.enum(['organisation', 'individual']).optional(),
     /** The body that decided to exceed the in-principle quota (原则上), as its record names it. */
     decidedBy: z.string().trim().min(1).max(200),
     reason: z.string().trim().min(1).max(2000),

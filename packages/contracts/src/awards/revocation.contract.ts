@@ -19,6 +19,7 @@ export const revocationGroundSchema = z.enum([
   'export_quality_notice',
   'title_misuse',
   'refusing_duties',
+  'failed_periodic_evaluation',
   'other_serious_violation',
 ]);
 
@@ -32,6 +33,11 @@ export const revocationStepKindSchema = z.enum([
   'clawback',
   'credit_record',
   'publish',
+  /** 停止使用称号: the revoked winner's duty, recorded with the decision */
+  'stop_using_title',
+  /** 约谈 and 责令整改: consequences short of revocation (e.g. after a periodic evaluation) */
+  'summons',
+  'rectification_order',
 ]);
 
 const evidenceSchema = z
@@ -86,12 +92,17 @@ const plannedConsequenceSchema = z.object({
   ruleId: z.string(),
   basis: z.string(),
   by: localisedTextSchema.optional(),
+  /** A rectification order's period, where the text gives one. */
+  within: z.object({ unit: z.enum(['months', 'days']), count: z.int() }).optional(),
+  /** A rectification order: the rule that applies when it is not complied with. */
+  failing: z.string().optional(),
   ban: z
     .object({
-      unit: z.enum(['years', 'cycles']),
-      count: z.int(),
+      /** permanent: 不再受理 (count and allowedFromYear null). */
+      unit: z.enum(['years', 'cycles', 'permanent']),
+      count: z.int().nullable(),
       startYear: z.int(),
-      allowedFromYear: z.int(),
+      allowedFromYear: z.int().nullable(),
     })
     .optional(),
 });
@@ -174,10 +185,11 @@ export const applicationBanSchema = z.object({
   caseId: z.uuid(),
   applicantName: z.string(),
   identity: banCheckIdentitySchema,
-  unit: z.enum(['years', 'cycles']),
-  count: z.int(),
+  /** permanent: 不再受理 (count and allowedFromYear null). */
+  unit: z.enum(['years', 'cycles', 'permanent']),
+  count: z.int().nullable(),
   startYear: z.int(),
-  allowedFromYear: z.int(),
+  allowedFromYear: z.int().nullable(),
   basis: z.string(),
   createdAt: z.string(),
 });

@@ -26,6 +26,8 @@ export const CATEGORY: Record<string, Bilingual> = {
 export const TIER: Record<string, Bilingual> = {
   award: { zh: '质量奖', en: 'Award' },
   nomination: { zh: '提名奖', en: 'Nomination' },
+  excellence: { zh: '优秀奖', en: 'Excellence' },
+  special: { zh: '特别奖', en: 'Special' },
 };
 
 /** The notices of the candidate list the office opens from this page (the policy says which it has). */

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { loadLaunchPolicy } from '@laurel/policy';
+import { eventually, TestClock } from '@laurel/testing';
+import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
+import { titlesOfCycleOne } from './titles.util';
+
+const XZD = '/api/v1/tenants/xinzhou-district';
+const FUNDS = `${XZD}/funds`;
+
+/**
+ * Prize money as a cap ("不超过"): a policy version whose organisation prize is a cap leaves the winner's entitlement
+ * undecided, naming the cap; the amount a body decides is recorded with who, the document and why, refused above the
+ * cap, and obligated within it — once.
+ */
+describe('a capped prize is a recorded decision within the cap (xinzhou-district, policy v2)', () => {
+  let sut: ApplicationsPlatform;
+  const clock = new TestClock('2026-11-23T02:00:00Z');
+  const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
+  let office: string;
+  let finance: string;
+
+  const ok = (response: { status: number; body: Json }, status = 200) => {
+    if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+
+  beforeAll(async () => {
+    sut = await startApplicationsPlatform({ clock, tenants: ['xinzhou-district'], funds: true });
+    office = (await sut.addUser('xinzhou-district', 'xzd-office', ['office'])).token;
+    finance = (await sut.addUser('xinzhou-district', 'xzd-finance', ['finance'])).token;
+    const operator = await sut.login('operator');
+    const tenantId = ok(await call('GET', XZD, { token: operator })).id as string;
+    const v2 = structuredClone(loadLaunchPolicy('xinzhou-district')) as unknown as Json & {
+      tiers: { money: Json }[];
+    };
+    v2.version = 2;
+    for (const tier of v2.tiers) tier.money.amountIs = { organisation: 'cap' };
+    ok(await call('PUT', `${XZD}/policy`, { token: operator, body: { policy: v2 } }));
+    ok(
+      await call('POST', `${XZD}/cycles`, {
+        token: office,
+        body: { year: 2025, opensOn: '2025-03-01', closesOn: '2025-04-30' },
+      }),
+      201,
+    );
+    ok(await call('POST', `${XZD}/cycles/1/close`, { token: office }));
+    ok(
+      await call('POST', `${FUNDS}/appropriations`, {
+        token: finance,
+        body: { transferId: randomUUID(), budgetYear: 2025, amountFen: 20_000_000, document: '信财预〔2025〕3号' },
+      }),
+      201,
+    );
+    await titlesOfCycleOne(
+      sut,
+      { key: 'xinzhou-district', id: tenantId, office },
+      [{ name: '信州丁精密制造有限公司', code: 4301 }],
+      { approvingBody: '上饶市信州区人民政府', documentNumber: '信府字〔2025〕9号', decidedOn: '2025-06-01' },
+    );
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('records the entitlement undecided with its cap, refuses an amount above it, obligates one within it', async () => {
+    const entitlement = await eventually(async () => {
+      const list = ok(await call('GET', `${FUNDS}/entitlements?budgetYear=2025`, { token: finance }))
+        .entitlements as Json[];
+      expect(list).toHaveLength(1);
+      return list[0] as Json;
+    });
+    expect(entitlement).toMatchObject({ status: 'amount_undecided', amountFen: null, policyVersion: 2 });
+    expect((entitlement.reason as Json).zh).toContain('不超过80,000.00元');
+    const decide = (amountFen: number) =>
+      call('POST', `${FUNDS}/entitlements/${entitlement.id}/amount-decision`, {
+        token: office,
+        body: {
+          amountFen,
+          decidedBy: '上饶市信州区人民政府',
+          document: '信府字〔2025〕10号',
+          reason: '按评审得分确定',
+        },
+      });
+
+    const above = await decide(8_000_001);
+    expect(above.status).toBe(422);
+    expect(JSON.stringify(above.body)).toContain('body.amountFen');
+    expect(JSON.stringify(above.body)).toContain('超过上限80,000.00元');
+
+    const within = ok(await decide(6_000_000));
+    expect(within).toMatchObject({ status: 'obligated', amountFen: 6_000_000, outstandingFen: 6_000_000 });
+    expect((within.reason as Json).zh).toContain('上饶市信州区人民政府（信府字〔2025〕10号）决定：60,000.00元');
+
+    expect((await decide(5_000_000)).status).toBe(409);
+  });
+});
