@@ -24,6 +24,7 @@ import { ObligateWhenAwardDecidedConsumer } from './entitlement/obligate-when-aw
 import type { FundsConfig } from './funds.config';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { Ledger } from './ledger/ledger.service';
+import { LedgerGroupCommit } from './ledger/ledger-group-commit';
 import { LedgerReportRepository } from './ledger/ledger-report.repository';
 
 @Module({})
@@ -41,6 +42,7 @@ export class FundsModule {
       providers: [
         LedgerRepository,
         Ledger,
+        LedgerGroupCommit,
         BudgetYearService,
         LedgerReportRepository,
         LedgerReportService,
