@@ -105,6 +105,7 @@ async function main(): Promise<number> {
     const grouped = await closedLoop(CLIENTS, (request) => inContext(() => groupCommit.transfer(request)));
     const grouped64 = await closedLoop(64, (request) => inContext(() => groupCommit.transfer(request)));
     const each = await closedLoop(CLIENTS, (request) => inTenant((tx) => ledger.transfer(tx, request)));
+    const alone = await closedLoop(1, (request) => inTenant((tx) => ledger.transfer(tx, request)));
 
     // The floor: the same rows inserted with raw SQL in one transaction (no locks, rules, replay checks, balances).
     const accountIds = await inTenant((tx) =>
