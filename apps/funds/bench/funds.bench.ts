@@ -171,7 +171,8 @@ async function main(): Promise<number> {
     );
     console.log(`transfers through the service, group commit, 64 clients: ${figures(grouped64)}`);
     console.log(
-      `transfers through the service, one transaction each (Ledger.transfer), ${CLIENTS} clients: ${figures(each)}`,
+      `transfers through the service, one transaction each (Ledger.transfer), ${CLIENTS} clients: ${figures(each)}; ` +
+        `1 client: ${figures(alone)}`,
     );
 
     // (2) A budget year with 100,000 transfers: accounts made through the ledger, the rest inserted in bulk and the
