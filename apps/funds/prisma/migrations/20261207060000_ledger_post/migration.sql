@@ -12,8 +12,21 @@ CREATE FUNCTION "ledger_post"(items jsonb) RETURNS TABLE (
 DECLARE
   tenant uuid := NULLIF(current_setting('app.tenant_id', true), '')::uuid;
   it record;
-  d ledger_account%ROWTYPE;
-  c ledger_account%ROWTYPE;
+  -- The locked accounts, in id order, with their sums kept here while the items are applied and written once at the
+  -- end (one UPDATE per batch, not two per transfer).
+  a_id uuid[];
+  a_key text[];
+  a_year int[];
+  a_dmnec boolean[];
+  a_cmned boolean[];
+  a_dp bigint[];
+  a_dpo bigint[];
+  a_cp bigint[];
+  a_cpo bigint[];
+  a_moved boolean[];
+  di int;
+  ci int;
+  ph text;
   rec ledger_transfer%ROWTYPE;
   pend ledger_transfer%ROWTYPE;
   want_debit uuid;
@@ -54,7 +67,14 @@ BEGIN
   ON CONFLICT (tenant_id, budget_year, kind, recipient_id) DO NOTHING;
 
   -- Every account the batch touches, locked in id order.
-  PERFORM 1 FROM ledger_account a
+  SELECT array_agg(l.id ORDER BY l.id), array_agg(l.budget_year || '/' || l.kind || '/' || l.recipient_id ORDER BY l.id),
+         array_agg(l.budget_year ORDER BY l.id),
+         array_agg(l.debits_must_not_exceed_credits ORDER BY l.id), array_agg(l.credits_must_not_exceed_debits ORDER BY l.id),
+         array_agg(l.debits_pending ORDER BY l.id), array_agg(l.debits_posted ORDER BY l.id),
+         array_agg(l.credits_pending ORDER BY l.id), array_agg(l.credits_posted ORDER BY l.id),
+         array_agg(false ORDER BY l.id)
+    INTO a_id, a_key, a_year, a_dmnec, a_cmned, a_dp, a_dpo, a_cp, a_cpo, a_moved
+    FROM (SELECT a.* FROM ledger_account a
    WHERE a.id IN (
      SELECT acc.id FROM jsonb_array_elements(items) e
        JOIN ledger_account acc ON acc.tenant_id = tenant AND acc.budget_year = (e->>'budget_year')::int
@@ -69,18 +89,16 @@ BEGIN
      SELECT unnest(ARRAY[t.debit_account_id, t.credit_account_id]) FROM jsonb_array_elements(items) e
        JOIN ledger_transfer t ON t.id = (e->>'pending_id')::uuid
       WHERE e->>'op' = 'resolve')
-   ORDER BY a.id FOR UPDATE;
+   ORDER BY a.id FOR UPDATE) l;
 
   FOR it IN SELECT e, (n - 1)::int AS i FROM jsonb_array_elements(items) WITH ORDINALITY AS x(e, n) ORDER BY n LOOP
     r_i := it.i; r_detail := NULL; r_account_id := NULL; r_limit := NULL; r_id := NULL; r_budget_year := NULL;
     r_debit_account_id := NULL; r_credit_account_id := NULL; r_amount := NULL; r_code := NULL; r_phase := NULL;
     r_pending_id := NULL; r_reference := NULL; r_actor := NULL; r_created_at := NULL;
     IF it.e->>'op' = 'transfer' THEN
-      SELECT * INTO d FROM ledger_account a WHERE a.tenant_id = tenant AND a.budget_year = (it.e->>'budget_year')::int
-         AND a.kind = it.e->>'debit_kind' AND a.recipient_id = it.e->>'debit_recipient';
-      SELECT * INTO c FROM ledger_account a WHERE a.tenant_id = tenant AND a.budget_year = (it.e->>'budget_year')::int
-         AND a.kind = it.e->>'credit_kind' AND a.recipient_id = it.e->>'credit_recipient';
-      want_debit := d.id; want_credit := c.id; want_pending := NULL;
+      di := array_position(a_key, (it.e->>'budget_year') || '/' || (it.e->>'debit_kind') || '/' || (it.e->>'debit_recipient'));
+      ci := array_position(a_key, (it.e->>'budget_year') || '/' || (it.e->>'credit_kind') || '/' || (it.e->>'credit_recipient'));
+      want_debit := a_id[di]; want_credit := a_id[ci]; want_pending := NULL;
       want_amount := (it.e->>'amount')::bigint; want_code := it.e->>'code';
     ELSE
       SELECT * INTO pend FROM ledger_transfer t WHERE t.id = (it.e->>'pending_id')::uuid;
@@ -88,8 +106,8 @@ BEGIN
         r_outcome := 'no_pending';
         RETURN NEXT; CONTINUE;
       END IF;
-      SELECT * INTO d FROM ledger_account a WHERE a.id = pend.debit_account_id;
-      SELECT * INTO c FROM ledger_account a WHERE a.id = pend.credit_account_id;
+      di := array_position(a_id, pend.debit_account_id);
+      ci := array_position(a_id, pend.credit_account_id);
       want_debit := pend.debit_account_id; want_credit := pend.credit_account_id; want_pending := pend.id;
       want_amount := pend.amount; want_code := pend.code;
     END IF;
@@ -127,17 +145,17 @@ BEGIN
       END IF;
     ELSE
       -- The balance rules on the locked rows, pending amounts counted.
-      IF d.debits_must_not_exceed_credits THEN
-        headroom := d.credits_posted - d.debits_posted - d.debits_pending;
+      IF a_dmnec[di] THEN
+        headroom := a_cpo[di] - a_dpo[di] - a_dp[di];
         IF want_amount > headroom THEN
-          r_outcome := 'refused'; r_detail := 'exceeds_credits'; r_account_id := d.id::text; r_limit := headroom;
+          r_outcome := 'refused'; r_detail := 'exceeds_credits'; r_account_id := a_id[di]::text; r_limit := headroom;
           RETURN NEXT; CONTINUE;
         END IF;
       END IF;
-      IF c.credits_must_not_exceed_debits THEN
-        headroom := c.debits_posted - c.credits_posted - c.credits_pending;
+      IF a_cmned[ci] THEN
+        headroom := a_dpo[ci] - a_cpo[ci] - a_cp[ci];
         IF want_amount > headroom THEN
-          r_outcome := 'refused'; r_detail := 'exceeds_debits'; r_account_id := c.id::text; r_limit := headroom;
+          r_outcome := 'refused'; r_detail := 'exceeds_debits'; r_account_id := a_id[ci]::text; r_limit := headroom;
           RETURN NEXT; CONTINUE;
         END IF;
       END IF;
@@ -145,7 +163,7 @@ BEGIN
 
     INSERT INTO ledger_transfer (id, tenant_id, budget_year, debit_account_id, credit_account_id, amount, code, phase,
       pending_id, reference, actor, created_at)
-    VALUES ((it.e->>'id')::uuid, tenant, d.budget_year, want_debit, want_credit, want_amount, want_code,
+    VALUES ((it.e->>'id')::uuid, tenant, a_year[di], want_debit, want_credit, want_amount, want_code,
       it.e->>'phase', want_pending, it.e->>'reference', it.e->>'actor', (it.e->>'at')::timestamptz)
     ON CONFLICT (id) DO NOTHING
     RETURNING * INTO rec;
@@ -156,21 +174,18 @@ BEGIN
       RETURN NEXT; CONTINUE;
     END IF;
 
-    IF it.e->>'phase' = 'single' THEN
-      UPDATE ledger_account a SET debits_posted = a.debits_posted + want_amount WHERE a.id = want_debit;
-      UPDATE ledger_account a SET credits_posted = a.credits_posted + want_amount WHERE a.id = want_credit;
-    ELSIF it.e->>'phase' = 'pending' THEN
-      UPDATE ledger_account a SET debits_pending = a.debits_pending + want_amount WHERE a.id = want_debit;
-      UPDATE ledger_account a SET credits_pending = a.credits_pending + want_amount WHERE a.id = want_credit;
-    ELSIF it.e->>'phase' = 'post' THEN
-      UPDATE ledger_account a SET debits_pending = a.debits_pending - want_amount,
-             debits_posted = a.debits_posted + want_amount WHERE a.id = want_debit;
-      UPDATE ledger_account a SET credits_pending = a.credits_pending - want_amount,
-             credits_posted = a.credits_posted + want_amount WHERE a.id = want_credit;
+    ph := it.e->>'phase';
+    IF ph = 'single' THEN
+      a_dpo[di] := a_dpo[di] + want_amount; a_cpo[ci] := a_cpo[ci] + want_amount;
+    ELSIF ph = 'pending' THEN
+      a_dp[di] := a_dp[di] + want_amount; a_cp[ci] := a_cp[ci] + want_amount;
+    ELSIF ph = 'post' THEN
+      a_dp[di] := a_dp[di] - want_amount; a_dpo[di] := a_dpo[di] + want_amount;
+      a_cp[ci] := a_cp[ci] - want_amount; a_cpo[ci] := a_cpo[ci] + want_amount;
     ELSE
-      UPDATE ledger_account a SET debits_pending = a.debits_pending - want_amount WHERE a.id = want_debit;
-      UPDATE ledger_account a SET credits_pending = a.credits_pending - want_amount WHERE a.id = want_credit;
+      a_dp[di] := a_dp[di] - want_amount; a_cp[ci] := a_cp[ci] - want_amount;
     END IF;
+    a_moved[di] := true; a_moved[ci] := true;
 
     r_outcome := 'posted';
     SELECT rec.id::text, rec.budget_year, rec.debit_account_id::text, rec.credit_account_id::text, rec.amount,
@@ -179,6 +194,12 @@ BEGIN
            r_reference, r_actor, r_created_at;
     RETURN NEXT;
   END LOOP;
+
+  -- The sums of the accounts that moved, in one statement (the CHECK below refuses a negative pending sum).
+  UPDATE ledger_account a SET debits_pending = v.dp, debits_posted = v.dpo, credits_pending = v.cp,
+         credits_posted = v.cpo
+    FROM unnest(a_id, a_dp, a_dpo, a_cp, a_cpo, a_moved) AS v(id, dp, dpo, cp, cpo, moved)
+   WHERE a.id = v.id AND v.moved;
 END;
 $$;
 
