@@ -25,6 +25,7 @@ import { ObligateWhenAwardDecidedConsumer } from './entitlement/obligate-when-aw
 import type { FundsConfig } from './funds.config';
 import { LedgerRepository } from './ledger/ledger.repository';
 import { Ledger } from './ledger/ledger.service';
+import { LedgerGroupCommit } from './ledger/ledger-group-commit';
 import { LedgerReportRepository } from './ledger/ledger-report.repository';
 import { PerformanceEvaluationService } from './use-report/performance-evaluation.service';
 import { RecipientAccess } from './use-report/recipient-access.service';
@@ -48,6 +49,7 @@ export class FundsModule {
       providers: [
         LedgerRepository,
         Ledger,
+        LedgerGroupCommit,
         BudgetYearService,
         LedgerReportRepository,
         LedgerReportService,

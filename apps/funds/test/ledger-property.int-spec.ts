@@ -6,6 +6,7 @@ import type { FundsTx, PrismaClient } from '../src/funds-prisma';
 import { CHART_OF_ACCOUNTS, TRANSFER_CODES, type TransferCode } from '../src/ledger/chart-of-accounts';
 import { type AccountRow, LedgerRepository } from '../src/ledger/ledger.repository';
 import { Ledger, type TransferRequest } from '../src/ledger/ledger.service';
+import { LedgerGroupCommit } from '../src/ledger/ledger-group-commit';
 import { LedgerReportRepository } from '../src/ledger/ledger-report.repository';
 
 /** A small seeded generator (mulberry32): a failing run can be replayed from its seed. */
@@ -26,7 +27,7 @@ function random(seed: number) {
 }
 
 type Op =
-  | { kind: 'transfer'; request: TransferRequest }
+  | { kind: 'transfer'; request: TransferRequest; grouped: boolean }
   | { kind: 'resolve'; id: string; pendingId: string; action: 'post' | 'void' };
 
 const OPERATIONS = 10_000;
@@ -34,7 +35,8 @@ const CONCURRENCY = 8;
 
 /**
  * The ledger under 10,000 random operations — loadings, obligations, pending disbursements posted or voided,
- * clawback demands, recoveries, write-offs, returns — run eight at a time on shared accounts, with earlier requests
+ * clawback demands, recoveries, write-offs, returns — run eight at a time on shared accounts, a third of the transfers
+ * through group commit (several callers' transfers in one transaction and one statement), with earlier requests
  * replayed among them: debits equal credits in every ledger (posted and pending), no flagged balance ever crosses its
  * limit, every account's kept sums equal the sums of its transfers, and a replay changes nothing.
  */
@@ -42,6 +44,7 @@ describe('funds: the ledger’s properties under random, concurrent and replayed
   let infra: TestInfrastructure;
   let sut: RunningService<PrismaClient>;
   let ledger: Ledger;
+  let groupCommit: LedgerGroupCommit;
   let accounts: LedgerRepository;
   let reports: LedgerReportRepository;
   const context: RequestContext = {
@@ -56,6 +59,7 @@ describe('funds: the ledger’s properties under random, concurrent and replayed
     infra = await TestInfrastructure.create();
     sut = await bootstrapService(fundsService({ env: infra.env() }), { env: infra.env() });
     ledger = sut.app.get(Ledger);
+    groupCommit = sut.app.get(LedgerGroupCommit);
     accounts = sut.app.get(LedgerRepository);
     reports = sut.app.get(LedgerReportRepository);
   });
@@ -121,6 +125,8 @@ describe('funds: the ledger’s properties under random, concurrent and replayed
           recipient: rng.pick(recipients),
           phase: code === 'disbursement' ? 'pending' : 'single',
         },
+        // A third through group commit: sharing a transaction with the other requests that arrive with it.
+        grouped: rng.next() < 0.35,
       };
     };
 
@@ -130,7 +136,9 @@ describe('funds: the ledger’s properties under random, concurrent and replayed
           await inTenant((tx) => ledger.resolve(tx, { ...op, reference: op.pendingId }));
           tally.resolved++;
         } else {
-          const outcome = await inTenant((tx) => ledger.transfer(tx, op.request));
+          const outcome = op.grouped
+            ? await RequestContexts.run(context, () => groupCommit.transfer(op.request))
+            : await inTenant((tx) => ledger.transfer(tx, op.request));
           tally[outcome.outcome]++;
           if (outcome.outcome === 'posted' && op.request.phase === 'pending') {
             pendings.push({ id: op.request.id, budgetYear: op.request.budgetYear });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type AwardDecisionPayload, type EventEnvelope, SERVICES } from '@laurel/contracts';
 import { bootstrapService, type ServiceDefinition } from '@laurel/platform';
 import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
-import { eventually, type TestClock, TestInfrastructure } from '@laurel/testing';
+import { ChildService, eventually, type TestClock, TestInfrastructure } from '@laurel/testing';
 import { type RunningGateway, seedOperator, startGateway } from '../src/gateway-app';
 
 // Loaded by path, not imported: the gateway's typecheck must not depend on the apps' generated clients.
@@ -24,6 +24,8 @@ const { reviewsService } = require(path.resolve(__dirname, '../../reviews/src/re
 const { fundsService } = require(path.resolve(__dirname, '../../funds/src/funds.service-definition')) as {
   fundsService: (options: { env?: Record<string, string> }) => ServiceDefinition;
 };
+/** The funds service's entry, for running it in a process of its own. */
+const FUNDS_MAIN = path.resolve(__dirname, '../../funds/src/main.ts');
 
 export type Json = Record<string, unknown>;
 export type Role =
@@ -83,6 +85,8 @@ export async function startApplicationsPlatform(options: {
   reviews?: boolean;
   /** Starts the funds service too (the ledger, entitlements, disbursements). */
   funds?: boolean;
+  /** Starts the funds service in a process of its own (to kill and restart it): `fundsProcess` then holds it. */
+  fundsInProcess?: false;
 }) {
   const { clock } = options;
   const infra = await TestInfrastructure.create();
@@ -97,14 +101,16 @@ export async function startApplicationsPlatform(options: {
   const objections = await bootstrapService(objectionsService({ env }), { env, clock });
   const applications = await bootstrapService(applicationsService({ env }), { env, clock });
   const reviews = options.reviews ? await bootstrapService(reviewsService({ env }), { env, clock }) : null;
-  const funds = options.funds ? await bootstrapService(fundsService({ env }), { env, clock }) : null;
+  const ownProcess = options.funds && options.fundsInProcess === false;
+  const funds = options.funds && !ownProcess ? await bootstrapService(fundsService({ env }), { env, clock }) : null;
+  let fundsChild: ChildService | null = ownProcess ? await ChildService.start(FUNDS_MAIN, env) : null;
   const services = [awards, objections, applications, ...(reviews ? [reviews] : []), ...(funds ? [funds] : [])];
   const running = [
     'awards',
     'objections',
     'applications',
     ...(reviews ? ['reviews'] : []),
-    ...(funds ? ['funds'] : []),
+    ...(options.funds ? ['funds'] : []),
   ];
   const gateway: RunningGateway = await startGateway({
     env: infra.env({
@@ -234,6 +240,14 @@ export async function startApplicationsPlatform(options: {
     applications,
     reviews,
     funds,
+    /** The funds service's process, when started in its own (`fundsInProcess: false`); `restartFunds` starts it again. */
+    get fundsProcess() {
+      return fundsChild;
+    },
+    restartFunds: async () => {
+      fundsChild = await ChildService.start(FUNDS_MAIN, env);
+      return fundsChild;
+    },
     call,
     login,
     addUser,
@@ -244,6 +258,7 @@ export async function startApplicationsPlatform(options: {
     publishAwardDecision,
     close: async () => {
       await gateway.close();
+      await fundsChild?.stop('SIGTERM');
       for (const service of [...services].reverse()) await service.close();
       await infra.dispose();
       await rm(filesDir, { recursive: true, force: true });

@@ -34,28 +34,28 @@ export interface StatementLineRow {
 }
 
 /**
- * Read-only SQL for the ledger's reports: a budget year's accounts with their sums recomputed from the transfers
- * (posted: single and post transfers; pending: pending transfers not yet resolved), and a recipient's transfers.
+ * Read-only SQL for the ledger's reports: a budget year's accounts with their sums recomputed from the transfers in
+ * one pass (posted: single and post transfers; pending: pending transfers less the post and void transfers that
+ * resolved them — a resolution carries its pending transfer's accounts and amount), and a recipient's transfers.
  */
 @Injectable()
 export class LedgerReportRepository {
   async recomputed(tx: FundsTx, budgetYear: number): Promise<{ accounts: RecomputedAccount[]; transfers: number }> {
     const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
       `WITH t AS (
-         SELECT t.debit_account_id, t.credit_account_id, t.amount,
-                CASE WHEN t.phase IN ('single', 'post') THEN 'posted'
-                     WHEN t.phase = 'pending' AND r.id IS NULL THEN 'pending' END AS side
-           FROM ledger_transfer t LEFT JOIN ledger_transfer r ON r.pending_id = t.id
-          WHERE t.budget_year = $1),
-       d AS (SELECT debit_account_id AS id, SUM(amount) FILTER (WHERE side = 'posted') AS posted,
-                    SUM(amount) FILTER (WHERE side = 'pending') AS pending FROM t GROUP BY 1),
-       c AS (SELECT credit_account_id AS id, SUM(amount) FILTER (WHERE side = 'posted') AS posted,
-                    SUM(amount) FILTER (WHERE side = 'pending') AS pending FROM t GROUP BY 1)
+         SELECT debit_account_id, credit_account_id,
+                CASE WHEN phase IN ('single', 'post') THEN amount ELSE 0 END AS posted,
+                CASE WHEN phase = 'pending' THEN amount WHEN phase IN ('post', 'void') THEN -amount ELSE 0 END
+                  AS pending
+           FROM ledger_transfer WHERE budget_year = $1),
+       d AS (SELECT debit_account_id AS id, SUM(posted) AS posted, SUM(pending) AS pending, COUNT(*) AS n
+               FROM t GROUP BY 1),
+       c AS (SELECT credit_account_id AS id, SUM(posted) AS posted, SUM(pending) AS pending FROM t GROUP BY 1)
        SELECT a.id::text, a.kind, a.recipient_id, a.recipient_name, a.debits_posted, a.credits_posted,
               a.debits_pending, a.credits_pending,
               COALESCE(d.posted, 0) AS r_debits_posted, COALESCE(c.posted, 0) AS r_credits_posted,
               COALESCE(d.pending, 0) AS r_debits_pending, COALESCE(c.pending, 0) AS r_credits_pending,
-              (SELECT COUNT(*) FROM ledger_transfer WHERE budget_year = $1) AS transfers
+              (SELECT COALESCE(SUM(n), 0) FROM d) AS transfers
          FROM ledger_account a LEFT JOIN d ON d.id = a.id LEFT JOIN c ON c.id = a.id
         WHERE a.budget_year = $1
         ORDER BY a.kind, a.recipient_name NULLS FIRST, a.id`,
@@ -88,13 +88,16 @@ export class LedgerReportRepository {
   /** The transfers on a recipient's accounts of a budget year, in the order they were made. */
   async recipientLines(tx: FundsTx, budgetYear: number, recipientId: string): Promise<StatementLineRow[]> {
     const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-      `WITH mine AS (SELECT id FROM ledger_account WHERE budget_year = $1 AND recipient_id = $2)
+      `WITH mine AS (SELECT id FROM ledger_account WHERE budget_year = $1 AND recipient_id = $2),
+       -- Each side through its own index (an OR of the two would scan every transfer of the tenant).
+       ids AS (SELECT t.id FROM ledger_transfer t JOIN mine ON t.debit_account_id = mine.id
+               UNION
+               SELECT t.id FROM ledger_transfer t JOIN mine ON t.credit_account_id = mine.id)
        SELECT t.id::text, t.created_at, t.code, t.phase, da.kind AS debit_kind, ca.kind AS credit_kind, t.amount,
               t.reference, t.actor
-         FROM ledger_transfer t
+         FROM ids JOIN ledger_transfer t ON t.id = ids.id
          JOIN ledger_account da ON da.id = t.debit_account_id
          JOIN ledger_account ca ON ca.id = t.credit_account_id
-        WHERE t.debit_account_id IN (SELECT id FROM mine) OR t.credit_account_id IN (SELECT id FROM mine)
         ORDER BY t.seq`,
       budgetYear,
       recipientId,

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AccountKind } from '@laurel/contracts';
-import { RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { FundsTx } from '../funds-prisma';
-import type { AccountFlags } from './chart-of-accounts';
-import type { Balances, LedgerAccountState, Phase } from './ledger.rules';
+import type { LedgerAccountState, Phase } from './ledger.rules';
 
 export interface AccountRow extends LedgerAccountState {
   readonly budgetYear: number;
@@ -56,6 +53,72 @@ interface RawTransfer {
   created_at: Date;
 }
 
+/** One item of a `ledger_post` batch: a single or pending transfer between two accounts by key, or a resolution. */
+export type PostItem =
+  | {
+      readonly op: 'transfer';
+      readonly id: string;
+      readonly budget_year: number;
+      readonly code: string;
+      readonly phase: 'single' | 'pending';
+      readonly amount: bigint;
+      readonly reference: string;
+      readonly actor: string | null;
+      readonly at: Date;
+      readonly debit_kind: AccountKind;
+      readonly debit_recipient: string;
+      readonly debit_dmnec: boolean;
+      readonly debit_cmned: boolean;
+      readonly credit_kind: AccountKind;
+      readonly credit_recipient: string;
+      readonly credit_dmnec: boolean;
+      readonly credit_cmned: boolean;
+      readonly recipient_name: string | null;
+    }
+  | {
+      readonly op: 'resolve';
+      readonly id: string;
+      readonly pending_id: string;
+      readonly phase: 'post' | 'void';
+      readonly reference: string;
+      readonly actor: string | null;
+      readonly at: Date;
+    };
+
+/**
+ * What `ledger_post` did with one item: `posted` or `replayed` (with the transfer), `refused` (the account whose rule
+ * it would break, `detail` the reason, `limit` what it still allows), `differs` (`detail`: the first field that
+ * differs from what the id recorded, or `id` when another tenant holds it), `no_pending` (no pending transfer of that
+ * id), `resolved_already` (`detail`: posted or voided).
+ */
+export interface PostResult {
+  readonly index: number;
+  readonly outcome: 'posted' | 'replayed' | 'refused' | 'differs' | 'no_pending' | 'resolved_already';
+  readonly detail: string | null;
+  readonly accountId: string | null;
+  readonly limit: bigint | null;
+  readonly transfer: TransferRow | null;
+}
+
+interface RawPostResult {
+  r_i: number;
+  r_outcome: PostResult['outcome'];
+  r_detail: string | null;
+  r_account_id: string | null;
+  r_limit: bigint | null;
+  r_id: string | null;
+  r_budget_year: number | null;
+  r_debit_account_id: string | null;
+  r_credit_account_id: string | null;
+  r_amount: bigint | null;
+  r_code: string | null;
+  r_phase: string | null;
+  r_pending_id: string | null;
+  r_reference: string | null;
+  r_actor: string | null;
+  r_created_at: Date | null;
+}
+
 const ACCOUNT_COLUMNS = `id::text, budget_year, kind, recipient_id, recipient_name, debits_must_not_exceed_credits,
   credits_must_not_exceed_debits, debits_pending, debits_posted, credits_pending, credits_posted`;
 const TRANSFER_COLUMNS = `id::text, budget_year, debit_account_id::text, credit_account_id::text, amount, code, phase,
@@ -91,89 +154,42 @@ const toTransfer = (r: RawTransfer): TransferRow => ({
   createdAt: r.created_at,
 });
 
-/** The ledger's SQL: accounts (created on first use, locked in id order) and transfers (insert only). */
+/** The ledger's SQL: transfers posted in batches by `ledger_post` (insert only), accounts and transfers read. */
 @Injectable()
 export class LedgerRepository {
-  /** The account of this tenant, budget year, kind and recipient, created (with its kind's flags) if missing. */
-  async ensureAccount(
-    tx: FundsTx,
-    key: { budgetYear: number; kind: AccountKind; recipientId: string; recipientName: string | null },
-    flags: AccountFlags,
-    now: Date,
-  ): Promise<string> {
-    const tenantId = RequestContexts.requireTenant();
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ledger_account (id, tenant_id, budget_year, kind, recipient_id, recipient_name,
-         debits_must_not_exceed_credits, credits_must_not_exceed_debits, created_at)
-       VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (tenant_id, budget_year, kind, recipient_id) DO NOTHING`,
-      randomUUID(),
-      tenantId,
-      key.budgetYear,
-      key.kind,
-      key.recipientId,
-      key.recipientName,
-      flags.debitsMustNotExceedCredits,
-      flags.creditsMustNotExceedDebits,
-      now,
+  /**
+   * Applies a batch of transfers in one statement (`ledger_post`, migration 20261207060000): every account the batch
+   * touches created on first use and locked in id order, then each item in order — replay check, balance rules,
+   * insert, balances. One answer per item, in the items' order.
+   */
+  async post(tx: FundsTx, items: readonly PostItem[]): Promise<PostResult[]> {
+    const rows = await tx.$queryRawUnsafe<RawPostResult[]>(
+      'SELECT * FROM ledger_post($1::jsonb)',
+      JSON.stringify(items, (_key, value) => (typeof value === 'bigint' ? value.toString() : value)),
     );
-    const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT id::text FROM ledger_account WHERE tenant_id = $1::uuid AND budget_year = $2 AND kind = $3
-         AND recipient_id = $4`,
-      tenantId,
-      key.budgetYear,
-      key.kind,
-      key.recipientId,
-    );
-    const id = rows[0]?.id;
-    if (!id) throw new Error(`account ${key.kind} ${key.budgetYear} could not be created`);
-    return id;
-  }
-
-  /** Locks the accounts in id order (two transfers never deadlock) and reads them under the lock. */
-  async lockAccounts(tx: FundsTx, ids: readonly string[]): Promise<Map<string, AccountRow>> {
-    const rows = await tx.$queryRawUnsafe<RawAccount[]>(
-      `SELECT ${ACCOUNT_COLUMNS} FROM ledger_account WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [...ids],
-    );
-    return new Map(rows.map((row) => [row.id, toAccount(row)]));
-  }
-
-  /** The ids of the accounts of these keys in one budget year that exist (the common case: no insert needed). */
-  async idsByKeys(
-    tx: FundsTx,
-    budgetYear: number,
-    keys: readonly { kind: AccountKind; recipientId: string }[],
-  ): Promise<{ id: string; kind: AccountKind; recipientId: string }[]> {
-    const rows = await tx.$queryRawUnsafe<{ id: string; kind: AccountKind; recipient_id: string }[]>(
-      `SELECT id::text, kind, recipient_id FROM ledger_account
-        WHERE budget_year = $1 AND (kind, recipient_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
-      budgetYear,
-      keys.map((k) => k.kind),
-      keys.map((k) => k.recipientId),
-    );
-    return rows.map((r) => ({ id: r.id, kind: r.kind, recipientId: r.recipient_id }));
-  }
-
-  /** Both sides' balances in one statement. */
-  async setBothBalances(tx: FundsTx, debit: [string, Balances], credit: [string, Balances]): Promise<void> {
-    await tx.$executeRawUnsafe(
-      `UPDATE ledger_account a SET debits_pending = v.dp, debits_posted = v.dpo, credits_pending = v.cp,
-              credits_posted = v.cpo
-         FROM (VALUES ($1::uuid, $2::bigint, $3::bigint, $4::bigint, $5::bigint),
-                      ($6::uuid, $7::bigint, $8::bigint, $9::bigint, $10::bigint)) AS v(id, dp, dpo, cp, cpo)
-        WHERE a.id = v.id`,
-      debit[0],
-      debit[1].debitsPending,
-      debit[1].debitsPosted,
-      debit[1].creditsPending,
-      debit[1].creditsPosted,
-      credit[0],
-      credit[1].debitsPending,
-      credit[1].debitsPosted,
-      credit[1].creditsPending,
-      credit[1].creditsPosted,
-    );
+    return rows.map((r) => ({
+      index: r.r_i,
+      outcome: r.r_outcome,
+      detail: r.r_detail,
+      accountId: r.r_account_id,
+      limit: r.r_limit === null ? null : BigInt(r.r_limit),
+      transfer:
+        r.r_id === null
+          ? null
+          : toTransfer({
+              id: r.r_id,
+              budget_year: r.r_budget_year as number,
+              debit_account_id: r.r_debit_account_id as string,
+              credit_account_id: r.r_credit_account_id as string,
+              amount: r.r_amount as bigint,
+              code: r.r_code as string,
+              phase: r.r_phase as Phase,
+              pending_id: r.r_pending_id,
+              reference: r.r_reference as string,
+              actor: r.r_actor,
+              created_at: r.r_created_at as Date,
+            }),
+    }));
   }
 
   /** The transfer with this id, if this tenant has one. */
@@ -192,29 +208,6 @@ export class LedgerRepository {
       pendingId,
     );
     return rows[0] ? toTransfer(rows[0]) : null;
-  }
-
-  /** Inserts a transfer; false when its id is taken (a concurrent replay committed first, or another tenant's). */
-  async insertTransfer(tx: FundsTx, t: Omit<TransferRow, 'createdAt'>, now: Date): Promise<boolean> {
-    const inserted = await tx.$executeRawUnsafe(
-      `INSERT INTO ledger_transfer (id, tenant_id, budget_year, debit_account_id, credit_account_id, amount, code,
-         phase, pending_id, reference, actor, created_at)
-       VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5::uuid, $6, $7, $8, $9::uuid, $10, $11, $12)
-       ON CONFLICT (id) DO NOTHING`,
-      t.id,
-      RequestContexts.requireTenant(),
-      t.budgetYear,
-      t.debitAccountId,
-      t.creditAccountId,
-      t.amount,
-      t.code,
-      t.phase,
-      t.pendingId,
-      t.reference,
-      t.actor,
-      now,
-    );
-    return inserted === 1;
   }
 
   /** The tenant's accounts of a budget year, by kind and recipient. */

@@ -4,20 +4,9 @@ import { Injectable } from '@nestjs/common';
 import type { FundsTx } from '../funds-prisma';
 import { CHART_OF_ACCOUNTS, TRANSFER_CODES, type TransferCode } from './chart-of-accounts';
 import { pendingAlreadyResolved, transferIdReused } from './ledger.errors';
-import { type AccountRow, LedgerRepository, type TransferRow } from './ledger.repository';
-import {
-  applyTransfer,
-  type BalanceRefusal,
-  fen,
-  firstDifference,
-  TRANSFER_FIELDS,
-  type TransferContent,
-} from './ledger.rules';
-import {
-  type PendingTransferAction,
-  type PendingTransferStatus,
-  pendingTransferTransitionOf,
-} from './pending-transfer.lifecycle';
+import { LedgerRepository, type PostItem, type PostResult, type TransferRow } from './ledger.repository';
+import { type BalanceRefusal, fen } from './ledger.rules';
+import { type PendingTransferAction, type PendingTransferStatus } from './pending-transfer.lifecycle';
 
 /** A transfer asked for by a business event: its client-chosen id, what it is for and whom. */
 export interface TransferRequest {
@@ -31,15 +20,23 @@ export interface TransferRequest {
   readonly phase: 'single' | 'pending';
 }
 
+/** A transfer request with who asked for it and when (the transfer records both). */
+export interface TransferEntry {
+  readonly request: TransferRequest;
+  readonly actor: string | null;
+  readonly at: Date;
+}
+
 export type TransferOutcome =
   | { readonly outcome: 'posted' | 'replayed'; readonly transfer: TransferRow }
   | { readonly outcome: 'refused'; readonly refusal: BalanceRefusal & { readonly kind: AccountKind } };
 
 /**
- * The ledger, in the caller's transaction (so postings commit with the rows they account for): accounts locked in
- * id order, the balance rules of `ledger.rules` checked on the locked rows, the transfer inserted (never changed),
- * the balances written. A replay with the same id and content answers the original transfer and moves nothing; the
- * same id with other content is a 409 naming the field.
+ * The ledger, in the caller's transaction (so postings commit with the rows they account for). Each call is one
+ * statement (`ledger_post`, ADR XXXX): the accounts locked in id order, the balance rules of `ledger.rules` checked on
+ * the locked rows, the transfer inserted (never changed), the balances written — so a hot account's lock is held
+ * from that statement to the commit, not across several round trips. A replay with the same id and content answers
+ * the original transfer and moves nothing; the same id with other content is a 409 naming the field.
  */
 @Injectable()
 export class Ledger {
@@ -49,29 +46,44 @@ export class Ledger {
   ) {}
 
   async transfer(tx: FundsTx, request: TransferRequest): Promise<TransferOutcome> {
-    const amount = fen(request.amount);
+    const [result] = await this.transfers(tx, [request]);
+    if (result instanceof Error) throw result;
+    return result as TransferOutcome;
+  }
+
+  /**
+   * Several transfers in one statement, applied in order: one answer per request — its outcome, or the 409 its id
+   * earned (a DomainError, returned, not thrown: the others stand).
+   */
+  async transfers(tx: FundsTx, requests: readonly TransferRequest[]): Promise<(TransferOutcome | Error)[]> {
     const now = this.clock.now();
-    const { debit: debitKind, credit: creditKind } = TRANSFER_CODES[request.code];
-    const { debitId, creditId, accounts } = await this.lockedAccounts(tx, request, debitKind, creditKind, now);
-    const content: TransferContent = {
-      debitAccountId: debitId,
-      creditAccountId: creditId,
-      amount,
-      code: request.code,
-      phase: request.phase,
-      pendingId: null,
-      reference: request.reference,
-    };
-    const replay = await this.replayOf(tx, request.id, content);
-    if (replay) return { outcome: 'replayed', transfer: replay };
-    const debit = accounts.get(debitId) as AccountRow;
-    const credit = accounts.get(creditId) as AccountRow;
-    const applied = applyTransfer(debit, credit, amount, request.phase);
-    if ('refusal' in applied) {
-      const kind = applied.refusal.accountId === debitId ? debitKind : creditKind;
-      return { outcome: 'refused', refusal: { ...applied.refusal, kind } };
+    const actor = acting().label;
+    return this.transfersBy(
+      tx,
+      requests.map((request) => ({ request, actor, at: now })),
+    );
+  }
+
+  /** As `transfers`, each request with its own actor and time (requests gathered from several callers). */
+  async transfersBy(tx: FundsTx, entries: readonly TransferEntry[]): Promise<(TransferOutcome | Error)[]> {
+    if (entries.length === 0) return [];
+    const items: PostItem[] = [];
+    const positions: number[] = [];
+    const answers: (TransferOutcome | Error | null)[] = entries.map((entry, i) => {
+      try {
+        items.push(transferItem(entry.request, entry.actor, entry.at));
+        positions.push(i);
+        return null;
+      } catch (error) {
+        return error as Error; // a bad amount or a missing recipient: this request only
+      }
+    });
+    const results = items.length > 0 ? await this.ledger.post(tx, items) : [];
+    for (const result of results) {
+      const i = positions[result.index] as number;
+      answers[i] = outcomeOf(result, (entries[i] as TransferEntry).request);
     }
-    return this.commit(tx, request.id, request.budgetYear, content, applied, now);
+    return answers as (TransferOutcome | Error)[];
   }
 
   /** The state of a pending transfer: pending until a post or void transfer resolves it. */
@@ -89,105 +101,74 @@ export class Ledger {
     tx: FundsTx,
     request: { id: string; pendingId: string; action: PendingTransferAction; reference: string },
   ): Promise<TransferRow> {
-    const now = this.clock.now();
-    const pending = await this.ledger.findTransfer(tx, request.pendingId);
-    if (pending?.phase !== 'pending') throw new Error(`no pending transfer ${request.pendingId}`);
-    const accounts = await this.ledger.lockAccounts(tx, [pending.debitAccountId, pending.creditAccountId]);
-    const content: TransferContent = {
-      debitAccountId: pending.debitAccountId,
-      creditAccountId: pending.creditAccountId,
-      amount: pending.amount,
-      code: pending.code,
+    const item: PostItem = {
+      op: 'resolve',
+      id: request.id,
+      pending_id: request.pendingId,
       phase: request.action,
-      pendingId: pending.id,
       reference: request.reference,
+      actor: acting().label,
+      at: this.clock.now(),
     };
-    const replay = await this.replayOf(tx, request.id, content);
-    if (replay) return replay;
-    const status = await this.pendingStatus(tx, pending.id);
-    if (!pendingTransferTransitionOf(request.action, status)) throw pendingAlreadyResolved(status);
-    const debit = accounts.get(pending.debitAccountId) as AccountRow;
-    const credit = accounts.get(pending.creditAccountId) as AccountRow;
-    const applied = applyTransfer(debit, credit, pending.amount, request.action);
-    if ('refusal' in applied) throw new Error('resolving a pending transfer never breaks a balance rule');
-    const outcome = await this.commit(tx, request.id, pending.budgetYear, content, applied, now);
-    return outcome.transfer;
+    const [result] = await this.ledger.post(tx, [item]);
+    if (!result) throw new Error('ledger_post answered nothing');
+    if (result.outcome === 'no_pending') throw new Error(`no pending transfer ${request.pendingId}`);
+    if (result.outcome === 'resolved_already') throw pendingAlreadyResolved(result.detail as PendingTransferStatus);
+    if (result.outcome === 'differs') throw transferIdReused(result.detail ?? 'id');
+    if (!result.transfer) throw new Error(`resolving ${request.pendingId}: ${result.outcome}`);
+    return result.transfer;
   }
+}
 
-  private async commit(
-    tx: FundsTx,
-    id: string,
-    budgetYear: number,
-    content: TransferContent,
-    applied: Exclude<ReturnType<typeof applyTransfer>, { refusal: unknown }>,
-    now: Date,
-  ): Promise<{ outcome: 'posted' | 'replayed'; transfer: TransferRow }> {
-    const row = { id, budgetYear, ...content, actor: acting().label };
-    if (!(await this.ledger.insertTransfer(tx, row, now))) {
-      // Taken since the read: by a concurrent replay (then the same answer) or by another tenant.
-      const replay = await this.replayOf(tx, id, content);
-      if (replay) return { outcome: 'replayed', transfer: replay };
-      throw transferIdReused('id');
-    }
-    await this.ledger.setBothBalances(
-      tx,
-      [content.debitAccountId, applied.debit],
-      [content.creditAccountId, applied.credit],
-    );
-    return { outcome: 'posted', transfer: { ...row, createdAt: now } };
-  }
-
-  /** The recorded transfer when `id` is a replay of the same content; a 409 when it recorded something else. */
-  private async replayOf(tx: FundsTx, id: string, content: TransferContent): Promise<TransferRow | null> {
-    const recorded = await this.ledger.findTransfer(tx, id);
-    if (!recorded) return null;
-    const differs = firstDifference<TransferContent>(recorded, content, TRANSFER_FIELDS);
-    if (differs) throw transferIdReused(differs);
-    return recorded;
-  }
-
-  /**
-   * The two accounts of a transfer, locked in id order (two transfers never deadlock): found in one query when both
-   * exist, else created with their kind's flags first.
-   */
-  private async lockedAccounts(
-    tx: FundsTx,
-    request: TransferRequest,
-    debitKind: AccountKind,
-    creditKind: AccountKind,
-    now: Date,
-  ): Promise<{ debitId: string; creditId: string; accounts: Map<string, AccountRow> }> {
-    const keyOf = (kind: AccountKind) => {
-      const rule = CHART_OF_ACCOUNTS[kind];
-      if (rule.perRecipient && !request.recipient) throw new Error(`${kind} is kept per recipient: none given`);
-      return { kind, recipientId: rule.perRecipient ? (request.recipient?.id ?? '') : '' };
-    };
-    const debitKey = keyOf(debitKind);
-    const creditKey = keyOf(creditKind);
-    const found = await this.ledger.idsByKeys(tx, request.budgetYear, [debitKey, creditKey]);
-    const pick = (key: { kind: AccountKind; recipientId: string }) =>
-      found.find((a) => a.kind === key.kind && a.recipientId === key.recipientId);
-    const debit = pick(debitKey);
-    const credit = pick(creditKey);
-    const debitId = debit?.id ?? (await this.account(tx, request, debitKind, now));
-    const creditId = credit?.id ?? (await this.account(tx, request, creditKind, now));
-    return { debitId, creditId, accounts: await this.ledger.lockAccounts(tx, [debitId, creditId]) };
-  }
-
-  private account(tx: FundsTx, request: TransferRequest, kind: AccountKind, now: Date): Promise<string> {
+function transferItem(request: TransferRequest, actor: string | null, now: Date): PostItem {
+  const amount = fen(request.amount);
+  const { debit, credit } = TRANSFER_CODES[request.code];
+  const side = (kind: AccountKind) => {
     const rule = CHART_OF_ACCOUNTS[kind];
-    const recipient = rule.perRecipient ? request.recipient : undefined;
-    if (rule.perRecipient && !recipient) throw new Error(`${kind} is kept per recipient: none given`);
-    return this.ledger.ensureAccount(
-      tx,
-      {
-        budgetYear: request.budgetYear,
-        kind,
-        recipientId: recipient?.id ?? '',
-        recipientName: recipient?.name ?? null,
+    if (rule.perRecipient && !request.recipient) throw new Error(`${kind} is kept per recipient: none given`);
+    return { recipient: rule.perRecipient ? (request.recipient?.id ?? '') : '', flags: rule.flags };
+  };
+  const d = side(debit);
+  const c = side(credit);
+  return {
+    op: 'transfer',
+    id: request.id,
+    budget_year: request.budgetYear,
+    code: request.code,
+    phase: request.phase,
+    amount,
+    reference: request.reference,
+    actor,
+    at: now,
+    debit_kind: debit,
+    debit_recipient: d.recipient,
+    debit_dmnec: d.flags.debitsMustNotExceedCredits,
+    debit_cmned: d.flags.creditsMustNotExceedDebits,
+    credit_kind: credit,
+    credit_recipient: c.recipient,
+    credit_dmnec: c.flags.debitsMustNotExceedCredits,
+    credit_cmned: c.flags.creditsMustNotExceedDebits,
+    recipient_name: request.recipient?.name ?? null,
+  };
+}
+
+function outcomeOf(result: PostResult, request: TransferRequest): TransferOutcome | Error {
+  if (result.outcome === 'differs') return transferIdReused(result.detail ?? 'id');
+  if (result.outcome === 'refused') {
+    const { debit, credit } = TRANSFER_CODES[request.code];
+    return {
+      outcome: 'refused',
+      refusal: {
+        reason: result.detail as BalanceRefusal['reason'],
+        accountId: result.accountId as string,
+        limit: result.limit as bigint,
+        amount: request.amount,
+        kind: result.detail === 'exceeds_credits' ? debit : credit,
       },
-      rule.flags,
-      now,
-    );
+    };
   }
+  if ((result.outcome === 'posted' || result.outcome === 'replayed') && result.transfer) {
+    return { outcome: result.outcome, transfer: result.transfer };
+  }
+  return new Error(`transfer ${request.id}: ${result.outcome}`);
 }
