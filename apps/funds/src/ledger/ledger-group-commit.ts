@@ -18,7 +18,7 @@ interface TenantQueue {
 const MAX_BATCH = 1000;
 
 /**
- * Group commit (ADR XXXX) for transfers that are their own business record (no other row to commit with): requests
+ * Group commit (ADR 0034) for transfers that are their own business record (no other row to commit with): requests
  * arriving while a tenant's batch is committing wait, and go together in the next transaction — one `ledger_post`
  * statement and one commit for all of them, each with its own answer (posted, replayed, refused, or its 409). A
  * hot account is then locked once per batch instead of once per transfer. Should the batch's transaction fail as a

@@ -33,7 +33,7 @@ export type TransferOutcome =
 
 /**
  * The ledger, in the caller's transaction (so postings commit with the rows they account for). Each call is one
- * statement (`ledger_post`, ADR XXXX): the accounts locked in id order, the balance rules of `ledger.rules` checked on
+ * statement (`ledger_post`, ADR 0034): the accounts locked in id order, the balance rules of `ledger.rules` checked on
  * the locked rows, the transfer inserted (never changed), the balances written — so a hot account's lock is held
  * from that statement to the commit, not across several round trips. A replay with the same id and content answers
  * the original transfer and moves nothing; the same id with other content is a 409 naming the field.
