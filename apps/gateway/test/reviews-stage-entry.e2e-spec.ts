@@ -1,5 +1,6 @@
 import { TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
+import { testRubricBody } from './reviews-loaded-rubric.util';
 
 /**
  * Where the text is silent on who enters a review stage (xinzhou-city 第十七条: "评选环节包括但不限于材料评审、现场评审、陈述
@@ -111,6 +112,64 @@ describe('reviews: the office records who enters where the policy is silent (xin
     await sut?.close();
   });
 
+  it('xinzhou-city 第十三条: a scored stage does not open before the office loads its rubric; a rubric that does not add up is 400', async () => {
+    const reason = '领导小组办公室决定：受理名单中的申报全部进入材料评审';
+    const entrants = ids.map((applicationId) => ({ applicationId, reason }));
+    const early = await call('POST', `${api}/cycles/1/review-stages/material/open`, {
+      token: tokens.office,
+      body: { entrants },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.basis).toBe('xinzhou-city 第十三条');
+    expect(String(early.body.detail)).toContain('DB14/T 1463');
+    expect(String(early.body.detail)).toContain('山西省质量奖组织类评价规范');
+
+    const good = testRubricBody('DB14/T 1463', ['organisation']);
+    const bad = await call('POST', `${api}/scoring/loaded-rubrics`, {
+      token: tokens.office,
+      body: {
+        ...good,
+        total: 90,
+        categories: [
+          { ...good.categories[0], points: 50 },
+          { ...good.categories[1], items: [good.categories[0]?.items[0]] },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: Json) => e.field).sort()).toEqual([
+      'body.categories.0.items',
+      'body.categories.1.items.0.key',
+      'body.total',
+    ]);
+    const unnamed = await call('POST', `${api}/scoring/loaded-rubrics`, {
+      token: tokens.office,
+      body: testRubricBody('GB/T 19580', ['organisation']),
+    });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors).toEqual([expect.objectContaining({ field: 'body.standard' })]);
+    const expert = await call('POST', `${api}/scoring/loaded-rubrics`, { token: tokens.dept, body: good });
+    expect(expert.status).toBe(403);
+
+    const loaded = ok(await call('POST', `${api}/scoring/loaded-rubrics`, { token: tokens.office, body: good }), 201);
+    expect(loaded).toMatchObject({
+      key: 'db14t-1463',
+      version: 1,
+      standard: 'DB14/T 1463',
+      total: 100,
+      items: 3,
+      loadedBy: 'city-office',
+      source: { document: 'DB14/T 1463（测试数据，非标准原文）', citation: '测试用表 1', url: null },
+    });
+    const again = ok(await call('POST', `${api}/scoring/loaded-rubrics`, { token: tokens.office, body: good }), 201);
+    expect(again.version).toBe(2);
+    const listed = ok(await call('GET', `${api}/scoring/loaded-rubrics`, { token: tokens.office }));
+    expect((listed.rubrics as Json[]).map((r) => [r.key, r.version])).toEqual([
+      ['db14t-1463', 2],
+      ['db14t-1463', 1],
+    ]);
+  });
+
   it('the stages are the policy’s; nobody enters by rule; the office’s entrants are recorded with who, when and why', async () => {
     const listed = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
     expect((listed.stages as Json[]).map((s) => [s.stageKey, s.entryRule])).toEqual([
@@ -157,5 +216,30 @@ describe('reviews: the office records who enters where the policy is silent (xin
     const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
     expect(audit).toContain('review-stage.open');
     expect(audit).toContain('"source":"office"');
+  });
+
+  it('the stage opened with the loaded rubric pinned: a later version does not change it; individuals need DB14/T 1464', async () => {
+    const good = testRubricBody('DB14/T 1463', ['organisation']);
+    // Only organisations entered: the individuals' DB14/T 1464 was not needed to open this stage.
+    const rubric = ok(
+      await call('GET', `${api}/scoring/cycles/1/stages/material/rubric?applicantKind=organisation`, {
+        token: tokens.office,
+      }),
+    );
+    expect(rubric).toMatchObject({ key: 'db14t-1463', version: 2, standard: 'DB14/T 1463', max: 100 });
+    // A third version loaded now does not change the stage under way: the version it opened with is pinned.
+    ok(await call('POST', `${api}/scoring/loaded-rubrics`, { token: tokens.office, body: good }), 201);
+    const pinned = ok(
+      await call('GET', `${api}/scoring/cycles/1/stages/material/rubric?applicantKind=organisation`, {
+        token: tokens.office,
+      }),
+    );
+    expect(pinned).toMatchObject({ key: 'db14t-1463', version: 2 });
+    const individuals = await call('GET', `${api}/scoring/cycles/1/stages/onsite/rubric?applicantKind=individual`, {
+      token: tokens.office,
+    });
+    expect(individuals.status).toBe(409);
+    const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
+    expect(audit).toContain('rubric.load');
   });
 });
