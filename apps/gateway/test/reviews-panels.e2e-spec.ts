@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rubricForStandard } from '@laurel/policy';
-import { TestClock } from '@laurel/testing';
+import { extractPdfTextCompact, TestClock } from '@laurel/testing';
 import {
   type ApplicationsPlatform,
   creditCodeFor,
@@ -521,6 +521,56 @@ describe('reviews: stages, panels and assignments through the gateway (linxia)',
     expect((weighted.ranking as Json[]).map((row) => [row.applicationId, row.score])).toEqual([[ids.person, 720]]);
     const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
     expect(audit).toContain('composite-kind-rule.put');
+  });
+
+  it('organisations and individuals are ranked separately (rank 1 in each); the composite report downloads as a PDF per kind', async () => {
+    const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+    const onsiteId = (stages.stages as Json[]).find((stage) => stage.stageKey === 'onsite')?.id as string;
+    const assigned = ok(await call('GET', `${api}/review-stages/${onsiteId}/assignments`, { token: tokens.office }));
+    const onA = (assigned.assignments as Json[]).find((a) => a.applicationId === ids.orgA)?.expertId;
+    const scorer = Object.keys(experts).find((u) => experts[u] === onA) as string;
+    const sheet = `${api}/scoring/cycles/1/stages/onsite/applications/${ids.orgA}/sheet`;
+    let left = 810;
+    const items = GBT_ITEMS.map((item) => {
+      const score = Math.min(item.points, left);
+      left -= score;
+      return { itemKey: item.key, score };
+    });
+    ok(await call('PUT', sheet, { token: tokens[scorer], body: { items } }));
+    ok(await call('POST', `${sheet}/submit`, { token: tokens[scorer] }));
+    const results = ok(await call('GET', `${api}/scoring/cycles/1/stages/onsite/results`, { token: tokens.office }));
+    expect(
+      (results.ranking as Json[]).map((row) => [row.applicantKind, row.applicationId, row.rank, row.tiedWith]),
+    ).toEqual([
+      ['organisation', ids.orgA, 1, []],
+      ['individual', ids.person, 1, []],
+    ]);
+    const composite = ok(await call('GET', `${api}/scoring/cycles/1/composite`, { token: tokens.office }));
+    expect((composite.ranking as Json[]).map((row) => [row.applicantKind, row.rank])).toEqual([['individual', 1]]);
+
+    const pdf = await fetch(`${sut.gateway.url}${api}/scoring/cycles/1/composite/report.pdf`, {
+      headers: { authorization: `Bearer ${tokens.office}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain('composite-report-linxia-1.pdf');
+    const { text } = await extractPdfTextCompact(Buffer.from(await pdf.arrayBuffer()));
+    const all = text.replace(/\s+/g, '');
+    for (const expected of [
+      '综合评审报告（第1届）',
+      '综合排名（个人）',
+      names.person,
+      '720.00',
+      '环节：现场评审',
+      names.orgA,
+    ]) {
+      expect(all).toContain(expected.replace(/\s+/g, ''));
+    }
+    expect(all).not.toContain('综合排名（组织）');
+    const member = await fetch(`${sut.gateway.url}${api}/scoring/cycles/1/composite/report.pdf`, {
+      headers: { authorization: `Bearer ${tokens[scorer]}` },
+    });
+    expect(member.status).toBe(403);
   });
 
   it('another tenant sees nothing', async () => {

@@ -1,6 +1,6 @@
 import type { ConsensusBody, StageCutBody, StageResultView } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { evaluateCut, type Rubric } from '@laurel/policy';
+import type { Rubric } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import { PartyRecusal } from '../conflict/party-recusal.service';
@@ -9,6 +9,7 @@ import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { RubricCatalog } from '../rubric/rubric-catalog.service';
 import { onUniqueViolation } from '../unique-violation.util';
 import { computeStageResult, type StageSheet } from './compute-stage-result.util';
+import { evaluateCutByKind } from './rank-by-kind.util';
 import { COUNTED_STATES } from './score-sheet.lifecycle';
 import { ScoreSheetRepository } from './score-sheet.repository';
 import {
@@ -105,7 +106,7 @@ export class StageResultService {
         if (await this.results.cut(tx, cycleNumber, stageKey)) throw cutAlreadyRecorded();
         const result = await this.compute(tx, cycleNumber, stageKey);
         if (result.openFlags > 0) throw openFlags(result.openFlags);
-        const evaluated = evaluateCut(
+        const evaluated = evaluateCutByKind(
           result.ranking,
           count !== undefined ? { count } : { minScore: body.minScore as number },
         );
