@@ -1,6 +1,7 @@
 import { DomainError, type MemberUnitBody, type MemberUnitView } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
+import { ConflictDetection } from '../conflict/conflict-detection.service';
 import type { PrismaClient } from '../reviews-prisma';
 import { onUniqueViolation } from '../unique-violation.util';
 import { MemberUnitRepository, type MemberUnitRow } from './member-unit.repository';
@@ -9,6 +10,8 @@ const toView = (row: MemberUnitRow): MemberUnitView => ({
   id: row.id,
   name: row.name,
   userId: row.userId,
+  creditCode: row.creditCode,
+  subordinateCreditCodes: row.subordinateCreditCodes,
   recordedBy: row.recordedBy,
   recordedAt: row.recordedAt.toISOString(),
 });
@@ -21,6 +24,7 @@ export class MemberUnitService {
     private readonly units: MemberUnitRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly detection: ConflictDetection,
   ) {}
 
   async list(): Promise<{ memberUnits: MemberUnitView[] }> {
@@ -45,7 +49,10 @@ export class MemberUnitService {
           ]);
         }
         const created = await this.units.create(tx, {
-          ...body,
+          name: body.name,
+          userId: body.userId,
+          creditCode: body.creditCode?.toUpperCase() ?? null,
+          subordinateCreditCodes: [...new Set((body.subordinateCreditCodes ?? []).map((code) => code.toUpperCase()))],
           recordedBy: acting().label,
           recordedAt: this.clock.now(),
         });
@@ -55,8 +62,14 @@ export class MemberUnitService {
           targetId: created.id,
           basis: null,
           before: null,
-          after: { name: created.name, userId: created.userId },
+          after: {
+            name: created.name,
+            userId: created.userId,
+            creditCode: created.creditCode,
+            subordinateCreditCodes: created.subordinateCreditCodes,
+          },
         });
+        await this.detection.forMemberUnit(tx, created);
         return created;
       });
     // Lost a first-write race: the second run finds the row and answers as the check above does.
