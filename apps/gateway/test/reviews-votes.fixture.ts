@@ -16,9 +16,6 @@ export async function startVotesFixture(clock: TestClock) {
   const api = '/api/v1/tenants/ili';
   const tokens: Record<string, string> = {};
   const userIds: Record<string, string> = {};
-  let appA: string;
-  let appB: string;
-  let appC: string;
   const ok = (response: { status: number; body: Json }, status = 200) => {
     if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
     return response.body;
@@ -63,7 +60,7 @@ export async function startVotesFixture(clock: TestClock) {
     201,
   );
   await sut.objectionRulesReady('ili', tokens.office as string);
-  [appA, appB, appC] = (await acceptIliApplications(
+  const [appA, appB, appC] = (await acceptIliApplications(
     sut,
     { office: tokens.office as string, dept: tokens.dept as string },
     [

@@ -153,7 +153,14 @@ export function StageResultsPage() {
                       title: t({ zh: '名次', en: 'Rank' }),
                       render: (_, row) => (row.tiedWith.length > 0 ? `${row.rank}（并列）` : row.rank),
                     },
-                    { title: t({ zh: '申报单位', en: 'Applicant' }), dataIndex: 'applicantName' },
+                    {
+                      title: t({ zh: '类别（分别排名）', en: 'Kind (ranked separately)' }),
+                      render: (_, row) =>
+                        row.applicantKind === 'individual'
+                          ? t({ zh: '个人', en: 'Individual' })
+                          : t({ zh: '组织', en: 'Organisation' }),
+                    },
+                    { title: t({ zh: '申报者', en: 'Applicant' }), dataIndex: 'applicantName' },
                     {
                       title: t({ zh: '原始均分', en: 'Raw mean' }),
                       render: (_, row) =>
