@@ -10,6 +10,7 @@ import { QueryState } from '../../shared/query-state';
 import { CompositeCard } from './composite-card';
 import { ConsensusDialog } from './consensus-dialog';
 import { CutCard } from './cut-card';
+import { LoadedRubricsCard } from './loaded-rubrics-card';
 import { RubricCard } from './rubric-card';
 
 type Sheet = StageResult['sheets'][number];
@@ -205,6 +206,7 @@ export function StageResultsPage() {
         max={max}
         onClose={() => setSettling(null)}
       />
+      <LoadedRubricsCard tenantKey={tenantKey} />
     </Space>
   );
 }
