@@ -14,6 +14,7 @@ describe('reviews: the office records who enters where the policy is silent (xin
   const api = '/api/v1/tenants/xinzhou-city';
   const tokens: Record<string, string> = {};
   const ids: string[] = [];
+  let expertUserId = '';
 
   const ok = (response: { status: number; body: Json }, status = 200) => {
     if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
@@ -25,6 +26,9 @@ describe('reviews: the office records who enters where the policy is silent (xin
     const dept = await sut.addUser('xinzhou-city', 'city-dept', ['recommender']);
     tokens.office = (await sut.addUser('xinzhou-city', 'city-office', ['office'])).token;
     tokens.dept = dept.token;
+    const expert = await sut.addUser('xinzhou-city', 'city-expert', ['expert']);
+    tokens.expert = expert.token;
+    expertUserId = expert.id;
     ok(
       await call('POST', `${api}/cycles`, {
         token: tokens.office,
@@ -241,5 +245,58 @@ describe('reviews: the office records who enters where the policy is silent (xin
     expect(individuals.status).toBe(409);
     const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
     expect(audit).toContain('rubric.load');
+  });
+
+  it('an expert scores by the loaded rubric: its items and points decide what a sheet may hold', async () => {
+    const registered = ok(
+      await call('POST', `${api}/experts`, {
+        token: tokens.office,
+        body: {
+          userId: expertUserId,
+          name: '忻州专家',
+          specialities: ['质量管理'],
+          currentEmployer: { creditCode: creditCodeFor(8399), name: '忻州某高校' },
+        },
+      }),
+      201,
+    );
+    const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
+    const materialId = (stages.stages as Json[]).find((stage) => stage.stageKey === 'material')?.id as string;
+    ok(
+      await call('PUT', `${api}/review-stages/${materialId}/panel`, {
+        token: tokens.office,
+        body: {
+          name: '材料评审组',
+          size: 1,
+          sizeReason: '测试：每份一名专家',
+          members: [{ expertId: registered.id, minLoad: 0, maxLoad: 2 }],
+        },
+      }),
+    );
+    ok(await call('POST', `${api}/review-stages/${materialId}/assignments/solve`, { token: tokens.office }));
+    const sheet = `${api}/scoring/cycles/1/stages/material/applications/${ids[0]}/sheet`;
+    const opened = ok(await call('GET', sheet, { token: tokens.expert }));
+    expect(opened.rubric).toMatchObject({ key: 'db14t-1463', version: 2, max: 100 });
+    const bad = await call('PUT', sheet, {
+      token: tokens.expert,
+      body: {
+        items: [
+          { itemKey: 't1.1', score: 41 },
+          { itemKey: '4.1.2', score: 10 },
+        ],
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.errors as Json[]).map((e) => e.field)).toEqual(['body.items[0].score', 'body.items[1].itemKey']);
+    const items = [
+      { itemKey: 't1.1', score: 35 },
+      { itemKey: 't1.2', score: 15 },
+      { itemKey: 't2.1', score: 30 },
+    ];
+    ok(await call('PUT', sheet, { token: tokens.expert, body: { items } }));
+    const submitted = ok(await call('POST', `${sheet}/submit`, { token: tokens.expert }));
+    expect(submitted).toMatchObject({ status: 'submitted', total: 80 });
+    const results = ok(await call('GET', `${api}/scoring/cycles/1/stages/material/results`, { token: tokens.office }));
+    expect(results.groups).toEqual([expect.objectContaining({ applicantKind: 'organisation', max: 100 })]);
   });
 });
