@@ -316,6 +316,27 @@ describe('reviews: member units and office users recuse through the gateway (ili
       }),
     );
     expect(dismissed).toMatchObject({ status: 'dismissed', party: { kind: 'member_unit', id: parent.id } });
+    // The office changes the unit's codes with a reason: detection reruns and finds A under it now.
+    const codes = `${api}/member-units/${parent.id}/credit-codes`;
+    const noWhy = await call('PUT', codes, {
+      token: tokens.office,
+      body: { creditCode: null, subordinateCreditCodes: [B.creditCode, A.creditCode] },
+    });
+    expect(noWhy.status).toBe(400);
+    expect(noWhy.body.errors).toEqual([expect.objectContaining({ field: 'body.reason' })]);
+    const changed = ok(
+      await call('PUT', codes, {
+        token: tokens.office,
+        body: { creditCode: null, subordinateCreditCodes: [B.creditCode, A.creditCode], reason: '2026 年划入下属单位' },
+      }),
+    );
+    expect(changed.subordinateCreditCodes).toEqual([B.creditCode, A.creditCode]);
+    const rerun = ok(
+      await call('GET', `${api}/conflicts?partyKind=member_unit&status=detected`, { token: tokens.office }),
+    );
+    expect((rerun.conflicts as Json[]).map((f) => [(f.party as Json).name, f.applicantName, f.kind])).toEqual([
+      ['州发展改革委', A.name, 'same_group'],
+    ]);
   });
 
   it('another tenant sees nothing', async () => {

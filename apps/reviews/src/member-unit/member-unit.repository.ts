@@ -20,6 +20,14 @@ export class MemberUnitRepository {
   named(tx: ReviewsTx, name: string): Promise<MemberUnitRow | null> {
     return tx.memberUnit.findUnique({ where: { tenantId_name: { tenantId: RequestContexts.requireTenant(), name } } });
   }
+  findLocked(tx: ReviewsTx, id: string): Promise<MemberUnitRow | null> {
+    return tx.memberUnit.findUnique({ where: { id } });
+  }
+
+  update(tx: ReviewsTx, id: string, data: { creditCode: string | null; subordinateCreditCodes: string[] }) {
+    return tx.memberUnit.update({ where: { id }, data });
+  }
+
   async create(
     tx: ReviewsTx,
     data: {

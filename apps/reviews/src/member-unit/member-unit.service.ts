@@ -1,4 +1,4 @@
-import { DomainError, type MemberUnitBody, type MemberUnitView } from '@laurel/contracts';
+import { DomainError, type MemberUnitBody, type MemberUnitCodesBody, type MemberUnitView } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { ConflictDetection } from '../conflict/conflict-detection.service';
@@ -30,6 +30,33 @@ export class MemberUnitService {
   async list(): Promise<{ memberUnits: MemberUnitView[] }> {
     const rows = await this.database.inTenant((tx) => this.units.all(tx));
     return { memberUnits: rows.map(toView) };
+  }
+
+  /** The office changes the unit's credit codes with a reason (audited); detection reruns for it. */
+  async setCodes(id: string, body: MemberUnitCodesBody): Promise<MemberUnitView> {
+    const row = await this.database.inTenant(async (tx) => {
+      const before = await this.units.findLocked(tx, id);
+      if (!before) throw DomainError.notFound({ zh: '未找到该成员单位', en: 'No such member unit' });
+      const changed = await this.units.update(tx, id, {
+        creditCode: body.creditCode?.toUpperCase() ?? null,
+        subordinateCreditCodes: [...new Set(body.subordinateCreditCodes.map((code) => code.toUpperCase()))],
+      });
+      await this.audit.record(tx, {
+        action: 'member-unit.set-codes',
+        targetType: 'member-unit',
+        targetId: id,
+        basis: null,
+        before: { creditCode: before.creditCode, subordinateCreditCodes: before.subordinateCreditCodes },
+        after: {
+          creditCode: changed.creditCode,
+          subordinateCreditCodes: changed.subordinateCreditCodes,
+          reason: body.reason,
+        },
+      });
+      await this.detection.forMemberUnit(tx, changed);
+      return changed;
+    });
+    return toView(row);
   }
 
   async add(body: MemberUnitBody): Promise<MemberUnitView> {

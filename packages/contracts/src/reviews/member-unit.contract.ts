@@ -32,6 +32,21 @@ export const memberUnitAdd = defineCommand('reviews.member-unit.add', {
   response: memberUnitSchema,
 });
 
+/** The office changes a member unit's credit codes (its own, the units under it), with a reason; detection reruns. */
+export const memberUnitCodesBody = z
+  .object({
+    creditCode: creditCodeSchema.nullable(),
+    subordinateCreditCodes: z.array(creditCodeSchema).max(200),
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+export type MemberUnitCodesBody = z.infer<typeof memberUnitCodesBody>;
+
+export const memberUnitSetCodes = defineCommand('reviews.member-unit.set-codes', {
+  request: memberUnitCodesBody.extend({ id: z.uuid() }).strict(),
+  response: memberUnitSchema,
+});
+
 export const memberUnitList = defineQuery('reviews.member-unit.list', {
   request: z.object({}).strict(),
   response: z.object({ memberUnits: z.array(memberUnitSchema) }),
