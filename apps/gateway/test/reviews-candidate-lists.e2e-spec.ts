@@ -83,13 +83,13 @@ describe('reviews: the candidate-list stage (xinzhou-city 第十八条, xinzhou-
     });
     expect(early.status).toBe(409);
     expect(String(early.body.detail)).toContain('xinzhou-city 第十八条');
-    // No stage is scored in xinzhou-city's policy: there is no ranking to take the list from.
+    // xinzhou-city's stages are scored by DB14/T 1463/1464 (第十三条) but nothing is scored here: no ranking yet.
     const fromRanking = await call('PUT', `${city}/candidate-lists/1/proposal`, {
       token: office,
       body: { reason: '按评审结果' },
     });
     expect(fromRanking.status).toBe(409);
-    expect(String(fromRanking.body.detail)).toContain('没有排名');
+    expect(String(fromRanking.body.detail)).toContain('尚无评分');
     const twice = await call('PUT', `${city}/candidate-lists/1/proposal`, {
       token: office,
       body: { applicationIds: [cityIds[0], cityIds[0]], reason: '重复' },

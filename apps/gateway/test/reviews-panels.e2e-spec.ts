@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { rubricForStandard } from '@laurel/policy';
-import { TestClock } from '@laurel/testing';
-import {
-  type ApplicationsPlatform,
-  creditCodeFor,
-  EVIDENCE_PDF,
-  idNumberFor,
-  type Json,
-  startApplicationsPlatform,
-} from './applications.util';
-import { acceptInLinxia } from './linxia-acceptance.util';
-
-const GBT_ITEMS = rubricForStandard('GB/T 19580')?.categories.flatMap((category) => category.items) ?? [];
+import { EVIDENCE_PDF, type Json } from './applications.util';
+import { type PanelsFixture, startPanelsFixture } from './reviews-panels.fixture';
 
 /**
  * Review stages, panels and assignments through the gateway with the real awards, objections, applications and reviews
@@ -21,131 +10,24 @@ const GBT_ITEMS = rubricForStandard('GB/T 19580')?.categories.flatMap((category)
  * sees and reads (audited) only what it is assigned to.
  */
 describe('reviews: stages, panels and assignments through the gateway (linxia)', () => {
-  let sut: ApplicationsPlatform;
-  const clock = new TestClock('2026-11-23T02:00:00Z');
-  const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
-  const api = '/api/v1/tenants/linxia';
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
-  const experts: Record<string, string> = {};
-  const ids: Record<string, string> = {};
-  const names = { orgA: '临夏甲机械有限公司', orgB: '临夏乙食品有限公司', person: '马六' };
-  const creditA = creditCodeFor(8101);
+  let fx: PanelsFixture;
+  const call: PanelsFixture['call'] = (...args) => fx.call(...args);
+  const ok: PanelsFixture['ok'] = (...args) => fx.ok(...args);
+  let api: string;
+  let tokens: Record<string, string>;
+  let experts: Record<string, string>;
+  let ids: Record<string, string>;
+  let names: PanelsFixture['names'];
+  let sut: ReturnType<PanelsFixture['sut']>;
   let defenseId: string;
 
-  const ok = (response: { status: number; body: Json }, status = 200) => {
-    if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
-    return response.body;
-  };
-
-  /** Registers an applicant and starts its application in cycle 1 (by the office). */
-  async function apply(applicant: Json, facts: Json): Promise<string> {
-    const registered = ok(await call('POST', `${api}/applicants`, { token: tokens.office, body: applicant }), 201);
-    const created = ok(
-      await call('POST', `${api}/applications`, {
-        token: tokens.office,
-        body: { applicantId: registered.id, cycleNumber: 1, facts },
-      }),
-      201,
-    );
-    return created.id as string;
-  }
-
-  const profile = (name: string, overrides: Json = {}) => ({
-    name,
-    email: null,
-    phone: null,
-    idNumber: null,
-    specialities: ['质量管理'],
-    currentEmployer: { creditCode: creditCodeFor(8199), name: '兰州某大学' },
-    ...overrides,
-  });
-
   beforeAll(async () => {
-    sut = await startApplicationsPlatform({ clock, tenants: ['linxia', 'ili'], reviews: true });
-    for (const [tenant, username, roles] of [
-      ['linxia', 'office', ['office']],
-      ['linxia', 'dept', ['recommender']],
-      ['linxia', 'wang', ['expert']],
-      ['linxia', 'lisi', ['expert']],
-      ['linxia', 'zhao', ['expert']],
-      ['linxia', 'qian', ['expert']],
-      ['ili', 'ili-office', ['office']],
-      ['ili', 'ili-expert', ['expert']],
-    ] as const) {
-      const user = await sut.addUser(tenant, username, roles);
-      userIds[username] = user.id;
-      tokens[username] = user.token;
-    }
-    ok(
-      await call('POST', `${api}/cycles`, {
-        token: tokens.office,
-        body: { year: 2026, opensOn: '2026-11-01', closesOn: '2027-02-28' },
-      }),
-      201,
-    );
-    const dept = ok(
-      await call('POST', `${api}/recommenders`, {
-        token: tokens.office,
-        body: { name: '临夏县市场监督管理局', kind: 'department', userIds: [userIds.dept] },
-      }),
-      201,
-    );
-    await sut.objectionRulesReady('linxia', tokens.office as string);
-    const orgFacts = { registeredInJurisdiction: true, yearsOperating: 8, incidents: [] };
-    ids.orgA = await apply(
-      { kind: 'organisation', name: names.orgA, legalForm: 'legal_person', creditCode: creditA },
-      orgFacts,
-    );
-    ids.orgB = await apply(
-      { kind: 'organisation', name: names.orgB, legalForm: 'legal_person', creditCode: creditCodeFor(8102) },
-      orgFacts,
-    );
-    ids.person = await apply(
-      { kind: 'individual', name: names.person, employer: names.orgB, idNumber: idNumberFor(813) },
-      { incidents: [] },
-    );
-    const material = ok(
-      await call('POST', `${api}/applications/${ids.orgA}/materials`, {
-        token: tokens.office,
-        body: { title: '自评报告（含商业秘密）', tradeSecret: true, file: EVIDENCE_PDF },
-      }),
-      201,
-    );
-    ids.material = material.id as string;
-    await acceptInLinxia(
-      sut,
-      { office: tokens.office as string, dept: tokens.dept as string },
-      [ids.orgA, ids.orgB, ids.person] as string[],
-      dept.id as string,
-    );
-    for (const [username, overrides] of [
-      ['wang', {}],
-      // 李 works for 甲: detected from the employer's credit code, then recused.
-      ['lisi', { currentEmployer: { creditCode: creditA, name: names.orgA } }],
-      ['zhao', {}],
-      ['qian', {}],
-    ] as const) {
-      const registered = ok(
-        await call('POST', `${api}/experts`, {
-          token: tokens.office,
-          body: { userId: userIds[username], ...profile(`${username}专家`, overrides) },
-        }),
-        201,
-      );
-      experts[username] = registered.id as string;
-    }
-    const flags = ok(await call('GET', `${api}/conflicts?expertId=${experts.lisi}`, { token: tokens.office }));
-    expect((flags.conflicts as Json[]).map((f) => f.applicationId)).toEqual([ids.orgA]);
-    ok(
-      await call('POST', `${api}/conflicts/${(flags.conflicts as Json[])[0]?.id}/decision`, {
-        token: tokens.office,
-        body: { decision: 'recuse', reason: '专家现任职于申报组织' },
-      }),
-    );
+    fx = await startPanelsFixture();
+    ({ api, tokens, experts, ids, names } = fx);
+    sut = fx.sut();
   }, 240_000);
   afterAll(async () => {
-    await sut?.close();
+    await fx?.sut()?.close();
   });
 
   it('lists the stages from the cycle’s policy version; linxia’s individual skips the defense (第十九条)', async () => {
@@ -407,120 +289,6 @@ describe('reviews: stages, panels and assignments through the gateway (linxia)',
     expect(audit).toContain('assignment.withdraw');
     const stage = ok(await call('GET', `${api}/review-stages/${defenseId}`, { token: tokens.office }));
     expect(stage.progress).toMatchObject({ fullyAssigned: 1 });
-  });
-
-  it('closing the defense records who went on; on-site review takes 甲 and the individual (第十九条), not 乙', async () => {
-    const wrong = await call('POST', `${api}/review-stages/${defenseId}/close`, {
-      token: tokens.office,
-      body: { wentOn: [ids.person], reason: '答辩结果' },
-    });
-    expect(wrong.status).toBe(400);
-    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'body.wentOn[0]' })]);
-    const closed = ok(
-      await call('POST', `${api}/review-stages/${defenseId}/close`, {
-        token: tokens.office,
-        body: { wentOn: [ids.orgA], reason: '评审组评议：甲通过陈述答辩' },
-      }),
-    );
-    expect(closed.status).toBe('closed');
-    expect((closed.entrants as Json[]).map((e) => [e.applicantName, e.outcome]).sort()).toEqual(
-      [
-        [names.orgA, 'went_on'],
-        [names.orgB, 'stopped'],
-      ].sort(),
-    );
-    const onsite = ok(
-      await call('POST', `${api}/cycles/1/review-stages/onsite/open`, { token: tokens.office, body: {} }),
-      201,
-    );
-    expect((onsite.entrants as Json[]).map((e) => [e.applicantName, e.basis]).sort()).toEqual(
-      [
-        [names.orgA, 'linxia 第十九条'],
-        [names.person, 'linxia 第十九条'],
-      ].sort(),
-    );
-    const findings = (onsite.entryFindings as Json[]).find((f) => f.applicationId === ids.orgB) as Json;
-    expect(findings).toMatchObject({ decision: 'stays_out', basis: 'linxia 第十九条' });
-    // A closed stage's assignments do not change.
-    const late = await call('POST', `${api}/review-stages/${defenseId}/assignments/solve`, { token: tokens.office });
-    expect(late.status).toBe(409);
-  });
-
-  it('the composite (第二十条) shows the individual who skipped the defense (第十九条) until the office records how its composite is formed', async () => {
-    // The on-site panel scores the individual (GB/T 19580, 第三条): 720.
-    const stages = ok(await call('GET', `${api}/cycles/1/review-stages`, { token: tokens.office }));
-    const onsiteId = (stages.stages as Json[]).find((stage) => stage.stageKey === 'onsite')?.id as string;
-    ok(
-      await call('PUT', `${api}/review-stages/${onsiteId}/panel`, {
-        token: tokens.office,
-        body: {
-          name: '现场评审组',
-          size: 1,
-          sizeReason: '每份一名专家',
-          members: ['wang', 'zhao', 'qian'].map((u) => ({ expertId: experts[u], minLoad: 0, maxLoad: 2 })),
-        },
-      }),
-    );
-    const solved = ok(
-      await call('POST', `${api}/review-stages/${onsiteId}/assignments/solve`, { token: tokens.office }),
-    );
-    const onPerson = (solved.assignments as Json[]).find((a) => a.applicationId === ids.person)?.expertId;
-    const scorer = Object.keys(experts).find((u) => experts[u] === onPerson) as string;
-    const sheet = `${api}/scoring/cycles/1/stages/onsite/applications/${ids.person}/sheet`;
-    let left = 720;
-    const items = GBT_ITEMS.map((item) => {
-      const score = Math.min(item.points, left);
-      left -= score;
-      return { itemKey: item.key, score };
-    });
-    ok(await call('PUT', sheet, { token: tokens[scorer], body: { items } }));
-    ok(await call('POST', `${sheet}/submit`, { token: tokens[scorer] }));
-
-    const composite = `${api}/scoring/cycles/1/composite`;
-    const before = ok(await call('GET', composite, { token: tokens.office }));
-    expect(before.kindRules).toEqual([]);
-    expect((before.incomplete as Json[]).find((row) => row.applicationId === ids.person)).toMatchObject({
-      missing: ['defense'],
-      skipped: { stages: ['defense'], basis: 'linxia 第十八条; 第十九条' },
-    });
-    const kinds = `${composite}/kinds`;
-    const organisations = await call('PUT', kinds, {
-      token: tokens.office,
-      body: { applicantKind: 'organisation', weights: { onsite: 1 }, reason: '组织' },
-    });
-    expect(organisations.status).toBe(409);
-    const withDefense = await call('PUT', kinds, {
-      token: tokens.office,
-      body: { applicantKind: 'individual', weights: { defense: 1, onsite: 1 }, reason: '个人' },
-    });
-    expect(withDefense.status).toBe(400);
-    expect(withDefense.body.errors).toEqual([expect.objectContaining({ field: 'body.weights' })]);
-    const reason = '评委办决定：个人不参加陈述答辩，以现场评审得分为其综合评分';
-    const ruled = ok(
-      await call('PUT', kinds, {
-        token: tokens.office,
-        body: { applicantKind: 'individual', weights: { onsite: 1 }, reason },
-      }),
-    );
-    expect(ruled.kindRules).toEqual([
-      expect.objectContaining({
-        applicantKind: 'individual',
-        weights: { onsite: 1 },
-        basis: 'linxia 第十八条; 第十九条',
-        reason,
-      }),
-    ]);
-    expect((ruled.incomplete as Json[]).map((row) => row.applicationId)).not.toContain(ids.person);
-    // The composite's own weights (第二十条 names none) are still the office's to record before anything is ranked.
-    const weighted = ok(
-      await call('PUT', `${composite}/weights`, {
-        token: tokens.office,
-        body: { weights: { defense: 1, onsite: 1 }, reason: '评委办决定：陈述答辩与现场评审各半' },
-      }),
-    );
-    expect((weighted.ranking as Json[]).map((row) => [row.applicationId, row.score])).toEqual([[ids.person, 720]]);
-    const audit = JSON.stringify(ok(await call('GET', `${api}/audit?service=reviews`, { token: tokens.office })));
-    expect(audit).toContain('composite-kind-rule.put');
   });
 
   it('another tenant sees nothing', async () => {

@@ -45,6 +45,8 @@ describe('reviews: member units and office users recuse through the gateway (ili
       ['ili', 'dept', ['recommender']],
       ['ili', 'unit-scjg', ['leading_group']],
       ['ili', 'unit-gxw', ['leading_group']],
+      ['ili', 'unit-gzw', ['leading_group']],
+      ['ili', 'unit-fgw', ['leading_group']],
       ['linxia', 'linxia-office', ['office']],
     ] as const) {
       const user = await sut.addUser(tenant, username, roles);
@@ -253,6 +255,88 @@ describe('reviews: member units and office users recuse through the gateway (ili
     const text = JSON.stringify(audit);
     expect(text).toContain('conflict.report');
     expect(text).toContain('conflict.dismiss');
+  });
+
+  it('member-unit conflicts from data: the applicant is the unit itself or under it (credit codes); flags the office decides', async () => {
+    const bad = await call('POST', `${api}/member-units`, {
+      token: tokens.office,
+      body: { name: '州国资委', userId: userIds['unit-gzw'], creditCode: 'not-a-code' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'body.creditCode' })]);
+    const itself = ok(
+      await call('POST', `${api}/member-units`, {
+        token: tokens.office,
+        body: { name: '州国资委', userId: userIds['unit-gzw'], creditCode: A.creditCode },
+      }),
+      201,
+    );
+    expect(itself.creditCode).toBe(A.creditCode);
+    const parent = ok(
+      await call('POST', `${api}/member-units`, {
+        token: tokens.office,
+        body: { name: '州发展改革委', userId: userIds['unit-fgw'], subordinateCreditCodes: [B.creditCode] },
+      }),
+      201,
+    );
+    const flags = ok(
+      await call('GET', `${api}/conflicts?partyKind=member_unit&status=detected`, { token: tokens.office }),
+    );
+    const found = (flags.conflicts as Json[]).map((f) => [
+      (f.party as Json).name,
+      f.applicantName,
+      f.kind,
+      f.evidence,
+      f.basis,
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['州国资委', A.name, 'applicant_is_employer', A.creditCode, 'ili 第三十一条'],
+        ['州发展改革委', B.name, 'same_group', B.creditCode, 'ili 第三十一条'],
+      ]),
+    );
+    expect(found.filter((row) => row[0] === '州国资委' || row[0] === '州发展改革委')).toHaveLength(2);
+    // Flags, not decisions: the office recuses one and dismisses the other with a reason.
+    const flagOf = (unit: string) => (flags.conflicts as Json[]).find((f) => (f.party as Json).name === unit) as Json;
+    ok(
+      await call('POST', `${api}/conflicts/${flagOf('州国资委').id}/decision`, {
+        token: tokens.office,
+        body: { decision: 'recuse' },
+      }),
+    );
+    const noReason = await call('POST', `${api}/conflicts/${flagOf('州发展改革委').id}/decision`, {
+      token: tokens.office,
+      body: { decision: 'dismiss' },
+    });
+    expect(noReason.status).toBe(400);
+    const dismissed = ok(
+      await call('POST', `${api}/conflicts/${flagOf('州发展改革委').id}/decision`, {
+        token: tokens.office,
+        body: { decision: 'dismiss', reason: '该单位已于 2025 年划转，不再隶属' },
+      }),
+    );
+    expect(dismissed).toMatchObject({ status: 'dismissed', party: { kind: 'member_unit', id: parent.id } });
+    // The office changes the unit's codes with a reason: detection reruns and finds A under it now.
+    const codes = `${api}/member-units/${parent.id}/credit-codes`;
+    const noWhy = await call('PUT', codes, {
+      token: tokens.office,
+      body: { creditCode: null, subordinateCreditCodes: [B.creditCode, A.creditCode] },
+    });
+    expect(noWhy.status).toBe(400);
+    expect(noWhy.body.errors).toEqual([expect.objectContaining({ field: 'body.reason' })]);
+    const changed = ok(
+      await call('PUT', codes, {
+        token: tokens.office,
+        body: { creditCode: null, subordinateCreditCodes: [B.creditCode, A.creditCode], reason: '2026 年划入下属单位' },
+      }),
+    );
+    expect(changed.subordinateCreditCodes).toEqual([B.creditCode, A.creditCode]);
+    const rerun = ok(
+      await call('GET', `${api}/conflicts?partyKind=member_unit&status=detected`, { token: tokens.office }),
+    );
+    expect((rerun.conflicts as Json[]).map((f) => [(f.party as Json).name, f.applicantName, f.kind])).toEqual([
+      ['州发展改革委', A.name, 'same_group'],
+    ]);
   });
 
   it('another tenant sees nothing', async () => {

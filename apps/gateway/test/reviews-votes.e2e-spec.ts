@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@laurel/platform';
-import { anOrganisation, eventually, TestClock } from '@laurel/testing';
-import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
-import { acceptIliApplications } from './reviews-acceptance.util';
+import { eventually, TestClock } from '@laurel/testing';
+import type { ApplicationsPlatform, Json } from './applications.util';
+import { A, B, C, startVotesFixture } from './reviews-votes.fixture';
 
 /**
  * The member units' vote (ili 第十六条), the leading group's deliberation (ili 第十七条) and the candidate list, through
@@ -18,9 +18,6 @@ describe('reviews: votes, deliberation and the candidate list through the gatewa
   const api = '/api/v1/tenants/ili';
   const tokens: Record<string, string> = {};
   const userIds: Record<string, string> = {};
-  const A = anOrganisation('ili', 7201, { name: '伊犁甲制造有限公司' });
-  const B = anOrganisation('ili', 7202, { name: '伊犁乙科技有限公司' });
-  const C = anOrganisation('ili', 7203, { name: '伊犁丙食品有限公司' });
   let appA: string;
   let appB: string;
   let appC: string;
@@ -40,65 +37,11 @@ describe('reviews: votes, deliberation and the candidate list through the gatewa
   });
 
   beforeAll(async () => {
-    sut = await startApplicationsPlatform({
-      clock,
-      tenants: ['ili', 'linxia'],
-      reviews: true,
-      // Twelve sign-ins in the first minute (eleven users and the operator).
-      gatewayEnv: { LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '100' },
-    });
-    for (const [tenant, username, roles] of [
-      ['ili', 'office', ['office']],
-      ['ili', 'org-a', ['applicant']],
-      ['ili', 'org-b', ['applicant']],
-      ['ili', 'org-c', ['applicant']],
-      ['ili', 'dept', ['recommender']],
-      ['ili', 'unit-scjg', ['leading_group']],
-      ['ili', 'unit-gxw', ['leading_group']],
-      ['ili', 'unit-fgw', ['leading_group']],
-      ['ili', 'lg-guest', ['leading_group']],
-      ['ili', 'wang', ['expert']],
-      ['linxia', 'linxia-office', ['office']],
-    ] as const) {
-      const user = await sut.addUser(tenant, username, roles);
-      userIds[username] = user.id;
-      tokens[username] = user.token;
-    }
-    ok(
-      await call('POST', `${api}/cycles`, {
-        token: tokens.office,
-        body: { year: 2026, opensOn: '2026-11-01', closesOn: '2027-02-28' },
-      }),
-      201,
-    );
-    const dept = ok(
-      await call('POST', `${api}/recommenders`, {
-        token: tokens.office,
-        body: { name: '州工业和信息化局', kind: 'department', userIds: [userIds.dept] },
-      }),
-      201,
-    );
-    await sut.objectionRulesReady('ili', tokens.office as string);
-    [appA, appB, appC] = (await acceptIliApplications(
-      sut,
-      { office: tokens.office as string, dept: tokens.dept as string },
-      [
-        { token: tokens['org-a'] as string, body: A },
-        { token: tokens['org-b'] as string, body: B },
-        { token: tokens['org-c'] as string, body: C },
-      ],
-      dept.id as string,
-    )) as [string, string, string];
-    // The reviews service copies each accepted application from its event.
-    await eventually(
-      async () => {
-        const copies = await (sut.reviews as RunningService).runtime.database.system.$queryRawUnsafe<Json[]>(
-          'SELECT count(*)::int AS n FROM review_application',
-        );
-        expect(copies[0]?.n).toBe(3);
-      },
-      { timeoutMs: 15000 },
-    );
+    const fx = await startVotesFixture(clock);
+    sut = fx.sut;
+    Object.assign(tokens, fx.tokens);
+    Object.assign(userIds, fx.userIds);
+    ({ appA, appB, appC } = fx);
   }, 240_000);
   afterAll(async () => {
     await sut?.close();

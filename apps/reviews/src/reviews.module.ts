@@ -34,6 +34,10 @@ import { PanelHandler } from './panel/panel.handler';
 import { PanelRepository } from './panel/panel.repository';
 import { PanelService } from './panel/panel.service';
 import type { ReviewsConfig } from './reviews.config';
+import { LoadedRubricRepository } from './rubric/loaded-rubric.repository';
+import { RubricHandler } from './rubric/rubric.handler';
+import { RubricCatalog } from './rubric/rubric-catalog.service';
+import { RubricLoadService } from './rubric/rubric-load.service';
 import { CompositeService } from './scoring/composite.service';
 import { CycleRanking } from './scoring/cycle-ranking.service';
 import { ScoreSheetHandler } from './scoring/score-sheet.handler';
@@ -74,6 +78,7 @@ export class ReviewsModule {
         AssignmentHandler,
         ScoreSheetHandler,
         StageResultHandler,
+        RubricHandler,
       ],
       providers: [
         {
@@ -122,6 +127,9 @@ export class ReviewsModule {
         DeliberationService,
         CandidateListRepository,
         CandidateListService,
+        LoadedRubricRepository,
+        RubricCatalog,
+        RubricLoadService,
       ],
     };
   }

@@ -21,6 +21,7 @@ import { BallotPage } from './leading-group/ballot-page';
 import { LeadingGroupHomePage } from './leading-group/leading-group-home-page';
 import { ApplicationPage } from './office/application-page';
 import { ApplicationsPage } from './office/applications-page';
+import { ConflictsPage } from './office/conflicts/conflicts-page';
 import { ApplicantsPage } from './office/console/applicants-page';
 import { AuditPage } from './office/console/audit-page';
 import { CyclePage } from './office/console/cycle-page';
@@ -98,6 +99,7 @@ export const router = createBrowserRouter([
       { path: 'review-stages', element: <ReviewStagesPage /> },
       { path: 'review-stages/:stageId', element: <ReviewStagePage /> },
       { path: 'scoring', element: <StageResultsPage /> },
+      { path: 'conflicts', element: <ConflictsPage /> },
       { path: 'certificates', element: <OfficeTitlesPage /> },
       { path: 'duties', element: <OfficeDutiesPage /> },
       { path: 'revocations', element: <RevocationsPage /> },

@@ -145,6 +145,50 @@ describe('web: a member unit casts its ballot (ili)', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('a member unit declares an interest on its page; the office recuses it on the 回避 page; its ballot loses that line', async () => {
+    const page = await browser.page();
+    await signIn(page, 'unit-gxw', '/leading-group/ili');
+    await page.getByText('本单位回避申明').waitFor();
+    await page.locator('.ant-form-item', { hasText: '申报' }).locator('.ant-select').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .getByTitle(B.name as string, { exact: true })
+      .click();
+    await page.getByLabel('利害关系').fill('本局下属事业单位为该公司提供过技术咨询');
+    await page.getByRole('button', { name: /提交回避申明/ }).click();
+    await page.getByText('回避申明已提交，待办公室决定').waitFor();
+    await browser.screenshot(page, '55-member-unit-declares');
+
+    const office = await browser.page();
+    await signIn(office, 'office', '/office/ili/cycle');
+    await office.getByRole('link', { name: '回避' }).click();
+    const row = office.getByRole('row', { name: /州工业和信息化局/ });
+    await row.getByText('领导小组成员单位').waitFor();
+    await row.getByText('本局下属事业单位为该公司提供过技术咨询').waitFor();
+    await row.getByText('ili 第三十一条').waitFor();
+    await office.getByText('本人回避申明').waitFor();
+    await browser.screenshot(office, '56-office-conflicts');
+    await row.getByRole('button', { name: /回\s*避/ }).click();
+    await office.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await office.getByText('已决定回避').waitFor();
+    await office.getByText('已回避', { exact: true }).click();
+    await office
+      .getByRole('row', { name: /州工业和信息化局/ })
+      .getByText(/office/)
+      .waitFor();
+    await browser.screenshot(office, '57-office-conflicts-recused');
+
+    await page.goto(`${sut.gateway.url}/leading-group/ili/votes/${voteId}`);
+    await page.getByText('州工业和信息化局的选票').waitFor();
+    await page.getByRole('row', { name: new RegExp(A.name as string) }).waitFor();
+    expect(await page.getByRole('row', { name: new RegExp(B.name as string) }).count()).toBe(0);
+    const flags = ok(await sut.call('GET', `${api}/conflicts?partyKind=member_unit`, { token: tokens.office }));
+    expect((flags.conflicts as Json[]).map((f) => [(f.party as Json).name, f.applicantName, f.status, f.kind])).toEqual(
+      [['州工业和信息化局', B.name, 'recused', 'declared']],
+    );
+    expect(browser.errors).toEqual([]);
+  });
+
   it('the office sees who cast, closes the vote and reads the counts per candidate', async () => {
     const page = await browser.page();
     await signIn(page, 'office', '/office/ili/cycle');

@@ -16,6 +16,11 @@ export const scoringPlanSchema = z.strictObject({
       note: noteSchema,
     }),
   ),
+  /**
+   * Stages scored with sheets by the policy's standard although the policy document marks them `scored: false`
+   * (xinzhou-city 第十三条、第十七条: the panel reviews 依据评选标准, the standards DB14/T 1463/1464). Absent: none.
+   */
+  scoredStages: z.strictObject({ stages: z.array(idSchema).min(1), basis: basisSchema, note: noteSchema }).optional(),
   composite: z
     .strictObject({
       stages: z.array(idSchema).min(2),

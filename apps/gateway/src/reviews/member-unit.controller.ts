@@ -1,13 +1,16 @@
 import {
   DomainError,
   type MemberUnitBody,
+  type MemberUnitCodesBody,
   memberUnitAdd,
   memberUnitBody,
+  memberUnitCodesBody,
   memberUnitList,
   memberUnitSchema,
+  memberUnitSetCodes,
 } from '@laurel/contracts';
 import { PlatformRuntime } from '@laurel/platform';
-import { Body, Controller, Get, Inject, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Put, Req } from '@nestjs/common';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
@@ -15,7 +18,7 @@ import { tenantPath } from '../http/tenant-path.schema';
 import { TenantScoped } from '../http/tenant-scoped.interceptor';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { UserService } from '../user/user.service';
-import { VOTE_RULE } from './reviews-routes.schema';
+import { type MemberUnitIdPath, memberUnitIdPath, RECUSAL_RULE, VOTE_RULE } from './reviews-routes.schema';
 
 /** The leading group's member units (领导小组成员单位), as the office records them. */
 @Controller('tenants/:tenantKey/member-units')
@@ -62,5 +65,25 @@ export class MemberUnitController {
       ]);
     }
     return this.runtime.client.request(memberUnitAdd, body, { context: contextOf(request) });
+  }
+
+  @Put(':id/credit-codes')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'conflicts',
+    summary:
+      'Change a member unit’s credit codes (its own, the units under it) with a reason; an applicant among them raises ' +
+      'a conflict flag for the office to decide',
+    rule: RECUSAL_RULE,
+    body: memberUnitCodesBody,
+    response: memberUnitSchema,
+    path: memberUnitIdPath,
+  })
+  setCodes(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(memberUnitIdPath, 'path')) path: MemberUnitIdPath,
+    @Body(new ZodPipe(memberUnitCodesBody)) body: MemberUnitCodesBody,
+  ) {
+    return this.runtime.client.request(memberUnitSetCodes, { id: path.id, ...body }, { context: contextOf(request) });
   }
 }

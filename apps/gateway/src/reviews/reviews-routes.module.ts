@@ -6,6 +6,7 @@ import { ConflictController } from './conflict.controller';
 import { DeliberationController } from './deliberation.controller';
 import { ExpertController } from './expert.controller';
 import { ExpertAssignmentController } from './expert-assignment.controller';
+import { LoadedRubricController } from './loaded-rubric.controller';
 import { MemberUnitController } from './member-unit.controller';
 import { PanelAssignmentController } from './panel-assignment.controller';
 import { ReviewStageController } from './review-stage.controller';
@@ -25,6 +26,7 @@ import { VoteController } from './vote.controller';
     ReviewStageController,
     PanelAssignmentController,
     ScoreSheetController,
+    LoadedRubricController,
     StageResultController,
     MemberUnitController,
     VoteController,

@@ -7,6 +7,9 @@ export type ExpertIdPath = z.infer<typeof expertIdPath>;
 export const conflictIdPath = z.object({ tenantKey: tenantKeyParam, id: z.uuid() }).strict();
 export type ConflictIdPath = z.infer<typeof conflictIdPath>;
 
+export const memberUnitIdPath = z.object({ tenantKey: tenantKeyParam, id: z.uuid() }).strict();
+export type MemberUnitIdPath = z.infer<typeof memberUnitIdPath>;
+
 export const ownApplicationPath = z.object({ tenantKey: tenantKeyParam, applicationId: z.uuid() }).strict();
 export type OwnApplicationPath = z.infer<typeof ownApplicationPath>;
 

@@ -6,6 +6,7 @@ import {
   compositeKindRuleBody,
   compositeKindRulePut,
   compositeReport,
+  compositeReportPdf,
   compositeSchema,
   compositeWeightsBody,
   compositeWeightsPut,
@@ -177,5 +178,29 @@ export class StageResultController {
       .header('content-disposition', `attachment; filename="${document.filename}"`)
       .header('cache-control', 'no-store');
     return document.content;
+  }
+
+  @Get('composite/report.pdf')
+  @Access({ roles: ['office', 'leading_group'], whileSuspended: true })
+  @ApiRoute({
+    tag: 'stage results',
+    summary: 'Download the composite report (综合评审报告) as a PDF: the ranking per applicant kind, stages, consensus',
+    path: cyclePath,
+  })
+  async reportPdf(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(cyclePath, 'path')) path: CyclePath,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const document = await this.runtime.client.request(
+      compositeReportPdf,
+      { cycleNumber: path.cycle },
+      { context: contextOf(request) },
+    );
+    reply
+      .header('content-type', document.contentType)
+      .header('content-disposition', `attachment; filename="${document.filename}"`)
+      .header('cache-control', 'no-store');
+    return Buffer.from(document.contentBase64, 'base64');
   }
 }

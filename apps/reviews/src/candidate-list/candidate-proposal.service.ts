@@ -1,9 +1,10 @@
 import { type CandidateProposalBody, type CandidateProposalView, DomainError } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, RequestContexts } from '@laurel/platform';
-import { evaluateCut, type Policy, scoringPlanOf } from '@laurel/policy';
+import { type Policy, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { CycleRanking } from '../scoring/cycle-ranking.service';
+import { evaluateCutByKind } from '../scoring/rank-by-kind.util';
 import { cutSplitsTie } from '../scoring/scoring.errors';
 import { type StageCutRow, StageResultRepository } from '../scoring/stage-result.repository';
 import { CyclePolicy } from '../stage/cycle-policy.service';
@@ -88,7 +89,7 @@ export class CandidateProposalService {
           const ranked = await this.slates.candidates(tx, cycleNumber, undefined);
           const rows = (await this.ranking.of(tx, policy, cycleNumber)).rows;
           count = body.count ?? (body.minScore === undefined ? ranked.applicationIds.length : null);
-          const evaluated = evaluateCut(rows, count !== null ? { count } : { minScore: body.minScore as number });
+          const evaluated = evaluateCutByKind(rows, count !== null ? { count } : { minScore: body.minScore as number });
           if (evaluated.splitTie) throw cutSplitsTie(evaluated.splitTie.rank, evaluated.splitTie.applicationIds);
           goesOn = evaluated.goesOn;
           stops = evaluated.stops;

@@ -7,9 +7,11 @@ import type { ReviewApplicationRow } from '../application/review-application.rep
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import { toConflictExpert } from '../expert/expert.mapper';
 import { ExpertRepository, type ExpertRow } from '../expert/expert.repository';
+import { MemberUnitRepository, type MemberUnitRow } from '../member-unit/member-unit.repository';
 import type { ReviewsTx } from '../reviews-prisma';
 import { ConflictRepository } from './conflict.repository';
 import { ConflictTransitions } from './conflict-transitions.service';
+import { detectMemberUnitConflicts } from './detect-member-unit-conflicts.util';
 
 /**
  * Runs `detectConflicts` (@laurel/policy) for pairs of experts and applications and raises a flag for each finding
@@ -26,6 +28,7 @@ export class ConflictDetection {
     private readonly transitions: ConflictTransitions,
     private readonly experts: ExpertRepository,
     private readonly applications: ReviewApplicationRepository,
+    private readonly units: MemberUnitRepository,
     private readonly client: ServiceClient,
     private readonly clock: Clock,
   ) {}
@@ -35,9 +38,37 @@ export class ConflictDetection {
     return this.detect(tx, [expert], await this.applications.all(tx));
   }
 
-  /** Checks every expert against one application. */
+  /** Checks every expert and every member unit against one application. */
   async forApplication(tx: ReviewsTx, application: ReviewApplicationRow): Promise<number> {
-    return this.detect(tx, await this.experts.all(tx), [application]);
+    const experts = await this.detect(tx, await this.experts.all(tx), [application]);
+    return experts + (await this.detectUnits(tx, await this.units.all(tx), [application]));
+  }
+
+  /** Checks one member unit against every application (its credit codes were recorded or changed). */
+  async forMemberUnit(tx: ReviewsTx, unit: MemberUnitRow): Promise<number> {
+    return this.detectUnits(tx, [unit], await this.applications.all(tx));
+  }
+
+  private async detectUnits(tx: ReviewsTx, units: MemberUnitRow[], applications: ReviewApplicationRow[]) {
+    if (units.length === 0 || applications.length === 0) return 0;
+    const policyKey = await this.policyKey();
+    let raised = 0;
+    for (const unit of units) {
+      for (const application of applications) {
+        for (const finding of detectMemberUnitConflicts(unit, application, policyKey)) {
+          const key = {
+            memberUnitId: unit.id,
+            applicationId: application.id,
+            kind: finding.kind,
+            evidence: finding.evidence,
+          };
+          if (await this.conflicts.existingOfParty(tx, key)) continue;
+          await this.transitions.raise(tx, 'detect', { partyKind: 'member_unit', ...key, basis: finding.basis });
+          raised += 1;
+        }
+      }
+    }
+    return raised;
   }
 
   /** Checks every pair (the window changed). */

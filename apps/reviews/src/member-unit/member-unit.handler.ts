@@ -1,4 +1,10 @@
-import { type MemberUnitBody, memberUnitAdd, memberUnitList } from '@laurel/contracts';
+import {
+  type MemberUnitBody,
+  type MemberUnitCodesBody,
+  memberUnitAdd,
+  memberUnitList,
+  memberUnitSetCodes,
+} from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
 import { MemberUnitService } from './member-unit.service';
@@ -15,5 +21,11 @@ export class MemberUnitHandler {
   @Handles(memberUnitAdd)
   add(request: MemberUnitBody) {
     return this.units.add(request);
+  }
+
+  @Handles(memberUnitSetCodes)
+  setCodes(request: MemberUnitCodesBody & { id: string }) {
+    const { id, ...body } = request;
+    return this.units.setCodes(id, body);
   }
 }

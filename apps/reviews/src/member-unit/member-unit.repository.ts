@@ -20,7 +20,25 @@ export class MemberUnitRepository {
   named(tx: ReviewsTx, name: string): Promise<MemberUnitRow | null> {
     return tx.memberUnit.findUnique({ where: { tenantId_name: { tenantId: RequestContexts.requireTenant(), name } } });
   }
-  async create(tx: ReviewsTx, data: { name: string; userId: string; recordedBy: string | null; recordedAt: Date }) {
+  findLocked(tx: ReviewsTx, id: string): Promise<MemberUnitRow | null> {
+    return tx.memberUnit.findUnique({ where: { id } });
+  }
+
+  update(tx: ReviewsTx, id: string, data: { creditCode: string | null; subordinateCreditCodes: string[] }) {
+    return tx.memberUnit.update({ where: { id }, data });
+  }
+
+  async create(
+    tx: ReviewsTx,
+    data: {
+      name: string;
+      userId: string;
+      creditCode: string | null;
+      subordinateCreditCodes: string[];
+      recordedBy: string | null;
+      recordedAt: Date;
+    },
+  ) {
     const id = randomUUID();
     return tx.memberUnit.create({ data: { ...data, id, tenantId: RequestContexts.requireTenant() } });
   }

@@ -1,5 +1,7 @@
 import type { CompositeView, StageResultView } from '@laurel/contracts';
-import { renderCompositeReport } from './composite-report.util';
+import { renderPdf } from '@laurel/platform';
+import { extractPdfTextCompact } from '@laurel/testing';
+import { compositeReportDocument, renderCompositeReport } from './composite-report.util';
 
 const composite: CompositeView = {
   cycleNumber: 1,
@@ -17,6 +19,7 @@ const composite: CompositeView = {
     {
       applicationId: '00000000-0000-4000-8000-000000000001',
       applicantName: '甲<公司>',
+      applicantKind: 'organisation',
       score: 800,
       rank: 1,
       tiedWith: ['00000000-0000-4000-8000-000000000002'],
@@ -25,6 +28,7 @@ const composite: CompositeView = {
     {
       applicationId: '00000000-0000-4000-8000-000000000002',
       applicantName: '乙公司',
+      applicantKind: 'organisation',
       score: 800,
       rank: 1,
       tiedWith: ['00000000-0000-4000-8000-000000000001'],
@@ -83,5 +87,50 @@ describe('renderCompositeReport', () => {
     expect(html).toContain('剔除，理由：漏评结果部分');
     expect(html).toContain('甲&lt;公司&gt;');
     expect(html).not.toContain('甲<公司>');
+  });
+});
+
+describe('compositeReportDocument', () => {
+  it('is the same report as a PDF: ranking per kind, stages and consensus, Chinese text extractable', async () => {
+    const twoKinds = {
+      ...composite,
+      ranking: [
+        ...composite.ranking,
+        {
+          applicationId: '00000000-0000-4000-8000-000000000003',
+          applicantName: '马六',
+          applicantKind: 'individual' as const,
+          score: 720,
+          rank: 1,
+          tiedWith: [],
+          stages: { onsite: 720, defense: 720 },
+        },
+      ],
+    };
+    const pdf = await renderPdf(
+      compositeReportDocument(
+        {
+          jurisdiction: '临夏县县长质量奖',
+          stageNames: { onsite: '现场评审', defense: '陈述答辩' },
+          composite: twoKinds,
+          stages: [stage],
+          generatedAt: '2026-12-07T00:00:00.000Z',
+        },
+        new Date('2026-12-07T00:00:00.000Z'),
+      ),
+    );
+    const { text } = await extractPdfTextCompact(pdf);
+    const all = text.replace(/\s+/g, '');
+    for (const expected of [
+      '综合评审报告（第1届）',
+      '综合排名（组织）',
+      '综合排名（个人）',
+      '马六',
+      '720.00',
+      '甲<公司>',
+      '剔除，理由：漏评结果部分',
+    ]) {
+      expect(all).toContain(expected);
+    }
   });
 });

@@ -1,12 +1,13 @@
 import type { CompositeKindRuleBody, CompositeView, CompositeWeightsBody } from '@laurel/contracts';
-import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { type Policy, rankApplications, scoringPlanOf } from '@laurel/policy';
+import { AuditTrail, acting, Clock, Database, renderPdf } from '@laurel/platform';
+import { type Policy, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { onUniqueViolation } from '../unique-violation.util';
 import { compositeByKind, skippedCompositeStages } from './composite-kinds.util';
-import { renderCompositeReport } from './composite-report.util';
+import { compositeReportDocument, renderCompositeReport } from './composite-report.util';
+import { rankByKind } from './rank-by-kind.util';
 import { kindSkipsNoStage, noComposite, weightsNotOfComposite } from './scoring.errors';
 import { ScoringPolicy } from './scoring-policy.service';
 import { StageResultRepository } from './stage-result.repository';
@@ -106,26 +107,41 @@ export class CompositeService {
     return onUniqueViolation(put, put);
   }
 
-  /** The composite report (综合评审报告) as a downloadable document. */
+  /** The composite report (综合评审报告) as a downloadable HTML document. */
   async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
     const policy = await this.scoring.policy(cycleNumber);
-    const content = await this.database.inTenant(async (tx) => {
-      const composite = await this.compute(tx, policy, cycleNumber);
-      const stages = [];
-      for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
-      return renderCompositeReport({
-        jurisdiction: policy.name.zh,
-        stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
-        composite,
-        stages,
-        generatedAt: this.clock.now().toISOString(),
-      });
-    });
+    const content = renderCompositeReport(await this.reportInput(policy, cycleNumber));
     return {
       filename: `composite-report-${policy.key}-${cycleNumber}.html`,
       contentType: 'text/html; charset=utf-8',
       content,
     };
+  }
+
+  /** The same report as a PDF. */
+  async reportPdf(cycleNumber: number) {
+    const policy = await this.scoring.policy(cycleNumber);
+    const pdf = await renderPdf(compositeReportDocument(await this.reportInput(policy, cycleNumber), this.clock.now()));
+    return {
+      filename: `composite-report-${policy.key}-${cycleNumber}.pdf`,
+      contentType: 'application/pdf' as const,
+      contentBase64: pdf.toString('base64'),
+    };
+  }
+
+  private reportInput(policy: Policy, cycleNumber: number) {
+    return this.database.inTenant(async (tx) => {
+      const composite = await this.compute(tx, policy, cycleNumber);
+      const stages = [];
+      for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      return {
+        jurisdiction: policy.name.zh,
+        stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
+        composite,
+        stages,
+        generatedAt: this.clock.now().toISOString(),
+      };
+    });
   }
 
   async compute(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CompositeView> {
@@ -172,9 +188,12 @@ export class CompositeService {
     const ranking =
       pending.length > 0
         ? []
-        : rankApplications(combined.scores).map((row) => ({
+        : rankByKind(
+            combined.scores.map((row) => ({ ...row, applicantKind: kinds.get(row.applicationId) ?? 'organisation' })),
+          ).map((row) => ({
             applicationId: row.applicationId,
             applicantName: names.get(row.applicationId) ?? '',
+            applicantKind: row.applicantKind as 'organisation' | 'individual',
             score: round2(row.score),
             rank: row.rank,
             tiedWith: [...row.tiedWith],

@@ -4,9 +4,8 @@ import {
   type NormalisationMethod,
   normaliseScores,
   type OutlierFlag,
-  type RankedRow,
-  rankApplications,
 } from '@laurel/policy';
+import { type KindRankedRow, rankByKind } from './rank-by-kind.util';
 
 /** A counted sheet of a stage (submitted or revised), with its rubric's scale. */
 export interface StageSheet {
@@ -56,7 +55,7 @@ export interface ComputedStage {
     normalised: number | null;
   }[];
   readonly openFlags: number;
-  readonly ranking: RankedRow[];
+  readonly ranking: KindRankedRow[];
 }
 
 const mean = (values: readonly number[]) =>
@@ -129,9 +128,11 @@ export function computeStageResult(
     raw: mean(rows.flatMap((row) => (row.counted === null ? [] : [row.counted]))),
     normalised: mean(rows.flatMap((row) => (row.normalised === null ? [] : [row.normalised]))),
   }));
-  const ranking = rankApplications(
+  const ranking = rankByKind(
     applications.flatMap((row) =>
-      row.normalised === null ? [] : [{ applicationId: row.applicationId, score: row.normalised }],
+      row.normalised === null
+        ? []
+        : [{ applicationId: row.applicationId, applicantKind: row.applicantKind, score: row.normalised }],
     ),
   );
   return { groups, sheets: computed, applications, openFlags, ranking };

@@ -3,7 +3,7 @@ import { type Policy, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { ReviewsTx } from '../reviews-prisma';
 import { CompositeService } from './composite.service';
-import { SHEET_STAGE_KINDS } from './scoring-policy.service';
+import { isSheetScored } from './scoring-policy.service';
 import { StageResultService } from './stage-result.service';
 
 type Text = { zh: string; en: string };
@@ -39,7 +39,7 @@ export class CycleRanking {
       return { source: 'composite', basis: composite.basis, rows: composite.ranking, pending };
     }
     const last = policy.procedure.stages
-      .filter((stage) => stage.scored && SHEET_STAGE_KINDS.includes(stage.kind))
+      .filter((stage) => isSheetScored(policy, stage))
       .sort((a, b) => b.order - a.order)[0];
     if (!last) {
       return {

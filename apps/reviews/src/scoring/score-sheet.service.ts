@@ -9,12 +9,12 @@ import type {
 } from '@laurel/contracts';
 import { DomainError } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { rubricOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import { expertNotFound } from '../expert/expert.errors';
 import { ExpertRepository, type ExpertRow } from '../expert/expert.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { RubricCatalog } from '../rubric/rubric-catalog.service';
 import { onUniqueViolation } from '../unique-violation.util';
 import { scoreSheetTransitionOf } from './score-sheet.lifecycle';
 import { type RevisionChanges, toScoreSheetView } from './score-sheet.mapper';
@@ -54,6 +54,7 @@ export class ScoreSheetService {
     private readonly scoring: ScoringPolicy,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly catalog: RubricCatalog,
   ) {}
 
   /** The caller's sheet (null before its first save) and the rubric to score by. */
@@ -102,7 +103,7 @@ export class ScoreSheetService {
       const transition = scoreSheetTransitionOf('save', from);
       if (!transition) throw sheetWrongStatus(from as ScoreSheetStatus, 'save');
       const { rubric } = existing
-        ? { rubric: rubricOf(existing.rubricKey, existing.rubricVersion) }
+        ? { rubric: await this.catalog.of(tx, existing.rubricKey, existing.rubricVersion) }
         : await this.scoring.rubricFor(
             tx,
             stage.policy,
@@ -144,7 +145,7 @@ export class ScoreSheetService {
       if (!sheet) throw sheetNotFound();
       const transition = scoreSheetTransitionOf('submit', sheet.status as ScoreSheetStatus);
       if (!transition) throw sheetWrongStatus(sheet.status as ScoreSheetStatus, 'submit');
-      const rubric = rubricOf(sheet.rubricKey, sheet.rubricVersion);
+      const rubric = await this.catalog.of(tx, sheet.rubricKey, sheet.rubricVersion);
       if (!rubric) throw sheetNotFound();
       const missing = unscoredItems(rubric, new Set(sheet.items.map((item) => item.itemKey)));
       if (missing.length > 0) throw sheetIncomplete(missing);
@@ -172,7 +173,7 @@ export class ScoreSheetService {
       const application = await this.access.mayScore(tx, { expertId: expert.id }, stage, sheet.applicationId);
       const transition = scoreSheetTransitionOf('revise', sheet.status as ScoreSheetStatus);
       if (!transition) throw sheetWrongStatus(sheet.status as ScoreSheetStatus, 'revise');
-      const rubric = rubricOf(sheet.rubricKey, sheet.rubricVersion);
+      const rubric = await this.catalog.of(tx, sheet.rubricKey, sheet.rubricVersion);
       if (!rubric) throw sheetNotFound();
       const problems = validateScores(rubric, body.items);
       if (problems.length > 0) throw DomainError.validation(problems);
@@ -242,10 +243,10 @@ export class ScoreSheetService {
   /** The office records the rubric of a stage for an applicant kind (who, when, why). */
   async putRubric(cycleNumber: number, stageKey: string, body: StageRubricBody): Promise<RubricView> {
     const { policy, stage } = await this.scoring.scoredStage(cycleNumber, stageKey);
-    const rubric = rubricOf(body.rubricKey, body.rubricVersion);
-    if (!rubric) throw unknownRubric(body.rubricKey, body.rubricVersion);
     const put = () =>
       this.database.inTenant(async (tx) => {
+        const rubric = await this.catalog.of(tx, body.rubricKey, body.rubricVersion);
+        if (!rubric) throw unknownRubric(body.rubricKey, body.rubricVersion);
         const decided = {
           cycleNumber,
           stageKey,

@@ -1,16 +1,10 @@
 import { getPolicy, type RubricView } from '@laurel/contracts';
-import { RequestContexts, ServiceClient } from '@laurel/platform';
-import {
-  loadScoringPlans,
-  type Policy,
-  type Rubric,
-  rubricForStandard,
-  rubricOf,
-  type ScoringPlan,
-  scoringPlanOf,
-} from '@laurel/policy';
+import { acting, Clock, RequestContexts, ServiceClient } from '@laurel/platform';
+import { loadScoringPlans, type Policy, type Rubric, rubricOf, type ScoringPlan, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { ReviewsTx } from '../reviews-prisma';
+import { rubricNotLoaded } from '../rubric/rubric.errors';
+import { RubricCatalog } from '../rubric/rubric-catalog.service';
 import { CyclePolicy } from '../stage/cycle-policy.service';
 import { ScoreSheetRepository } from './score-sheet.repository';
 import { noRubric, stageNotFound, stageNotScored } from './scoring.errors';
@@ -23,6 +17,15 @@ export type PolicyStage = Policy['procedure']['stages'][number];
  * the composite, computed from these, not scored anew.
  */
 export const SHEET_STAGE_KINDS: readonly string[] = ['material_review', 'defense', 'onsite_review'];
+
+/**
+ * Whether experts score a stage with sheets: a stage of a sheet kind the policy marks `scored`, or one the scoring
+ * plan scores by the policy's standard (xinzhou-city 第十三条、第十七条).
+ */
+export function isSheetScored(policy: Policy, stage: PolicyStage): boolean {
+  if (!SHEET_STAGE_KINDS.includes(stage.kind)) return false;
+  return stage.scored || (scoringPlanOf(policy.key).scoredStages?.stages.includes(stage.key) ?? false);
+}
 
 export interface StageRubric {
   readonly rubric: Rubric;
@@ -41,6 +44,8 @@ export class ScoringPolicy {
     private readonly client: ServiceClient,
     private readonly cycles: CyclePolicy,
     private readonly sheets: ScoreSheetRepository,
+    private readonly catalog: RubricCatalog,
+    private readonly clock: Clock,
   ) {}
 
   /** The cycle's pinned policy version; the latest version where no cycle is in question (the stage list). */
@@ -65,7 +70,7 @@ export class ScoringPolicy {
     const policy = await this.policy();
     const plan = scoringPlanOf(policy.key);
     return policy.procedure.stages
-      .filter((stage) => stage.scored && SHEET_STAGE_KINDS.includes(stage.kind))
+      .filter((stage) => isSheetScored(policy, stage))
       .sort((a, b) => a.order - b.order)
       .map((stage) => {
         const cut = plan.cuts.find((rule) => rule.after === stage.key);
@@ -85,7 +90,7 @@ export class ScoringPolicy {
     stageKey: string,
   ): Promise<{ stage: PolicyStage; policy: Policy; plan: ScoringPlan }> {
     const found = await this.stage(cycleNumber, stageKey);
-    if (!found.stage.scored || !SHEET_STAGE_KINDS.includes(found.stage.kind)) {
+    if (!isSheetScored(found.policy, found.stage)) {
       throw stageNotScored(stageKey, `${found.policy.key} ${found.stage.basis}`);
     }
     return { ...found, plan: scoringPlanOf(found.policy.key) };
@@ -101,16 +106,55 @@ export class ScoringPolicy {
   ): Promise<StageRubric> {
     const recorded = await this.sheets.stageRubric(tx, cycleNumber, stageKey, applicantKind);
     if (recorded) {
-      const rubric = rubricOf(recorded.rubricKey, recorded.rubricVersion);
+      const rubric = await this.catalog.of(tx, recorded.rubricKey, recorded.rubricVersion);
       if (rubric) return { rubric, source: { kind: 'office_decision', basis: null } };
     }
     const plan = scoringPlanOf(policy.key);
     const entry = plan.rubrics.find((candidate) =>
       candidate.appliesTo.includes(applicantKind as 'organisation' | 'individual'),
     );
-    const rubric = entry?.standard ? rubricForStandard(entry.standard) : undefined;
+    const rubric = entry?.standard ? await this.catalog.forStandard(tx, entry.standard) : undefined;
     if (!entry || !rubric) throw noRubric(stageKey, applicantKind);
     return { rubric, source: { kind: 'policy', basis: `${policy.key} ${entry.basis}` } };
+  }
+
+  /**
+   * Before a scored stage opens: the rubric of every applicant kind entering it. Where the policy's standard is not
+   * encoded and the office has not loaded it, 422 naming the standard and its article (xinzhou-city 第十三条); a rubric
+   * the office loaded is pinned to the stage as it opens (a later version does not change a stage under way).
+   */
+  async assertRubricsForOpening(
+    tx: ReviewsTx,
+    policy: Policy,
+    cycleNumber: number,
+    stage: PolicyStage,
+    applicantKinds: readonly string[],
+  ): Promise<void> {
+    if (!isSheetScored(policy, stage)) return;
+    const plan = scoringPlanOf(policy.key);
+    for (const kind of [...new Set(applicantKinds)].sort()) {
+      const entry = plan.rubrics.find((candidate) => candidate.appliesTo.includes(kind as 'organisation'));
+      const recorded = await this.sheets.stageRubric(tx, cycleNumber, stage.key, kind);
+      if (recorded || !entry?.standard) continue;
+      const rubric = await this.catalog.forStandard(tx, entry.standard);
+      const basis = `${policy.key} ${entry.basis}`;
+      if (!rubric) {
+        const title = policy.scoring.standards.find((standard) => standard.code === entry.standard)?.title.zh ?? '';
+        throw rubricNotLoaded(stage.name.zh, entry.standard, title, kind, basis);
+      }
+      if (!rubricOf(rubric.key, rubric.version)) {
+        await this.sheets.putStageRubric(tx, {
+          cycleNumber,
+          stageKey: stage.key,
+          applicantKind: kind,
+          rubricKey: rubric.key,
+          rubricVersion: rubric.version,
+          reason: `开启环节时采用办公室载入的评分标准 ${rubric.standard} 第 ${rubric.version} 版（${basis}）`,
+          decidedBy: acting().label,
+          decidedAt: this.clock.now(),
+        });
+      }
+    }
   }
 
   settings() {

@@ -5,6 +5,7 @@ import {
   compositeGet,
   compositeKindRulePut,
   compositeReport,
+  compositeReportPdf,
   compositeWeightsPut,
   consensusRecord,
   type StageCutBody,
@@ -62,5 +63,10 @@ export class StageResultHandler {
   @Handles(compositeReport)
   report(request: { cycleNumber: number }) {
     return this.composite.report(request.cycleNumber);
+  }
+
+  @Handles(compositeReportPdf)
+  reportPdf(request: { cycleNumber: number }) {
+    return this.composite.reportPdf(request.cycleNumber);
   }
 }

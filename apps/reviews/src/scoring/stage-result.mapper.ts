@@ -77,6 +77,7 @@ export function toStageResultView(input: {
     ranking: computed.ranking.map((row) => ({
       applicationId: row.applicationId,
       applicantName: applicant(row.applicationId),
+      applicantKind: row.applicantKind as 'organisation' | 'individual',
       score: round2(row.score),
       rank: row.rank,
       tiedWith: [...row.tiedWith],

@@ -1,13 +1,15 @@
 import type { ConsensusBody, StageCutBody, StageResultView } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
-import { evaluateCut, rubricOf } from '@laurel/policy';
+import type { Rubric } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import { PartyRecusal } from '../conflict/party-recusal.service';
 import { ExpertRepository } from '../expert/expert.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { RubricCatalog } from '../rubric/rubric-catalog.service';
 import { onUniqueViolation } from '../unique-violation.util';
 import { computeStageResult, type StageSheet } from './compute-stage-result.util';
+import { evaluateCutByKind } from './rank-by-kind.util';
 import { COUNTED_STATES } from './score-sheet.lifecycle';
 import { ScoreSheetRepository } from './score-sheet.repository';
 import {
@@ -41,6 +43,7 @@ export class StageResultService {
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
     private readonly recusal: PartyRecusal,
+    private readonly catalog: RubricCatalog,
   ) {}
 
   async get(cycleNumber: number, stageKey: string): Promise<StageResultView> {
@@ -103,7 +106,7 @@ export class StageResultService {
         if (await this.results.cut(tx, cycleNumber, stageKey)) throw cutAlreadyRecorded();
         const result = await this.compute(tx, cycleNumber, stageKey);
         if (result.openFlags > 0) throw openFlags(result.openFlags);
-        const evaluated = evaluateCut(
+        const evaluated = evaluateCutByKind(
           result.ranking,
           count !== undefined ? { count } : { minScore: body.minScore as number },
         );
@@ -146,9 +149,13 @@ export class StageResultService {
     const rows = (await this.sheets.ofStage(tx, cycleNumber, stageKey)).filter((row) =>
       (COUNTED_STATES as readonly string[]).includes(row.status),
     );
-    const sheets: StageSheet[] = rows.map((row) => {
-      const rubric = rubricOf(row.rubricKey, row.rubricVersion);
-      return {
+    const sheets: StageSheet[] = [];
+    const rubrics = new Map<string, Rubric | undefined>();
+    for (const row of rows) {
+      const pinned = `${row.rubricKey}@${row.rubricVersion}`;
+      if (!rubrics.has(pinned)) rubrics.set(pinned, await this.catalog.of(tx, row.rubricKey, row.rubricVersion));
+      const rubric = rubrics.get(pinned);
+      sheets.push({
         sheetId: row.id,
         expertId: row.expertId,
         applicationId: row.applicationId,
@@ -156,8 +163,8 @@ export class StageResultService {
         max: rubric ? rubricMax(rubric) : row.total,
         step: rubric?.step ?? 1,
         total: row.total,
-      };
-    });
+      });
+    }
     const consensus = new Map(
       (await this.results.consensusOf(tx, cycleNumber, stageKey)).map((row) => [row.sheetId, row]),
     );

@@ -13,6 +13,7 @@ import { ReviewApplicationRepository, type ReviewApplicationRow } from '../appli
 import { AssignmentRepository } from '../assignment/assignment.repository';
 import { PanelRepository } from '../panel/panel.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
+import { ScoringPolicy } from '../scoring/scoring-policy.service';
 import { StageResultRepository } from '../scoring/stage-result.repository';
 import { CyclePolicy } from './cycle-policy.service';
 import {
@@ -49,6 +50,7 @@ export class ReviewStageService {
     private readonly results: StageResultRepository,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly scoring: ScoringPolicy,
   ) {}
 
   async list(cycle: number): Promise<{ stages: ReviewStageView[] }> {
@@ -136,6 +138,14 @@ export class ReviewStageService {
           });
         });
         if (entrants.length === 0) throw noEntrants();
+        const kindOf = new Map(applications.map((application) => [application.id, application.applicantKind]));
+        await this.scoring.assertRubricsForOpening(
+          tx,
+          policy,
+          cycle,
+          stage,
+          entrants.map((entrant) => kindOf.get(entrant.applicationId) ?? 'organisation'),
+        );
 
         const stageId = await this.stages.create(tx, {
           cycleNumber: cycle,

@@ -4,6 +4,7 @@ export * from './conflict.contract';
 export * from './conflict-events.contract';
 export * from './deliberation.contract';
 export * from './expert.contract';
+export * from './loaded-rubric.contract';
 export * from './member-unit.contract';
 export * from './panel.contract';
 export * from './review-application.contract';

@@ -14,9 +14,11 @@ export const consensusSchema = z.object({
   decidedAt: z.string(),
 });
 
+/** A row of a ranking; each applicant kind is ranked on its own (rank 1 in each, ties within a kind). */
 export const rankingRowSchema = z.object({
   applicationId: z.uuid(),
   applicantName: z.string(),
+  applicantKind: z.enum(['organisation', 'individual']),
   score: z.number(),
   rank: z.number().int(),
   tiedWith: z.array(z.uuid()),
@@ -227,4 +229,10 @@ export const compositeWeightsPut = defineCommand('reviews.composite-weights.put'
 export const compositeReport = defineQuery('reviews.composite.report', {
   request: z.object({ cycleNumber }).strict(),
   response: z.object({ filename: z.string(), contentType: z.string(), content: z.string() }),
+});
+
+/** The same composite report as a PDF (Chinese text embedded and extractable), base64 over the bus. */
+export const compositeReportPdf = defineQuery('reviews.composite.report-pdf', {
+  request: z.object({ cycleNumber }).strict(),
+  response: z.object({ filename: z.string(), contentType: z.literal('application/pdf'), contentBase64: z.string() }),
 });

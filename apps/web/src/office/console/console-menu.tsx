@@ -7,6 +7,7 @@ import {
   ShopOutlined,
   StopOutlined,
   TeamOutlined,
+  UserDeleteOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -34,6 +35,11 @@ export const reviewsMenu = (base: string, t: Translate) => [
     key: 'scoring',
     icon: <BarChartOutlined />,
     label: <Link to={`${base}/scoring`}>{t({ zh: '评分汇总', en: 'Scores' })}</Link>,
+  },
+  {
+    key: 'conflicts',
+    icon: <UserDeleteOutlined />,
+    label: <Link to={`${base}/conflicts`}>{t({ zh: '回避', en: 'Conflicts' })}</Link>,
   },
 ];
 

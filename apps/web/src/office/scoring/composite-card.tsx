@@ -7,9 +7,10 @@ import { useT } from '../../i18n/language-context';
 import { QueryState } from '../../shared/query-state';
 
 /** Downloads the composite report (综合评审报告) with the session's token. */
-async function download(tenantKey: string, cycle: number) {
+async function download(tenantKey: string, cycle: number, format: 'html' | 'pdf' = 'html') {
   const token = await sessionStore.accessToken();
-  const response = await fetch(`/api/v1/tenants/${tenantKey}/scoring/cycles/${cycle}/composite/report`, {
+  const file = format === 'pdf' ? 'report.pdf' : 'report';
+  const response = await fetch(`/api/v1/tenants/${tenantKey}/scoring/cycles/${cycle}/composite/${file}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -125,7 +126,14 @@ export function CompositeCard({
                     title: t({ zh: '名次', en: 'Rank' }),
                     render: (_, row) => (row.tiedWith.length > 0 ? `${row.rank}（并列）` : row.rank),
                   },
-                  { title: t({ zh: '申报单位', en: 'Applicant' }), dataIndex: 'applicantName' },
+                  {
+                    title: t({ zh: '类别（分别排名）', en: 'Kind (ranked separately)' }),
+                    render: (_, row) =>
+                      row.applicantKind === 'individual'
+                        ? t({ zh: '个人', en: 'Individual' })
+                        : t({ zh: '组织', en: 'Organisation' }),
+                  },
+                  { title: t({ zh: '申报者', en: 'Applicant' }), dataIndex: 'applicantName' },
                   ...composite.data.stages.map((stage) => ({
                     title: stageName(stage),
                     render: (_: unknown, row: (typeof composite.data.ranking)[number]) => row.stages[stage]?.toFixed(2),
@@ -160,6 +168,11 @@ export function CompositeCard({
                 onClick={() => download(tenantKey, cycle).catch((error) => message.error(problemText(error)))}
               >
                 {t({ zh: '下载综合评审报告', en: 'Download the composite report' })}
+              </Button>
+              <Button
+                onClick={() => download(tenantKey, cycle, 'pdf').catch((error) => message.error(problemText(error)))}
+              >
+                {t({ zh: '下载 PDF', en: 'Download as PDF' })}
               </Button>
             </Space>
           ) : null

@@ -10,6 +10,7 @@ import { QueryState } from '../../shared/query-state';
 import { CompositeCard } from './composite-card';
 import { ConsensusDialog } from './consensus-dialog';
 import { CutCard } from './cut-card';
+import { LoadedRubricsCard } from './loaded-rubrics-card';
 import { RubricCard } from './rubric-card';
 
 type Sheet = StageResult['sheets'][number];
@@ -153,7 +154,14 @@ export function StageResultsPage() {
                       title: t({ zh: '名次', en: 'Rank' }),
                       render: (_, row) => (row.tiedWith.length > 0 ? `${row.rank}（并列）` : row.rank),
                     },
-                    { title: t({ zh: '申报单位', en: 'Applicant' }), dataIndex: 'applicantName' },
+                    {
+                      title: t({ zh: '类别（分别排名）', en: 'Kind (ranked separately)' }),
+                      render: (_, row) =>
+                        row.applicantKind === 'individual'
+                          ? t({ zh: '个人', en: 'Individual' })
+                          : t({ zh: '组织', en: 'Organisation' }),
+                    },
+                    { title: t({ zh: '申报者', en: 'Applicant' }), dataIndex: 'applicantName' },
                     {
                       title: t({ zh: '原始均分', en: 'Raw mean' }),
                       render: (_, row) =>
@@ -198,6 +206,7 @@ export function StageResultsPage() {
         max={max}
         onClose={() => setSettling(null)}
       />
+      <LoadedRubricsCard tenantKey={tenantKey} />
     </Space>
   );
 }

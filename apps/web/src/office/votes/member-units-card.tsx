@@ -11,7 +11,8 @@ export function MemberUnitsCard(props: { tenantKey: string }) {
   const t = useT();
   const { message } = App.useApp();
   const queries = useQueryClient();
-  const [form] = Form.useForm<{ name: string; userId: string }>();
+  type UnitForm = { name: string; userId: string; creditCode?: string; subordinateCreditCodes?: string[] };
+  const [form] = Form.useForm<UnitForm>();
   const units = useQuery({
     queryKey: ['office', tenantKey, 'member-units'],
     queryFn: async () =>
@@ -25,8 +26,13 @@ export function MemberUnitsCard(props: { tenantKey: string }) {
   });
   const taken = new Set((units.data ?? []).map((u) => u.userId));
   const add = useMutation({
-    mutationFn: async (body: { name: string; userId: string }) =>
-      unwrap(await api.POST('/api/v1/tenants/{tenantKey}/member-units', { params: { path: { tenantKey } }, body })),
+    mutationFn: async ({ creditCode, ...rest }: UnitForm) =>
+      unwrap(
+        await api.POST('/api/v1/tenants/{tenantKey}/member-units', {
+          params: { path: { tenantKey } },
+          body: { ...rest, creditCode: creditCode?.trim() || null },
+        }),
+      ),
     onSuccess: () => {
       form.resetFields();
       queries.invalidateQueries({ queryKey: ['office', tenantKey, 'member-units'] });
@@ -53,6 +59,12 @@ export function MemberUnitsCard(props: { tenantKey: string }) {
             render: (id: string) => users.data?.find((u) => u.id === id)?.displayName ?? id,
           },
           {
+            title: t({ zh: '信用代码（本单位 / 下属单位）', en: 'Credit codes (own / units under it)' }),
+            key: 'codes',
+            render: (_: unknown, row) =>
+              [row.creditCode, ...row.subordinateCreditCodes].filter(Boolean).join('、') || '—',
+          },
+          {
             title: t({ zh: '登记', en: 'Recorded' }),
             key: 'recorded',
             render: (_: unknown, row) => `${row.recordedBy ?? ''} ${formatInstant(row.recordedAt, t.language)}`,
@@ -70,6 +82,20 @@ export function MemberUnitsCard(props: { tenantKey: string }) {
             options={(users.data ?? [])
               .filter((u) => u.roles.includes('leading_group') && !taken.has(u.id))
               .map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          />
+        </Form.Item>
+        <Form.Item name="creditCode">
+          <Input
+            placeholder={t({ zh: '本单位统一社会信用代码（可选）', en: 'Its credit code (optional)' })}
+            style={{ width: 240 }}
+          />
+        </Form.Item>
+        <Form.Item name="subordinateCreditCodes">
+          <Select
+            mode="tags"
+            style={{ width: 260 }}
+            open={false}
+            placeholder={t({ zh: '下属单位信用代码（回车分隔，可选）', en: 'Units under it (optional)' })}
           />
         </Form.Item>
         <Button htmlType="submit" loading={add.isPending}>
