@@ -48,4 +48,5 @@ export const revocationView = (row: RevocationCaseRow): RevocationCaseView => ({
   openedAt: row.openedAt.toISOString(),
   decidedBy: row.decidedBy,
   decidedAt: row.decidedAt?.toISOString() ?? null,
+  dutyId: row.dutyId,
 });

@@ -63,75 +63,80 @@ export class RevocationService {
   ) {}
 
   async open(request: OpenRevocationRequest): Promise<RevocationCaseView> {
-    const row = await this.database.inTenant(async (tx) => {
-      const title = await this.titles.byId(tx, request.titleId);
-      if (!title) {
-        throw DomainError.validation([
-          { field: 'titleId', reason: { zh: '未找到该称号', en: 'no such title in this jurisdiction' } },
-        ]);
-      }
-      if (!titleTransitionOf('revoke', title.status)) {
-        throw DomainError.conflict({
-          zh: `该称号处于“${title.status}”状态，不能撤销`,
-          en: `The title is ${title.status}: it cannot be revoked`,
-        });
-      }
-      const identity = identityOf(title, request.identity);
-      const awardedOn = await this.titleRevocations.awardedOn(tx, title.decisionId);
-      if (!awardedOn) throw new Error(`title ${title.id} without its commendation decision`);
-      const subject = {
-        titleId: title.id,
-        applicantId: title.applicantId,
-        applicantName: title.applicantName,
-        identity,
-        tier: title.tier as 'award' | 'nomination',
-        cycleNumber: title.cycleNumber,
-        awardedOn: dateColumn.toIso(awardedOn),
-      };
-      const { policy, version } = await this.policyOf(tx, subject.cycleNumber);
-      const evaluation = evaluateRevocation(policy, {
+    const row = await this.database.inTenant((tx) => this.openIn(tx, request, null));
+    return revocationView(row);
+  }
+
+  /** In the caller's transaction: opens the case (from an overdue duty where `dutyId` is given). */
+  async openIn(tx: AwardsTx, request: OpenRevocationRequest, dutyId: string | null): Promise<RevocationCaseRow> {
+    const title = await this.titles.byId(tx, request.titleId);
+    if (!title) {
+      throw DomainError.validation([
+        { field: 'titleId', reason: { zh: '未找到该称号', en: 'no such title in this jurisdiction' } },
+      ]);
+    }
+    if (!titleTransitionOf('revoke', title.status)) {
+      throw DomainError.conflict({
+        zh: `该称号处于“${title.status}”状态，不能撤销`,
+        en: `The title is ${title.status}: it cannot be revoked`,
+      });
+    }
+    const identity = identityOf(title, request.identity);
+    const awardedOn = await this.titleRevocations.awardedOn(tx, title.decisionId);
+    if (!awardedOn) throw new Error(`title ${title.id} without its commendation decision`);
+    const subject = {
+      titleId: title.id,
+      applicantId: title.applicantId,
+      applicantName: title.applicantName,
+      identity,
+      tier: title.tier as 'award' | 'nomination',
+      cycleNumber: title.cycleNumber,
+      awardedOn: dateColumn.toIso(awardedOn),
+    };
+    const { policy, version } = await this.policyOf(tx, subject.cycleNumber);
+    const evaluation = evaluateRevocation(policy, {
+      ground: request.ground,
+      eventOn: request.eventOn,
+      severity: request.severity ?? null,
+      awardedOn: subject.awardedOn,
+      tier: subject.tier,
+    });
+    const created = await this.cases.create(tx, {
+      id: randomUUID(),
+      status: this.transition('open', null),
+      titleId: subject.titleId,
+      applicantId: subject.applicantId,
+      applicantKind: title.applicantKind,
+      applicantName: subject.applicantName,
+      identityKind: subject.identity.kind,
+      identityValue: identityValueOf(subject.identity),
+      tier: subject.tier,
+      cycleNumber: subject.cycleNumber,
+      awardedOn: dateColumn.fromIso(subject.awardedOn),
+      policyVersion: version,
+      ground: request.ground,
+      eventOn: dateColumn.fromIso(request.eventOn),
+      severity: request.severity ?? null,
+      description: request.description,
+      evidence: request.evidence,
+      evaluation,
+      openedBy: acting().userId,
+      openedAt: this.clock.now(),
+      dutyId,
+    });
+    await this.audit.record(tx, {
+      action: 'revocation.open',
+      targetType: 'revocation_case',
+      targetId: created.id,
+      after: {
         ground: request.ground,
         eventOn: request.eventOn,
-        severity: request.severity ?? null,
-        awardedOn: subject.awardedOn,
-        tier: subject.tier,
-      });
-      const created = await this.cases.create(tx, {
-        id: randomUUID(),
-        status: this.transition('open', null),
         titleId: subject.titleId,
-        applicantId: subject.applicantId,
-        applicantKind: title.applicantKind,
-        applicantName: subject.applicantName,
-        identityKind: subject.identity.kind,
-        identityValue: identityValueOf(subject.identity),
-        tier: subject.tier,
-        cycleNumber: subject.cycleNumber,
-        awardedOn: dateColumn.fromIso(subject.awardedOn),
-        policyVersion: version,
-        ground: request.ground,
-        eventOn: dateColumn.fromIso(request.eventOn),
-        severity: request.severity ?? null,
-        description: request.description,
-        evidence: request.evidence,
-        evaluation,
-        openedBy: acting().userId,
-        openedAt: this.clock.now(),
-      });
-      await this.audit.record(tx, {
-        action: 'revocation.open',
-        targetType: 'revocation_case',
-        targetId: created.id,
-        after: {
-          ground: request.ground,
-          eventOn: request.eventOn,
-          titleId: subject.titleId,
-          outcome: evaluation.outcome,
-        },
-      });
-      return created;
+        outcome: evaluation.outcome,
+        ...(dutyId ? { dutyId } : {}),
+      },
     });
-    return revocationView(row);
+    return created;
   }
 
   /**

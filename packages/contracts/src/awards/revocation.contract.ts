@@ -60,6 +60,21 @@ export const openRevocationRequest = z
   .strict();
 export type OpenRevocationRequest = z.infer<typeof openRevocationRequest>;
 
+/**
+ * The office opens a case from an overdue post-award duty where the policy lists refusing duties as a ground
+ * (xinzhou-city 第二十八条 拒绝履行相关责任义务): the ground, its date (the first overdue day) and the duty as the first
+ * item of evidence come from the duty; the office gives the description and any further evidence.
+ */
+export const openRevocationFromDutyBody = z
+  .object({
+    identity: banCheckIdentitySchema.optional(),
+    description: z.string().trim().min(1).max(4000),
+    evidence: z.array(evidenceSchema).max(49).default([]),
+  })
+  .strict();
+export type OpenRevocationFromDutyBody = z.infer<typeof openRevocationFromDutyBody>;
+export const openRevocationFromDutyRequest = openRevocationFromDutyBody.extend({ dutyId: z.uuid() }).strict();
+
 /** The approving body's act (ili 第二十九条: the prefecture government): recorded as given, never automated. */
 export const approveRevocationRequest = z
   .object({
@@ -141,6 +156,8 @@ export const revocationCaseSchema = z.object({
   openedAt: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** The overdue duty the case was opened from (refusing duties), or null. */
+  dutyId: z.uuid().nullable(),
 });
 export type RevocationCaseView = z.infer<typeof revocationCaseSchema>;
 
@@ -150,6 +167,10 @@ export const revocationListSchema = z.object({
 
 export const openRevocation = defineCommand('awards.revocation.open', {
   request: openRevocationRequest,
+  response: revocationCaseSchema,
+});
+export const openRevocationFromDuty = defineCommand('awards.revocation.open-from-duty', {
+  request: openRevocationFromDutyRequest,
   response: revocationCaseSchema,
 });
 export const approveRevocation = defineCommand('awards.revocation.approve', {
