@@ -118,7 +118,7 @@ describe('web: a notice shows where it is published (xinzhou-city 第十八、�
       channel: { zh: '全市范围内', en: 'City-wide', basis: 'xinzhou-city 第十九条' },
       entries: [expect.objectContaining({ subjectName: '忻州示范机械有限公司' })],
     });
-    expect((await publicNotice('xinzhou-city', notices.candidates)).status).toBe('closed');
+    expect((await publicNotice('xinzhou-city', notices.candidates as string)).status).toBe('closed');
     await page.goto(`${sut.gateway.url}/p/xinzhou-city/notices/${notices.winners}`);
     await page.getByText('忻州示范机械有限公司').first().waitFor();
     expect(await page.getByTestId('notice-channel').textContent()).toBe('全市范围内（依据：xinzhou-city 第十九条）');

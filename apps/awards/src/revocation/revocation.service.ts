@@ -3,6 +3,7 @@ import {
   type ApproveRevocationRequest,
   DomainError,
   type OpenRevocationRequest,
+  type RecordedIdentity,
   type RevocationCaseView,
 } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
@@ -24,19 +25,36 @@ import { RevocationStepsService } from './revocation-steps.service';
 import { TitleRevocationRepository } from './title-revocation.repository';
 
 /**
- * The identity a ban is keyed by: an organisation's credit code from its title (or as the office gives it when the
- * title lacks it), an individual's ID number as the office gives it (titles do not keep ID numbers).
+ * Whom the case (and a ban) is about: an organisation by the credit code from its title (or as the office gives it
+ * when the title lacks it); an individual by the title's applicant, registered once per ID number by the applications
+ * service, which keeps the number sealed: the awards service neither asks for nor keeps an ID number.
  */
-function identityOf(title: TitleRow, given: OpenRevocationRequest['identity']) {
-  if (title.applicantKind === 'organisation' && title.creditCode) {
-    return { kind: 'organisation' as const, creditCode: title.creditCode };
+function identityOf(title: TitleRow, given: OpenRevocationRequest['identity']): RecordedIdentity {
+  if (title.applicantKind === 'individual') {
+    if (given) {
+      throw DomainError.validation([
+        {
+          field: 'identity',
+          reason: {
+            zh: '个人称号以申报者识别，不录入身份证号码或信用代码',
+            en: 'an individual’s title is identified by its applicant: give no identity',
+          },
+        },
+      ]);
+    }
+    return { kind: 'individual', applicantId: title.applicantId };
   }
-  if (!given || given.kind !== title.applicantKind) {
-    const what =
-      title.applicantKind === 'organisation'
-        ? { zh: '该称号未记录统一社会信用代码，请提供', en: 'the title has no credit code: give the organisation’s' }
-        : { zh: '个人称号须提供身份证号码', en: 'an individual’s title needs the ID number' };
-    throw DomainError.validation([{ field: 'identity', reason: what }]);
+  if (title.creditCode) return { kind: 'organisation', creditCode: title.creditCode };
+  if (!given) {
+    throw DomainError.validation([
+      {
+        field: 'identity',
+        reason: {
+          zh: '该称号未记录统一社会信用代码，请提供',
+          en: 'the title has no credit code: give the organisation’s',
+        },
+      },
+    ]);
   }
   return given;
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { creditCodeSchema } from '../objections/identity.schema';
 import { isoDateSchema, localisedTextSchema, tierKeySchema } from './awards-common.schema';
-import { banCheckIdentitySchema } from './ban.contract';
+import { recordedIdentitySchema } from './ban.contract';
 
 /** The grounds a policy can list for a revocation (its consequence rules' event kinds, @laurel/policy). */
 export const revocationGroundSchema = z.enum([
@@ -42,14 +43,19 @@ const evidenceSchema = z
   .strict();
 
 /**
+ * An organisation's credit code, given by the office when the title lacks it. An individual is identified by the
+ * title's applicant (registered once per ID number by the applications service): no ID number is given or kept here.
+ */
+const givenIdentitySchema = z.object({ kind: z.literal('organisation'), creditCode: creditCodeSchema }).strict();
+
+/**
  * The office opens a case against a title (称号): the ground with its date, and the evidence. The title gives the
- * applicant, tier, cycle and award date; an individual's title does not keep the ID number a ban is keyed by, so the
- * office gives it (`identity`), as it may give an organisation's credit code the title lacks.
+ * applicant, tier, cycle and award date (and an organisation's credit code, which the office gives where it lacks).
  */
 export const openRevocationRequest = z
   .object({
     titleId: z.uuid(),
-    identity: banCheckIdentitySchema.optional(),
+    identity: givenIdentitySchema.optional(),
     ground: revocationGroundSchema,
     eventOn: isoDateSchema,
     /** The accident's grade, where the ground is an accident. */
@@ -67,7 +73,7 @@ export type OpenRevocationRequest = z.infer<typeof openRevocationRequest>;
  */
 export const openRevocationFromDutyBody = z
   .object({
-    identity: banCheckIdentitySchema.optional(),
+    identity: givenIdentitySchema.optional(),
     description: z.string().trim().min(1).max(4000),
     evidence: z.array(evidenceSchema).max(49).default([]),
   })
@@ -126,7 +132,7 @@ export const revocationCaseSchema = z.object({
     titleId: z.uuid(),
     applicantId: z.uuid(),
     applicantName: z.string(),
-    identity: banCheckIdentitySchema,
+    identity: recordedIdentitySchema,
     tier: tierKeySchema,
     cycleNumber: z.int(),
     awardedOn: z.string(),
@@ -194,7 +200,7 @@ export const listRevocations = defineQuery('awards.revocation.list', {
 export const applicationBanSchema = z.object({
   caseId: z.uuid(),
   applicantName: z.string(),
-  identity: banCheckIdentitySchema,
+  identity: recordedIdentitySchema,
   unit: z.enum(['years', 'cycles']),
   count: z.int(),
   startYear: z.int(),
