@@ -1,8 +1,6 @@
-import { loadLaunchPolicy } from '@laurel/policy';
 import { eventually, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, creditCodeFor, type Json, startApplicationsPlatform } from './applications.util';
-import { grantTitle } from './post-award.util';
-import { titlesOfCycleOne } from './titles.util';
+import { grantTitle, xinzhouCityTitleWithPromotionDuty } from './post-award.util';
 
 const XZC = '/api/v1/tenants/xinzhou-city';
 const LX = '/api/v1/tenants/linxia';
@@ -25,45 +23,21 @@ describe('revocation from an overdue duty (xinzhou-city 第二十八条)', () =>
 
   beforeAll(async () => {
     sut = await startApplicationsPlatform({ clock, tenants: ['xinzhou-city', 'linxia'] });
-    const operator = await sut.login('operator');
     office = (await sut.addUser('xinzhou-city', 'xzc-office', ['office'])).token;
     lxOffice = (await sut.addUser('linxia', 'lx-office', ['office'])).token;
-    const policy = structuredClone(loadLaunchPolicy('xinzhou-city')) as unknown as {
-      version: number;
-      obligations: { reports: unknown[] };
-    };
-    policy.version = 2;
-    policy.obligations.reports.push({
-      key: 'promotion',
-      name: { zh: '宣传推广质量管理经验', en: 'Promotion of the quality management experience' },
-      recipient: { zh: '市质量奖评审委员会办公室', en: 'The office' },
-      tiers: ['award'],
-      applicantKinds: ['organisation', 'individual'],
-      schedule: { kind: 'on_request' },
-      basis: '第二十五条',
+    const granted = await xinzhouCityTitleWithPromotionDuty(sut, {
+      office,
+      name: '忻州某某机械有限公司',
+      code: 5201,
+      decidedOn: '2026-06-01',
+      closesOn: '2026-06-30',
+      dueDate: '2026-09-30',
     });
-    const put = await sut.call('PUT', `${XZC}/policy`, { token: operator, body: { policy } });
-    expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ version: 2, appliesFromCycle: 1 });
-    const tenantId = (await sut.call('GET', XZC, { token: operator })).body.id as string;
-    const cycle = await sut.call('POST', `${XZC}/cycles`, {
-      token: office,
-      body: { year: 2026, opensOn: '2026-06-01', closesOn: '2026-06-30' },
-    });
-    expect([cycle.status, cycle.body.number]).toEqual([201, 1]);
-    const titles = await titlesOfCycleOne(
-      sut,
-      { key: 'xinzhou-city', id: tenantId, office },
-      [{ name: '忻州某某机械有限公司', code: 5201 }],
-      { approvingBody: '忻州市人民政府', documentNumber: '忻政发〔2026〕30号', decidedOn: '2026-06-01' },
-    );
-    titleId = titles['忻州某某机械有限公司']?.titleId as string;
-    const planned = await sut.call('POST', `${XZC}/titles/${titleId}/duties`, { token: office });
-    expect(planned.status).toBe(200);
-    promotion = (planned.body.items as Json[]).find((duty) => duty.key === 'promotion') as Json;
+    titleId = granted.titleId;
+    promotion = (await sut.call('GET', `${XZC}/duties/${granted.dutyId}`, { token: office })).body;
     expect(promotion).toMatchObject({
       kind: 'requested_evaluation',
-      dueDate: null,
+      dueDate: '2026-09-30',
       basis: '第二十五条',
       refusalGround: { event: 'refusing_duties', basis: '第二十八条' },
     });
@@ -79,11 +53,6 @@ describe('revocation from an overdue duty (xinzhou-city 第二十八条)', () =>
     });
 
   it('a duty not yet overdue opens no case (422 naming dutyId)', async () => {
-    const dated = await sut.call('POST', `${XZC}/duties/${promotion.id}/due-date`, {
-      token: office,
-      body: { dueDate: '2026-09-30', reason: '市质量月宣传推广活动，书面通知获奖组织' },
-    });
-    expect(dated.status).toBe(200);
     const early = await openFrom(promotion.id as string);
     expect(early.status).toBe(422);
     expect(JSON.stringify(early.body)).toContain('dutyId');
