@@ -41,11 +41,28 @@ export const clearanceDue = defineJob({
   jobId: (data) => `clearance:${data.requestId}:due`,
 });
 
+/**
+ * A reminder about a title's date falls due (before its last valid day, before or at the rectification date): the
+ * title row is the truth, a `title_reminder` row records that it fired.
+ */
+export const titleReminderDue = defineJob({
+  queue: 'awards-titles',
+  name: 'title.reminder-due',
+  data: z.object({
+    titleId: z.uuid(),
+    kind: z.enum(['validity_ends', 'rectify_by']),
+    targetDate: z.iso.date(),
+    daysBefore: z.int().nonnegative(),
+  }),
+  jobId: (data) => `title-reminder:${data.titleId}:${data.kind}-${data.targetDate}-${data.daysBefore}`,
+});
+
 /** Every job the awards service declares. */
 export const awardsJobs = [
   regulationWarningDue,
   clearanceReminderDue,
   clearanceDue,
   titleValidityEnds,
+  titleReminderDue,
   dutyReminderDue,
 ] as const;

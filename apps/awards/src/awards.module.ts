@@ -13,6 +13,7 @@ import { RegulationModule } from './regulation/regulation.module';
 import { RevocationModule } from './revocation/revocation.module';
 import { TitleModule } from './title/title.module';
 import { TitleExpiryModule } from './title-expiry/title-expiry.module';
+import { TitleReminderModule } from './title-reminder/title-reminder.module';
 
 /** The awards service, first part: programmes and their policy versions, cycles, regulation expiry, re-application checks; the candidate lists the reviews service publishes; titles and their revocation. */
 @Module({
@@ -26,6 +27,7 @@ import { TitleExpiryModule } from './title-expiry/title-expiry.module';
     CandidateNoticeModule,
     TitleModule,
     TitleExpiryModule,
+    TitleReminderModule,
     CertificateModule,
     DutyModule,
     RevocationModule,

@@ -6,16 +6,21 @@ import {
   certificateVerify,
   createProgramme,
   type DomainError,
+  openCycle,
   titleGet,
   titleReEvaluate,
 } from '@laurel/contracts';
+import { RequestContexts } from '@laurel/platform';
 import { eventually, extractPdfTextCompact, TestClock, TestInfrastructure } from '@laurel/testing';
+import { CommendationDecisionRepository } from '../src/commendation/commendation.repository';
+import { CycleRepository } from '../src/cycle/cycle.repository';
+import { ProgrammeRepository } from '../src/programme/programme.repository';
+import { TitleReader } from '../src/title/title.reader';
 import { type AwardsService, as, auditEntries, caller, launchDocument, startAwards } from './awards.util';
 
 /**
  * Certificates and the end of a title's validity, through the awards service over NATS on a test clock. The titles
- * are written as the commendation decision writes them (one decision row, one title row with its `grant` change): the
- * approval asks the applications service, which this suite does not run; the gateway e2e post-award grants through it.
+ * are recorded by the service's commendation repository, as the approval records them (see `grant`).
  */
 describe('awards: certificates, public verification, expiry and re-evaluation', () => {
   let infra: TestInfrastructure;
@@ -25,10 +30,9 @@ describe('awards: certificates, public verification, expiry and re-evaluation', 
   const linxia = randomUUID();
   const district = randomUUID();
   const other = randomUUID();
-  const titles = { linxia: randomUUID(), district: randomUUID(), individual: randomUUID() };
+  const titles = { linxia: '', district: '', individual: '' };
   let linxiaCertificate: CertificateView;
   let districtCertificate: CertificateView;
-  const decisions = new Map<string, string>();
 
   const moveTo = async (instant: string) => {
     await clock.set(instant);
@@ -40,66 +44,54 @@ describe('awards: certificates, public verification, expiry and re-evaluation', 
       (e: unknown) => e as DomainError,
     );
 
-  /** The rows the commendation decision writes for one winner. */
-  const grant = async (
-    tenantId: string,
-    titleId: string,
-    winner: { kind: 'organisation' | 'individual'; name: string; validUntil: string | null; basis: string },
-  ) => {
-    const db = sut.runtime.database.system;
-    const at = new Date('2026-12-01T02:00:00Z');
-    const decisionId = decisions.get(tenantId) ?? randomUUID();
-    if (!decisions.has(tenantId)) decisions.set(tenantId, decisionId);
-    else return createTitle(tenantId, decisionId, titleId, winner, at);
-    await db.commendationDecision.create({
-      data: {
-        id: decisionId,
-        tenantId,
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        approvingBody: '县人民政府',
-        documentNumber: '政发〔2026〕18号',
-        decidedOn: new Date('2026-11-28T00:00:00Z'),
-        basis: '第二十七条',
-        recordedBy: 'office',
-        recordedAt: at,
-      },
-    });
-    await createTitle(tenantId, decisionId, titleId, winner, at);
-  };
-  const createTitle = async (
-    tenantId: string,
-    decisionId: string,
-    titleId: string,
-    winner: { kind: 'organisation' | 'individual'; name: string; validUntil: string | null; basis: string },
-    at: Date,
-  ) => {
-    await sut.runtime.database.system.title.create({
-      data: {
-        id: titleId,
-        tenantId,
-        decisionId,
-        applicationId: randomUUID(),
-        applicantId: randomUUID(),
-        applicantKind: winner.kind,
-        applicantName: winner.name,
-        creditCode: winner.kind === 'organisation' ? '91622921MA71XXXX1K' : null,
-        tier: 'award',
-        cycleNumber: 1,
-        year: 2026,
-        policyVersion: 1,
-        validFrom: new Date('2026-12-01T00:00:00Z'),
-        validUntil: winner.validUntil ? new Date(`${winner.validUntil}T00:00:00Z`) : null,
-        validityBasis: winner.basis,
-        status: 'active',
-        statusChangedAt: at,
-        createdAt: at,
-        statusChanges: {
-          create: { id: randomUUID(), tenantId, action: 'grant', from: null, to: 'active', basis: '第二十七条', at },
-        },
-      },
-    });
+  type Winner = { key: keyof typeof titles; kind: 'organisation' | 'individual'; name: string; validUntil: string };
+
+  /**
+   * The tenant's commendation decision of cycle 1 and its titles, recorded by the awards service's own repository as
+   * the approval records them (the service's approval also asks the applications service for each winner's credit
+   * code; this suite does not run it, the gateway e2e post-award grants through the route). The cycle is opened
+   * through the service; each title gets its validity as the approval computes it.
+   */
+  const grant = async (tenantId: string, winners: Winner[], basis: string) => {
+    await call(openCycle, { year: 2026, opensOn: '2026-11-01', closesOn: '2026-11-30' }, as(tenantId));
+    const granted = await RequestContexts.run(as(tenantId), () =>
+      sut.runtime.database.inTenant(async (tx) => {
+        const programme = await sut.app.get(ProgrammeRepository).current(tx);
+        const cycle = programme && (await sut.app.get(CycleRepository).byNumber(tx, programme.id, 1));
+        if (!cycle) throw new Error('cycle 1 was not opened');
+        const decision = await sut.app.get(CommendationDecisionRepository).create(tx, {
+          cycleNumber: 1,
+          cycleId: cycle.id,
+          year: 2026,
+          policyVersion: cycle.policyVersion.version,
+          approvingBody: '县人民政府',
+          documentNumber: '政发〔2026〕18号',
+          decidedOn: new Date('2026-11-28T00:00:00Z'),
+          basis: '第二十七条',
+          quotaExceedances: [],
+          recordedBy: 'office',
+          recordedAt: clock.now(),
+          titles: winners.map((winner) => ({
+            applicationId: randomUUID(),
+            applicantId: randomUUID(),
+            applicantKind: winner.kind,
+            applicantName: winner.name,
+            creditCode: winner.kind === 'organisation' ? '91622921MA71XXXX1K' : null,
+            tier: 'award',
+            validFrom: new Date('2026-12-01T00:00:00Z'),
+            validUntil: new Date(`${winner.validUntil}T00:00:00Z`),
+            validityBasis: basis,
+          })),
+        });
+        if (!decision) throw new Error('cycle 1 has a decision already');
+        return sut.app.get(TitleReader).ofDecision(tx, decision.id);
+      }),
+    );
+    for (const winner of winners) {
+      const title = granted.find((row) => row.applicantName === winner.name);
+      if (!title) throw new Error(`no title for ${winner.name}`);
+      titles[winner.key] = title.id;
+    }
   };
 
   beforeAll(async () => {
@@ -112,24 +104,19 @@ describe('awards: certificates, public verification, expiry and re-evaluation', 
       as(district, 'operator'),
     );
     await call(createProgramme, { tenantKey: 'ili', policy: launchDocument('ili') }, as(other, 'operator'));
-    await grant(linxia, titles.linxia, {
-      kind: 'organisation',
-      name: '临夏县某某食品有限公司',
-      validUntil: '2031-11-30',
-      basis: '第五条',
-    });
-    await grant(linxia, titles.individual, {
-      kind: 'individual',
-      name: '马晓东',
-      validUntil: '2031-11-30',
-      basis: '第五条',
-    });
-    await grant(district, titles.district, {
-      kind: 'organisation',
-      name: '信州区某某光电有限公司',
-      validUntil: '2029-11-30',
-      basis: '第五条',
-    });
+    await grant(
+      linxia,
+      [
+        { key: 'linxia', kind: 'organisation', name: '临夏县某某食品有限公司', validUntil: '2031-11-30' },
+        { key: 'individual', kind: 'individual', name: '马晓东', validUntil: '2031-11-30' },
+      ],
+      '第五条',
+    );
+    await grant(
+      district,
+      [{ key: 'district', kind: 'organisation', name: '信州区某某光电有限公司', validUntil: '2029-11-30' }],
+      '第五条',
+    );
   });
   afterAll(async () => {
     await sut?.close();

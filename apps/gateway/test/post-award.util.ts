@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@laurel/platform';
+import { loadLaunchPolicy } from '@laurel/policy';
 import type { TestClock } from '@laurel/testing';
 import type { ApplicationsPlatform, Json } from './applications.util';
+import { titlesOfCycleOne } from './titles.util';
 
 /**
  * A title through the real route: the office opens cycle 1, the reviews service's candidate list is delivered to the
@@ -79,4 +81,63 @@ export async function grantTitle(
   const title = titles.find((candidate) => candidate.applicantId === input.applicantId);
   if (!title) throw new Error(`no title after the decision: ${JSON.stringify(decision)}`);
   return title.id as string;
+}
+
+/**
+ * xinzhou-city with a duty whose refusal is a ground (第二十八条): its launch policy schedules none, so the operator
+ * versions it (before cycle 1) with the promotion duty of 第二十五条 as one the office asks for; then a title of cycle 1
+ * through the recorded approval, its duties planned, and the promotion duty dated by the office. Answers the title's
+ * and the duty's ids.
+ */
+export async function xinzhouCityTitleWithPromotionDuty(
+  sut: ApplicationsPlatform,
+  input: { office: string; name: string; code: number; decidedOn: string; closesOn: string; dueDate: string },
+): Promise<{ titleId: string; dutyId: string }> {
+  const api = '/api/v1/tenants/xinzhou-city';
+  const ok = (response: { status: number; body: Json }, status: number) => {
+    if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
+    return response.body;
+  };
+  const operator = await sut.login('operator');
+  const policy = structuredClone(loadLaunchPolicy('xinzhou-city')) as unknown as {
+    version: number;
+    obligations: { reports: unknown[] };
+  };
+  policy.version = 2;
+  policy.obligations.reports.push({
+    key: 'promotion',
+    name: { zh: '宣传推广质量管理经验', en: 'Promotion of the quality management experience' },
+    recipient: { zh: '市质量奖评审委员会办公室', en: 'The office' },
+    tiers: ['award'],
+    applicantKinds: ['organisation', 'individual'],
+    schedule: { kind: 'on_request' },
+    basis: '第二十五条',
+  });
+  ok(await sut.call('PUT', `${api}/policy`, { token: operator, body: { policy } }), 200);
+  const tenantId = ok(await sut.call('GET', api, { token: operator }), 200).id as string;
+  const year = Number(input.decidedOn.slice(0, 4));
+  ok(
+    await sut.call('POST', `${api}/cycles`, {
+      token: input.office,
+      body: { year, opensOn: input.decidedOn, closesOn: input.closesOn },
+    }),
+    201,
+  );
+  const titles = await titlesOfCycleOne(
+    sut,
+    { key: 'xinzhou-city', id: tenantId, office: input.office },
+    [{ name: input.name, code: input.code }],
+    { approvingBody: '忻州市人民政府', documentNumber: `忻政发〔${year}〕30号`, decidedOn: input.decidedOn },
+  );
+  const titleId = titles[input.name]?.titleId as string;
+  const planned = ok(await sut.call('POST', `${api}/titles/${titleId}/duties`, { token: input.office }), 200);
+  const duty = (planned.items as Json[]).find((d) => d.key === 'promotion') as Json;
+  ok(
+    await sut.call('POST', `${api}/duties/${duty.id}/due-date`, {
+      token: input.office,
+      body: { dueDate: input.dueDate, reason: '市质量月宣传推广活动，书面通知获奖组织' },
+    }),
+    200,
+  );
+  return { titleId, dutyId: duty.id as string };
 }

@@ -32,6 +32,15 @@ describe('clearanceDepartments', () => {
     });
   });
 
+  it('inner-mongolia 第十三条: the industry departments at the re-check, before review, named by the office', () => {
+    expect(clearanceDepartments(loadLaunchPolicy('inner-mongolia'), 'enterprise')).toEqual({
+      stage: 'acceptance',
+      basis: '第十三条',
+      departments: [],
+      othersByOffice: true,
+    });
+  });
+
   it('answers null where the policy asks for no clearance', () => {
     expect(clearanceDepartments(loadLaunchPolicy('ili'), 'enterprise')).toBeNull();
   });

@@ -79,7 +79,7 @@ export class ApplicationEligibility {
       applicant.kind === 'organisation'
         ? { kind: 'organisation', creditCode: applicant.creditCode ?? '' }
         : { kind: 'individual', idNumber: this.cipher.decrypt(applicant.idNumberCipher ?? '') };
-    const result = await this.awards.banCheck(identity, cycleNumber);
+    const result = await this.awards.banCheck(identity, cycleNumber, applicant.id);
     if (result.outcome === 'refused') throw banned(result.findings, result.allowedFrom);
     const record: BanCheckRecord = { at: result.checkedAt, step, outcome: result.outcome, basis: result.basis };
     if (result.crossTenantFlags.length > 0) record.crossTenantFlags = result.crossTenantFlags;

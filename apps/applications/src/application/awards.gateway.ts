@@ -28,8 +28,9 @@ export class AwardsGateway {
     return parsed.policy;
   }
 
-  banCheck(identity: BanCheckIdentity, cycleNumber: number): Promise<BanCheckView> {
-    return this.client.request(banCheck, { identity, cycleNumber });
+  /** The applicant goes with the identity: the awards service finds an individual's titles and bans by it. */
+  banCheck(identity: BanCheckIdentity, cycleNumber: number, applicantId: string): Promise<BanCheckView> {
+    return this.client.request(banCheck, { identity, cycleNumber, applicantId });
   }
 
   /** Other jurisdictions' revocations and bans of an organisation (the cross-tenant register). */

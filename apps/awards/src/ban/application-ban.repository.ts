@@ -31,9 +31,9 @@ export class ApplicationBanRepository {
     });
   }
 
-  ofIdentity(tx: AwardsTx, identityValue: string): Promise<ApplicationBan[]> {
+  ofIdentity(tx: AwardsTx, identityKind: string, identityValue: string): Promise<ApplicationBan[]> {
     return tx.applicationBan.findMany({
-      where: { identityValue },
+      where: { identityKind, identityValue },
       orderBy: { startYear: 'asc' },
     });
   }

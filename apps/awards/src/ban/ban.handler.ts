@@ -13,7 +13,7 @@ export class BanHandler {
 
   @Handles(banCheck)
   check(request: ParsedRequestOf<typeof banCheck>) {
-    return this.bans.check(request.identity, request.cycleNumber);
+    return this.bans.check(request.identity, request.cycleNumber, request.applicantId);
   }
 
   @Handles(crossTenantFlags)

@@ -22,7 +22,7 @@ export class BanService {
     private readonly clock: Clock,
   ) {}
 
-  async check(identity: BanCheckIdentity, cycleNumber: number): Promise<BanCheckView> {
+  async check(identity: BanCheckIdentity, cycleNumber: number, applicantId?: string): Promise<BanCheckView> {
     const { cycle, history, flags } = await this.database.inTenant(async (tx) => {
       const programme = await this.programmes.current(tx);
       if (!programme) throw noProgramme();
@@ -31,7 +31,7 @@ export class BanService {
         throw DomainError.notFound({ zh: `未找到第${cycleNumber}届评选`, en: `No cycle number ${cycleNumber}` });
       }
       const flags = identity.kind === 'organisation' ? await this.register.othersOf(tx, identity.creditCode) : [];
-      return { cycle, history: await this.bans.historyOf(tx, identity), flags };
+      return { cycle, history: await this.bans.historyOf(tx, identity, applicantId), flags };
     });
     const policy = storedPolicy(cycle.policyVersion.document);
     const result = checkReapplication(policy, history, { number: cycle.number, year: cycle.year });

@@ -1,5 +1,6 @@
 import {
   type AnswerClearanceBody,
+  applicationGet,
   type ClearanceRequestView,
   type DecideClearanceBody,
   type DepartmentView,
@@ -7,7 +8,7 @@ import {
   type FieldError,
   type OpenClearanceBody,
 } from '@laurel/contracts';
-import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, ServiceClient } from '@laurel/platform';
 import { clearanceDepartments } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { AwardsTx, PrismaClient } from '../awards-prisma';
@@ -41,6 +42,7 @@ export class ClearanceService {
     private readonly requests: ClearanceRepository,
     private readonly scheduler: ClearanceScheduler,
     private readonly audit: AuditTrail,
+    private readonly client: ServiceClient,
     private readonly clock: Clock,
   ) {}
 
@@ -84,14 +86,20 @@ export class ClearanceService {
           zh: '本届适用的政策未规定征求意见',
           en: 'The cycle’s policy asks for no background clearance',
         });
-      const entry = (await this.lists.ofCycle(tx, cycleNumber))?.entries.find(
-        (e) => e.applicationId === body.applicationId,
-      );
+      const entry = await this.subjectOf(tx, policy, plan.stage, cycleNumber, body.applicationId);
       if (!entry)
         throw new DomainError({
           code: 'rule_violation',
-          detail: { zh: '不在本届候选获奖名单上', en: 'Not on the cycle’s candidate list' },
-          fields: [{ field: 'body.applicationId', reason: { zh: '不在本届候选获奖名单上', en: 'is not a candidate' } }],
+          detail: { zh: '不是本届征求意见的对象', en: 'Not one the cycle’s clearance is about' },
+          fields: [
+            {
+              field: 'body.applicationId',
+              reason: {
+                zh: `不在本届${plan.stage}阶段征求意见的对象之中（候选获奖名单，或名单之前的本届申报）`,
+                en: `is not a candidate (or, before the list, an application) of the cycle at stage ${plan.stage}`,
+              },
+            },
+          ],
         });
       const departments = await this.requests.departments(tx);
       const fields: FieldError[] = [];
@@ -231,6 +239,31 @@ export class ClearanceService {
     });
     if (!row) throw new Error('the request vanished in its own transaction');
     return toClearanceView(row);
+  }
+
+  /**
+   * Whom the clearance is about. At a stage after the candidate list: a candidate on the cycle's recorded list. At a
+   * stage before it (inner-mongolia 第十三条: 复核…征询自治区有关行业行政主管部门意见, at acceptance): an application of
+   * the cycle, as the applications service knows it (asked with the office's own context).
+   */
+  private async subjectOf(
+    tx: AwardsTx,
+    policy: ReturnType<typeof storedPolicy>,
+    stageKey: string,
+    cycleNumber: number,
+    applicationId: string,
+  ): Promise<{ applicationId: string; applicantId: string; applicantName: string } | null> {
+    const stages = policy.procedure.stages;
+    const order = (key: string | undefined) => stages.find((s) => s.key === key)?.order ?? Number.POSITIVE_INFINITY;
+    const listStage = stages.find((s) => s.kind === 'candidate_list')?.key;
+    if (order(stageKey) >= order(listStage)) {
+      return (
+        (await this.lists.ofCycle(tx, cycleNumber))?.entries.find((e) => e.applicationId === applicationId) ?? null
+      );
+    }
+    const application = await this.client.request(applicationGet, { id: applicationId }).catch(() => null);
+    if (!application || application.cycle.number !== cycleNumber) return null;
+    return { applicationId, applicantId: application.applicant.id, applicantName: application.applicant.name };
   }
 
   private async policyOf(tx: AwardsTx, cycleNumber: number) {

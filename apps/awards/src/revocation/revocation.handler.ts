@@ -6,6 +6,7 @@ import {
   listApplicationBans,
   listRevocations,
   openRevocation,
+  openRevocationFromDuty,
   type ParsedRequestOf,
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
@@ -13,11 +14,13 @@ import { Controller } from '@nestjs/common';
 import { ApplicationBanService } from '../ban/application-ban.service';
 import { CreditRecordService } from './credit-record.service';
 import { RevocationService } from './revocation.service';
+import { RevocationFromDutyService } from './revocation-from-duty.service';
 
 @Controller()
 export class RevocationHandler {
   constructor(
     private readonly revocations: RevocationService,
+    private readonly fromDuty: RevocationFromDutyService,
     private readonly creditRecord: CreditRecordService,
     private readonly bans: ApplicationBanService,
   ) {}
@@ -25,6 +28,12 @@ export class RevocationHandler {
   @Handles(openRevocation)
   open(request: ParsedRequestOf<typeof openRevocation>) {
     return this.revocations.open(request);
+  }
+
+  @Handles(openRevocationFromDuty)
+  openFromDuty(request: ParsedRequestOf<typeof openRevocationFromDuty>) {
+    const { dutyId, ...body } = request;
+    return this.fromDuty.open(dutyId, body);
   }
 
   @Handles(approveRevocation)

@@ -4,10 +4,11 @@ import type { RevocationCaseRow } from './revocation.repository';
 
 type Identity = RevocationCaseView['subject']['identity'];
 
+/** An organisation by its credit code; an individual by the applicant (the awards service keeps no ID number). */
 export const identityOfRow = (row: { identityKind: string; identityValue: string }): Identity =>
   row.identityKind === 'organisation'
     ? { kind: 'organisation', creditCode: row.identityValue }
-    : { kind: 'individual', idNumber: row.identityValue };
+    : { kind: 'individual', applicantId: row.identityValue };
 
 export const revocationView = (row: RevocationCaseRow): RevocationCaseView => ({
   id: row.id,
@@ -48,4 +49,5 @@ export const revocationView = (row: RevocationCaseRow): RevocationCaseView => ({
   openedAt: row.openedAt.toISOString(),
   decidedBy: row.decidedBy,
   decidedAt: row.decidedAt?.toISOString() ?? null,
+  dutyId: row.dutyId,
 });

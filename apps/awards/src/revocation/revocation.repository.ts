@@ -30,6 +30,14 @@ export class RevocationRepository {
     return tx.revocationCase.findUnique({ where: { id }, include: withSteps });
   }
 
+  /** The cases opened from a duty (refusing duties). */
+  ofDuty(tx: AwardsTx, dutyId: string): Promise<RevocationCaseRow[]> {
+    return tx.revocationCase.findMany({
+      where: { dutyId, tenantId: RequestContexts.requireTenant() },
+      include: withSteps,
+    });
+  }
+
   list(tx: AwardsTx): Promise<RevocationCaseRow[]> {
     return tx.revocationCase.findMany({
       orderBy: { openedAt: 'desc' },

@@ -3,6 +3,7 @@ import {
   type ApproveRevocationRequest,
   DomainError,
   type OpenRevocationRequest,
+  type RecordedIdentity,
   type RevocationCaseView,
 } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database } from '@laurel/platform';
@@ -24,19 +25,36 @@ import { RevocationStepsService } from './revocation-steps.service';
 import { TitleRevocationRepository } from './title-revocation.repository';
 
 /**
- * The identity a ban is keyed by: an organisation's credit code from its title (or as the office gives it when the
- * title lacks it), an individual's ID number as the office gives it (titles do not keep ID numbers).
+ * Whom the case (and a ban) is about: an organisation by the credit code from its title (or as the office gives it
+ * when the title lacks it); an individual by the title's applicant, registered once per ID number by the applications
+ * service, which keeps the number sealed: the awards service neither asks for nor keeps an ID number.
  */
-function identityOf(title: TitleRow, given: OpenRevocationRequest['identity']) {
-  if (title.applicantKind === 'organisation' && title.creditCode) {
-    return { kind: 'organisation' as const, creditCode: title.creditCode };
+function identityOf(title: TitleRow, given: OpenRevocationRequest['identity']): RecordedIdentity {
+  if (title.applicantKind === 'individual') {
+    if (given) {
+      throw DomainError.validation([
+        {
+          field: 'identity',
+          reason: {
+            zh: '个人称号以申报者识别，不录入身份证号码或信用代码',
+            en: 'an individual’s title is identified by its applicant: give no identity',
+          },
+        },
+      ]);
+    }
+    return { kind: 'individual', applicantId: title.applicantId };
   }
-  if (!given || given.kind !== title.applicantKind) {
-    const what =
-      title.applicantKind === 'organisation'
-        ? { zh: '该称号未记录统一社会信用代码，请提供', en: 'the title has no credit code: give the organisation’s' }
-        : { zh: '个人称号须提供身份证号码', en: 'an individual’s title needs the ID number' };
-    throw DomainError.validation([{ field: 'identity', reason: what }]);
+  if (title.creditCode) return { kind: 'organisation', creditCode: title.creditCode };
+  if (!given) {
+    throw DomainError.validation([
+      {
+        field: 'identity',
+        reason: {
+          zh: '该称号未记录统一社会信用代码，请提供',
+          en: 'the title has no credit code: give the organisation’s',
+        },
+      },
+    ]);
   }
   return given;
 }
@@ -63,75 +81,80 @@ export class RevocationService {
   ) {}
 
   async open(request: OpenRevocationRequest): Promise<RevocationCaseView> {
-    const row = await this.database.inTenant(async (tx) => {
-      const title = await this.titles.byId(tx, request.titleId);
-      if (!title) {
-        throw DomainError.validation([
-          { field: 'titleId', reason: { zh: '未找到该称号', en: 'no such title in this jurisdiction' } },
-        ]);
-      }
-      if (!titleTransitionOf('revoke', title.status)) {
-        throw DomainError.conflict({
-          zh: `该称号处于“${title.status}”状态，不能撤销`,
-          en: `The title is ${title.status}: it cannot be revoked`,
-        });
-      }
-      const identity = identityOf(title, request.identity);
-      const awardedOn = await this.titleRevocations.awardedOn(tx, title.decisionId);
-      if (!awardedOn) throw new Error(`title ${title.id} without its commendation decision`);
-      const subject = {
-        titleId: title.id,
-        applicantId: title.applicantId,
-        applicantName: title.applicantName,
-        identity,
-        tier: title.tier as 'award' | 'nomination',
-        cycleNumber: title.cycleNumber,
-        awardedOn: dateColumn.toIso(awardedOn),
-      };
-      const { policy, version } = await this.policyOf(tx, subject.cycleNumber);
-      const evaluation = evaluateRevocation(policy, {
+    const row = await this.database.inTenant((tx) => this.openIn(tx, request, null));
+    return revocationView(row);
+  }
+
+  /** In the caller's transaction: opens the case (from an overdue duty where `dutyId` is given). */
+  async openIn(tx: AwardsTx, request: OpenRevocationRequest, dutyId: string | null): Promise<RevocationCaseRow> {
+    const title = await this.titles.byId(tx, request.titleId);
+    if (!title) {
+      throw DomainError.validation([
+        { field: 'titleId', reason: { zh: '未找到该称号', en: 'no such title in this jurisdiction' } },
+      ]);
+    }
+    if (!titleTransitionOf('revoke', title.status)) {
+      throw DomainError.conflict({
+        zh: `该称号处于“${title.status}”状态，不能撤销`,
+        en: `The title is ${title.status}: it cannot be revoked`,
+      });
+    }
+    const identity = identityOf(title, request.identity);
+    const awardedOn = await this.titleRevocations.awardedOn(tx, title.decisionId);
+    if (!awardedOn) throw new Error(`title ${title.id} without its commendation decision`);
+    const subject = {
+      titleId: title.id,
+      applicantId: title.applicantId,
+      applicantName: title.applicantName,
+      identity,
+      tier: title.tier as 'award' | 'nomination',
+      cycleNumber: title.cycleNumber,
+      awardedOn: dateColumn.toIso(awardedOn),
+    };
+    const { policy, version } = await this.policyOf(tx, subject.cycleNumber);
+    const evaluation = evaluateRevocation(policy, {
+      ground: request.ground,
+      eventOn: request.eventOn,
+      severity: request.severity ?? null,
+      awardedOn: subject.awardedOn,
+      tier: subject.tier,
+    });
+    const created = await this.cases.create(tx, {
+      id: randomUUID(),
+      status: this.transition('open', null),
+      titleId: subject.titleId,
+      applicantId: subject.applicantId,
+      applicantKind: title.applicantKind,
+      applicantName: subject.applicantName,
+      identityKind: subject.identity.kind,
+      identityValue: identityValueOf(subject.identity),
+      tier: subject.tier,
+      cycleNumber: subject.cycleNumber,
+      awardedOn: dateColumn.fromIso(subject.awardedOn),
+      policyVersion: version,
+      ground: request.ground,
+      eventOn: dateColumn.fromIso(request.eventOn),
+      severity: request.severity ?? null,
+      description: request.description,
+      evidence: request.evidence,
+      evaluation,
+      openedBy: acting().userId,
+      openedAt: this.clock.now(),
+      dutyId,
+    });
+    await this.audit.record(tx, {
+      action: 'revocation.open',
+      targetType: 'revocation_case',
+      targetId: created.id,
+      after: {
         ground: request.ground,
         eventOn: request.eventOn,
-        severity: request.severity ?? null,
-        awardedOn: subject.awardedOn,
-        tier: subject.tier,
-      });
-      const created = await this.cases.create(tx, {
-        id: randomUUID(),
-        status: this.transition('open', null),
         titleId: subject.titleId,
-        applicantId: subject.applicantId,
-        applicantKind: title.applicantKind,
-        applicantName: subject.applicantName,
-        identityKind: subject.identity.kind,
-        identityValue: identityValueOf(subject.identity),
-        tier: subject.tier,
-        cycleNumber: subject.cycleNumber,
-        awardedOn: dateColumn.fromIso(subject.awardedOn),
-        policyVersion: version,
-        ground: request.ground,
-        eventOn: dateColumn.fromIso(request.eventOn),
-        severity: request.severity ?? null,
-        description: request.description,
-        evidence: request.evidence,
-        evaluation,
-        openedBy: acting().userId,
-        openedAt: this.clock.now(),
-      });
-      await this.audit.record(tx, {
-        action: 'revocation.open',
-        targetType: 'revocation_case',
-        targetId: created.id,
-        after: {
-          ground: request.ground,
-          eventOn: request.eventOn,
-          titleId: subject.titleId,
-          outcome: evaluation.outcome,
-        },
-      });
-      return created;
+        outcome: evaluation.outcome,
+        ...(dutyId ? { dutyId } : {}),
+      },
     });
-    return revocationView(row);
+    return created;
   }
 
   /**

@@ -29,4 +29,11 @@ export const toTitleView = (row: TitleRow): TitleView => ({
     actor: change.actor,
     at: change.at.toISOString(),
   })),
+  reminders: row.reminders.map((reminder) => ({
+    kind: reminder.kind as TitleView['reminders'][number]['kind'],
+    targetDate: dateColumn.toIso(reminder.targetDate),
+    daysBefore: reminder.daysBefore,
+    basis: reminder.basis,
+    firedAt: reminder.firedAt.toISOString(),
+  })),
 });

@@ -6,6 +6,7 @@ import type { Prisma } from '../generated/prisma/client';
 
 const withHistory = {
   statusChanges: { orderBy: { seq: 'asc' } },
+  reminders: { orderBy: [{ firedAt: 'asc' }, { id: 'asc' }] },
 } as const satisfies Prisma.TitleInclude;
 export type TitleRow = Prisma.TitleGetPayload<{ include: typeof withHistory }>;
 

@@ -4,8 +4,11 @@ import {
   getRevocation,
   listApplicationBans,
   listRevocations,
+  type OpenRevocationFromDutyBody,
   type OpenRevocationRequest,
   openRevocation,
+  openRevocationFromDuty,
+  openRevocationFromDutyBody,
   openRevocationRequest,
   revocationCaseSchema,
   revocationListSchema,
@@ -21,7 +24,9 @@ import {
   type ApproveRevocationBody,
   approveRevocationBody,
   type DismissRevocationBody,
+  type DutyRevocationPath,
   dismissRevocationBody,
+  dutyRevocationPath,
   type RevocationPath,
   revocationPath,
 } from './revocation.schema';
@@ -47,6 +52,30 @@ export class RevocationController {
   })
   open(@Req() request: AuthenticatedRequest, @Body(new ZodPipe(openRevocationRequest)) body: OpenRevocationRequest) {
     return this.client.request(openRevocation, body, { context: contextOf(request) });
+  }
+
+  @Post('duties/:dutyId/revocation')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'revocations',
+    summary:
+      'Open a revocation case from an overdue post-award duty, where the policy lists refusing duties as a ground; the duty is the first evidence',
+    rule: 'refusing duties is a ground only where the policy says so (xinzhou-city 第二十八条 拒绝履行相关责任义务); 422 on a duty not overdue or without that ground',
+    body: openRevocationFromDutyBody,
+    response: revocationCaseSchema,
+    status: 201,
+    path: dutyRevocationPath,
+  })
+  openFromDuty(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(dutyRevocationPath, 'path')) path: DutyRevocationPath,
+    @Body(new ZodPipe(openRevocationFromDutyBody)) body: OpenRevocationFromDutyBody,
+  ) {
+    return this.client.request(
+      openRevocationFromDuty,
+      { dutyId: path.dutyId, ...body },
+      { context: contextOf(request) },
+    );
   }
 
   @Get('revocations')

@@ -13,3 +13,8 @@ export type ApproveRevocationBody = z.infer<typeof approveRevocationBody>;
 
 export const dismissRevocationBody = dismissRevocationRequest.omit({ id: true });
 export type DismissRevocationBody = z.infer<typeof dismissRevocationBody>;
+
+export const dutyRevocationPath = z
+  .object({ tenantKey: tenantKeyParam, dutyId: z.uuid().describe('The overdue duty') })
+  .strict();
+export type DutyRevocationPath = z.infer<typeof dutyRevocationPath>;

@@ -77,7 +77,10 @@ export function toNoticeView(row: NoticeWithEntries, now: Date): NoticeView {
   };
 }
 
-export function toPublicSummary(row: NoticeRow, now: Date): Omit<PublicNoticeView, 'entries' | 'howToObject'> {
+export function toPublicSummary(
+  row: NoticeRow,
+  now: Date,
+): Omit<PublicNoticeView, 'entries' | 'howToObject' | 'channel'> {
   return {
     id: row.id,
     stage: row.stage,
@@ -99,8 +102,10 @@ const withdrawalOf = (row: Pick<NoticeRow, 'withdrawalReason'>, at: Date) => ({
 export function toPublicNoticeView(row: NoticeWithEntries, rules: TenantRules | null, now: Date): PublicNoticeView {
   const summary = toPublicSummary(row, now);
   const objections = rules?.objections;
+  const rule = rules?.notices.find((n) => n.stage === row.stage && n.scope === 'public');
   return {
     ...summary,
+    channel: rules && rule?.channel ? { ...rule.channel, basis: cite(rules, rule.basis) ?? rule.basis } : null,
     entries: row.entries.map((entry) => ({ id: entry.id, subjectName: entry.subjectName, proposal: entry.proposal })),
     howToObject: {
       open: summary.status === 'open',

@@ -7,6 +7,7 @@ import { formatDate, formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
 import { DUTY_STATUS_LABELS } from './post-award-labels';
+import { RevokeFromDutyButton } from './revoke-from-duty-button';
 
 type Status = 'open' | 'submitted' | 'overdue';
 
@@ -77,6 +78,16 @@ export function OfficeDutiesPage() {
                         en: `Refusing duties (${d.refusalGround.basis})`,
                       })
                     : '—',
+              },
+              {
+                title: t({ zh: '操作', en: 'Action' }),
+                render: (_, d) =>
+                  d.status === 'overdue' && d.refusalGround ? (
+                    <RevokeFromDutyButton
+                      tenantKey={tenantKey}
+                      duty={{ id: d.id, name: `${t(d.name)} #${d.sequence}`, refusalBasis: d.refusalGround.basis }}
+                    />
+                  ) : null,
               },
             ]}
           />

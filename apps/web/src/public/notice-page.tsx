@@ -64,6 +64,14 @@ export function NoticePage() {
                 <Descriptions.Item label={t({ zh: '公示期', en: 'Period' })}>
                   {formatPeriod(n.period, t.language)}
                 </Descriptions.Item>
+                {n.channel && (
+                  <Descriptions.Item label={t({ zh: '公示范围', en: 'Where published' })} span={2}>
+                    <span data-testid="notice-channel">
+                      {t({ zh: n.channel.zh, en: n.channel.en })}
+                      {t({ zh: `（依据：${n.channel.basis}）`, en: ` (basis: ${n.channel.basis})` })}
+                    </span>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t({ zh: '截止时间', en: 'Closes' })} span={2}>
                   <strong data-testid="notice-deadline">{formatDeadline(n.deadline.lastDay, t.language)}</strong>
                   {n.deadline.provisional &&

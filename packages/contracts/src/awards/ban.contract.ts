@@ -11,6 +11,17 @@ export const banCheckIdentitySchema = z.discriminatedUnion('kind', [
 export type BanCheckIdentity = z.infer<typeof banCheckIdentitySchema>;
 
 /**
+ * Whom a revocation case or a ban is about, as the awards service keeps it: an organisation by its 统一社会信用代码
+ * (also on the cross-tenant register), an individual by the applicant the applications service registered once per ID
+ * number — the awards service never stores an ID number.
+ */
+export const recordedIdentitySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('organisation'), creditCode: z.string() }).strict(),
+  z.object({ kind: z.literal('individual'), applicantId: z.uuid() }).strict(),
+]);
+export type RecordedIdentity = z.infer<typeof recordedIdentitySchema>;
+
+/**
  * A flag of the cross-tenant register: another jurisdiction revoked this organisation's award or banned it. The
  * tenant, the kind, until when (a ban: the first year it may apply there again) and the article — never the file.
  */
@@ -53,7 +64,17 @@ export type BanCheckView = z.infer<typeof banCheckSchema>;
  * bans the awards service holds for the identity, under the cycle's pinned policy version.
  */
 export const banCheck = defineQuery('awards.ban.check', {
-  request: z.object({ identity: banCheckIdentitySchema, cycleNumber: z.number().int().positive() }).strict(),
+  request: z
+    .object({
+      identity: banCheckIdentitySchema,
+      cycleNumber: z.number().int().positive(),
+      /**
+       * The applicant the applications service registered for the identity (once per ID number, sealed there): an
+       * individual's titles and bans are found by it, since the awards service keeps no ID number.
+       */
+      applicantId: z.uuid().optional(),
+    })
+    .strict(),
   response: banCheckSchema,
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { creditCodeSchema } from '../objections/identity.schema';
 import { isoDateSchema, localisedTextSchema, tierKeySchema } from './awards-common.schema';
-import { banCheckIdentitySchema } from './ban.contract';
+import { recordedIdentitySchema } from './ban.contract';
 
 /** The grounds a policy can list for a revocation (its consequence rules' event kinds, @laurel/policy). */
 export const revocationGroundSchema = z.enum([
@@ -48,14 +49,19 @@ const evidenceSchema = z
   .strict();
 
 /**
+ * An organisation's credit code, given by the office when the title lacks it. An individual is identified by the
+ * title's applicant (registered once per ID number by the applications service): no ID number is given or kept here.
+ */
+const givenIdentitySchema = z.object({ kind: z.literal('organisation'), creditCode: creditCodeSchema }).strict();
+
+/**
  * The office opens a case against a title (称号): the ground with its date, and the evidence. The title gives the
- * applicant, tier, cycle and award date; an individual's title does not keep the ID number a ban is keyed by, so the
- * office gives it (`identity`), as it may give an organisation's credit code the title lacks.
+ * applicant, tier, cycle and award date (and an organisation's credit code, which the office gives where it lacks).
  */
 export const openRevocationRequest = z
   .object({
     titleId: z.uuid(),
-    identity: banCheckIdentitySchema.optional(),
+    identity: givenIdentitySchema.optional(),
     ground: revocationGroundSchema,
     eventOn: isoDateSchema,
     /** The accident's grade, where the ground is an accident. */
@@ -65,6 +71,21 @@ export const openRevocationRequest = z
   })
   .strict();
 export type OpenRevocationRequest = z.infer<typeof openRevocationRequest>;
+
+/**
+ * The office opens a case from an overdue post-award duty where the policy lists refusing duties as a ground
+ * (xinzhou-city 第二十八条 拒绝履行相关责任义务): the ground, its date (the first overdue day) and the duty as the first
+ * item of evidence come from the duty; the office gives the description and any further evidence.
+ */
+export const openRevocationFromDutyBody = z
+  .object({
+    identity: givenIdentitySchema.optional(),
+    description: z.string().trim().min(1).max(4000),
+    evidence: z.array(evidenceSchema).max(49).default([]),
+  })
+  .strict();
+export type OpenRevocationFromDutyBody = z.infer<typeof openRevocationFromDutyBody>;
+export const openRevocationFromDutyRequest = openRevocationFromDutyBody.extend({ dutyId: z.uuid() }).strict();
 
 /** The approving body's act (ili 第二十九条: the prefecture government): recorded as given, never automated. */
 export const approveRevocationRequest = z
@@ -122,7 +143,7 @@ export const revocationCaseSchema = z.object({
     titleId: z.uuid(),
     applicantId: z.uuid(),
     applicantName: z.string(),
-    identity: banCheckIdentitySchema,
+    identity: recordedIdentitySchema,
     tier: tierKeySchema,
     cycleNumber: z.int(),
     awardedOn: z.string(),
@@ -152,6 +173,8 @@ export const revocationCaseSchema = z.object({
   openedAt: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** The overdue duty the case was opened from (refusing duties), or null. */
+  dutyId: z.uuid().nullable(),
 });
 export type RevocationCaseView = z.infer<typeof revocationCaseSchema>;
 
@@ -161,6 +184,10 @@ export const revocationListSchema = z.object({
 
 export const openRevocation = defineCommand('awards.revocation.open', {
   request: openRevocationRequest,
+  response: revocationCaseSchema,
+});
+export const openRevocationFromDuty = defineCommand('awards.revocation.open-from-duty', {
+  request: openRevocationFromDutyRequest,
   response: revocationCaseSchema,
 });
 export const approveRevocation = defineCommand('awards.revocation.approve', {
@@ -184,7 +211,7 @@ export const listRevocations = defineQuery('awards.revocation.list', {
 export const applicationBanSchema = z.object({
   caseId: z.uuid(),
   applicantName: z.string(),
-  identity: banCheckIdentitySchema,
+  identity: recordedIdentitySchema,
   /** permanent: 不再受理 (count and allowedFromYear null). */
   unit: z.enum(['years', 'cycles', 'permanent']),
   count: z.int().nullable(),

@@ -53,6 +53,20 @@ export const titleSchema = z.object({
   statusChangedAt: z.string(),
   rectifyBy: isoDateSchema.nullable(),
   history: z.array(titleStatusChangeSchema),
+  /**
+   * Reminders sent about the title's dates: before its last valid day (`validity_ends`: re-evaluation or expiry,
+   * linxia 第五条), before its rectification date (`rectify_by`), and with `daysBefore` 0 the office told the
+   * rectification date has passed.
+   */
+  reminders: z.array(
+    z.object({
+      kind: z.enum(['validity_ends', 'rectify_by']),
+      targetDate: isoDateSchema,
+      daysBefore: z.number().int(),
+      basis: z.string(),
+      firedAt: z.string(),
+    }),
+  ),
 });
 export type TitleView = z.infer<typeof titleSchema>;
 

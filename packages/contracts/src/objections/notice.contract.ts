@@ -146,6 +146,11 @@ export const publicNoticeSchema = z.object({
   period: z.object({ count: z.number().int(), unit: periodUnit, basis: z.string().nullable() }),
   deadline: z.object({ lastDay: z.string(), closesAt: z.string(), provisional: z.boolean() }),
   withdrawal: noticeWithdrawalSchema.nullable(),
+  /**
+   * Where the policy says the notice is published (xinzhou-district 第十四条: the district government's disclosure
+   * platform; xinzhou-city 第十八条 locality or industry, 第十九条 city-wide), with its article; null: the text names none.
+   */
+  channel: z.object({ zh: z.string(), en: z.string(), basis: z.string() }).nullable(),
   entries: z.array(z.object({ id: z.uuid(), subjectName: z.string(), proposal: z.string() })),
   howToObject: z.object({
     open: z.boolean(),
@@ -165,7 +170,9 @@ export type PublicNoticeView = z.infer<typeof publicNoticeSchema>;
 /** Open notices and those closed in the last 30 days. */
 export const noticeListPublic = defineQuery('objections.notice.list-public', {
   request: z.object({}).strict(),
-  response: z.object({ notices: z.array(publicNoticeSchema.omit({ entries: true, howToObject: true })) }),
+  response: z.object({
+    notices: z.array(publicNoticeSchema.omit({ entries: true, howToObject: true, channel: true })),
+  }),
 });
 
 export const noticeGetPublic = defineQuery('objections.notice.get-public', {

@@ -94,6 +94,13 @@ export function RevocationPage() {
                 <Descriptions.Item label={t({ zh: '证据', en: 'Evidence' })} span={2}>
                   {c.evidence.map((e) => `${e.title}（${e.reference}）`).join('；')}
                 </Descriptions.Item>
+                {c.dutyId && (
+                  <Descriptions.Item label={t({ zh: '来源', en: 'Opened from' })} span={2}>
+                    <Link to={`/office/${tenantKey}/duties?status=overdue`}>
+                      {t({ zh: '逾期未履行的获奖后义务', en: 'An overdue post-award duty' })}
+                    </Link>
+                  </Descriptions.Item>
+                )}
                 <Descriptions.Item label={t({ zh: '立案', en: 'Opened' })} span={2}>
                   {formatInstant(c.openedAt, t.language)}
                 </Descriptions.Item>
