@@ -23,6 +23,7 @@ export class CycleContext {
   recommenderId = '';
   cycleNumber = 1;
   cycleYear = 0;
+  cycleOpensOn = '';
   /** The cycle's deliberation is recorded. */
   deliberated = false;
 

@@ -29,12 +29,14 @@ export class RehearsalPlatform {
     private readonly infra: TestInfrastructure,
     private readonly apps: AppProcess[],
     private readonly filesDir: string,
-    private readonly keep: boolean,
+    private readonly lifetime: { keep: boolean; ownRun: boolean },
   ) {}
 
   static async start(options: RehearsalPlatformOptions): Promise<RehearsalPlatform> {
-    // The run id names the template and the database (`laurel_t<run>…`): a rehearsal never touches a test run's.
-    process.env.LAUREL_TEST_RUN_ID ??= `r${randomBytes(3).toString('hex')}`;
+    // The run id names the template and the database (`laurel_t<run>…`). Alone (the CLI), a rehearsal is a run of its
+    // own and drops its template at the end; inside a test run, it clones the run's template and leaves it.
+    const ownRun = !process.env.LAUREL_TEST_RUN_ID;
+    if (ownRun) process.env.LAUREL_TEST_RUN_ID = `r${randomBytes(3).toString('hex')}`;
     const runId = process.env.LAUREL_TEST_RUN_ID;
     await ensureTemplateDatabase();
     const infra = await TestInfrastructure.create();
@@ -63,11 +65,14 @@ export class RehearsalPlatform {
       }
       const gateway = await AppProcess.start('gateway', env, /gateway listening on (http:\/\/[^\s"]+)/);
       apps.push(gateway.app);
-      return new RehearsalPlatform(gateway.match as string, runId, infra, apps, filesDir, options.keep ?? false);
+      return new RehearsalPlatform(gateway.match as string, runId as string, infra, apps, filesDir, {
+        keep: options.keep ?? false,
+        ownRun,
+      });
     } catch (error) {
       for (const app of apps.reverse()) await app.stop();
       await infra.dispose();
-      await dropRunDatabases();
+      if (ownRun) await dropRunDatabases();
       throw error;
     }
   }
@@ -84,9 +89,9 @@ export class RehearsalPlatform {
 
   async close(): Promise<void> {
     for (const app of [...this.apps].reverse()) await app.stop();
-    if (this.keep) return;
+    if (this.lifetime.keep) return;
     await this.infra.dispose();
-    await dropRunDatabases();
+    if (this.lifetime.ownRun) await dropRunDatabases();
     await rm(this.filesDir, { recursive: true, force: true });
   }
 }

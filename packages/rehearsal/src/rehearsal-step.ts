@@ -23,7 +23,7 @@ export function basisOf(body: Json | undefined): string | null {
   if (!body) return null;
   const own = text(body.basis);
   if (own) return own;
-  for (const list of [body.steps, body.history]) {
+  for (const list of [body.steps, body.consequences, body.history]) {
     if (!Array.isArray(list)) continue;
     for (const entry of [...list].reverse()) {
       const found = text((entry as Json).basis);
@@ -33,8 +33,12 @@ export function basisOf(body: Json | undefined): string | null {
   return null;
 }
 
+/** Columns of a terminal: CJK characters take two. */
+const width = (value: string): number => [...value].reduce((sum, c) => sum + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
+const pad = (value: string, columns: number): string => value + ' '.repeat(Math.max(0, columns - width(value)));
+
 /** A step as one line: the time in Beijing, the step, the article, the result. */
 export function formatStep(step: RehearsalStep): string {
   const beijing = new Date(new Date(step.at).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-  return `${beijing}  ${step.step.padEnd(44)}  ${(step.basis ?? '—').padEnd(30)}  ${step.result}`;
+  return `${beijing}  ${pad(step.step, 44)}  ${pad(step.basis ?? '—', 32)}  ${step.result}`;
 }

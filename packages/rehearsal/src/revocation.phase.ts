@@ -72,7 +72,7 @@ export async function revocation(context: CycleContext): Promise<RehearsalApplic
   for (const ban of bans.bans as Json[]) {
     context.record(
       'ban recorded',
-      `${ban.applicantName ?? winner.name}: ${JSON.stringify(ban.allowedFrom ?? ban.untilYear ?? '')}`,
+      `${ban.applicantName}: ${ban.count} ${ban.unit} from ${ban.startYear}, allowed from ${ban.allowedFromYear}`,
       ban,
       { ban },
     );
@@ -120,9 +120,13 @@ async function clawback(context: CycleContext, revocationId: string): Promise<vo
 /** The next cycle, a cycle length later: the banned applicant applies and is refused with the article. */
 export async function nextCycleRefusal(context: CycleContext, banned: RehearsalApplicant): Promise<void> {
   const years = context.policy.cycle.years ?? 1;
-  const opensOn = addMonths(`${context.cycleYear}-${context.clock.today.slice(5)}`, 12 * years);
+  const opensOn = addMonths(context.cycleOpensOn, 12 * years);
   const target = new Date(`${opensOn}T02:00:00Z`);
   if (target.getTime() > context.clock.now.getTime()) await context.clock.moveTo(target);
+  const closed = await context.client.expect(200, 'POST', context.api(`/cycles/${context.cycleNumber}/close`), {
+    token: context.token('office'),
+  });
+  context.record(`cycle ${context.cycleNumber} closed`, closed.status as string, closed, {});
   const year = Number(context.clock.today.slice(0, 4));
   const cycle = await context.client.expect(201, 'POST', context.api('/cycles'), {
     token: context.token('office'),

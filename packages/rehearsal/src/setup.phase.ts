@@ -31,6 +31,7 @@ export async function setUp(context: CycleContext, divisionCode: string, operato
 
   const opensOn = context.clock.today;
   context.cycleYear = Number(opensOn.slice(0, 4));
+  context.cycleOpensOn = opensOn;
   const cycle = await client.expect(201, 'POST', context.api('/cycles'), {
     token: context.token('office'),
     body: { year: context.cycleYear, opensOn, closesOn: addMonths(opensOn, 3) },
