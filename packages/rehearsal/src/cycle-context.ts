@@ -24,8 +24,12 @@ export class CycleContext {
   cycleNumber = 1;
   cycleYear = 0;
   cycleOpensOn = '';
+  /** The platform operator's token (accounts are the operator's to create). */
+  operatorToken = '';
   /** The cycle's deliberation is recorded. */
   deliberated = false;
+  /** The candidate list is published. */
+  listPublished = false;
 
   constructor(
     readonly client: GatewayClient,

@@ -52,6 +52,7 @@ export async function rehearseCycle(options: CycleOptions): Promise<CycleContext
   const context = new CycleContext(client, clock, policy, options.onStep ?? (() => undefined));
   // Access tokens keep real time (ADR 0017) and outlive a rehearsal; a fresh one for the operator all the same.
   operatorToken = await client.login(operator.username, operator.password);
+  context.operatorToken = operatorToken;
   await setUp(context, options.divisionCode, operatorToken);
   const count = options.applicants ?? 3;
   await intake(context, count);

@@ -1,6 +1,7 @@
-import { anIndividual, anOrganisation } from '@laurel/testing';
+import { anIndividual, anOrganisation, idNumberFor } from '@laurel/testing';
 import type { CycleContext, RehearsalApplicant } from './cycle-context';
 import { type Json, until } from './gateway-client';
+import { basisOf } from './rehearsal-step';
 
 /** Declared facts that meet the launch policies' conditions (registered there, 8 years, no incident, no loss). */
 const FACTS = {
@@ -31,7 +32,7 @@ export async function intake(context: CycleContext, count: number): Promise<void
     const kind = kinds.includes('individual') && i === count - 1 && kinds.length > 1 ? 'individual' : kinds[0];
     const body =
       kind === 'individual'
-        ? anIndividual(context.key, n, { name: `${context.key} 候选人 ${n}` })
+        ? anIndividual(context.key, n, { name: `${context.key} 候选人 ${n}`, idNumber: idNumberFor(n % 1000) })
         : anOrganisation(context.key, n, { name: `${context.key} 申报单位 ${n}` });
     const applicant = await client.expect(201, 'POST', context.api('/applicants'), { token: office, body });
     const application = await client.expect(201, 'POST', context.api('/applications'), {
@@ -113,7 +114,13 @@ async function submission(context: CycleContext): Promise<void> {
   for (const applicant of context.applicants) {
     if (context.policy.conduct.noStateSecrets) {
       const statement = await action(context, applicant, 'state-secret-statement', { noStateSecrets: true });
-      context.record('no-state-secret statement', applicant.name, statement, {}, context.policy.conduct.noStateSecrets);
+      context.record(
+        'no-state-secret statement',
+        applicant.name,
+        statement,
+        {},
+        basisOf(statement) ?? context.policy.conduct.noStateSecrets,
+      );
     }
     const submitted = await action(context, applicant, 'submit', { recommenderId: context.recommenderId });
     context.record('submitted to the recommender', `${applicant.name}: ${submitted.status}`, submitted);
@@ -123,7 +130,8 @@ async function submission(context: CycleContext): Promise<void> {
 async function recommendation(context: CycleContext, noticed: boolean): Promise<void> {
   const closes: string[] = [];
   // Where the plan has no step of its own for it, the application goes to its recommender here.
-  if ((await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status === 'draft') {
+  const status = (await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status as string;
+  if (status === 'draft' || status === 'internal_publicity') {
     await submission(context);
   }
   for (const applicant of context.applicants) {
@@ -168,6 +176,10 @@ async function formalReview(context: CycleContext): Promise<void> {
 }
 
 async function acceptance(context: CycleContext, notice: Json | null): Promise<void> {
+  // Where the plan names no formal review of its own, the office's review comes before the acceptance list.
+  if ((await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status === 'recommended') {
+    await formalReview(context);
+  }
   if (!notice) return;
   const body: Json = {
     applicationIds: context.applicants.map((a) => a.applicationId),
@@ -184,7 +196,7 @@ async function acceptance(context: CycleContext, notice: Json | null): Promise<v
     `${context.applicants.length} applications`,
     list,
     {},
-    (notice.basis as string) ?? null,
+    basisOf(list) ?? (notice.basis as string),
   );
   const closes: string[] = [];
   for (const applicant of context.applicants) {

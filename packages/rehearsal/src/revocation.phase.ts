@@ -53,13 +53,7 @@ export async function revocation(context: CycleContext): Promise<RehearsalApplic
     token: office,
     body: { body: approvedBy, documentNumber: `演练撤〔${context.cycleYear}〕1号`, approvedOn: context.clock.today },
   });
-  context.record(
-    'revocation approved',
-    `${approvedBy}: ${approved.status}`,
-    approved,
-    { status: approved.status },
-    null,
-  );
+  context.record('revocation approved', `${approvedBy}: ${approved.status}`, approved, { status: approved.status });
   for (const step of approved.steps as Json[]) {
     context.record(`consequence: ${step.kind}`, JSON.stringify(step.detail ?? {}), step, {
       kind: step.kind,

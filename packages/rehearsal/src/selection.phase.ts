@@ -1,5 +1,6 @@
 import type { CycleContext } from './cycle-context';
 import { type Json, until } from './gateway-client';
+import { vote } from './vote.phase';
 
 type Stage = CycleContext['policy']['procedure']['stages'][number];
 
@@ -32,9 +33,11 @@ export async function selection(context: CycleContext, tiers: readonly (string |
   for (const stage of afterAcceptance) {
     if (PANEL_KINDS.has(stage.kind)) await panelStage(context, stage);
     else if (stage.kind === 'candidate_list') await candidateList(context, stage, stages);
+    else if (stage.kind === 'vote') await vote(context);
     else if (stage.kind === 'deliberation') {
       if (!context.deliberated) await deliberation(context);
-    } else
+    } else if (stage.kind === 'proposed_winners') await publishList(context);
+    else
       context.record(
         `${stage.name.zh}`,
         'not driven by the rehearsal yet',
@@ -44,6 +47,7 @@ export async function selection(context: CycleContext, tiers: readonly (string |
       );
     await notices(context, stage);
   }
+  await publishList(context);
 }
 
 async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
@@ -130,6 +134,13 @@ async function candidateList(context: CycleContext, stage: Stage, stages: Stage[
   } else {
     await deliberation(context);
   }
+  await publishList(context);
+}
+
+/** The candidate list published from the deliberation (once) and recorded by the awards service for the approval. */
+async function publishList(context: CycleContext): Promise<void> {
+  if (context.listPublished) return;
+  context.listPublished = true;
   const published = await context.client.expect(201, 'POST', context.api(`/candidate-lists/${context.cycleNumber}`), {
     token: context.token('office'),
   });
