@@ -4,9 +4,10 @@ import { type Json, until } from './gateway-client';
 import { basisOf } from './rehearsal-step';
 
 /** Declared facts that meet the launch policies' conditions (registered there, 8 years, no incident, no loss). */
-const FACTS = {
+export const FACTS = {
   registeredInJurisdiction: true,
   yearsOperating: 8,
+  qualitySystemYears: 8,
   incidents: [],
   lossYears: [],
   spotChecksPassedConsecutiveYears: 3,

@@ -1,5 +1,5 @@
 import type { CycleContext } from './cycle-context';
-import { type Json, until } from './gateway-client';
+import { type Json, UnexpectedAnswer, until } from './gateway-client';
 import { vote } from './vote.phase';
 
 type Stage = CycleContext['policy']['procedure']['stages'][number];
@@ -52,12 +52,19 @@ export async function selection(context: CycleContext, tiers: readonly (string |
 
 async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
   const office = context.token('office');
-  const opened = await context.client.expect(
-    201,
-    'POST',
-    context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`),
-    { token: office, body: {} },
-  );
+  const route = context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`);
+  let answer = await context.client.call('POST', route, { token: office, body: {} });
+  const officeDecides = ((answer.body.errors as Json[] | undefined) ?? []).some((e) => e.field === 'body.entrants');
+  if (answer.status === 400 && officeDecides) {
+    // The text is silent on who enters: the office lists them with its reason (a recorded decision).
+    const reason = '办法未规定进入条件：办公室决定上一环节的申报全部进入（演练）';
+    answer = await context.client.call('POST', route, {
+      token: office,
+      body: { entrants: context.applicants.map((a) => ({ applicationId: a.applicationId, reason })), reason },
+    });
+  }
+  if (answer.status !== 201) throw new UnexpectedAnswer(`POST ${route}`, answer);
+  const opened = answer.body;
   const entrants = opened.entrants as Json[];
   context.record(`${stage.name.zh}: opened`, `${entrants.length} entrants`, opened, { stageId: opened.id });
   if (stage.scored) {
