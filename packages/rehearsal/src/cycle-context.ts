@@ -12,6 +12,8 @@ export interface RehearsalApplicant {
   /** The tier the deliberation or vote gave it (null: not a candidate). */
   tier: string | null;
   titleId: string | null;
+  /** Stopped by a review stage (not on the candidate list). */
+  stopped?: boolean;
 }
 
 /** What one rehearsed cycle shares between its phases: the API, the clock, the accounts, the generated people. */
@@ -26,6 +28,8 @@ export class CycleContext {
   cycleOpensOn = '';
   /** The platform operator's token (accounts are the operator's to create). */
   operatorToken = '';
+  /** The experts of the rehearsal's pool, with their tokens. */
+  experts: { id: string; token: string }[] = [];
   /** The cycle's deliberation is recorded. */
   deliberated = false;
   /** The candidate list is published. */

@@ -57,6 +57,8 @@ export class RehearsalPlatform {
       LAUREL_OPERATOR_PASSWORD: RehearsalPlatform.OPERATOR.password,
       LAUREL_HTTP_HOST: '127.0.0.1',
       LAUREL_HTTP_PORT: '0',
+      // Every generated account signs in within the first minute.
+      LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     });
     const apps: AppProcess[] = [];
     try {

@@ -1,5 +1,6 @@
 import type { CycleContext } from './cycle-context';
 import { type Json, UnexpectedAnswer, until } from './gateway-client';
+import { scoreStage } from './scoring.phase';
 import { vote } from './vote.phase';
 
 type Stage = CycleContext['policy']['procedure']['stages'][number];
@@ -60,26 +61,29 @@ async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
     const reason = '办法未规定进入条件：办公室决定上一环节的申报全部进入（演练）';
     answer = await context.client.call('POST', route, {
       token: office,
-      body: { entrants: context.applicants.map((a) => ({ applicationId: a.applicationId, reason })), reason },
+      body: {
+        entrants: context.applicants.filter((a) => !a.stopped).map((a) => ({ applicationId: a.applicationId, reason })),
+        reason,
+      },
     });
   }
   if (answer.status !== 201) throw new UnexpectedAnswer(`POST ${route}`, answer);
   const opened = answer.body;
   const entrants = opened.entrants as Json[];
   context.record(`${stage.name.zh}: opened`, `${entrants.length} entrants`, opened, { stageId: opened.id });
-  if (stage.scored) {
-    context.record(
-      `${stage.name.zh}: scoring`,
-      'not driven by the rehearsal yet (experts, panel, score sheets)',
-      undefined,
-      { notDriven: 'scoring' },
-      stage.basis,
-    );
-  }
+  const byCut = stage.scored ? await scoreStage(context, opened) : false;
+  const closeBody = byCut ? {} : { wentOn: entrants.map((e) => e.applicationId), reason: '均通过本阶段（演练）' };
   const closed = await context.client.expect(200, 'POST', `/tenants/${context.key}/review-stages/${opened.id}/close`, {
     token: office,
-    body: { wentOn: entrants.map((e) => e.applicationId), reason: '均通过本阶段（演练）' },
+    body: closeBody,
   });
+  for (const entrant of closed.entrants as Json[]) {
+    const applicant = context.applicants.find((a) => a.applicationId === entrant.applicationId);
+    if (applicant && entrant.outcome === 'stopped') {
+      applicant.stopped = true;
+      applicant.tier = null;
+    }
+  }
   context.record(
     `${stage.name.zh}: closed`,
     `${(closed.entrants as Json[]).filter((e) => e.outcome === 'went_on').length} went on`,
@@ -98,11 +102,13 @@ async function deliberation(context: CycleContext): Promise<void> {
       heldAt: context.clock.now.toISOString(),
       attendees: ['组长 演练甲', '副组长 演练乙', '成员 演练丙'],
       minutes: '审议评审结果，确定候选名单及奖项等级（演练）。',
-      decisions: context.applicants.map((a) => ({
-        applicationId: a.applicationId,
-        tier: a.tier,
-        ...(a.tier === null ? { reason: '综合考核排名靠后（演练）' } : {}),
-      })),
+      decisions: context.applicants
+        .filter((a) => !a.stopped)
+        .map((a) => ({
+          applicationId: a.applicationId,
+          tier: a.tier,
+          ...(a.tier === null ? { reason: '综合考核排名靠后（演练）' } : {}),
+        })),
     },
   });
   context.deliberated = true;
@@ -165,14 +171,16 @@ async function publishList(context: CycleContext): Promise<void> {
 
 /** The notices the policy names for the stage: opened from the recorded list, waited out on the clock. */
 async function notices(context: CycleContext, stage: Stage): Promise<void> {
-  for (const _notice of context.policy.procedure.notices.filter((n) => n.stage === stage.key)) {
+  for (const notice of context.policy.procedure.notices.filter((n) => n.stage === stage.key && n.scope === 'public')) {
+    // Where the text gives no period, the office sets one: seven calendar days.
+    const period = notice.period ? {} : { period: { count: 7, unit: 'calendar_days' } };
     const opened = await context.client.expect(
       201,
       'POST',
       context.api(`/cycles/${context.cycleNumber}/candidate-notices`),
       {
         token: context.token('office'),
-        body: { stage: stage.key },
+        body: { stage: stage.key, ...period },
       },
     );
     const deadline = (opened.notice as Json).deadline as Json;

@@ -42,14 +42,21 @@ export async function vote(context: CycleContext): Promise<void> {
   context.record('vote rules recorded', 'quorum 2/3, majority > 1/2', rules);
   await context.client.expect(200, 'PUT', context.api(`/votes/${id}/slate`), {
     token: office,
-    body: { applicationIds: context.applicants.map((a) => a.applicationId), reason: '按综合评审报告排序（演练）' },
+    body: {
+      applicationIds: context.applicants.filter((a) => !a.stopped).map((a) => a.applicationId),
+      reason: '按综合评审报告排序（演练）',
+    },
   });
   const opened = await context.client.expect(200, 'POST', context.api(`/votes/${id}/open`), { token: office });
   context.record('vote opened', `${units.length} member units`, opened);
   for (const unit of units) {
     await context.client.expect(200, 'POST', context.api(`/votes/${id}/ballots/mine/cast`), {
       token: unit.token,
-      body: { choices: context.applicants.map((a) => ({ applicationId: a.applicationId, choice: a.tier ?? 'none' })) },
+      body: {
+        choices: context.applicants
+          .filter((a) => !a.stopped)
+          .map((a) => ({ applicationId: a.applicationId, choice: a.tier ?? 'none' })),
+      },
     });
   }
   context.record('ballots cast', `${units.length} of ${units.length}`, undefined, {}, null);
