@@ -19,6 +19,8 @@ export interface CycleOptions {
   /** How many applicants to generate (default 3). */
   applicants?: number;
   onStep?: (step: RehearsalStep) => void;
+  /** A successor regulation's policy, loaded as a new version if the next cycle is refused because this one expired. */
+  successor?: Policy;
 }
 
 /**
@@ -61,6 +63,6 @@ export async function rehearseCycle(options: CycleOptions): Promise<CycleContext
   await approval(context);
   await payEntitlements(context);
   const banned = await revocation(context);
-  if (banned) await nextCycleRefusal(context, banned);
+  if (banned) await nextCycleRefusal(context, banned, options.successor);
   return context;
 }

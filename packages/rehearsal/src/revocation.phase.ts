@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Policy } from '@laurel/policy';
 import { approvingBodyOf } from './approval.phase';
 import type { CycleContext, RehearsalApplicant } from './cycle-context';
-import { type Json, until } from './gateway-client';
+import { type Json, UnexpectedAnswer, until } from './gateway-client';
 import { addDays } from './rehearsal-clock';
 import { addMonths } from './setup.phase';
 
@@ -112,7 +113,11 @@ async function clawback(context: CycleContext, revocationId: string): Promise<vo
 }
 
 /** The next cycle, a cycle length later: the banned applicant applies and is refused with the article. */
-export async function nextCycleRefusal(context: CycleContext, banned: RehearsalApplicant): Promise<void> {
+export async function nextCycleRefusal(
+  context: CycleContext,
+  banned: RehearsalApplicant,
+  successor?: Policy,
+): Promise<void> {
   const years = context.policy.cycle.years ?? 1;
   const opensOn = addMonths(context.cycleOpensOn, 12 * years);
   const target = new Date(`${opensOn}T02:00:00Z`);
@@ -122,11 +127,46 @@ export async function nextCycleRefusal(context: CycleContext, banned: RehearsalA
   });
   context.record(`cycle ${context.cycleNumber} closed`, closed.status as string, closed, {});
   const year = Number(context.clock.today.slice(0, 4));
-  const cycle = await context.client.expect(201, 'POST', context.api('/cycles'), {
-    token: context.token('office'),
-    body: { year, opensOn: context.clock.today, closesOn: addMonths(context.clock.today, 3) },
-  });
-  context.record(`cycle ${cycle.number} opened`, `${year}, ${context.clock.today}`, cycle, { number: cycle.number });
+  const open = () =>
+    context.client.call('POST', context.api('/cycles'), {
+      token: context.token('office'),
+      body: { year, opensOn: context.clock.today, closesOn: addMonths(context.clock.today, 3) },
+    });
+  let opened = await open();
+  if (opened.status === 409 && opened.body.reason === 'regulation_expired') {
+    context.record(
+      'next cycle refused: the regulation expired',
+      `last day in force ${opened.body.lastDayInForce}`,
+      opened.body,
+      {
+        status: 409,
+      },
+    );
+    if (!successor) return;
+    const loaded = await context.client.expect(200, 'PUT', context.api('/policy'), {
+      token: context.operatorToken,
+      body: { policy: successor },
+    });
+    context.record(
+      'successor regulation loaded',
+      `policy v${loaded.version}: ${successor.regulation.title.zh} (${successor.regulation.issued})`,
+      loaded,
+      { version: loaded.version },
+      successor.regulation.inForce.basis ?? null,
+    );
+    opened = await open();
+  }
+  if (opened.status !== 201) throw new UnexpectedAnswer('POST /cycles', opened);
+  const cycle = opened.body;
+  context.record(
+    `cycle ${cycle.number} opened`,
+    `${year}, ${context.clock.today}, policy v${cycle.policyVersion}`,
+    cycle,
+    {
+      number: cycle.number,
+      policyVersion: cycle.policyVersion,
+    },
+  );
   const refused = await context.client.call('POST', context.api('/applications'), {
     token: context.token('office'),
     body: {

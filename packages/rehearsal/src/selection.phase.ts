@@ -1,3 +1,4 @@
+import { clearance } from './clearance.phase';
 import type { CycleContext } from './cycle-context';
 import { type Json, UnexpectedAnswer, until } from './gateway-client';
 import { scoreStage } from './scoring.phase';
@@ -35,6 +36,7 @@ export async function selection(context: CycleContext, tiers: readonly (string |
     if (PANEL_KINDS.has(stage.kind)) await panelStage(context, stage);
     else if (stage.kind === 'candidate_list') await candidateList(context, stage, stages);
     else if (stage.kind === 'vote') await vote(context);
+    else if (stage.kind === 'background_clearance') await clearance(context, stage);
     else if (stage.kind === 'deliberation') {
       if (!context.deliberated) await deliberation(context);
     } else if (stage.kind === 'proposed_winners') await publishList(context);

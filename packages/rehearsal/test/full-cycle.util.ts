@@ -1,4 +1,4 @@
-import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
+import { type LaunchPolicyKey, loadLaunchPolicy, type Policy } from '@laurel/policy';
 import {
   type CycleContext,
   GatewayClient,
@@ -22,7 +22,7 @@ export interface RehearsedCycle {
 }
 
 /** One whole cycle of a launch jurisdiction rehearsed on a platform of its own, as `npm run rehearse` runs it. */
-export async function rehearse(key: LaunchPolicyKey): Promise<RehearsedCycle> {
+export async function rehearse(key: LaunchPolicyKey, successor?: Policy): Promise<RehearsedCycle> {
   const platform = await RehearsalPlatform.start({ clockStart: REHEARSAL_START });
   const client = new GatewayClient(platform.url);
   try {
@@ -31,6 +31,7 @@ export async function rehearse(key: LaunchPolicyKey): Promise<RehearsedCycle> {
       operator: RehearsalPlatform.OPERATOR,
       policy: loadLaunchPolicy(key),
       divisionCode: LAUNCH_DIVISIONS[key],
+      successor,
     });
     const steps = (name: string) => context.steps.filter((s) => s.step === name);
     return {
