@@ -65,12 +65,15 @@ describe('a whole xinzhou-city cycle, rehearsed', () => {
     expect(order.indexOf('clearance answered')).toBeLessThan(order.indexOf('approval recorded'));
   });
 
-  it('the approval grants titles and prizes, paid in instalments', () => {
-    expect(cycle.steps('title granted').length).toBeGreaterThan(0);
-    const entitlements = cycle.steps('entitlement');
-    expect(entitlements.length).toBe(cycle.steps('title granted').length);
-    expect(entitlements.every((e) => e.detail.status === 'obligated')).toBe(true);
-    expect(cycle.steps('instalment 2 paid')).toHaveLength(entitlements.length);
+  it('the approval grants two awards and a nomination; the awards’ prizes (第二十一条) are paid in instalments', () => {
+    expect(cycle.steps('title granted').map((t) => t.detail.tier)).toEqual(['award', 'award', 'nomination']);
+    const entitlements = cycle.steps('entitlement').map((e) => [e.detail.amountFen, e.detail.status, e.basis]);
+    expect(entitlements.sort()).toEqual([
+      [0, 'nothing_owed', '第二十一条'],
+      [20_000_000, 'obligated', '第二十一条'],
+      [20_000_000, 'obligated', '第二十一条'],
+    ]);
+    expect(cycle.steps('instalment 2 paid')).toHaveLength(2);
   });
 
   it('a revocation: consequences with the article, the prize clawed back and recovered, a ban in cycles', () => {
