@@ -52,7 +52,7 @@ export async function approval(context: CycleContext): Promise<void> {
     const duties = await context.client.expectOk('POST', context.api(`/titles/${title.id}/duties`), { token: office });
     const list = (duties.items ?? []) as Json[];
     context.record('duties planned', `${title.applicantName}: ${list.length} duties`, list[0] ?? duties, {
-      duties: list.map((d) => ({ kind: d.kind, dueOn: d.dueOn, basis: d.basis })),
+      duties: list.map((d) => ({ key: d.key, kind: d.kind, dueDate: d.dueDate, basis: d.basis })),
     });
   }
 }
