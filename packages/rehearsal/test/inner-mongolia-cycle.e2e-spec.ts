@@ -51,9 +51,7 @@ describe('a whole inner-mongolia cycle, rehearsed', () => {
     expect(all).toHaveLength(2);
     const duties = cycle.steps('duties planned')[0]?.detail.duties as { key: string; kind: string; basis: string }[];
     const reports = duties.filter((d) => d.key === 'performance-report');
-    expect(reports.map((d) => [d.kind, d.basis])).toEqual(
-      Array(3).fill(['annual_report', '第二十七条']),
-    );
+    expect(reports.map((d) => [d.kind, d.basis])).toEqual(Array(3).fill(['annual_report', '第二十七条']));
   });
 
   it('fraud: revoked, clawed back and recovered, a 5-year ban; refused in the next cycle with the article', () => {
