@@ -8,6 +8,9 @@ import { AppProcess } from './app-process';
 /** The services of a platform, started before the gateway (they wait for its time), as `npm start` does. */
 export const REHEARSAL_SERVICES = ['awards', 'objections', 'applications', 'reviews', 'funds'] as const;
 
+/** Whether this process is a rehearsal of its own (the CLI) rather than part of a test run (jest sets the run id). */
+const OWN_RUN = !process.env.LAUREL_TEST_RUN_ID;
+
 export interface RehearsalPlatformOptions {
   /** Where the rehearsal clock starts (an ISO instant). */
   clockStart: string;
@@ -35,8 +38,8 @@ export class RehearsalPlatform {
   static async start(options: RehearsalPlatformOptions): Promise<RehearsalPlatform> {
     // The run id names the template and the database (`laurel_t<run>…`). Alone (the CLI), a rehearsal is a run of its
     // own and drops its template at the end; inside a test run, it clones the run's template and leaves it.
-    const ownRun = !process.env.LAUREL_TEST_RUN_ID;
-    if (ownRun) process.env.LAUREL_TEST_RUN_ID = `r${randomBytes(3).toString('hex')}`;
+    const ownRun = OWN_RUN;
+    if (ownRun) process.env.LAUREL_TEST_RUN_ID ??= `r${randomBytes(3).toString('hex')}`;
     const runId = process.env.LAUREL_TEST_RUN_ID;
     await ensureTemplateDatabase();
     const infra = await TestInfrastructure.create();
