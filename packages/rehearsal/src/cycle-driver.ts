@@ -25,7 +25,7 @@ export interface CycleOptions {
 
 /**
  * The tiers the rehearsal's deliberation gives the generated applicants, in order: the policy's first tier to all but
- * the last, its second tier (where it has one) to the last, never beyond a hard quota.
+ * the last, its second tier (where it has one) to the last, never beyond a tier's quota.
  */
 export function rehearsedTiers(policy: Policy, count: number): (string | null)[] {
   const used: Record<string, number> = {};
