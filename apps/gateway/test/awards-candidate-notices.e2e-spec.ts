@@ -117,6 +117,15 @@ describe('awards: candidate notices through the objections service (xinzhou-dist
     expect(fields(response)).toEqual(['body.stage']);
   });
 
+  it('refuses a period of the office’s where the text sets one (第十四条: 7 calendar days)', async () => {
+    const response = await post('/cycles/1/candidate-notices', {
+      stage: 'candidates',
+      period: { count: 3, unit: 'calendar_days' },
+    });
+    expect(response.status).toBe(400);
+    expect(fields(response)).toEqual(['body.period']);
+  });
+
   it('opens the candidate notice with 7 calendar days on the district disclosure platform (第十四条)', async () => {
     const opened = ok(await post('/cycles/1/candidate-notices', { stage: 'candidates' }), 201);
     expect(opened).toMatchObject({

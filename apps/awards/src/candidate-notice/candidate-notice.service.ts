@@ -73,11 +73,22 @@ export class CandidateNoticeService {
           },
         ],
       });
-    if (!rule.period)
+    if (!rule.period && !body.period)
       throw DomainError.conflict({
-        zh: `${policy.key} ${rule.basis} 未规定公示期，须由办公室确定`,
-        en: `${policy.key} ${rule.basis} gives no notice period; the office sets it`,
+        zh: `${policy.key} ${rule.basis} 未规定公示期，须由办公室确定（period）`,
+        en: `${policy.key} ${rule.basis} gives no notice period; the office sets it (period)`,
       });
+    if (rule.period && body.period)
+      throw DomainError.validation([
+        {
+          field: 'body.period',
+          reason: {
+            zh: `公示期由 ${policy.key} ${rule.basis} 规定，不能另定`,
+            en: `${policy.key} ${rule.basis} sets the notice period; it cannot be set otherwise`,
+          },
+        },
+      ]);
+    const period = rule.period ?? (body.period as NonNullable<typeof body.period>);
     if (existing) throw alreadyOpen(cycleNumber, body.stage, existing);
     if (!list)
       throw DomainError.conflict({
@@ -99,7 +110,7 @@ export class CandidateNoticeService {
       stage: body.stage,
       title: `第${cycleNumber}届${winners ? '拟授奖名单公示' : '候选获奖名单公示'}`,
       publishedOn: body.publishedOn ?? shanghaiDateOf(this.clock.now()),
-      period: { count: rule.period.count, unit: rule.period.unit },
+      period: { count: period.count, unit: period.unit },
       basis: rule.basis,
       entries: entries.map((e) => ({
         subjectKind: e.applicantKind as 'organisation' | 'individual',

@@ -12,6 +12,11 @@ export const openCandidateNoticeBody = z
     stage: stageKey,
     /** The first day of publication; omitted: today (Asia/Shanghai). */
     publishedOn: isoDateSchema.optional(),
+    /** Where the regulation gives no period, the office sets it (as for the acceptance list); refused where it does. */
+    period: z
+      .object({ count: z.number().int().min(1).max(365), unit: periodUnitSchema })
+      .strict()
+      .optional(),
   })
   .strict();
 export type OpenCandidateNoticeBody = z.infer<typeof openCandidateNoticeBody>;

@@ -1,0 +1,7 @@
+export * from './cycle-context';
+export * from './cycle-driver';
+export * from './gateway-client';
+export * from './launch-divisions';
+export * from './rehearsal-clock';
+export * from './rehearsal-platform';
+export * from './rehearsal-step';

@@ -1,0 +1,33 @@
+import { loadLaunchPolicy } from '@laurel/policy';
+import { rehearsedTiers } from './cycle-driver';
+import { basisOf, formatStep } from './rehearsal-step';
+
+describe('a rehearsal step', () => {
+  it('takes the article of the answer: its basis, else the last step or history entry that has one', () => {
+    expect(basisOf({ basis: 'ili 第十条' })).toBe('ili 第十条');
+    expect(basisOf({ basis: { zh: 'ili 第二十四条', en: 'ili Art. 24' } })).toBe('ili 第二十四条');
+    expect(basisOf({ history: [{ basis: 'a' }, { basis: null }, { basis: 'b' }, { basis: null }] })).toBe('b');
+    expect(basisOf({ steps: [{ basis: 'x 第十七条' }] })).toBe('x 第十七条');
+    expect(basisOf({ id: 1 })).toBeNull();
+    expect(basisOf(undefined)).toBeNull();
+  });
+
+  it('prints one line: Beijing time, the step, the article (— where none), the result', () => {
+    const line = formatStep({
+      at: '2026-03-02T02:00:00.000Z',
+      step: '现场查验: opened',
+      basis: null,
+      result: '3 entrants',
+      detail: {},
+    });
+    expect(line.startsWith('2026-03-02 10:00  现场查验: opened')).toBe(true);
+    expect(line).toContain('  —  ');
+    expect(line.endsWith('3 entrants')).toBe(true);
+  });
+
+  it('plans the first tier for all but the last applicant, the second tier for the last, within the quotas', () => {
+    expect(rehearsedTiers(loadLaunchPolicy('xinzhou-district'), 3)).toEqual(['award', 'award', 'nomination']);
+    // linxia: two awards in principle (its policy's quota).
+    expect(rehearsedTiers(loadLaunchPolicy('linxia'), 4)).toEqual(['award', 'award', null, 'nomination']);
+  });
+});

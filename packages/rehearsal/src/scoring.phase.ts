@@ -1,0 +1,108 @@
+import { creditCodeFor } from '@laurel/testing';
+import type { CycleContext } from './cycle-context';
+import type { Json } from './gateway-client';
+
+const PASSWORD = 'rehearsal-password-1';
+const EXPERTS = 3;
+
+/** The rehearsal's experts (registered in the pool once, at the first scored stage). */
+async function experts(context: CycleContext): Promise<{ id: string; token: string }[]> {
+  if (context.experts.length > 0) return context.experts;
+  for (let i = 1; i <= EXPERTS; i += 1) {
+    const username = `${context.key}-expert-${i}`;
+    const user = await context.client.expect(201, 'POST', context.api('/users'), {
+      token: context.operatorToken,
+      body: { username, password: PASSWORD, displayName: `专家${i}`, roles: ['expert'] },
+    });
+    const expert = await context.client.expect(201, 'POST', context.api('/experts'), {
+      token: context.token('office'),
+      body: {
+        userId: user.id,
+        name: `演练专家${i}`,
+        specialities: ['卓越绩效'],
+        // An employer unrelated to any applicant: no conflict of interest.
+        currentEmployer: { creditCode: creditCodeFor(990 + i), name: `演练大学${i}` },
+      },
+    });
+    context.experts.push({ id: expert.id as string, token: await context.client.login(username, PASSWORD) });
+    context.record('expert registered', expert.name as string, expert);
+  }
+  return context.experts;
+}
+
+/** Items of a rubric filled in order up to their points, adding up to `total`. */
+function itemsFor(rubric: Json, total: number): Json[] {
+  let left = total;
+  return (rubric.categories as Json[]).flatMap((category) =>
+    (category.items as Json[]).map((item) => {
+      const score = Math.min(item.points as number, left);
+      left -= score;
+      return { itemKey: item.key, score, strengths: '优势（演练）', improvements: '改进机会（演练）' };
+    }),
+  );
+}
+
+/**
+ * A scored stage (opened already): the panel of the rehearsal's experts, the assignment solved, every expert's sheet
+ * for every application it was given, filled from the stage's rubric and submitted. The generated applicants score in
+ * their order (the first highest), the same from every expert. Where the score decides who goes on (a cut), the office
+ * records it; answers whether the stage then closes from the cut.
+ */
+export async function scoreStage(context: CycleContext, stage: Json): Promise<boolean> {
+  const office = context.token('office');
+  const pool = await experts(context);
+  await context.client.expect(200, 'PUT', context.api(`/review-stages/${stage.id}/panel`), {
+    token: office,
+    body: {
+      name: `${stage.stageKey}评审组（演练）`,
+      size: pool.length,
+      sizeReason: '办法未规定评审组人数：办公室决定每份申报由全部演练专家评审',
+      members: pool.map((e) => ({ expertId: e.id, minLoad: 0, maxLoad: context.applicants.length })),
+    },
+  });
+  const solved = await context.client.expect(200, 'POST', context.api(`/review-stages/${stage.id}/assignments/solve`), {
+    token: office,
+  });
+  const assignments = solved.assignments as Json[];
+  context.record(`${(stage.name as Json).zh}: experts assigned`, `${assignments.length} assignments`, solved);
+  for (const assignment of assignments) {
+    const expert = pool.find((e) => e.id === assignment.expertId);
+    const index = context.applicants.findIndex((a) => a.applicationId === assignment.applicationId);
+    if (!expert || index < 0) continue;
+    const sheet = context.api(
+      `/scoring/cycles/${context.cycleNumber}/stages/${stage.stageKey}/applications/${assignment.applicationId}/sheet`,
+    );
+    const opened = await context.client.expect(200, 'GET', sheet, { token: expert.token });
+    const rubric = opened.rubric as Json;
+    const total = Math.round((rubric.max as number) * (0.85 - 0.05 * index));
+    await context.client.expect(200, 'PUT', sheet, { token: expert.token, body: { items: itemsFor(rubric, total) } });
+    await context.client.expect(200, 'POST', `${sheet}/submit`, { token: expert.token });
+  }
+  const results = context.api(`/scoring/cycles/${context.cycleNumber}/stages/${stage.stageKey}/results`);
+  const table = await context.client.expect(200, 'GET', results, { token: office });
+  const ranking = (table.ranking as Json[] | undefined) ?? [];
+  context.record(
+    `${(stage.name as Json).zh}: scored`,
+    `${assignments.length} sheets submitted; ${ranking.length} ranked`,
+    table,
+    { ranking },
+  );
+  if (!stage.closesByCut) return false;
+  // The cut keeps all but the last (so the rehearsal shows one stopped by it), never fewer than one.
+  const count = Math.max(1, context.applicants.filter((a) => !a.stopped).length - 1);
+  const cut = await context.client.expect(200, 'POST', results.replace('/results', '/cut'), {
+    token: office,
+    body: { count, reason: `按得分取前${count}名进入下一环节（演练）` },
+  });
+  const decided = cut.cut as Json;
+  context.record(
+    `${(stage.name as Json).zh}: cut`,
+    `${(decided.goesOn as unknown[]).length} go on, ${(decided.stops as unknown[]).length} stop`,
+    decided,
+    {
+      goesOn: decided.goesOn,
+      stops: decided.stops,
+    },
+  );
+  return true;
+}

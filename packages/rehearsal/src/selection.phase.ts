@@ -1,0 +1,220 @@
+import { clearance } from './clearance.phase';
+import type { CycleContext } from './cycle-context';
+import { type Json, UnexpectedAnswer, until } from './gateway-client';
+import { scoreStage } from './scoring.phase';
+import { vote } from './vote.phase';
+
+type Stage = CycleContext['policy']['procedure']['stages'][number];
+
+/** Stage kinds the reviews service runs with a panel, opened and closed by the office. */
+const PANEL_KINDS = new Set(['material_review', 'defense', 'onsite_review']);
+
+/**
+ * What happens after acceptance, stage by stage in the policy's order: the panel stages opened with the policy's
+ * entrants and closed with who went on, the deliberation that decides the tiers, the candidate list published, and
+ * each notice the policy names for a stage opened and waited out. Stages the driver cannot run yet are recorded as
+ * such (`not driven`), never skipped silently.
+ */
+export async function selection(context: CycleContext, tiers: readonly (string | null)[]): Promise<void> {
+  const stages = [...context.policy.procedure.stages].sort((a, b) => a.order - b.order);
+  const afterAcceptance = stages.filter(
+    (s) =>
+      ![
+        'internal_publicity',
+        'submission',
+        'recommendation',
+        'formal_review',
+        'acceptance',
+        'approval',
+        'commendation',
+      ].includes(s.kind),
+  );
+  context.applicants.forEach((applicant, i) => {
+    applicant.tier = tiers[i] ?? null;
+  });
+  for (const stage of afterAcceptance) {
+    if (PANEL_KINDS.has(stage.kind)) await panelStage(context, stage);
+    else if (stage.kind === 'candidate_list') await candidateList(context, stage, stages);
+    else if (stage.kind === 'vote') await vote(context);
+    else if (stage.kind === 'background_clearance') await clearance(context, stage);
+    else if (stage.kind === 'deliberation') {
+      if (!context.deliberated) await deliberation(context);
+    } else if (stage.kind === 'proposed_winners') await publishList(context);
+    else
+      context.record(
+        `${stage.name.zh}`,
+        'not driven by the rehearsal yet',
+        undefined,
+        { notDriven: stage.kind },
+        stage.basis,
+      );
+    await notices(context, stage);
+  }
+  await publishList(context);
+}
+
+async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
+  const office = context.token('office');
+  const route = context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`);
+  let answer = await context.client.call('POST', route, { token: office, body: {} });
+  const officeDecides = ((answer.body.errors as Json[] | undefined) ?? []).some((e) => e.field === 'body.entrants');
+  if (answer.status === 400 && officeDecides) {
+    // The text is silent on who enters: the office lists them with its reason (a recorded decision).
+    const reason = '办法未规定进入条件：办公室决定上一环节的申报全部进入（演练）';
+    answer = await context.client.call('POST', route, {
+      token: office,
+      body: {
+        entrants: context.applicants.filter((a) => !a.stopped).map((a) => ({ applicationId: a.applicationId, reason })),
+        reason,
+      },
+    });
+  }
+  if (answer.status !== 201) throw new UnexpectedAnswer(`POST ${route}`, answer);
+  const opened = answer.body;
+  const entrants = opened.entrants as Json[];
+  context.record(`${stage.name.zh}: opened`, `${entrants.length} entrants`, opened, { stageId: opened.id });
+  const byCut = stage.scored ? await scoreStage(context, opened) : false;
+  const closeBody = byCut ? {} : { wentOn: entrants.map((e) => e.applicationId), reason: '均通过本阶段（演练）' };
+  const closed = await context.client.expect(200, 'POST', `/tenants/${context.key}/review-stages/${opened.id}/close`, {
+    token: office,
+    body: closeBody,
+  });
+  for (const entrant of closed.entrants as Json[]) {
+    const applicant = context.applicants.find((a) => a.applicationId === entrant.applicationId);
+    if (applicant && entrant.outcome === 'stopped') {
+      applicant.stopped = true;
+      applicant.tier = null;
+    }
+  }
+  context.record(
+    `${stage.name.zh}: closed`,
+    `${(closed.entrants as Json[]).filter((e) => e.outcome === 'went_on').length} went on`,
+    closed,
+    {
+      status: closed.status,
+    },
+  );
+}
+
+async function deliberation(context: CycleContext): Promise<void> {
+  const recorded = await context.client.expect(201, 'POST', context.api('/deliberations'), {
+    token: context.token('office'),
+    body: {
+      cycleNumber: context.cycleNumber,
+      heldAt: context.clock.now.toISOString(),
+      attendees: ['组长 演练甲', '副组长 演练乙', '成员 演练丙'],
+      minutes: '审议评审结果，确定候选名单及奖项等级（演练）。',
+      decisions: context.applicants
+        .filter((a) => !a.stopped)
+        .map((a) => ({
+          applicationId: a.applicationId,
+          tier: a.tier,
+          ...(a.tier === null ? { reason: '综合考核排名靠后（演练）' } : {}),
+        })),
+    },
+  });
+  context.deliberated = true;
+  context.record(
+    `deliberation by ${recorded.body}`,
+    context.applicants.map((a) => `${a.n}:${a.tier ?? '—'}`).join(' '),
+    recorded,
+    {
+      deliberationId: recorded.id,
+    },
+  );
+}
+
+async function candidateList(context: CycleContext, stage: Stage, stages: Stage[]): Promise<void> {
+  // Where no separate deliberation stage follows, the deliberation decides the list itself (xinzhou-district 第十四条).
+  const laterDeliberation = stages.some((s) => s.kind === 'deliberation' && s.order > stage.order);
+  if (laterDeliberation) {
+    const proposal = await context.client.expect(
+      200,
+      'PUT',
+      context.api(`/candidate-lists/${context.cycleNumber}/proposal`),
+      {
+        token: context.token('office'),
+        body: {
+          applicationIds: context.applicants.filter((a) => a.tier !== null).map((a) => a.applicationId),
+          reason: '依据评审结果提出候选名单（演练）',
+        },
+      },
+    );
+    context.record(
+      'candidates proposed by the office',
+      `${(proposal.applicationIds as unknown[] | undefined)?.length ?? ''}`,
+      proposal,
+    );
+    await deliberation(context);
+  } else {
+    await deliberation(context);
+  }
+  await publishList(context);
+}
+
+/** The candidate list published from the deliberation (once) and recorded by the awards service for the approval. */
+async function publishList(context: CycleContext): Promise<void> {
+  if (context.listPublished) return;
+  context.listPublished = true;
+  const published = await context.client.expect(201, 'POST', context.api(`/candidate-lists/${context.cycleNumber}`), {
+    token: context.token('office'),
+  });
+  context.record('candidate list published', `${(published.entries as Json[]).length} candidates`, published, {
+    listId: published.id,
+  });
+  const recorded = await until('the candidate list recorded by awards', async () => {
+    const got = await context.client.call('GET', context.api(`/cycles/${context.cycleNumber}/candidate-list`), {
+      token: context.token('office'),
+    });
+    return got.status === 200 ? got.body : undefined;
+  });
+  context.record('candidate list recorded for the approval', `list ${recorded.listId}`, recorded);
+}
+
+/** The notices the policy names for the stage: opened from the recorded list, waited out on the clock. */
+async function notices(context: CycleContext, stage: Stage): Promise<void> {
+  for (const notice of context.policy.procedure.notices.filter((n) => n.stage === stage.key && n.scope === 'public')) {
+    // Where the text gives no period, the office sets one: seven calendar days.
+    const period = notice.period ? {} : { period: { count: 7, unit: 'calendar_days' } };
+    const opened = await context.client.expect(
+      201,
+      'POST',
+      context.api(`/cycles/${context.cycleNumber}/candidate-notices`),
+      {
+        token: context.token('office'),
+        body: { stage: stage.key, ...period },
+      },
+    );
+    const deadline = (opened.notice as Json).deadline as Json;
+    context.record(
+      `notice: ${stage.name.zh}`,
+      `${deadline.count} ${deadline.unit}, last day ${deadline.lastDay}`,
+      opened,
+      {
+        noticeId: (opened.notice as Json).id,
+        lastDay: deadline.lastDay,
+        count: deadline.count,
+        unit: deadline.unit,
+      },
+    );
+    await context.clock.moveTo(new Date(`${deadline.lastDay}T16:00:01Z`));
+    await context.clock.moveDays(1);
+    const listed = await context.client.expect(
+      200,
+      'GET',
+      context.api(`/cycles/${context.cycleNumber}/candidate-notices`),
+      {
+        token: context.token('office'),
+      },
+    );
+    const mine = (listed.notices as Json[]).find((n) => n.noticeId === (opened.notice as Json).id) ?? {};
+    context.record(
+      `notice closed: ${stage.name.zh}`,
+      `${mine.status ?? 'closed'}, ${(listed.standings as Json[] | undefined)?.length ?? 0} candidates held or removed`,
+      opened,
+      {
+        notice: mine,
+      },
+    );
+  }
+}
