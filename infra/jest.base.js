@@ -26,6 +26,10 @@ module.exports = function jestConfig(dir, overrides = {}) {
     // Generous: suites start real services in beforeAll, and a busy 2-core machine can take a while to do it.
     testTimeout: 90000,
     maxWorkers: process.env.LAUREL_JEST_WORKERS ?? '50%',
+    // A suite that starts Nest apps leaves a few MB behind per file (compiled modules, Prisma engines); across the
+    // gateway's 60 files one process reached V8's 4 GB heap limit. With a limit set, jest runs even one worker as a
+    // child process (never in band) and replaces it between files once it holds more than this.
+    workerIdleMemoryLimit: process.env.LAUREL_JEST_WORKER_MEMORY ?? '1GB',
     ...overrides,
   };
 };

@@ -191,7 +191,9 @@ export function explainPolicy(policy: Policy): string {
   const fundingPending = notTranscribed(policy, 'funding');
   if (fundingPending) lines.push(`  经费 Budget: ${fundingPending}`);
   else if (budgets.length > 0) lines.push(`  经费 Budget: ${budgets.join('; ')}`);
-  if (policy.funding.use) {
+  if (fundingPending && !policy.funding.use) {
+    lines.push(`  资金用途 Use of money: ${fundingPending}`);
+  } else if (policy.funding.use) {
     lines.push(
       `  资金用途 Use of money${policy.funding.use.restricted ? '（限定 restricted）' : '（主要用于 mainly）'}: ${policy.funding.use.purposes.map((purpose) => purpose.zh).join('、')}${policy.funding.use.performanceEvaluation ? '；配合绩效评价 / performance evaluation' : ''}${cite(policy.funding.use.basis)}`,
     );
