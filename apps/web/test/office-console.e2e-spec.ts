@@ -184,7 +184,9 @@ describe('web: the office console at a glance (ili) and its reports (linxia)', (
     await applicant.getByRole('button', { name: /确\s*定|OK/ }).click();
     await ili.getByText('申报主体已登记').waitFor();
     await ili.getByRole('cell', { name: '伊犁新登记食品有限公司' }).waitFor();
-    // Searched by name: the one registered alone.
+    // Searched by name: the one registered alone. The dialog gives focus back to its opener as it finishes closing;
+    // typing before then can send the Enter to the opener instead of the search box.
+    await applicant.waitFor({ state: 'hidden' });
     await ili.getByPlaceholder('名称').fill('新登记');
     await ili.getByPlaceholder('名称').press('Enter');
     await ili.getByRole('cell', { name: '伊犁示范企业1有限公司' }).waitFor({ state: 'detached' });
