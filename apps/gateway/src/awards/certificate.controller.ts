@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { DOCUMENT_TIMEOUT_MS, replyWithDocument } from '../http/document-reply.util';
 import { tenantKeyParam } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 
@@ -74,13 +75,9 @@ export class CertificateController {
     const document = await this.client.request(
       certificateDocument,
       { titleId: path.titleId, publicOrigin: publicOrigin(request) },
-      { context: contextOf(request) },
+      { context: contextOf(request), timeoutMs: DOCUMENT_TIMEOUT_MS },
     );
-    reply
-      .header('content-type', document.contentType)
-      .header('content-disposition', `attachment; filename="${document.filename}"`)
-      .header('cache-control', 'no-store');
-    return Buffer.from(document.contentBase64, 'base64');
+    return replyWithDocument(reply, document);
   }
 
   @Get('applicants/:applicantId/titles')

@@ -27,6 +27,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { DOCUMENT_TIMEOUT_MS, replyWithDocument } from '../http/document-reply.util';
 import { tenantPath } from '../http/tenant-path.schema';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type FundsIdPath, fundsIdPath, MONEY_KEEPERS, MONEY_READERS } from './funds-routes.schema';
@@ -85,13 +86,9 @@ export class ClawbackCaseController {
     const document = await this.runtime.client.request(
       clawbackDemandLetter,
       { id: path.id },
-      { context: contextOf(request) },
+      { context: contextOf(request), timeoutMs: DOCUMENT_TIMEOUT_MS },
     );
-    reply
-      .header('content-type', document.contentType)
-      .header('content-disposition', `attachment; filename="${document.filename}"`)
-      .header('cache-control', 'no-store');
-    return Buffer.from(document.contentBase64, 'base64');
+    return replyWithDocument(reply, document);
   }
 
   @Post(':id/demand')

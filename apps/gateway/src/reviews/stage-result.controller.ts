@@ -24,6 +24,7 @@ import type { FastifyReply } from 'fastify';
 import { Access } from '../auth/auth.decorators';
 import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
+import { DOCUMENT_TIMEOUT_MS, replyWithDocument } from '../http/document-reply.util';
 import { ZodPipe } from '../http/zod-body.pipe';
 import { type CyclePath, cyclePath, type StagePath, stagePath } from './scoring-routes.schema';
 
@@ -195,12 +196,8 @@ export class StageResultController {
     const document = await this.runtime.client.request(
       compositeReportPdf,
       { cycleNumber: path.cycle },
-      { context: contextOf(request) },
+      { context: contextOf(request), timeoutMs: DOCUMENT_TIMEOUT_MS },
     );
-    reply
-      .header('content-type', document.contentType)
-      .header('content-disposition', `attachment; filename="${document.filename}"`)
-      .header('cache-control', 'no-store');
-    return Buffer.from(document.contentBase64, 'base64');
+    return replyWithDocument(reply, document);
   }
 }
