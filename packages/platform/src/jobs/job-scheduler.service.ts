@@ -6,6 +6,7 @@ import { VirtualClock } from '../clock/virtual-clock';
 import { RequestContexts } from '../context/request-context';
 import { type DueJobs, firedJobsUntil, HELD_DELAY_MS, type JobEnvelope, runAtOf } from './due-jobs.util';
 import type { JobDataOf, JobDefinition } from './job-definition';
+import { type BatchPlan, planBatch, type ReadyDeadline } from './rescheduled-batch.util';
 
 export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
 
@@ -17,6 +18,22 @@ export interface ScheduledDeadline {
   tenantId: string | null;
 }
 export type DeadlineSource = () => Promise<ScheduledDeadline[]>;
+
+/** Every job: removed once done, kept a while when it failed for good, retried with back-off. */
+const JOB_OPTIONS = {
+  removeOnComplete: true,
+  removeOnFail: { count: 1000 },
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+} as const;
+
+/** Deadlines read in one round trip (and the missing ones added in one) while re-scheduling. */
+const RESCHEDULE_BATCH = 1000;
+
+/** A deadline of a source, checked and with its job's envelope, for a re-scheduling batch. */
+interface ReadyJob extends ReadyDeadline {
+  readonly deadline: ScheduledDeadline;
+}
 
 /** How long a command that committed waits for Redis to take its job before leaving it to re-scheduling. */
 const COMMITTED_WAIT_MS = 2000;
@@ -134,14 +151,7 @@ export class JobScheduler {
       data: parsed,
       runAt: runAt.getTime(),
     };
-    await queue.add(job.name, envelope, {
-      jobId,
-      delay,
-      removeOnComplete: true,
-      removeOnFail: { count: 1000 },
-      attempts: 5,
-      backoff: { type: 'exponential', delay: 1000 },
-    });
+    await queue.add(job.name, envelope, { ...JOB_OPTIONS, jobId, delay });
   }
 
   /**
@@ -245,20 +255,90 @@ export class JobScheduler {
         this.logger.error({ err: error }, 'reading open deadlines failed; the next pass tries again');
         continue;
       }
-      for (const deadline of deadlines) {
-        if (this.stopped) return count;
-        try {
-          await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
-          count += 1;
-        } catch (error) {
-          this.logger.error(
-            { err: error, queue: deadline.job.queue, job: deadline.job.name, tenantId: deadline.tenantId },
-            're-scheduling a deadline failed; the next pass tries again',
-          );
+      for (const [queueName, ready] of this.readyByQueue(deadlines)) {
+        for (let start = 0; start < ready.length; start += RESCHEDULE_BATCH) {
+          if (this.stopped) return count;
+          count += await this.rescheduleBatch(queueName, ready.slice(start, start + RESCHEDULE_BATCH));
         }
       }
     }
     return count;
+  }
+
+  /** A source's deadlines checked (a bad one logged and skipped) and grouped by queue. */
+  private readyByQueue(deadlines: readonly ScheduledDeadline[]): Map<string, ReadyJob[]> {
+    const byQueue = new Map<string, ReadyJob[]>();
+    for (const deadline of deadlines) {
+      try {
+        const data = deadline.job.data.parse(deadline.data);
+        const runAt = deadline.runAt.getTime();
+        const ready: ReadyJob = {
+          deadline,
+          name: deadline.job.name,
+          jobId: deadline.job.jobId(data),
+          envelope: { tenantId: deadline.tenantId ?? RequestContexts.current()?.tenantId ?? null, data, runAt },
+          delay: this.delayUntil(deadline.runAt),
+        };
+        const queued = byQueue.get(deadline.job.queue);
+        if (queued) queued.push(ready);
+        else byQueue.set(deadline.job.queue, [ready]);
+      } catch (error) {
+        this.logDeadlineFailure(error, deadline);
+      }
+    }
+    return byQueue;
+  }
+
+  /**
+   * One batch of a queue's deadlines: their jobs read in one round trip; the missing added in one (after a Redis
+   * flush, all of them); those already held or delayed for their time left alone; the rest one by one as `schedule`
+   * does. Answers how many are scheduled.
+   */
+  private async rescheduleBatch(queueName: string, deadlines: readonly ReadyJob[]): Promise<number> {
+    const queue = this.queue(queueName);
+    // Delays are relative to when a job is added: taken now, not when the source was read.
+    const batch = deadlines.map((ready) => ({ ...ready, delay: this.delayUntil(ready.deadline.runAt) }));
+    let plan: BatchPlan<ReadyJob>;
+    try {
+      plan = await planBatch(queue, batch, Date.now());
+    } catch (error) {
+      this.logger.warn({ err: error, queue: queueName }, 'reading a batch of jobs failed; scheduling them one by one');
+      plan = { missing: [], changed: [...batch], unchanged: 0 };
+    }
+    let count = plan.unchanged;
+    const oneByOne = [...plan.changed];
+    if (plan.missing.length > 0) {
+      try {
+        await queue.addBulk(
+          plan.missing.map((ready) => ({
+            name: ready.name,
+            data: ready.envelope,
+            opts: { ...JOB_OPTIONS, jobId: ready.jobId, delay: this.delayUntil(ready.deadline.runAt) },
+          })),
+        );
+        count += plan.missing.length;
+      } catch (error) {
+        this.logger.warn({ err: error, queue: queueName }, 'adding a batch of jobs failed; adding them one by one');
+        oneByOne.push(...plan.missing);
+      }
+    }
+    for (const { deadline } of oneByOne) {
+      if (this.stopped) return count;
+      try {
+        await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
+        count += 1;
+      } catch (error) {
+        this.logDeadlineFailure(error, deadline);
+      }
+    }
+    return count;
+  }
+
+  private logDeadlineFailure(error: unknown, deadline: ScheduledDeadline): void {
+    this.logger.error(
+      { err: error, queue: deadline.job.queue, job: deadline.job.name, tenantId: deadline.tenantId },
+      're-scheduling a deadline failed; the next pass tries again',
+    );
   }
 
   async stop(): Promise<void> {
