@@ -45,12 +45,21 @@ export async function planBatch<T extends ReadyDeadline>(
   const missing: T[] = [];
   const changed: T[] = [];
   let unchanged = 0;
-  batch.forEach((deadline, index) => {
+  for (const [index, deadline] of batch.entries()) {
     const [dataError, data] = answers[index * 2] ?? [new Error('no answer'), null];
     const [scoreError, score] = answers[index * 2 + 1] ?? [new Error('no answer'), null];
-    if (dataError || scoreError) return changed.push(deadline);
-    if (data === null) return missing.push(deadline);
-    if (score === null || !sameRunAt(data as string, deadline.envelope.runAt)) return changed.push(deadline);
+    if (
+      dataError ||
+      scoreError ||
+      (data !== null && (score === null || !sameRunAt(data as string, deadline.envelope.runAt)))
+    ) {
+      changed.push(deadline);
+      continue;
+    }
+    if (data === null) {
+      missing.push(deadline);
+      continue;
+    }
     const firesAt = Math.floor(Number(score) / SCORE_PER_MS);
     const onTime =
       deadline.delay >= HELD_DELAY_MS
@@ -59,7 +68,7 @@ export async function planBatch<T extends ReadyDeadline>(
     // A job due now goes the one-by-one way (promoted at once), as do the few whose time moved.
     if (onTime && deadline.delay > 0) unchanged += 1;
     else changed.push(deadline);
-  });
+  }
   return { missing, changed, unchanged };
 }
 
