@@ -10,12 +10,15 @@ import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { DISBURSEMENT_STATUS, ENTITLEMENT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { useTenantRoles } from '../shared/use-tenant-roles';
+import { AmountDecisionModal, type Entitlement } from './amount-decision-modal';
 import {
   type DisbursementTarget,
   InitiateDisbursementModal,
   ResolveDisbursementModal,
   type ResolveTarget,
 } from './disbursement-modals';
+import { EntitlementAmountCell } from './entitlement-amount-cell';
 import { formatYuan } from './yuan.util';
 
 const TIER = {
@@ -34,6 +37,11 @@ export function EntitlementsPage() {
   const t = useT();
   const [initiating, setInitiating] = useState<DisbursementTarget | null>(null);
   const [resolving, setResolving] = useState<ResolveTarget | null>(null);
+  const [deciding, setDeciding] = useState<Entitlement | null>(null);
+  // The gateway lets finance keep the money (disburse, confirm) and finance or the office record a decided amount.
+  const { has } = useTenantRoles(tenantKey);
+  const keepsMoney = has('finance');
+  const decidesAmounts = has('finance', 'office');
   const list = useQuery({
     queryKey: ['finance', tenantKey, 'entitlements'],
     queryFn: async () =>
@@ -93,6 +101,7 @@ export function EntitlementsPage() {
                     {
                       title: t({ zh: '操作', en: 'Actions' }),
                       render: (_, d) =>
+                        keepsMoney &&
                         d.status === 'pending' && (
                           <Space>
                             <Button
@@ -141,7 +150,7 @@ export function EntitlementsPage() {
               {
                 title: t({ zh: '应得（元）', en: 'Due (yuan)' }),
                 align: 'right',
-                render: (_, e) => (e.amountFen === null ? '—' : formatYuan(e.amountFen)),
+                render: (_, e) => <EntitlementAmountCell entitlement={e} />,
               },
               {
                 title: t({ zh: '状态', en: 'Status' }),
@@ -165,21 +174,28 @@ export function EntitlementsPage() {
               {
                 title: t({ zh: '操作', en: 'Actions' }),
                 render: (_, e) =>
-                  e.status === 'obligated' &&
-                  e.outstandingFen > 0 && (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        setInitiating({
-                          entitlementId: e.id,
-                          applicantName: e.applicantName,
-                          outstandingFen: e.outstandingFen,
-                        })
-                      }
-                    >
-                      {t({ zh: '发起拨付', en: 'Disburse' })}
-                    </Button>
-                  ),
+                  e.status === 'amount_undecided'
+                    ? decidesAmounts && (
+                        <Button size="small" type="primary" onClick={() => setDeciding(e)}>
+                          {t({ zh: '记录金额决定', en: 'Record amount' })}
+                        </Button>
+                      )
+                    : keepsMoney &&
+                      e.status === 'obligated' &&
+                      e.outstandingFen > 0 && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            setInitiating({
+                              entitlementId: e.id,
+                              applicantName: e.applicantName,
+                              outstandingFen: e.outstandingFen,
+                            })
+                          }
+                        >
+                          {t({ zh: '发起拨付', en: 'Disburse' })}
+                        </Button>
+                      ),
               },
             ]}
           />
@@ -187,6 +203,7 @@ export function EntitlementsPage() {
       </QueryState>
       <InitiateDisbursementModal tenantKey={tenantKey} target={initiating} onClose={() => setInitiating(null)} />
       <ResolveDisbursementModal tenantKey={tenantKey} target={resolving} onClose={() => setResolving(null)} />
+      <AmountDecisionModal tenantKey={tenantKey} target={deciding} onClose={() => setDeciding(null)} />
     </Card>
   );
 }
