@@ -269,8 +269,11 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     const cell = row.getByTestId('entitlement-amount');
     await cell.getByText('150,000.00').waitFor();
     await cell.getByText('上限 200,000.00').waitFor();
-    await cell.getByText('忻州市人民政府（忻政发〔2026〕31号）决定', { exact: false }).waitFor();
-    await cell.getByText('xzc-finance 记录于 2026', { exact: false }).waitFor();
+    await row.getByText('忻州市人民政府（忻政发〔2026〕31号）决定', { exact: false }).waitFor();
+    await row
+      .getByTestId('amount-decision-recorded')
+      .getByText('记录：xzc-finance · 2026年11月23日', { exact: false })
+      .waitFor();
     await row.getByRole('button', { name: '发起拨付' }).waitFor();
     await browser.screenshot(finance, '87-finance-amount-decided');
 

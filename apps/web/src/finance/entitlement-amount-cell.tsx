@@ -6,15 +6,14 @@ import { formatYuan } from './yuan.util';
 
 /**
  * What an entitlement is due: the amount; or, where the regulation gives a cap and leaves the amount to a decision,
- * the cap until the decision is recorded, then the amount with who decided it (body, document, reason) and who
- * recorded it when.
+ * the cap until the decision is recorded, then the amount decided under its cap.
  */
 export function EntitlementAmountCell({ entitlement: e }: { entitlement: Entitlement }) {
   const t = useT();
   const cap = e.capFen === null ? null : t({ zh: `上限 ${formatYuan(e.capFen)}`, en: `cap ${formatYuan(e.capFen)}` });
   if (e.status === 'amount_undecided')
     return (
-      <div data-testid="entitlement-amount">
+      <div data-testid="entitlement-amount" style={{ whiteSpace: 'nowrap' }}>
         {e.capFen === null ? (
           t({ zh: '办法未定金额', en: 'no amount stated' })
         ) : (
@@ -25,21 +24,31 @@ export function EntitlementAmountCell({ entitlement: e }: { entitlement: Entitle
         </div>
       </div>
     );
-  const decision = e.amountDecision;
   return (
-    <div data-testid="entitlement-amount">
+    <div data-testid="entitlement-amount" style={{ whiteSpace: 'nowrap' }}>
       {e.amountFen === null ? '—' : formatYuan(e.amountFen)}
       {cap && (
         <div>
           <Typography.Text type="secondary">{cap}</Typography.Text>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Why the entitlement is what it is; for a decided amount, who recorded the decision and when. */
+export function EntitlementReasonCell({ entitlement: e }: { entitlement: Entitlement }) {
+  const t = useT();
+  const decision = e.amountDecision;
+  return (
+    <div style={{ minWidth: 220 }}>
+      {t(e.reason)}
       {decision && (
-        <div style={{ maxWidth: 260, textAlign: 'left' }}>
+        <div data-testid="amount-decision-recorded">
           <Typography.Text type="secondary">
             {t({
-              zh: `${decision.decidedBy}（${decision.document}）决定；理由：${decision.reason}；${decision.recordedBy ?? '—'} 记录于 ${formatInstant(decision.recordedAt, 'zh')}`,
-              en: `decided by ${decision.decidedBy} (${decision.document}); reason: ${decision.reason}; recorded by ${decision.recordedBy ?? '—'} ${formatInstant(decision.recordedAt, 'en')}`,
+              zh: `记录：${decision.recordedBy ?? '—'} · ${formatInstant(decision.recordedAt, 'zh')}`,
+              en: `Recorded by ${decision.recordedBy ?? '—'}, ${formatInstant(decision.recordedAt, 'en')}`,
             })}
           </Typography.Text>
         </div>

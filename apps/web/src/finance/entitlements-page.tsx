@@ -18,7 +18,7 @@ import {
   ResolveDisbursementModal,
   type ResolveTarget,
 } from './disbursement-modals';
-import { EntitlementAmountCell } from './entitlement-amount-cell';
+import { EntitlementAmountCell, EntitlementReasonCell } from './entitlement-amount-cell';
 import { formatYuan } from './yuan.util';
 
 const TIER = {
@@ -140,11 +140,14 @@ export function EntitlementsPage() {
               ),
             }}
             columns={[
-              { title: t({ zh: '获奖单位', en: 'Winner' }), dataIndex: 'applicantName' },
+              { title: t({ zh: '获奖单位', en: 'Winner' }), dataIndex: 'applicantName', width: 160 },
               {
                 title: t({ zh: '奖项', en: 'Tier' }),
-                render: (_, e) =>
-                  `${t({ zh: `第${e.cycleNumber}届`, en: `Cycle ${e.cycleNumber}` })} ${t(TIER[e.tier])}`,
+                render: (_, e) => (
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {`${t({ zh: `第${e.cycleNumber}届`, en: `Cycle ${e.cycleNumber}` })} ${t(TIER[e.tier])}`}
+                  </span>
+                ),
               },
               { title: t({ zh: '预算年度', en: 'Budget year' }), dataIndex: 'budgetYear' },
               {
@@ -162,8 +165,11 @@ export function EntitlementsPage() {
                   </Tooltip>
                 ),
               },
-              { title: t({ zh: '依据', en: 'Basis' }), render: (_, e) => e.basis ?? '—' },
-              { title: t({ zh: '说明', en: 'Reason' }), render: (_, e) => t(e.reason) },
+              {
+                title: t({ zh: '依据', en: 'Basis' }),
+                render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.basis ?? '—'}</span>,
+              },
+              { title: t({ zh: '说明', en: 'Reason' }), render: (_, e) => <EntitlementReasonCell entitlement={e} /> },
               { title: t({ zh: '已拨付', en: 'Paid' }), align: 'right', render: (_, e) => formatYuan(e.paidFen) },
               { title: t({ zh: '待支付', en: 'Pending' }), align: 'right', render: (_, e) => formatYuan(e.pendingFen) },
               {
