@@ -69,7 +69,13 @@ export function AmountDecisionModal(props: { tenantKey: string; target: Entitlem
       width={560}
     >
       {target && (
-        <Form form={form} layout="vertical" onFinish={decide.mutate} data-testid="amount-decision-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={decide.mutate}
+          onValuesChange={() => decide.reset()}
+          data-testid="amount-decision-form"
+        >
           <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t({ zh: '获奖者', en: 'Winner' })}>{target.applicantName}</Descriptions.Item>
             <Descriptions.Item label={t({ zh: '上限', en: 'Cap' })}>
@@ -127,7 +133,7 @@ export function AmountDecisionModal(props: { tenantKey: string; target: Entitlem
           >
             <Input.TextArea rows={3} />
           </Form.Item>
-          {amount !== null && amount >= 0 && (
+          {amount !== null && amount >= 0 && !decide.error && (
             <Alert
               type="warning"
               title={t({

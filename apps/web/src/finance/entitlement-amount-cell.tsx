@@ -41,7 +41,7 @@ export function EntitlementReasonCell({ entitlement: e }: { entitlement: Entitle
   const t = useT();
   const decision = e.amountDecision;
   return (
-    <div style={{ minWidth: 220 }}>
+    <div style={{ minWidth: 200, maxWidth: 260 }}>
       {t(e.reason)}
       {decision && (
         <div data-testid="amount-decision-recorded">

@@ -21,6 +21,9 @@ import {
 import { EntitlementAmountCell, EntitlementReasonCell } from './entitlement-amount-cell';
 import { formatYuan } from './yuan.util';
 
+/** A column title kept on one line: the table is wide and short titles read badly broken into characters. */
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
+
 const TIER = {
   award: { zh: '质量奖', en: 'Award' },
   nomination: { zh: '提名奖', en: 'Nomination' },
@@ -66,6 +69,7 @@ export function EntitlementsPage() {
             rowKey="id"
             size="small"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             dataSource={list.data?.entitlements ?? []}
             locale={{ emptyText: t({ zh: '尚无表彰决定产生的奖补资金', en: 'No entitlements yet' }) }}
             expandable={{
@@ -84,7 +88,7 @@ export function EntitlementsPage() {
                       render: (_, d) => formatYuan(d.amountFen),
                     },
                     {
-                      title: t({ zh: '状态', en: 'Status' }),
+                      title: nowrap(t({ zh: '状态', en: 'Status' })),
                       render: (_, d) => <StatusTag table={DISBURSEMENT_STATUS} status={d.status} />,
                     },
                     {
@@ -140,23 +144,27 @@ export function EntitlementsPage() {
               ),
             }}
             columns={[
-              { title: t({ zh: '获奖单位', en: 'Winner' }), dataIndex: 'applicantName', width: 160 },
               {
-                title: t({ zh: '奖项', en: 'Tier' }),
+                title: t({ zh: '获奖单位', en: 'Winner' }),
+                fixed: 'left',
+                render: (_, e) => <div style={{ minWidth: 110, maxWidth: 150 }}>{e.applicantName}</div>,
+              },
+              {
+                title: nowrap(t({ zh: '奖项', en: 'Tier' })),
                 render: (_, e) => (
                   <span style={{ whiteSpace: 'nowrap' }}>
                     {`${t({ zh: `第${e.cycleNumber}届`, en: `Cycle ${e.cycleNumber}` })} ${t(TIER[e.tier])}`}
                   </span>
                 ),
               },
-              { title: t({ zh: '预算年度', en: 'Budget year' }), dataIndex: 'budgetYear' },
+              { title: nowrap(t({ zh: '预算年度', en: 'Budget year' })), dataIndex: 'budgetYear' },
               {
                 title: t({ zh: '应得（元）', en: 'Due (yuan)' }),
                 align: 'right',
                 render: (_, e) => <EntitlementAmountCell entitlement={e} />,
               },
               {
-                title: t({ zh: '状态', en: 'Status' }),
+                title: nowrap(t({ zh: '状态', en: 'Status' })),
                 render: (_, e) => (
                   <Tooltip title={t(e.reason)}>
                     <span>
@@ -166,19 +174,28 @@ export function EntitlementsPage() {
                 ),
               },
               {
-                title: t({ zh: '依据', en: 'Basis' }),
+                title: nowrap(t({ zh: '依据', en: 'Basis' })),
                 render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.basis ?? '—'}</span>,
               },
               { title: t({ zh: '说明', en: 'Reason' }), render: (_, e) => <EntitlementReasonCell entitlement={e} /> },
-              { title: t({ zh: '已拨付', en: 'Paid' }), align: 'right', render: (_, e) => formatYuan(e.paidFen) },
-              { title: t({ zh: '待支付', en: 'Pending' }), align: 'right', render: (_, e) => formatYuan(e.pendingFen) },
               {
-                title: t({ zh: '尚未拨付', en: 'Owed' }),
+                title: nowrap(t({ zh: '已拨付', en: 'Paid' })),
+                align: 'right',
+                render: (_, e) => formatYuan(e.paidFen),
+              },
+              {
+                title: nowrap(t({ zh: '待支付', en: 'Pending' })),
+                align: 'right',
+                render: (_, e) => formatYuan(e.pendingFen),
+              },
+              {
+                title: nowrap(t({ zh: '尚未拨付', en: 'Owed' })),
                 align: 'right',
                 render: (_, e) => formatYuan(e.outstandingFen),
               },
               {
                 title: t({ zh: '操作', en: 'Actions' }),
+                fixed: 'right',
                 render: (_, e) =>
                   e.status === 'amount_undecided'
                     ? decidesAmounts && (

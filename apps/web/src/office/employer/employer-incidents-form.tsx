@@ -1,6 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { api } from '../../api/api-client';
 import type { Application, BodyOf } from '../../api/api-types';
 import { problemText, unwrap } from '../../api/problem';
@@ -26,6 +26,11 @@ export const AREA: Record<NonNullable<EmployerIncident['area']>, Bilingual> = {
   food_safety: { zh: '食品安全', en: 'food safety' },
   work_safety: { zh: '安全生产', en: 'work safety' },
 };
+
+/** An incident kind in words; an `accident` is graded by its severity (一般 … 特别重大), so it is just 事故 here. */
+export function incidentKindLabel(kind: (typeof INCIDENT_KINDS)[number]): Bilingual {
+  return kind.value === 'accident' ? { zh: '事故', en: 'Accident' } : kind;
+}
 
 /**
  * The office records an individual applicant's employer's incidents (所在组织的事故、违法记录), or that there are
@@ -64,6 +69,7 @@ export function EmployerIncidentsForm({ tenantKey, application }: { tenantKey: s
       initialValues={{ incidents: application.facts.employerIncidents ?? [] }}
       onFinish={(values) => save.mutate(clean(values.incidents))}
     >
+      <Typography.Title level={5}>{t({ zh: '修改所在组织记录', en: 'Change the employer’s record' })}</Typography.Title>
       <Form.List name="incidents">
         {(fields, { add, remove }) => (
           <div style={{ marginBottom: 16 }}>
@@ -76,7 +82,7 @@ export function EmployerIncidentsForm({ tenantKey, application }: { tenantKey: s
                 >
                   <Select
                     style={{ width: 170 }}
-                    options={INCIDENT_KINDS.map((k) => ({ value: k.value, label: t(k) }))}
+                    options={INCIDENT_KINDS.map((k) => ({ value: k.value, label: t(incidentKindLabel(k)) }))}
                   />
                 </Form.Item>
                 <Form.Item

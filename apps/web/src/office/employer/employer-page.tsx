@@ -5,13 +5,13 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/problem';
 import { INCIDENT_KINDS } from '../../applicant/facts-form';
-import { formatInstant } from '../../format/shanghai-time';
+import { formatDate } from '../../format/shanghai-time';
 import { useT } from '../../i18n/language-context';
 import { QueryState } from '../../shared/query-state';
 import { APPLICATION_STATUS, FINDING_OUTCOME } from '../../shared/status-labels';
 import { StatusTag } from '../../shared/status-tag';
 import { useTenantRoles } from '../../shared/use-tenant-roles';
-import { AREA, EmployerIncidentsForm, SEVERITY } from './employer-incidents-form';
+import { AREA, EmployerIncidentsForm, incidentKindLabel, SEVERITY } from './employer-incidents-form';
 
 type Rule = Policy['eligibility'][number];
 
@@ -101,7 +101,7 @@ export function EmployerPage() {
                       </span>
                       <Typography.Text type="secondary">
                         {t({ zh: '审查日 ', en: 'as of ' })}
-                        {formatInstant(a.eligibility.asOf, t.language)}
+                        {formatDate(a.eligibility.asOf.slice(0, 10), t.language)}
                       </Typography.Text>
                     </Descriptions.Item>
                   </Descriptions>
@@ -172,7 +172,7 @@ export function EmployerPage() {
                         title: t({ zh: '类别', en: 'Kind' }),
                         render: (_, i) => {
                           const kind = INCIDENT_KINDS.find((k) => k.value === i.kind);
-                          return kind ? t(kind) : i.kind;
+                          return kind ? t(incidentKindLabel(kind)) : i.kind;
                         },
                       },
                       { title: t({ zh: '发生日期', en: 'Date' }), dataIndex: 'date' },
