@@ -160,6 +160,16 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     await office.getByTestId('quota-award-individual').getByText('个人 原则上 1 名').waitFor();
     await office.getByTestId('untranscribed-sections').waitFor();
     await browser.screenshot(office, '81-public-programme-tiers-quotas');
+    await office.getByText('English', { exact: true }).click();
+    await office.getByTestId('quota-award-individual').getByText('Individuals 1 in principle').waitFor();
+    await office.getByTestId('money-award-organisation').getByText('cap: the amount is decided').waitFor();
+    await office
+      .getByTestId('untranscribed-sections')
+      .getByText('Validity of titles · not yet transcribed', { exact: false })
+      .waitFor();
+    await browser.screenshot(office, '81-public-programme-tiers-quotas-en');
+    await office.getByText('中文', { exact: true }).click();
+    await office.getByText('奖项与管理办法').waitFor();
   });
 
   it("the office records an individual's employer's incidents; the condition's finding and the eligibility follow", async () => {

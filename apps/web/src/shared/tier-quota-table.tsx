@@ -45,8 +45,9 @@ export function TierQuotaTable({ summary }: { summary: Summary }) {
   const t = useT();
   const pending = new Map(summary.untranscribed.map((entry) => [entry.section, entry]));
   const kinds = summary.applicantKinds.map((k) => k.kind);
+  const cite = (basis: string) => (t.language === 'en' ? ` (${basis})` : `（${basis}）`);
   const article = (basis: string | null | undefined) =>
-    basis ? <Typography.Text type="secondary">（{basis}）</Typography.Text> : null;
+    basis ? <Typography.Text type="secondary">{cite(basis)}</Typography.Text> : null;
   const notTranscribed = (section: string) => {
     const entry = pending.get(section);
     return entry ? (
@@ -160,7 +161,7 @@ export function TierQuotaTable({ summary }: { summary: Summary }) {
               {summary.untranscribed.map((entry) => (
                 <li key={entry.section}>
                   {t(SECTION[entry.section] ?? { zh: entry.section, en: entry.section })} · {t(NOT_TRANSCRIBED)}
-                  {entry.basis ? `（${entry.basis}）` : ''}
+                  {entry.basis ? cite(entry.basis) : ''}
                   {entry.note ? <Typography.Text type="secondary"> — {entry.note}</Typography.Text> : null}
                 </li>
               ))}
