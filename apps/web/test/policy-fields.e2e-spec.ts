@@ -308,7 +308,9 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
   });
 
   it('the office reads the money and may record an amount, but is offered no finance-only action', async () => {
-    await office.goto(`${sut.gateway.url}/finance/xinzhou-city/entitlements`);
+    await office.goto(`${sut.gateway.url}/office/xinzhou-city/cycle`);
+    await office.getByRole('menuitem', { name: '奖补资金' }).click();
+    await office.waitForURL('**/finance/xinzhou-city/entitlements');
     const decided = office.getByRole('row', { name: new RegExp(winners[0]?.applicantName ?? '') });
     await decided.getByText('已列支').waitFor();
     await decided.getByText('150,000.00').first().waitFor();
@@ -316,6 +318,11 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     await open.getByRole('button', { name: '记录金额决定' }).waitFor();
     expect(await office.getByRole('button', { name: '发起拨付' }).count()).toBe(0);
     await browser.screenshot(office, '88-office-reads-entitlements');
+    await office.getByRole('menuitem', { name: '预算与账户' }).click();
+    await office.getByTestId('figure-obligated').getByText('150,000.00').waitFor();
+    expect(await office.getByRole('button', { name: '载入预算指标' }).count()).toBe(0);
+    await office.getByRole('menuitem', { name: '返回办公室工作台' }).click();
+    await office.waitForURL('**/office/xinzhou-city/**');
     // The gateway refuses the office a disbursement all the same.
     const list = ok(await sut.call('GET', `${XZC}/funds/entitlements`, { token: await sut.login('xzc-office') }))
       .entitlements as Json[];
