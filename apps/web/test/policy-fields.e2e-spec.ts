@@ -256,7 +256,7 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     await amount.fill('-5');
     await submit();
     const refusal = dialog.locator('.ant-form-item-explain-error').filter({ hasNotText: '请输入数字金额' });
-    await refusal.getByText('过短或过小（下限 0）').waitFor();
+    await refusal.getByText('不得小于 0').waitFor();
 
     // Above the cap: refused by the policy's article.
     await amount.fill('1,000,000,000');
@@ -269,7 +269,7 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     await dialog.getByLabel('理由').fill('   ');
     await submit();
     const blank = dialog.locator('.ant-form-item-explain-error').filter({ hasNotText: '请填写理由' });
-    await blank.getByText('过短或过小（下限 1）').waitFor();
+    await blank.getByText('不能为空').waitFor();
     await dialog
       .getByText('确认记录：忻州甲精密制造有限公司 的奖补资金为 150,000.00 元', { exact: false })
       .waitFor({ state: 'hidden' });
