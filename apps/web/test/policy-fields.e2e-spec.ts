@@ -181,6 +181,7 @@ describe('web: per-kind quotas, capped prizes, employer conditions and untranscr
     await row.getByText('第十一条').waitFor();
     await row.getByText('近 3 年').waitFor();
     await row.getByText('缺少事实').waitFor();
+    await row.getByText('缺少申报信息：所在组织事故与违法记录').waitFor();
     await office.getByText('尚未记录所在组织情况').waitFor();
     await browser.screenshot(office, '82-office-employer-undeclared');
 
