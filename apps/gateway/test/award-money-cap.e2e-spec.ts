@@ -69,7 +69,13 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
       expect(list).toHaveLength(1);
       return list[0] as Json;
     });
-    expect(entitlement).toMatchObject({ status: 'amount_undecided', amountFen: null, policyVersion: 2 });
+    expect(entitlement).toMatchObject({
+      status: 'amount_undecided',
+      amountFen: null,
+      capFen: 8_000_000,
+      amountDecision: null,
+      policyVersion: 2,
+    });
     expect((entitlement.reason as Json).zh).toContain('不超过80,000.00元');
     const decide = (amountFen: number) =>
       call('POST', `${FUNDS}/entitlements/${entitlement.id}/amount-decision`, {
@@ -90,6 +96,15 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
     const within = ok(await decide(6_000_000));
     expect(within).toMatchObject({ status: 'obligated', amountFen: 6_000_000, outstandingFen: 6_000_000 });
     expect((within.reason as Json).zh).toContain('上饶市信州区人民政府（信府字〔2025〕10号）决定：60,000.00元');
+    expect(within.capFen).toBe(8_000_000);
+    expect(within.amountDecision).toMatchObject({
+      amountFen: 6_000_000,
+      decidedBy: '上饶市信州区人民政府',
+      document: '信府字〔2025〕10号',
+      reason: '按评审得分确定',
+      recordedBy: expect.stringContaining('xzd-office'),
+      recordedAt: clock.now().toISOString(),
+    });
 
     expect((await decide(5_000_000)).status).toBe(409);
   });

@@ -28,6 +28,7 @@ import { CyclePage } from './office/console/cycle-page';
 import { PolicyPage } from './office/console/policy-page';
 import { RecommendersPage } from './office/console/recommenders-page';
 import { ReportsPage } from './office/console/reports-page';
+import { EmployerPage } from './office/employer/employer-page';
 import { LoginPage } from './office/login-page';
 import { NoticesPage } from './office/notices-page';
 import { ObjectionPage } from './office/objection-page';
@@ -87,6 +88,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'applications', element: <ApplicationsPage /> },
       { path: 'applications/:applicationId', element: <ApplicationPage /> },
+      { path: 'applications/:applicationId/employer', element: <EmployerPage /> },
       { path: 'notices', element: <NoticesPage /> },
       { path: 'objections', element: <ObjectionsPage /> },
       { path: 'objections/:objectionId', element: <ObjectionPage /> },

@@ -183,6 +183,10 @@ describe('evaluateEligibility', () => {
 
     expect(result.outcome).toBe('missing');
     expect(finding(result, 'no-losses').missingFacts).toEqual(['lossYears']);
+    expect(finding(result, 'no-losses').reason).toEqual({
+      zh: '缺少申报信息：亏损年度',
+      en: 'missing facts: lossYears',
+    });
     expect(finding(result, 'spot-checks').missingFacts).toEqual(['spotChecksPassedConsecutiveYears']);
   });
 

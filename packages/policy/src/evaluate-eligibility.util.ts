@@ -7,6 +7,7 @@ import {
   severityNames,
   severityOf,
 } from './accident-threshold.util';
+import { applicantFactNamesZh } from './applicant-fact-names';
 import { isoDate } from './iso-date.util';
 import type {
   ApplicantKind,
@@ -134,10 +135,11 @@ function relevance(rule: Extract<EligibilityRule, { kind: 'no_incidents' }>, inc
 type Draft = Omit<EligibilityFinding, 'ruleId' | 'basis'>;
 
 function missing(facts: readonly (keyof ApplicantFacts)[]): Draft {
+  const zh = facts.map((fact) => applicantFactNamesZh[fact] ?? fact);
   return {
     outcome: 'missing',
     missingFacts: facts,
-    reason: { zh: `缺少申报信息：${facts.join('、')}`, en: `missing facts: ${facts.join(', ')}` },
+    reason: { zh: `缺少申报信息：${zh.join('、')}`, en: `missing facts: ${facts.join(', ')}` },
   };
 }
 

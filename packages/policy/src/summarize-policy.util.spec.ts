@@ -49,4 +49,31 @@ describe('summarizePolicy', () => {
       }),
     ]);
   });
+
+  it('carries per-kind quotas, caps, the money in principle and the sections not yet transcribed', () => {
+    const doc = structuredClone(loadLaunchPolicy('xinzhou-city'));
+    const award = doc.tiers[0];
+    if (!award) throw new Error('no award tier');
+    const edited = {
+      ...doc,
+      tiers: [
+        {
+          ...award,
+          quota: { ...award.quota, byKind: { individual: { max: 1, binding: 'in_principle' as const } } },
+          money: { ...award.money, amountIs: { organisation: 'cap' as const } },
+        },
+        ...doc.tiers.slice(1),
+      ],
+      untranscribed: [{ section: 'tiers.validity' as const, basis: '第二十二条' }],
+    };
+    const result = sut(edited);
+    expect(result.tiers[0]).toMatchObject({
+      quotaByKind: [{ kind: 'individual', max: 1, binding: 'in_principle', vacanciesAllowed: true, basis: '第四条' }],
+      moneyAmountIs: { organisation: 'cap', individual: 'exact' },
+      moneyInPrinciple: false,
+    });
+    expect(result.tiers[1]?.quotaByKind).toEqual([]);
+    expect(result.untranscribed).toEqual([{ section: 'tiers.validity', basis: '第二十二条', note: null }]);
+    expect(sut(loadLaunchPolicy('ili')).untranscribed).toEqual([]);
+  });
 });

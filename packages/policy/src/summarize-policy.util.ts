@@ -1,4 +1,22 @@
-import type { ApplicantKind, LegalForm, LocalizedText, Period, PeriodUnit, Policy, TierKey } from './policy.schema';
+import type {
+  ApplicantKind,
+  LegalForm,
+  LocalizedText,
+  Period,
+  PeriodUnit,
+  Policy,
+  PolicySection,
+  TierKey,
+} from './policy.schema';
+
+/** One applicant kind's own quota within a tier (`quota.byKind`), its binding and vacancies resolved. */
+export interface KindQuotaSummary {
+  readonly kind: ApplicantKind;
+  readonly max: number;
+  readonly binding: 'hard' | 'in_principle';
+  readonly vacanciesAllowed: boolean;
+  readonly basis: string;
+}
 
 export interface PolicySummary {
   readonly key: string;
@@ -22,6 +40,12 @@ export interface PolicySummary {
     readonly vacanciesAllowed: boolean;
     /** Integer fen per winner; null: no amount stated or the kind is not admitted. */
     readonly moneyFen: { readonly organisation: number | null; readonly individual: number | null };
+    /** Per applicant kind: paid as stated (exact) or a cap ("不超过N万元") within which a body decides. */
+    readonly moneyAmountIs: { readonly organisation: 'exact' | 'cap'; readonly individual: 'exact' | 'cap' };
+    /** "原则上给予…": the amount may be departed from with a recorded reason. */
+    readonly moneyInPrinciple: boolean;
+    /** Each applicant kind's own quota, where the text sets them; [] for one quota for all kinds. */
+    readonly quotaByKind: readonly KindQuotaSummary[];
     readonly moneyForm: 'prize' | 'grant' | 'non_cash' | 'unspecified';
     readonly validityYears: number | null;
     /** Articles of the tier, its quota and its money. */
@@ -43,6 +67,12 @@ export interface PolicySummary {
   readonly objectionExamination: (Period & { readonly basis: string }) | null;
   readonly inForce: string;
   readonly expires: string | null;
+  /** Sections the operator has not transcribed yet (尚未录入): not silences of the text. */
+  readonly untranscribed: readonly {
+    readonly section: PolicySection;
+    readonly basis: string | null;
+    readonly note: string | null;
+  }[];
 }
 
 function joinBasis(...bases: readonly (string | null)[]): string {
@@ -74,6 +104,25 @@ export function summarizePolicy(policy: Policy): PolicySummary {
       quotaBinding: tier.quota.binding,
       vacanciesAllowed: tier.quota.vacanciesAllowed,
       moneyFen: { organisation: tier.money.fen.organisation, individual: tier.money.fen.individual },
+      moneyAmountIs: {
+        organisation: tier.money.amountIs?.organisation ?? 'exact',
+        individual: tier.money.amountIs?.individual ?? 'exact',
+      },
+      moneyInPrinciple: tier.money.inPrinciple ?? false,
+      quotaByKind: (['organisation', 'individual'] as const).flatMap((kind) => {
+        const own = tier.quota.byKind?.[kind];
+        return own
+          ? [
+              {
+                kind,
+                max: own.max,
+                binding: own.binding ?? tier.quota.binding,
+                vacanciesAllowed: own.vacanciesAllowed ?? tier.quota.vacanciesAllowed,
+                basis: own.basis ?? tier.quota.basis,
+              },
+            ]
+          : [];
+      }),
       moneyForm: tier.money.form,
       validityYears: tier.validity?.years ?? null,
       basis: joinBasis(tier.basis, tier.quota.basis, tier.money.basis),
@@ -88,6 +137,11 @@ export function summarizePolicy(policy: Policy): PolicySummary {
     objectionExamination: examination ? { ...examination.period, basis: examination.basis } : null,
     inForce: policy.regulation.inForce.date,
     expires: policy.regulation.expires?.date ?? null,
+    untranscribed: (policy.untranscribed ?? []).map((entry) => ({
+      section: entry.section,
+      basis: entry.basis ?? null,
+      note: entry.note ?? null,
+    })),
   };
 }
 

@@ -101,6 +101,11 @@ export class EntitlementAmountDecision {
         reasonZh: reason.zh,
         reasonEn: reason.en,
         basis: check.basis ?? entitlement.basis,
+        amountDecidedBy: body.decidedBy,
+        amountDocument: body.document,
+        amountDecisionReason: body.reason,
+        amountRecordedBy: acting().label,
+        amountRecordedAt: now,
       });
       const payload: EntitlementPayload = {
         entitlementId: entitlement.id,

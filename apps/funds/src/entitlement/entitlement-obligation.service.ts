@@ -100,6 +100,7 @@ export class EntitlementObligation {
       reasonEn: reason.en,
       transferId,
       createdAt: now,
+      capFen: outcome.capFen === null ? null : BigInt(outcome.capFen),
     });
     const payload: EntitlementPayload = {
       entitlementId: id,

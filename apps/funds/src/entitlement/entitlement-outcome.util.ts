@@ -9,6 +9,8 @@ export interface EntitlementOutcome {
   readonly form: string;
   readonly basis: string | null;
   readonly reason: LocalisedText;
+  /** The cap in fen of an amount the regulation leaves to a decision ("不超过N万元"); null otherwise. */
+  readonly capFen: number | null;
 }
 
 /**
@@ -22,7 +24,13 @@ export function entitlementOutcome(
   previousWins: number,
 ): EntitlementOutcome {
   const computed = computeEntitlement(policy, { ...winner, previousWins });
-  const base = { fen: computed.fen, form: computed.form, basis: computed.basis, reason: computed.reason };
+  const base = {
+    fen: computed.fen,
+    form: computed.form,
+    basis: computed.basis,
+    reason: computed.reason,
+    capFen: computed.capFen ?? null,
+  };
   const repeat = policy.tiers.find((t) => t.key === winner.tier)?.money.repeatWinner;
   if (computed.fen === null) return { ...base, action: 'record-undecided' };
   if (computed.fen === 0 && repeat && previousWins > 0) {

@@ -46,6 +46,18 @@ export function toEntitlementView(row: EntitlementRow): EntitlementView {
     status: row.status as EntitlementView['status'],
     basis: row.basis,
     reason: { zh: row.reasonZh, en: row.reasonEn },
+    capFen: row.capFen === null ? null : fenNumber(row.capFen),
+    amountDecision:
+      row.amountRecordedAt && row.amountFen !== null
+        ? {
+            amountFen: fenNumber(row.amountFen),
+            decidedBy: row.amountDecidedBy ?? '',
+            document: row.amountDocument ?? '',
+            reason: row.amountDecisionReason ?? '',
+            recordedBy: row.amountRecordedBy,
+            recordedAt: row.amountRecordedAt.toISOString(),
+          }
+        : null,
     createdAt: row.createdAt.toISOString(),
     paidFen: fenNumber(paid),
     pendingFen: fenNumber(pending),

@@ -66,7 +66,17 @@ export class EntitlementRepository {
     id: string,
     data: Pick<
       Prisma.EntitlementUncheckedUpdateInput,
-      'amountFen' | 'status' | 'transferId' | 'reasonZh' | 'reasonEn' | 'basis'
+      | 'amountFen'
+      | 'status'
+      | 'transferId'
+      | 'reasonZh'
+      | 'reasonEn'
+      | 'basis'
+      | 'amountDecidedBy'
+      | 'amountDocument'
+      | 'amountDecisionReason'
+      | 'amountRecordedBy'
+      | 'amountRecordedAt'
     >,
   ): Promise<void> {
     await tx.entitlement.update({ where: { id }, data });

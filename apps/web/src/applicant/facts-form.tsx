@@ -11,7 +11,7 @@ type FactsBody = BodyOf<'/api/v1/tenants/{tenantKey}/applications/{id}/facts', '
 type Facts = NonNullable<FactsBody['facts']>;
 type Incident = NonNullable<Facts['incidents']>[number];
 
-const INCIDENT_KINDS: { value: Incident['kind']; zh: string; en: string }[] = [
+export const INCIDENT_KINDS: { value: Incident['kind']; zh: string; en: string }[] = [
   { value: 'accident', zh: '一般事故', en: 'Accident' },
   { value: 'major_accident', zh: '重大事故', en: 'Major accident' },
   { value: 'liability_accident', zh: '责任事故', en: 'Liability accident' },

@@ -10,12 +10,15 @@ import { BarChart } from '../operator/bar-chart';
 import { QueryState } from '../shared/query-state';
 import { ACCOUNT_KIND } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { useTenantRoles } from '../shared/use-tenant-roles';
 import { AppropriationModal } from './appropriation-modal';
 import { formatYuan } from './yuan.util';
 
 /** Budget years at a glance, the chosen year's accounts with their balances, and the appropriations loaded. */
 export function BudgetPage() {
   const { tenantKey = '' } = useParams();
+  // Loading an appropriation is finance's (the office reads the money).
+  const keepsMoney = useTenantRoles(tenantKey).has('finance');
   const t = useT();
   const [chosen, setChosen] = useState<number>();
   const [loading, setLoading] = useState(false);
@@ -92,9 +95,11 @@ export function BudgetPage() {
                 options={years.data.budgetYears.map((y) => ({ value: y.budgetYear, label: `${y.budgetYear}` }))}
               />
             )}
-            <Button type="primary" onClick={() => setLoading(true)}>
-              {t({ zh: '载入预算指标', en: 'Load an appropriation' })}
-            </Button>
+            {keepsMoney && (
+              <Button type="primary" onClick={() => setLoading(true)}>
+                {t({ zh: '载入预算指标', en: 'Load an appropriation' })}
+              </Button>
+            )}
           </Space>
         }
       >

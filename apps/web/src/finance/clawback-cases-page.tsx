@@ -11,6 +11,7 @@ import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { CLAWBACK_CASE_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { useTenantRoles } from '../shared/use-tenant-roles';
 import { type ClawbackAction, ClawbackActionModal, type ClawbackTarget } from './clawback-action-modal';
 import { formatYuan } from './yuan.util';
 
@@ -39,6 +40,8 @@ const ACTION: Record<string, Bilingual> = {
  */
 export function ClawbackCasesPage() {
   const { tenantKey = '' } = useParams();
+  // Working a case is finance's (the office reads it and its letter).
+  const keepsMoney = useTenantRoles(tenantKey).has('finance');
   const t = useT();
   const [selected, setSelected] = useState<string | null>(null);
   const [target, setTarget] = useState<ClawbackTarget | null>(null);
@@ -184,23 +187,23 @@ export function ClawbackCasesPage() {
                   {t({ zh: '下载追缴通知书', en: 'Demand letter (PDF)' })}
                 </Button>
               )}
-              {current.status === 'opened' && (
+              {keepsMoney && current.status === 'opened' && (
                 <Button onClick={() => act('demand')}>{t({ zh: '设定缴款期限', en: 'Set the due date' })}</Button>
               )}
-              {COLLECTING.has(current.status) && (
+              {keepsMoney && COLLECTING.has(current.status) && (
                 <Button type="primary" onClick={() => act('recover')}>
                   {t({ zh: '登记追回款', en: 'Record a recovery' })}
                 </Button>
               )}
-              {AGREEABLE.has(current.status) && (
+              {keepsMoney && AGREEABLE.has(current.status) && (
                 <Button onClick={() => act('agree')}>{t({ zh: '分期还款协议', en: 'Instalment agreement' })}</Button>
               )}
-              {COLLECTING.has(current.status) && (
+              {keepsMoney && COLLECTING.has(current.status) && (
                 <Button danger onClick={() => act('writeOff')}>
                   {t({ zh: '核销', en: 'Write off' })}
                 </Button>
               )}
-              {current.recoveredFen > current.returnedFen && (
+              {keepsMoney && current.recoveredFen > current.returnedFen && (
                 <Button onClick={() => act('return')}>{t({ zh: '上缴国库', en: 'Return to the treasury' })}</Button>
               )}
             </Space>

@@ -10,13 +10,19 @@ import { downloadWithSession } from '../shared/download-with-session.util';
 import { QueryState } from '../shared/query-state';
 import { DISBURSEMENT_STATUS, ENTITLEMENT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
+import { useTenantRoles } from '../shared/use-tenant-roles';
+import { AmountDecisionModal, type Entitlement } from './amount-decision-modal';
 import {
   type DisbursementTarget,
   InitiateDisbursementModal,
   ResolveDisbursementModal,
   type ResolveTarget,
 } from './disbursement-modals';
+import { EntitlementAmountCell, EntitlementReasonCell } from './entitlement-amount-cell';
 import { formatYuan } from './yuan.util';
+
+/** A column title kept on one line: the table is wide and short titles read badly broken into characters. */
+const nowrap = (text: string) => <span style={{ whiteSpace: 'nowrap' }}>{text}</span>;
 
 const TIER = {
   award: { zh: '质量奖', en: 'Award' },
@@ -34,6 +40,11 @@ export function EntitlementsPage() {
   const t = useT();
   const [initiating, setInitiating] = useState<DisbursementTarget | null>(null);
   const [resolving, setResolving] = useState<ResolveTarget | null>(null);
+  const [deciding, setDeciding] = useState<Entitlement | null>(null);
+  // The gateway lets finance keep the money (disburse, confirm) and finance or the office record a decided amount.
+  const { has } = useTenantRoles(tenantKey);
+  const keepsMoney = has('finance');
+  const decidesAmounts = has('finance', 'office');
   const list = useQuery({
     queryKey: ['finance', tenantKey, 'entitlements'],
     queryFn: async () =>
@@ -58,6 +69,7 @@ export function EntitlementsPage() {
             rowKey="id"
             size="small"
             pagination={false}
+            scroll={{ x: 'max-content' }}
             dataSource={list.data?.entitlements ?? []}
             locale={{ emptyText: t({ zh: '尚无表彰决定产生的奖补资金', en: 'No entitlements yet' }) }}
             expandable={{
@@ -76,7 +88,7 @@ export function EntitlementsPage() {
                       render: (_, d) => formatYuan(d.amountFen),
                     },
                     {
-                      title: t({ zh: '状态', en: 'Status' }),
+                      title: nowrap(t({ zh: '状态', en: 'Status' })),
                       render: (_, d) => <StatusTag table={DISBURSEMENT_STATUS} status={d.status} />,
                     },
                     {
@@ -93,6 +105,7 @@ export function EntitlementsPage() {
                     {
                       title: t({ zh: '操作', en: 'Actions' }),
                       render: (_, d) =>
+                        keepsMoney &&
                         d.status === 'pending' && (
                           <Space>
                             <Button
@@ -131,20 +144,27 @@ export function EntitlementsPage() {
               ),
             }}
             columns={[
-              { title: t({ zh: '获奖单位', en: 'Winner' }), dataIndex: 'applicantName' },
               {
-                title: t({ zh: '奖项', en: 'Tier' }),
-                render: (_, e) =>
-                  `${t({ zh: `第${e.cycleNumber}届`, en: `Cycle ${e.cycleNumber}` })} ${t(TIER[e.tier])}`,
+                title: t({ zh: '获奖单位', en: 'Winner' }),
+                fixed: 'left',
+                render: (_, e) => <div style={{ minWidth: 110, maxWidth: 150 }}>{e.applicantName}</div>,
               },
-              { title: t({ zh: '预算年度', en: 'Budget year' }), dataIndex: 'budgetYear' },
+              {
+                title: nowrap(t({ zh: '奖项', en: 'Tier' })),
+                render: (_, e) => (
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    {`${t({ zh: `第${e.cycleNumber}届`, en: `Cycle ${e.cycleNumber}` })} ${t(TIER[e.tier])}`}
+                  </span>
+                ),
+              },
+              { title: nowrap(t({ zh: '预算年度', en: 'Budget year' })), dataIndex: 'budgetYear' },
               {
                 title: t({ zh: '应得（元）', en: 'Due (yuan)' }),
                 align: 'right',
-                render: (_, e) => (e.amountFen === null ? '—' : formatYuan(e.amountFen)),
+                render: (_, e) => <EntitlementAmountCell entitlement={e} />,
               },
               {
-                title: t({ zh: '状态', en: 'Status' }),
+                title: nowrap(t({ zh: '状态', en: 'Status' })),
                 render: (_, e) => (
                   <Tooltip title={t(e.reason)}>
                     <span>
@@ -153,33 +173,52 @@ export function EntitlementsPage() {
                   </Tooltip>
                 ),
               },
-              { title: t({ zh: '依据', en: 'Basis' }), render: (_, e) => e.basis ?? '—' },
-              { title: t({ zh: '说明', en: 'Reason' }), render: (_, e) => t(e.reason) },
-              { title: t({ zh: '已拨付', en: 'Paid' }), align: 'right', render: (_, e) => formatYuan(e.paidFen) },
-              { title: t({ zh: '待支付', en: 'Pending' }), align: 'right', render: (_, e) => formatYuan(e.pendingFen) },
               {
-                title: t({ zh: '尚未拨付', en: 'Owed' }),
+                title: nowrap(t({ zh: '依据', en: 'Basis' })),
+                render: (_, e) => <span style={{ whiteSpace: 'nowrap' }}>{e.basis ?? '—'}</span>,
+              },
+              { title: t({ zh: '说明', en: 'Reason' }), render: (_, e) => <EntitlementReasonCell entitlement={e} /> },
+              {
+                title: nowrap(t({ zh: '已拨付', en: 'Paid' })),
+                align: 'right',
+                render: (_, e) => formatYuan(e.paidFen),
+              },
+              {
+                title: nowrap(t({ zh: '待支付', en: 'Pending' })),
+                align: 'right',
+                render: (_, e) => formatYuan(e.pendingFen),
+              },
+              {
+                title: nowrap(t({ zh: '尚未拨付', en: 'Owed' })),
                 align: 'right',
                 render: (_, e) => formatYuan(e.outstandingFen),
               },
               {
                 title: t({ zh: '操作', en: 'Actions' }),
+                fixed: 'right',
                 render: (_, e) =>
-                  e.status === 'obligated' &&
-                  e.outstandingFen > 0 && (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        setInitiating({
-                          entitlementId: e.id,
-                          applicantName: e.applicantName,
-                          outstandingFen: e.outstandingFen,
-                        })
-                      }
-                    >
-                      {t({ zh: '发起拨付', en: 'Disburse' })}
-                    </Button>
-                  ),
+                  e.status === 'amount_undecided'
+                    ? decidesAmounts && (
+                        <Button size="small" type="primary" onClick={() => setDeciding(e)}>
+                          {t({ zh: '记录金额决定', en: 'Record amount' })}
+                        </Button>
+                      )
+                    : keepsMoney &&
+                      e.status === 'obligated' &&
+                      e.outstandingFen > 0 && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            setInitiating({
+                              entitlementId: e.id,
+                              applicantName: e.applicantName,
+                              outstandingFen: e.outstandingFen,
+                            })
+                          }
+                        >
+                          {t({ zh: '发起拨付', en: 'Disburse' })}
+                        </Button>
+                      ),
               },
             ]}
           />
@@ -187,6 +226,7 @@ export function EntitlementsPage() {
       </QueryState>
       <InitiateDisbursementModal tenantKey={tenantKey} target={initiating} onClose={() => setInitiating(null)} />
       <ResolveDisbursementModal tenantKey={tenantKey} target={resolving} onClose={() => setResolving(null)} />
+      <AmountDecisionModal tenantKey={tenantKey} target={deciding} onClose={() => setDeciding(null)} />
     </Card>
   );
 }

@@ -1,16 +1,21 @@
 import {
   AccountBookOutlined,
   AuditOutlined,
+  DashboardOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   RollbackOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { StaffLayout } from '../layout/staff-layout';
+import { useTenantRoles } from '../shared/use-tenant-roles';
 
 /** The finance office's frame (role `finance`): budget years and the ledger, entitlements and their disbursement. */
 export function FinanceLayout() {
+  const { tenantKey = '' } = useParams();
+  // The office reads the money here too: its way back to the console.
+  const office = useTenantRoles(tenantKey).has('office');
   return (
     <StaffLayout
       area="finance"
@@ -48,6 +53,17 @@ export function FinanceLayout() {
           icon: <AuditOutlined />,
           label: <Link to={`${base}/trial-balance`}>{t({ zh: '试算平衡表', en: 'Trial balance' })}</Link>,
         },
+        ...(office
+          ? [
+              {
+                key: 'office',
+                icon: <DashboardOutlined />,
+                label: (
+                  <Link to={`/office/${tenantKey}`}>{t({ zh: '返回办公室工作台', en: 'Back to the console' })}</Link>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

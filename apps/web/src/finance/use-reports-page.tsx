@@ -10,6 +10,7 @@ import { QueryState } from '../shared/query-state';
 import { EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 import { reportActionLabel } from '../shared/use-report-actions';
+import { useTenantRoles } from '../shared/use-tenant-roles';
 import { type UseAction, UseActionModal } from './use-action-modal';
 import { formatYuan } from './yuan.util';
 
@@ -22,6 +23,8 @@ const DECIDABLE = new Set(['submitted', 'resubmitted']);
  */
 export function UseReportsPage() {
   const { tenantKey = '' } = useParams();
+  // Accepting, querying and evaluating are finance's (the office reads the reports).
+  const keepsMoney = useTenantRoles(tenantKey).has('finance');
   const t = useT();
   const [selected, setSelected] = useState<string | null>(null);
   const [action, setAction] = useState<UseAction | null>(null);
@@ -131,7 +134,7 @@ export function UseReportsPage() {
                 ]}
               />
             )}
-            {
+            {keepsMoney && (
               <Space wrap>
                 <Button
                   type="primary"
@@ -152,7 +155,7 @@ export function UseReportsPage() {
                   </Button>
                 )}
               </Space>
-            }
+            )}
             {current.evaluation && (
               <Descriptions
                 title={t({ zh: '绩效评价', en: 'Performance evaluation' })}

@@ -15,3 +15,16 @@ export function yuanToFen(text: string): number | null {
   const fen = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return fen > 0 && Number.isSafeInteger(fen) ? fen : null;
 }
+
+/**
+ * A decided amount in yuan as typed ("80,000", "0", "-5") to integer fen, sign kept: whether it may be negative or
+ * above a cap is the API's rule, answered with its field. Null for what is not a number with at most two decimals,
+ * or beyond what integer fen can carry.
+ */
+export function decidedYuanToFen(text: string): number | null {
+  const match = /^([-+]?)(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/[,，\s]/g, ''));
+  if (!match) return null;
+  const fen = Number(match[2]) * 100 + Number((match[3] ?? '').padEnd(2, '0'));
+  if (!Number.isSafeInteger(fen)) return null;
+  return match[1] === '-' && fen > 0 ? -fen : fen;
+}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Descriptions, Row, Table, Timeline } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Table, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/api-client';
 import { unwrap } from '../api/problem';
@@ -18,6 +18,7 @@ const FACTS: Record<string, { zh: string; en: string }> = {
   spotChecksPassedConsecutiveYears: { zh: '抽查连续合格年数', en: 'Years of spot checks passed' },
   lossYears: { zh: '亏损年度', en: 'Years of loss' },
   incidents: { zh: '事故与违法记录', en: 'Incidents' },
+  employerIncidents: { zh: '所在组织事故与违法记录', en: 'The employer’s incidents' },
 };
 
 /**
@@ -66,7 +67,16 @@ export function ApplicationPage() {
             <CrossTenantFlags checks={a.banChecks} />
             <Card
               title={a.applicant.name}
-              extra={<StatusTag table={APPLICATION_STATUS} status={a.status} />}
+              extra={
+                <Space>
+                  {a.applicant.kind === 'individual' && (
+                    <Link to="employer">
+                      <Button size="small">{t({ zh: '所在组织条件', en: 'Employer conditions' })}</Button>
+                    </Link>
+                  )}
+                  <StatusTag table={APPLICATION_STATUS} status={a.status} />
+                </Space>
+              }
               style={{ marginBottom: 24 }}
             >
               <Descriptions column={3} size="small" bordered>

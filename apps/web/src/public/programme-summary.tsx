@@ -2,8 +2,7 @@ import { Card, Descriptions, Table, Typography } from 'antd';
 import type { Programme } from '../api/api-types';
 import { formatDate, formatPeriod } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
-
-const yuan = (fen: number | null) => (fen ? (fen / 100).toLocaleString('zh-CN') : null);
+import { TierQuotaTable } from '../shared/tier-quota-table';
 
 /** The award and its regulation in plain words: every line with the article it comes from. */
 export function ProgrammeSummary({ programme }: { programme: Programme }) {
@@ -39,46 +38,7 @@ export function ProgrammeSummary({ programme }: { programme: Programme }) {
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t({ zh: '奖项设置', en: 'Tiers' })}
       </Typography.Title>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="tier"
-        dataSource={programme.tiers}
-        columns={[
-          { title: t({ zh: '奖项', en: 'Tier' }), render: (_, tier) => t(tier.name) },
-          {
-            title: t({ zh: '名额', en: 'Quota' }),
-            render: (_, tier) => (
-              <>
-                {tier.quotaBinding === 'hard'
-                  ? t({ zh: `不超过 ${tier.quota} 名`, en: `at most ${tier.quota}` })
-                  : t({ zh: `原则上不超过 ${tier.quota} 名`, en: `in principle at most ${tier.quota}` })}{' '}
-                {article(tier.quotaBasis)}
-              </>
-            ),
-          },
-          {
-            title: t({ zh: '奖金/资助（元）', en: 'Prize or grant (yuan)' }),
-            render: (_, tier) => {
-              const org = yuan(tier.moneyFen.organisation);
-              const person = yuan(tier.moneyFen.individual);
-              if (!org && !person) return t({ zh: '—', en: '—' });
-              return (
-                <>
-                  {org ? t({ zh: `组织 ${org}`, en: `organisation ${org}` }) : ''}
-                  {org && person ? '；' : ''}
-                  {person ? t({ zh: `个人 ${person}`, en: `individual ${person}` }) : ''} {article(tier.moneyBasis)}
-                </>
-              );
-            },
-          },
-          {
-            title: t({ zh: '有效期', en: 'Validity' }),
-            render: (_, tier) =>
-              tier.validityYears ? t({ zh: `${tier.validityYears} 年`, en: `${tier.validityYears} years` }) : '—',
-          },
-        ]}
-      />
+      <TierQuotaTable summary={programme} />
       <Typography.Title level={5} style={{ marginTop: 24 }}>
         {t({ zh: '公示', en: 'Public notices' })}
       </Typography.Title>

@@ -66,6 +66,20 @@ export const policySummarySchema = z.object({
         organisation: z.number().int().nonnegative().nullable(),
         individual: z.number().int().nonnegative().nullable(),
       }),
+      /** Per applicant kind: paid as stated (exact) or a cap ("不超过N万元") within which a body decides. */
+      moneyAmountIs: z.object({ organisation: z.enum(['exact', 'cap']), individual: z.enum(['exact', 'cap']) }),
+      /** "原则上给予…": the amount may be departed from with a recorded reason. */
+      moneyInPrinciple: z.boolean(),
+      /** Each applicant kind's own quota, where the text sets them; [] for one quota for all kinds. */
+      quotaByKind: z.array(
+        z.object({
+          kind: z.enum(['organisation', 'individual']),
+          max: z.number().int().nonnegative(),
+          binding: z.enum(['hard', 'in_principle']),
+          vacanciesAllowed: z.boolean(),
+          basis: z.string(),
+        }),
+      ),
       moneyForm: z.enum(['prize', 'grant', 'non_cash', 'unspecified']),
       validityYears: z.number().int().positive().nullable(),
       basis: z.string(),
@@ -91,6 +105,8 @@ export const policySummarySchema = z.object({
     .nullable(),
   inForce: z.string(),
   expires: z.string().nullable(),
+  /** Sections the operator has not transcribed yet (尚未录入 / not yet transcribed): not silences of the text. */
+  untranscribed: z.array(z.object({ section: z.string(), basis: z.string().nullable(), note: z.string().nullable() })),
 });
 export type PolicySummaryView = z.infer<typeof policySummarySchema>;
 

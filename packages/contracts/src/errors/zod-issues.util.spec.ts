@@ -63,4 +63,18 @@ describe('DomainError', () => {
     expect(field?.field).toBe('query.status');
     expect(field?.reason.zh).toBe('取值应为 draft | submitted');
   });
+
+  it('says a number out of bounds as a bound on the number, and a blank text as empty', () => {
+    const sut = z
+      .object({ amountFen: z.int().nonnegative(), share: z.number().lt(1), reason: z.string().trim().min(1) })
+      .safeParse({ amountFen: -500, share: 2, reason: '   ' });
+    const fields = fieldErrorsFromZod((sut as { error: z.ZodError }).error, 'body');
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        { field: 'body.amountFen', reason: { zh: '不得小于 0', en: 'must be at least 0' } },
+        { field: 'body.share', reason: { zh: '须小于 1', en: 'must be less than 1' } },
+        { field: 'body.reason', reason: { zh: '不能为空', en: 'must not be empty' } },
+      ]),
+    );
+  });
 });

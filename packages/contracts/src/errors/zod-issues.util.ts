@@ -45,6 +45,9 @@ const ZH_NAMES: Record<string, string> = {
 };
 const zhName = (name: string) => ZH_NAMES[name] ?? '规定的类型或格式';
 
+/** Origins of a bound on a number rather than a length or a count. */
+const NUMERIC = new Set(['number', 'int', 'bigint']);
+
 function reasonOf(issue: z.core.$ZodIssue): { zh: string; en: string } {
   switch (issue.code) {
     case 'invalid_type':
@@ -55,11 +58,21 @@ function reasonOf(issue: z.core.$ZodIssue): { zh: string; en: string } {
     case 'unrecognized_keys':
       return { zh: `不允许的字段: ${issue.keys.join(', ')}`, en: `unknown field(s): ${issue.keys.join(', ')}` };
     case 'too_big':
+      if (NUMERIC.has(issue.origin))
+        return issue.inclusive === false
+          ? { zh: `须小于 ${String(issue.maximum)}`, en: `must be less than ${String(issue.maximum)}` }
+          : { zh: `不得大于 ${String(issue.maximum)}`, en: `must be at most ${String(issue.maximum)}` };
       return {
         zh: `过长或过大（上限 ${String(issue.maximum)}）`,
         en: `is too long or too large (max ${String(issue.maximum)})`,
       };
     case 'too_small':
+      if (NUMERIC.has(issue.origin))
+        return issue.inclusive === false
+          ? { zh: `须大于 ${String(issue.minimum)}`, en: `must be greater than ${String(issue.minimum)}` }
+          : { zh: `不得小于 ${String(issue.minimum)}`, en: `must be at least ${String(issue.minimum)}` };
+      // A text that is trimmed first: blank is empty.
+      if (issue.origin === 'string' && Number(issue.minimum) === 1) return { zh: '不能为空', en: 'must not be empty' };
       return {
         zh: `过短或过小（下限 ${String(issue.minimum)}）`,
         en: `is too short or too small (min ${String(issue.minimum)})`,

@@ -49,6 +49,19 @@ export const entitlementSchema = z.object({
   /** The article the amount or the refusal comes from, e.g. `第十八条`. */
   basis: z.string().nullable(),
   reason: z.object({ zh: z.string(), en: z.string() }),
+  /** The cap in fen where the regulation gives one ("不超过N万元") and leaves the amount to a decision; else null. */
+  capFen: z.int().nullable(),
+  /** The decision that set an amount the regulation left open: as the decision says it, and who recorded it when. */
+  amountDecision: z
+    .object({
+      amountFen: z.int(),
+      decidedBy: z.string(),
+      document: z.string(),
+      reason: z.string(),
+      recordedBy: z.string().nullable(),
+      recordedAt: z.string(),
+    })
+    .nullable(),
   createdAt: z.string(),
   /** Paid (posted), pending at the treasury and still owed, in fen. */
   paidFen: z.int(),

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   BarChartOutlined,
   BookOutlined,
@@ -69,6 +70,16 @@ export const consoleMenuAfter = (base: string, t: Translate) => [
     key: 'bans',
     icon: <StopOutlined />,
     label: <Link to={`${base}/bans`}>{t({ zh: '禁止申报', en: 'Bans' })}</Link>,
+  },
+  {
+    // The office reads the money (and records an amount a body decided) on the finance pages; finance keeps it.
+    key: 'money',
+    icon: <AccountBookOutlined />,
+    label: (
+      <Link to={`${base.replace(/^\/office\//, '/finance/')}/entitlements`}>
+        {t({ zh: '奖补资金', en: 'Award money' })}
+      </Link>
+    ),
   },
   {
     key: 'policy',
