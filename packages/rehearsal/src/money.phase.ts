@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Policy } from '@laurel/policy';
 import type { CycleContext } from './cycle-context';
 import { type Json, until } from './gateway-client';
 
@@ -87,10 +88,9 @@ export async function payEntitlements(context: CycleContext): Promise<void> {
   }
 }
 
-/** The cap the policy's tier sets for the entitlement's applicant kind ("不超过"), or null where it states no amount. */
-export function capOf(context: CycleContext, entitlement: Json): number | null {
-  const money = context.policy.tiers.find((t) => t.key === entitlement.tier)?.money;
-  const kind = entitlement.applicantKind as 'organisation' | 'individual';
+/** The cap the policy's tier sets for an applicant kind ("不超过"), or null where the text states no amount. */
+export function capOf(policy: Policy, tier: string, kind: 'organisation' | 'individual'): number | null {
+  const money = policy.tiers.find((t) => t.key === tier)?.money;
   if (!money || money.amountIs?.[kind] !== 'cap') return null;
   return money.fen?.[kind] ?? null;
 }
@@ -100,7 +100,7 @@ export function capOf(context: CycleContext, entitlement: Json): number | null {
  * one (the rehearsal's decision: the full cap), nothing where it states no amount (the rehearsal invents no prize).
  */
 async function decideAmount(context: CycleContext, entitlement: Json): Promise<Json> {
-  const cap = capOf(context, entitlement);
+  const cap = capOf(context.policy, entitlement.tier as string, entitlement.applicantKind as 'organisation');
   const amountFen = cap ?? 0;
   const reason =
     cap === null
