@@ -91,8 +91,8 @@ export async function payEntitlements(context: CycleContext): Promise<void> {
 /** The cap the policy's tier sets for an applicant kind ("不超过"), or null where the text states no amount. */
 export function capOf(policy: Policy, tier: string, kind: 'organisation' | 'individual'): number | null {
   const money = policy.tiers.find((t) => t.key === tier)?.money;
-  if (!money || money.amountIs?.[kind] !== 'cap') return null;
-  return money.fen?.[kind] ?? null;
+  if (money?.amountIs?.[kind] !== 'cap') return null;
+  return money.fen[kind] ?? null;
 }
 
 /**

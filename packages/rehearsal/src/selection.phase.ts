@@ -156,7 +156,7 @@ async function candidateList(context: CycleContext, stage: Stage, stages: Stage[
     );
     context.record(
       'candidates proposed by the office',
-      `${(proposal.applicationIds as unknown[] | undefined)?.length ?? ''}`,
+      `${(proposal.candidates as unknown[]).length} candidates (${proposal.source})`,
       proposal,
     );
     await deliberation(context);
