@@ -7,6 +7,7 @@ import { basisOf, type RehearsalStep } from './rehearsal-step';
 export interface RehearsalApplicant {
   n: number;
   name: string;
+  kind: 'organisation' | 'individual';
   applicantId: string;
   applicationId: string;
   /** The tier the deliberation or vote gave it (null: not a candidate). */

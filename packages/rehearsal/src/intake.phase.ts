@@ -52,6 +52,7 @@ export async function intake(context: CycleContext, count: number): Promise<void
     context.applicants.push({
       n,
       name: body.name as string,
+      kind: kind as RehearsalApplicant['kind'],
       applicantId: applicant.id as string,
       applicationId: application.id as string,
       tier: null,

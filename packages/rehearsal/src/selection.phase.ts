@@ -1,4 +1,5 @@
 import { clearance } from './clearance.phase';
+import { compositeStage } from './composite.phase';
 import type { CycleContext } from './cycle-context';
 import { type Json, UnexpectedAnswer, until } from './gateway-client';
 import { scoreStage } from './scoring.phase';
@@ -41,7 +42,9 @@ export async function selection(context: CycleContext, tiers: readonly (string |
     else if (stage.kind === 'deliberation') {
       if (!context.deliberated) await deliberation(context);
     } else if (stage.kind === 'proposed_winners') await publishList(context);
-    else
+    else if (stage.kind === 'composite_evaluation' && (await compositeStage(context))) {
+      // The composite the platform forms of the scored stages, ranked and reported.
+    } else
       context.record(
         `${stage.name.zh}`,
         'not driven by the rehearsal yet',
