@@ -109,8 +109,20 @@ export {
 } from './flag-outliers.util';
 export { formatFen } from './format-fen.util';
 export { isoDate } from './iso-date.util';
-export { isLaunchPolicyKey, type LaunchPolicyKey, launchPolicyKeys } from './launch-policy-keys.util';
-export { loadRubrics, loadScoringPlans, rubricForStandard, rubricOf, scoringPlanOf } from './load-rubric.util';
+export {
+  isLaunchPolicyKey,
+  type LaunchPolicyKey,
+  launchDivisionCodes,
+  launchPolicyKeys,
+} from './launch-policy-keys.util';
+export {
+  loadRubrics,
+  loadScoringPlans,
+  rubricForStandard,
+  rubricOf,
+  rubricRuleFor,
+  scoringPlanOf,
+} from './load-rubric.util';
 export {
   type ExpertLeniency,
   type Normalisation,

@@ -1,5 +1,8 @@
-import { loadRubrics, loadScoringPlans, rubricForStandard, scoringPlanOf } from './load-rubric.util';
-import { loadLaunchPolicies } from './policy-loader.service';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRubrics, loadScoringPlans, rubricForStandard, rubricRuleFor, scoringPlanOf } from './load-rubric.util';
+import { parsePolicy } from './parse-policy.util';
+import { loadLaunchPolicies, loadLaunchPolicy } from './policy-loader.service';
 
 describe('rubrics and scoring plans', () => {
   it('GB/T 19580: seven categories of the 1,000-point scheme, each the sum of its items', () => {
@@ -40,5 +43,20 @@ describe('rubrics and scoring plans', () => {
 
   it('a policy without a plan has no rubric, composite or cut', () => {
     expect(scoringPlanOf('elsewhere')).toEqual({ rubrics: [], composite: null, candidateList: null, cuts: [] });
+  });
+
+  it('a policy without a plan scores by the standards its own document names, under its scoring article', () => {
+    const parsed = parsePolicy(
+      JSON.parse(readFileSync(join(__dirname, '..', 'test-fixtures', 'sixth-jurisdiction.json'), 'utf8')),
+    );
+    if (!parsed.ok) throw new Error('the sixth jurisdiction’s document does not parse');
+    expect(rubricRuleFor(parsed.policy, 'organisation')).toMatchObject({ standard: 'GB/T 19580', basis: '第七条' });
+    // A standard without a number: the office records the rubric.
+    expect(rubricRuleFor(parsed.policy, 'individual')).toMatchObject({ standard: null, basis: '第七条' });
+    // A launch policy's plan reads its articles and wins over the document's list.
+    expect(rubricRuleFor(loadLaunchPolicy('xinzhou-city'), 'individual')).toMatchObject({
+      standard: 'DB14/T 1464',
+      basis: '第十三条',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ApplicantKind, Policy } from './policy.schema';
 import { launchPoliciesDirectory } from './policy-loader.service';
 import { type Rubric, rubricSchema } from './rubric.schema';
 import { type ScoringPlan, type ScoringPlans, scoringPlansSchema } from './scoring-plan.schema';
@@ -47,4 +48,17 @@ export function loadScoringPlans(): ScoringPlans {
 /** A policy's scoring plan; a policy without one (a sixth jurisdiction) has no composite, no cut and no rubric. */
 export function scoringPlanOf(policyKey: string): ScoringPlan {
   return loadScoringPlans().plans[policyKey] ?? { rubrics: [], composite: null, candidateList: null, cuts: [] };
+}
+
+/**
+ * Which standard an applicant kind is scored by, with its article: the scoring plan's reading where the policy has one,
+ * else the policy document's own `scoring.standards` under `scoring.basis` — so a jurisdiction onboarded by its
+ * document alone scores by the standard it names. `standard` null: the text names a standard without a number (the
+ * office records the rubric); undefined: the policy names none for the kind.
+ */
+export function rubricRuleFor(policy: Policy, kind: ApplicantKind): ScoringPlan['rubrics'][number] | undefined {
+  const planned = scoringPlanOf(policy.key).rubrics.find((rule) => rule.appliesTo.includes(kind));
+  if (planned) return planned;
+  const named = policy.scoring.standards.find((standard) => standard.appliesTo.includes(kind));
+  return named ? { appliesTo: named.appliesTo, standard: named.code, basis: policy.scoring.basis } : undefined;
 }

@@ -7,11 +7,14 @@ import { basisOf, type RehearsalStep } from './rehearsal-step';
 export interface RehearsalApplicant {
   n: number;
   name: string;
+  kind: 'organisation' | 'individual';
   applicantId: string;
   applicationId: string;
   /** The tier the deliberation or vote gave it (null: not a candidate). */
   tier: string | null;
   titleId: string | null;
+  /** The applicant's own account (an `applicant` user, the owner of its record). */
+  accountToken: string;
   /** Stopped by a review stage (not on the candidate list). */
   stopped?: boolean;
 }
@@ -32,6 +35,8 @@ export class CycleContext {
   experts: { id: string; token: string }[] = [];
   /** The cycle's deliberation is recorded. */
   deliberated = false;
+  /** The keys of the stages the platform scores with sheets (asked once). */
+  scoredStages: Set<string> | null = null;
   /** The candidate list is published. */
   listPublished = false;
 

@@ -9,6 +9,7 @@ import type { RehearsalStep } from './rehearsal-step';
 import { nextCycleRefusal, revocation } from './revocation.phase';
 import { selection } from './selection.phase';
 import { setUp } from './setup.phase';
+import { useOfMoney } from './use-of-money.phase';
 
 export interface CycleOptions {
   client: GatewayClient;
@@ -62,6 +63,7 @@ export async function rehearseCycle(options: CycleOptions): Promise<CycleContext
   await selection(context, rehearsedTiers(policy, count));
   await approval(context);
   await payEntitlements(context);
+  await useOfMoney(context);
   const banned = await revocation(context);
   if (banned) await nextCycleRefusal(context, banned, options.successor);
   return context;

@@ -13,6 +13,8 @@ export const FACTS = {
   spotChecksPassedConsecutiveYears: 3,
 };
 
+const APPLICANT_PASSWORD = 'rehearsal-password-1';
+
 /** The numbers of the generated applicants: unique per jurisdiction so that credit codes never collide. */
 const firstNumber = (key: string): number => 1000 + ([...key].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 90) * 100;
 
@@ -35,7 +37,14 @@ export async function intake(context: CycleContext, count: number): Promise<void
       kind === 'individual'
         ? anIndividual(context.key, n, { name: `${context.key} 候选人 ${n}`, idNumber: idNumberFor(n % 1000) })
         : anOrganisation(context.key, n, { name: `${context.key} 申报单位 ${n}` });
-    const applicant = await client.expect(201, 'POST', context.api('/applicants'), { token: office, body });
+    // Each applicant registers itself with an account of its own (the winner reports the use of its money with it).
+    const username = `${context.key}-applicant-${n}`;
+    await client.expect(201, 'POST', context.api('/users'), {
+      token: context.operatorToken,
+      body: { username, password: APPLICANT_PASSWORD, displayName: body.name, roles: ['applicant'] },
+    });
+    const accountToken = await client.login(username, APPLICANT_PASSWORD);
+    const applicant = await client.expect(201, 'POST', context.api('/applicants'), { token: accountToken, body });
     const application = await client.expect(201, 'POST', context.api('/applications'), {
       token: office,
       body: { applicantId: applicant.id, cycleNumber: context.cycleNumber, facts: FACTS },
@@ -43,10 +52,12 @@ export async function intake(context: CycleContext, count: number): Promise<void
     context.applicants.push({
       n,
       name: body.name as string,
+      kind: kind as RehearsalApplicant['kind'],
       applicantId: applicant.id as string,
       applicationId: application.id as string,
       tier: null,
       titleId: null,
+      accountToken,
     });
     context.record('application started', `${body.name} (${kind})`, application, {
       applicationId: application.id,
@@ -177,6 +188,12 @@ async function formalReview(context: CycleContext): Promise<void> {
 }
 
 async function acceptance(context: CycleContext, notice: Json | null): Promise<void> {
+  // Where the plan names no submission or recommendation of its own, the applications still go to a recommending
+  // department (the applications service's lifecycle asks for one): the rehearsal's, without a notice.
+  const status = (await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status;
+  if (status === 'draft' || status === 'internal_publicity' || status === 'submitted') {
+    await recommendation(context, false);
+  }
   // Where the plan names no formal review of its own, the office's review comes before the acceptance list.
   if ((await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status === 'recommended') {
     await formalReview(context);

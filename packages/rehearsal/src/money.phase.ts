@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Policy } from '@laurel/policy';
 import type { CycleContext } from './cycle-context';
 import { type Json, until } from './gateway-client';
 
@@ -50,8 +51,9 @@ export async function payEntitlements(context: CycleContext): Promise<void> {
         budgetYear: entitlement.budgetYear,
       },
     );
-    const amount = entitlement.amountFen as number | null;
-    if (entitlement.status !== 'obligated' || !amount) continue;
+    const decided = entitlement.status === 'amount_undecided' ? await decideAmount(context, entitlement) : entitlement;
+    const amount = decided.amountFen as number | null;
+    if (decided.status !== 'obligated' || !amount) continue;
     const first = Math.round(amount * 0.6);
     for (const [n, part] of [
       [1, first],
@@ -84,6 +86,43 @@ export async function payEntitlements(context: CycleContext): Promise<void> {
       );
     }
   }
+}
+
+/** The cap the policy's tier sets for an applicant kind ("不超过"), or null where the text states no amount. */
+export function capOf(policy: Policy, tier: string, kind: 'organisation' | 'individual'): number | null {
+  const money = policy.tiers.find((t) => t.key === tier)?.money;
+  if (money?.amountIs?.[kind] !== 'cap') return null;
+  return money.fen[kind] ?? null;
+}
+
+/**
+ * An amount the regulation leaves open, decided by finance with its reason (ADR 0033): the cap where the text gives
+ * one (the rehearsal's decision: the full cap), nothing where it states no amount (the rehearsal invents no prize).
+ */
+async function decideAmount(context: CycleContext, entitlement: Json): Promise<Json> {
+  const cap = capOf(context.policy, entitlement.tier as string, entitlement.applicantKind as 'organisation');
+  const amountFen = cap ?? 0;
+  const reason =
+    cap === null
+      ? '办法未规定奖金数额：本届决定不发奖金（演练中的决定，不代表该地区的决定）'
+      : `办法规定奖金不超过上限：本届决定按上限 ${cap} 分发放（演练中的决定）`;
+  const decided = await context.client.expect(
+    200,
+    'POST',
+    `${FUNDS(context)}/entitlements/${entitlement.id}/amount-decision`,
+    {
+      token: context.token('finance'),
+      body: { amountFen, decidedBy: '领导小组办公室（演练）', document: `演练奖定〔${context.cycleYear}〕1号`, reason },
+    },
+  );
+  context.record(
+    'amount decided',
+    `${entitlement.applicantName}: ${amountFen} fen (${cap === null ? 'no amount in the text' : `cap ${cap}`}), ${decided.status}`,
+    decided,
+    { entitlementId: entitlement.id, amountFen: decided.amountFen, status: decided.status, reason },
+    (decided.basis as string | null) ?? (entitlement.basis as string | null) ?? null,
+  );
+  return decided;
 }
 
 /** The budget year's balances (what the full-cycle tests assert). */

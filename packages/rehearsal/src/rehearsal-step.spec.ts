@@ -1,5 +1,6 @@
-import { loadLaunchPolicy } from '@laurel/policy';
+import { loadLaunchPolicy, type Policy } from '@laurel/policy';
 import { rehearsedTiers } from './cycle-driver';
+import { capOf } from './money.phase';
 import { basisOf, formatStep } from './rehearsal-step';
 
 describe('a rehearsal step', () => {
@@ -29,5 +30,18 @@ describe('a rehearsal step', () => {
     expect(rehearsedTiers(loadLaunchPolicy('xinzhou-district'), 3)).toEqual(['award', 'award', 'nomination']);
     // linxia: two awards in principle (its policy's quota).
     expect(rehearsedTiers(loadLaunchPolicy('linxia'), 4)).toEqual(['award', 'award', null, 'nomination']);
+  });
+
+  it('decides the cap where a tier’s money is a cap ("不超过"), nothing where the text states no amount', () => {
+    const district = loadLaunchPolicy('xinzhou-district');
+    const capped = {
+      ...district,
+      tiers: district.tiers.map((t) =>
+        t.money ? { ...t, money: { ...t.money, amountIs: { organisation: 'cap' } } } : t,
+      ),
+    } as Policy;
+    expect(capOf(capped, 'award', 'organisation')).toBe(8_000_000);
+    expect(capOf(district, 'award', 'organisation')).toBeNull();
+    expect(capOf(loadLaunchPolicy('ili'), 'award', 'organisation')).toBeNull();
   });
 });

@@ -1,40 +1,89 @@
-import { isLaunchPolicyKey, launchPolicyKeys, loadLaunchPolicy } from '@laurel/policy';
+import {
+  isLaunchPolicyKey,
+  launchDivisionCodes,
+  launchPolicyKeys,
+  loadLaunchPolicy,
+  type Policy,
+} from '@laurel/policy';
 import { rehearseCycle } from './cycle-driver';
 import { GatewayClient } from './gateway-client';
-import { LAUNCH_DIVISIONS } from './launch-divisions';
+import { policyFromFile } from './policy-file';
 import { RehearsalPlatform } from './rehearsal-platform';
 import { formatStep } from './rehearsal-step';
 
 /** Monday 2 March 2026, 10:00 in Beijing: every launch regulation is in force. */
 const DEFAULT_START = '2026-03-02T02:00:00.000Z';
 
-const USAGE = `usage: npm run rehearse -- <tenantKey>… | all [--keep] [--start=<ISO instant>]
-  tenantKey   one of ${launchPolicyKeys.join(', ')}
-  all         the five launch jurisdictions, one after the other
-  --keep      keep each rehearsal platform's database, Redis keys and NATS streams
-  --start     where the rehearsal clock starts (default ${DEFAULT_START})`;
+const USAGE = `usage: npm run rehearse -- <tenantKey>… | all | --policy <file> --division <code>  [--keep] [--start <ISO instant>]
+  tenantKey        one of ${launchPolicyKeys.join(', ')}
+  all              the five launch jurisdictions, one after the other
+  --policy <file>  any jurisdiction's policy document (JSON): registered through POST /tenants as an operator would,
+                   then the same whole cycle; a relative path is where you typed the command
+  --division <code>  its administrative division (GB/T 2260, 6 digits; a policy document does not carry it);
+                   required with --policy unless the policy is a launch jurisdiction's
+  --keep           keep each rehearsal platform's database, Redis keys and NATS streams
+  --start          where the rehearsal clock starts (default ${DEFAULT_START})`;
+
+interface Rehearsal {
+  policy: Policy;
+  divisionCode: string;
+}
+
+/** `--name value` or `--name=value`. */
+function option(argv: string[], name: string): string | undefined {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const arg = argv[i] as string;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
+}
+
+/** What the arguments ask to rehearse; a string is the error to print above the usage. */
+function rehearsals(argv: string[]): Rehearsal[] | string {
+  const file = option(argv, 'policy');
+  const division = option(argv, 'division');
+  const valued = new Set([file, division, option(argv, 'start')].filter((v) => v !== undefined));
+  const named = argv.filter((a) => !a.startsWith('--') && !valued.has(a));
+  if (file !== undefined) {
+    if (named.length > 0) return 'give either tenant keys or --policy, not both';
+    const policy = policyFromFile(file);
+    const divisionCode = division ?? (isLaunchPolicyKey(policy.key) ? launchDivisionCodes[policy.key] : undefined);
+    if (!divisionCode || !/^[1-9]\d{5}$/.test(divisionCode))
+      return `--division: the 6-digit administrative division code (GB/T 2260) of ${policy.name.zh} is required`;
+    return [{ policy, divisionCode }];
+  }
+  const keys = named.includes('all') ? [...launchPolicyKeys] : named;
+  const unknown = keys.filter((k) => !isLaunchPolicyKey(k));
+  if (keys.length === 0) return 'nothing to rehearse';
+  if (unknown.length > 0) return `unknown jurisdiction: ${unknown.join(', ')} (any other: --policy <file>)`;
+  return keys.filter(isLaunchPolicyKey).map((key) => ({
+    policy: loadLaunchPolicy(key),
+    divisionCode: division ?? launchDivisionCodes[key],
+  }));
+}
 
 /**
- * `npm run rehearse -- <tenantKey>|all`: for each jurisdiction, a rehearsal platform of its own (its own database and
- * Redis/NATS prefixes, every app in a process of its own on the virtual clock), one whole cycle driven through the
- * gateway, each step printed on one line (time on the rehearsal clock, step, article, result). Exit 1 if any failed.
+ * `npm run rehearse -- <tenantKey>|all|--policy <file>`: for each jurisdiction, a rehearsal platform of its own (its own
+ * database and Redis/NATS prefixes, every app in a process of its own on the virtual clock), the jurisdiction
+ * registered from its policy document, one whole cycle driven through the gateway, each step printed on one line (time
+ * on the rehearsal clock, step, article, result). Exit 1 if any failed, 2 on bad arguments.
  */
 async function main(argv: string[]): Promise<number> {
   const keep = argv.includes('--keep');
-  const start = argv.find((a) => a.startsWith('--start='))?.slice('--start='.length) ?? DEFAULT_START;
-  const named = argv.filter((a) => !a.startsWith('--'));
-  const keys = named.includes('all') ? [...launchPolicyKeys] : named;
-  const unknown = keys.filter((k) => !isLaunchPolicyKey(k));
-  if (keys.length === 0 || unknown.length > 0 || Number.isNaN(new Date(start).getTime())) {
-    if (unknown.length > 0) console.error(`unknown jurisdiction: ${unknown.join(', ')}`);
+  const start = option(argv, 'start') ?? DEFAULT_START;
+  let asked: Rehearsal[] | string;
+  try {
+    asked = rehearsals(argv);
+  } catch (error) {
+    asked = error instanceof Error ? error.message : String(error);
+  }
+  if (typeof asked === 'string' || Number.isNaN(new Date(start).getTime())) {
+    console.error(typeof asked === 'string' ? asked : `--start: not an ISO instant: ${start}`);
     console.error(USAGE);
     return 2;
   }
   let failed = 0;
-  for (const key of keys) {
-    if (!isLaunchPolicyKey(key)) continue;
-    const policy = loadLaunchPolicy(key);
-    console.log(`\n== ${key}: ${policy.name.zh} (${policy.regulation.title.zh}), policy v${policy.version}`);
+  for (const { policy, divisionCode } of asked) {
+    console.log(`\n== ${policy.key}: ${policy.name.zh} (${policy.regulation.title.zh}), policy v${policy.version}`);
     const platform = await RehearsalPlatform.start({ clockStart: start, keep });
     console.log(`   rehearsal platform ${platform.url} (run ${platform.runId}, database ${platform.database})`);
     try {
@@ -42,14 +91,14 @@ async function main(argv: string[]): Promise<number> {
         client: new GatewayClient(platform.url),
         operator: RehearsalPlatform.OPERATOR,
         policy,
-        divisionCode: LAUNCH_DIVISIONS[key],
+        divisionCode,
         onStep: (step) => console.log(formatStep(step)),
       });
       const notDriven = context.steps.filter((s) => s.detail.notDriven);
       console.log(`   ${context.steps.length} steps${notDriven.length ? `, ${notDriven.length} not driven yet` : ''}`);
     } catch (error) {
       failed += 1;
-      console.error(`   ${key} stopped: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`   ${policy.key} stopped: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await platform.close();
       if (keep) console.log(`   kept: database ${platform.database}, prefix of run ${platform.runId}`);

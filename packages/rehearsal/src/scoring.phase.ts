@@ -1,6 +1,7 @@
 import { creditCodeFor } from '@laurel/testing';
 import type { CycleContext } from './cycle-context';
 import type { Json } from './gateway-client';
+import { recordStageRubrics } from './stage-rubric.phase';
 
 const PASSWORD = 'rehearsal-password-1';
 const EXPERTS = 3;
@@ -51,6 +52,7 @@ function itemsFor(rubric: Json, total: number): Json[] {
 export async function scoreStage(context: CycleContext, stage: Json): Promise<boolean> {
   const office = context.token('office');
   const pool = await experts(context);
+  await recordStageRubrics(context, stage);
   await context.client.expect(200, 'PUT', context.api(`/review-stages/${stage.id}/panel`), {
     token: office,
     body: {

@@ -1,7 +1,9 @@
 import { clearance } from './clearance.phase';
+import { compositeStage } from './composite.phase';
 import type { CycleContext } from './cycle-context';
 import { type Json, UnexpectedAnswer, until } from './gateway-client';
 import { scoreStage } from './scoring.phase';
+import { loadStandInRubric } from './stage-rubric.phase';
 import { vote } from './vote.phase';
 
 type Stage = CycleContext['policy']['procedure']['stages'][number];
@@ -40,7 +42,9 @@ export async function selection(context: CycleContext, tiers: readonly (string |
     else if (stage.kind === 'deliberation') {
       if (!context.deliberated) await deliberation(context);
     } else if (stage.kind === 'proposed_winners') await publishList(context);
-    else
+    else if (stage.kind === 'composite_evaluation' && (await compositeStage(context))) {
+      // The composite the platform forms of the scored stages, ranked and reported.
+    } else
       context.record(
         `${stage.name.zh}`,
         'not driven by the rehearsal yet',
@@ -56,24 +60,26 @@ export async function selection(context: CycleContext, tiers: readonly (string |
 async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
   const office = context.token('office');
   const route = context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`);
-  let answer = await context.client.call('POST', route, { token: office, body: {} });
-  const officeDecides = ((answer.body.errors as Json[] | undefined) ?? []).some((e) => e.field === 'body.entrants');
-  if (answer.status === 400 && officeDecides) {
-    // The text is silent on who enters: the office lists them with its reason (a recorded decision).
-    const reason = '办法未规定进入条件：办公室决定上一环节的申报全部进入（演练）';
-    answer = await context.client.call('POST', route, {
-      token: office,
-      body: {
+  let body: Json = {};
+  let answer = await context.client.call('POST', route, { token: office, body });
+  // A refusal the office answers, then the same request again: at most one per applicant kind and the entrants.
+  for (let attempt = 0; attempt < 4 && answer.status !== 201; attempt += 1) {
+    const officeDecides = ((answer.body.errors as Json[] | undefined) ?? []).some((e) => e.field === 'body.entrants');
+    if (answer.status === 400 && officeDecides) {
+      // The text is silent on who enters: the office lists them with its reason (a recorded decision).
+      const reason = '办法未规定进入条件：办公室决定上一环节的申报全部进入（演练）';
+      body = {
         entrants: context.applicants.filter((a) => !a.stopped).map((a) => ({ applicationId: a.applicationId, reason })),
         reason,
-      },
-    });
+      };
+    } else if (!(answer.status === 422 && (await loadStandInRubric(context, answer.body)))) break;
+    answer = await context.client.call('POST', route, { token: office, body });
   }
   if (answer.status !== 201) throw new UnexpectedAnswer(`POST ${route}`, answer);
   const opened = answer.body;
   const entrants = opened.entrants as Json[];
   context.record(`${stage.name.zh}: opened`, `${entrants.length} entrants`, opened, { stageId: opened.id });
-  const byCut = stage.scored ? await scoreStage(context, opened) : false;
+  const byCut = (await scoredStageKeys(context)).has(stage.key) ? await scoreStage(context, opened) : false;
   const closeBody = byCut ? {} : { wentOn: entrants.map((e) => e.applicationId), reason: '均通过本阶段（演练）' };
   const closed = await context.client.expect(200, 'POST', `/tenants/${context.key}/review-stages/${opened.id}/close`, {
     token: office,
@@ -94,6 +100,17 @@ async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
       status: closed.status,
     },
   );
+}
+
+/** The stages the platform scores with sheets (the policy's, and those its scoring plan adds), asked once. */
+async function scoredStageKeys(context: CycleContext): Promise<Set<string>> {
+  if (!context.scoredStages) {
+    const listed = await context.client.expect(200, 'GET', context.api('/scoring/stages'), {
+      token: context.token('office'),
+    });
+    context.scoredStages = new Set((listed.stages as Json[]).map((s) => s.key as string));
+  }
+  return context.scoredStages;
 }
 
 async function deliberation(context: CycleContext): Promise<void> {
@@ -142,7 +159,7 @@ async function candidateList(context: CycleContext, stage: Stage, stages: Stage[
     );
     context.record(
       'candidates proposed by the office',
-      `${(proposal.applicationIds as unknown[] | undefined)?.length ?? ''}`,
+      `${(proposal.candidates as unknown[]).length} candidates (${proposal.source})`,
       proposal,
     );
     await deliberation(context);

@@ -1,12 +1,5 @@
-import { type LaunchPolicyKey, loadLaunchPolicy, type Policy } from '@laurel/policy';
-import {
-  type CycleContext,
-  GatewayClient,
-  LAUNCH_DIVISIONS,
-  RehearsalPlatform,
-  type RehearsalStep,
-  rehearseCycle,
-} from '../src';
+import { type LaunchPolicyKey, launchDivisionCodes, loadLaunchPolicy, type Policy } from '@laurel/policy';
+import { type CycleContext, GatewayClient, RehearsalPlatform, type RehearsalStep, rehearseCycle } from '../src';
 
 /** Monday 2 March 2026, 10:00 in Beijing. */
 export const REHEARSAL_START = '2026-03-02T02:00:00.000Z';
@@ -22,15 +15,24 @@ export interface RehearsedCycle {
 }
 
 /** One whole cycle of a launch jurisdiction rehearsed on a platform of its own, as `npm run rehearse` runs it. */
-export async function rehearse(key: LaunchPolicyKey, successor?: Policy): Promise<RehearsedCycle> {
+export function rehearse(key: LaunchPolicyKey, successor?: Policy): Promise<RehearsedCycle> {
+  return rehearsePolicy(loadLaunchPolicy(key), launchDivisionCodes[key], successor);
+}
+
+/** One whole cycle of any jurisdiction registered from its policy document (`npm run rehearse -- --policy <file>`). */
+export async function rehearsePolicy(
+  policy: Policy,
+  divisionCode: string,
+  successor?: Policy,
+): Promise<RehearsedCycle> {
   const platform = await RehearsalPlatform.start({ clockStart: REHEARSAL_START });
   const client = new GatewayClient(platform.url);
   try {
     const context = await rehearseCycle({
       client,
       operator: RehearsalPlatform.OPERATOR,
-      policy: loadLaunchPolicy(key),
-      divisionCode: LAUNCH_DIVISIONS[key],
+      policy,
+      divisionCode,
       successor,
     });
     const steps = (name: string) => context.steps.filter((s) => s.step === name);

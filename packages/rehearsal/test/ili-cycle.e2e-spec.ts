@@ -57,7 +57,7 @@ describe('a whole ili cycle, rehearsed', () => {
     expect(cycle.step('approval recorded').at > `${notice.detail.lastDay}T16:00:00.000Z`).toBe(true);
   });
 
-  it('the approval grants the titles with certificates; the regulation states no prize amount, so none is paid', () => {
+  it('the approval grants the titles with certificates; the regulation states no prize amount, finance records none', () => {
     expect(cycle.step('approval recorded').result).toContain('award 2/5, nomination 1/8');
     expect(cycle.steps('title granted').map((t) => t.detail.tier)).toEqual(['award', 'award', 'nomination']);
     expect(cycle.steps('certificate issued')).toHaveLength(3);
@@ -66,6 +66,10 @@ describe('a whole ili cycle, rehearsed', () => {
       'amount_undecided',
       'amount_undecided',
     ]);
+    // The amount left open is decided by finance with its reason (ADR 0033): the rehearsal invents no prize.
+    const decided = cycle.steps('amount decided');
+    expect(decided.map((d) => [d.detail.amountFen, d.detail.status])).toEqual(Array(3).fill([0, 'obligated']));
+    expect(decided.every((d) => String(d.detail.reason).startsWith('办法未规定奖金数额'))).toBe(true);
     expect(cycle.steps('instalment 1 paid')).toHaveLength(0);
   });
 

@@ -6,7 +6,9 @@ import { type RehearsedCycle, rehearse } from './full-cycle.util';
  * as `npm run rehearse`: material review scored by experts and cut by the office (第十四条（一）), on-site and defence
  * scored; the office proposes the candidates, noticed for a period the office sets where the text gives none
  * (第十五条); the leading group deliberates and the proposed winners are noticed; the government approves; the prize
- * (第十八条) obligated in the next budget year, once per winner, paid in instalments; three annual reports planned;
+ * (第十八条) obligated in the next budget year, once per winner, paid in instalments; its use reported by the winner
+ * by the purposes of 第十九条, accepted by finance, the performance evaluation recorded (the duty submitted); three
+ * annual reports planned;
  * fraud: revoked, certificate and plaque recovered, the prize clawed back and recovered, a 5-year ban (第二十三条); the
  * banned winner refused in the next cycle with the article.
  */
@@ -52,6 +54,20 @@ describe('a whole inner-mongolia cycle, rehearsed', () => {
     const duties = cycle.steps('duties planned')[0]?.detail.duties as { key: string; kind: string; basis: string }[];
     const reports = duties.filter((d) => d.key === 'performance-report');
     expect(reports.map((d) => [d.kind, d.basis])).toEqual(Array(3).fill(['annual_report', '第二十七条']));
+  });
+
+  it('restricted use (第十九条): each winner reports by the article’s purposes, finance accepts, the evaluation is the duty', () => {
+    const reported = cycle.steps('use of the money reported by the winner');
+    expect(reported.map((r) => [r.basis, r.detail.status, r.detail.totalFen])).toEqual([
+      ['第十九条', 'submitted', 100_000_000],
+      ['第十九条', 'submitted', 100_000_000],
+    ]);
+    expect(cycle.steps('use report accepted by finance').map((a) => a.detail.status)).toEqual(['accepted', 'accepted']);
+    expect(cycle.steps('performance evaluation recorded').map((e) => e.basis)).toEqual(['第十九条', '第十九条']);
+    expect(cycle.steps('duty: requested evaluation').map((d) => [d.basis, d.detail.status])).toEqual([
+      ['第十九条', 'submitted'],
+      ['第十九条', 'submitted'],
+    ]);
   });
 
   it('fraud: revoked, clawed back and recovered, a 5-year ban; refused in the next cycle with the article', () => {

@@ -3,7 +3,8 @@ import { type RehearsedCycle, rehearse } from './full-cycle.util';
 /**
  * A whole linxia cycle through the gateway and every service on the rehearsal clock, driven by the same driver as
  * `npm run rehearse`: organisations and an individual; the individual goes straight to the on-site review while the
- * organisations are scored in the defence first (第十八条～第二十条); the 评委会 deliberates (第二十一条), the proposed
+ * organisations are scored in the defence first (第十八条～第二十条), the composite of both formed under the weights the
+ * office records where the text names none, ranked and reported; the 评委会 deliberates (第二十一条), the proposed
  * winners are noticed; the county government approves; an award title is valid five years (第五条) with a July
  * self-assessment each year (第三十二条); fraud: revoked, certificate and plaque recovered, a 10-year ban
  * (第三十七条); the banned winner refused in the next cycle with the article.
@@ -27,6 +28,19 @@ describe('a whole linxia cycle, rehearsed', () => {
     expect(cycle.step('现场评审: opened')).toMatchObject({ result: '3 entrants' });
     expect(cycle.step('现场评审: opened').basis).toMatch(/^linxia 第十九条/);
     expect(cycle.step('现场评审: scored').result).toBe('9 sheets submitted; 3 ranked');
+  });
+
+  it('the composite of defence and on-site (第二十条) under weights the office decided, the individual’s by on-site', () => {
+    expect(cycle.step('composite weights decided by the office')).toMatchObject({
+      basis: 'linxia 第二十条',
+      detail: { weights: { defense: 1, onsite: 1 } },
+    });
+    const individual = cycle.step('composite of a kind decided by the office');
+    expect(individual.detail).toMatchObject({ applicantKind: 'individual', weights: { onsite: 1 } });
+    expect(individual.basis).toMatch(/^linxia 第/);
+    expect(cycle.step('composite ranked')).toMatchObject({ basis: 'linxia 第二十条', result: '3 ranked' });
+    expect(cycle.step('composite report').result).toBe('downloaded');
+    expect(cycle.context.steps.filter((s) => s.detail.notDriven)).toEqual([]);
   });
 
   it('the 评委会 deliberates; the proposed winners are noticed 5 working days before the approval', () => {

@@ -26,7 +26,8 @@ function successor(): Policy {
 /**
  * A whole xinzhou-city cycle through the gateway and every service on the rehearsal clock, driven by the same driver
  * as `npm run rehearse`: a 3-year cycle (第四条) for organisations and individuals; material, on-site and defence
- * reviews whose entrants the office lists where the text is silent; the candidate list (第十八条) and background
+ * reviews whose entrants the office lists where the text is silent, scored by the rubrics of DB14/T 1463 and 1464
+ * (第十三条) once the office loaded them (rehearsal stand-ins, not the standards' text); the candidate list (第十八条) and background
  * clearance by every department the article names; the leading group's deliberation; the approval; a revocation with
  * clawback and a ban in cycles; the regulation expired on 2026-11-30 (第三十四条), so the next cycle is refused until
  * the successor is loaded as policy version 2, and the banned winner is refused under it.
@@ -49,6 +50,19 @@ describe('a whole xinzhou-city cycle, rehearsed', () => {
     ]);
     expect(cycle.steps('internal publicity')).toHaveLength(3);
     expect(cycle.steps('accepted')).toHaveLength(3);
+  });
+
+  it('the stages score by DB14/T 1463 and 1464 (第十三条) once the office loaded them: here stand-ins, marked as such', () => {
+    const loaded = cycle.steps('rubric loaded: a rehearsal stand-in');
+    // Each loaded once, at the first stage that needed it (in the order the platform refused them).
+    expect(loaded.map((l) => [l.detail.standard, l.detail.applicantKind, l.basis]).sort()).toEqual([
+      ['DB14/T 1463', 'organisation', 'xinzhou-city 第十三条'],
+      ['DB14/T 1464', 'individual', 'xinzhou-city 第十三条'],
+    ]);
+    for (const step of loaded)
+      expect((step.detail.source as { document: string }).document).toMatch(/^演练替代数据，非 /);
+    expect(cycle.steps('材料评审: scored')).toHaveLength(1);
+    expect(cycle.steps('陈述答辩: scored')).toHaveLength(1);
   });
 
   it('the review stages in the policy’s order, then the candidate list and clearance by each department named', () => {

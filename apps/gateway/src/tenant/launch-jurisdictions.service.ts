@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { type RequestContext, RequestContexts } from '@laurel/platform';
-import { type LaunchPolicyKey, loadLaunchPolicy } from '@laurel/policy';
+import { type LaunchPolicyKey, launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import { UserService } from '../user/user.service';
 import { TenantService } from './tenant.service';
 import { TenantDirectory } from './tenant-directory.service';
-
-/** Administrative division codes (GB/T 2260) of the five launch jurisdictions; a policy does not carry them. */
-export const LAUNCH_DIVISION_CODES: Record<LaunchPolicyKey, string> = {
-  ili: '654000',
-  linxia: '622921',
-  'inner-mongolia': '150000',
-  'xinzhou-district': '361102',
-  'xinzhou-city': '140900',
-};
 
 export interface SeededJurisdiction {
   key: string;
@@ -36,7 +27,7 @@ export class LaunchJurisdictionsService {
 
   async seed(context: RequestContext): Promise<SeededJurisdiction[]> {
     const seeded: SeededJurisdiction[] = [];
-    for (const key of Object.keys(LAUNCH_DIVISION_CODES) as LaunchPolicyKey[]) {
+    for (const key of Object.keys(launchDivisionCodes) as LaunchPolicyKey[]) {
       if (await this.directory.byKey(key)) continue;
       const policy = loadLaunchPolicy(key);
       const tenant = await this.tenants.create(context, {
@@ -45,7 +36,7 @@ export class LaunchJurisdictionsService {
           nameZh: policy.name.zh,
           nameEn: policy.name.en,
           level: policy.level,
-          divisionCode: LAUNCH_DIVISION_CODES[key],
+          divisionCode: launchDivisionCodes[key],
         },
         policy: policy as unknown as Record<string, unknown>,
       });

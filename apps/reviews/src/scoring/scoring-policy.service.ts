@@ -1,6 +1,14 @@
 import { getPolicy, type RubricView } from '@laurel/contracts';
 import { acting, Clock, RequestContexts, ServiceClient } from '@laurel/platform';
-import { loadScoringPlans, type Policy, type Rubric, rubricOf, type ScoringPlan, scoringPlanOf } from '@laurel/policy';
+import {
+  loadScoringPlans,
+  type Policy,
+  type Rubric,
+  rubricOf,
+  rubricRuleFor,
+  type ScoringPlan,
+  scoringPlanOf,
+} from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { ReviewsTx } from '../reviews-prisma';
 import { rubricNotLoaded } from '../rubric/rubric.errors';
@@ -109,10 +117,7 @@ export class ScoringPolicy {
       const rubric = await this.catalog.of(tx, recorded.rubricKey, recorded.rubricVersion);
       if (rubric) return { rubric, source: { kind: 'office_decision', basis: null } };
     }
-    const plan = scoringPlanOf(policy.key);
-    const entry = plan.rubrics.find((candidate) =>
-      candidate.appliesTo.includes(applicantKind as 'organisation' | 'individual'),
-    );
+    const entry = rubricRuleFor(policy, applicantKind as 'organisation' | 'individual');
     const rubric = entry?.standard ? await this.catalog.forStandard(tx, entry.standard) : undefined;
     if (!entry || !rubric) throw noRubric(stageKey, applicantKind);
     return { rubric, source: { kind: 'policy', basis: `${policy.key} ${entry.basis}` } };
@@ -131,9 +136,8 @@ export class ScoringPolicy {
     applicantKinds: readonly string[],
   ): Promise<void> {
     if (!isSheetScored(policy, stage)) return;
-    const plan = scoringPlanOf(policy.key);
     for (const kind of [...new Set(applicantKinds)].sort()) {
-      const entry = plan.rubrics.find((candidate) => candidate.appliesTo.includes(kind as 'organisation'));
+      const entry = rubricRuleFor(policy, kind as 'organisation' | 'individual');
       const recorded = await this.sheets.stageRubric(tx, cycleNumber, stage.key, kind);
       if (recorded || !entry?.standard) continue;
       const rubric = await this.catalog.forStandard(tx, entry.standard);

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { type Json, policyFromFile } from '../src';
+import { type RehearsedCycle, rehearsePolicy } from './full-cycle.util';
+
+const FILE = path.resolve(__dirname, '../../policy/test-fixtures/sixth-jurisdiction.json');
+
+/**
+ * A jurisdiction that is none of the five, by its policy document alone (issue 17): the file checked as the CLI checks
+ * it, the jurisdiction registered from it through the gateway as an operator would (`npm run rehearse -- --policy
+ * <file> --division <code>`), and the same whole cycle, driven with no code of its own.
+ */
+describe('a whole cycle of a sixth jurisdiction, by its policy document alone', () => {
+  let cycle: RehearsedCycle;
+  const policy = policyFromFile(FILE);
+  const article = (n: string) => `${policy.key} ${n}`;
+
+  beforeAll(async () => {
+    cycle = await rehearsePolicy(policy, '419900');
+  }, 600_000);
+  afterAll(async () => {
+    await cycle?.platform.close();
+  });
+
+  it('is registered from its document and takes organisations and an individual through intake', () => {
+    expect(cycle.step('jurisdiction created from its policy').result).toBe(`${policy.name.zh} v${policy.version}`);
+    expect(cycle.steps('application started').map((s) => s.result.replace(/.*\((\w+)\)$/, '$1'))).toEqual([
+      'organisation',
+      'organisation',
+      'individual',
+    ]);
+    expect(cycle.steps('accepted')).toHaveLength(3);
+  });
+
+  it('its review stages in its order, scored, then its committee’s deliberation and the proposed winners’ notice', () => {
+    const order = cycle.context.steps.map((s) => s.step);
+    expect(order.filter((s) => s.endsWith(': opened'))).toEqual(['材料评审: opened', '现场评审: opened']);
+    expect(cycle.step('材料评审: opened').basis).toBe(article('第十一条'));
+    expect(cycle.steps('材料评审: scored')).toHaveLength(1);
+    expect(cycle.step('notice: 拟授奖名单').detail).toMatchObject({ count: 15, unit: 'calendar_days' });
+    expect(order.indexOf('notice closed: 拟授奖名单')).toBeLessThan(order.indexOf('approval recorded'));
+  });
+
+  it('titles and the prizes of 第二十条, obligated in the budget year after the award and paid', () => {
+    expect(cycle.steps('title granted').map((t) => t.detail.tier)).toEqual(['award', 'award', 'nomination']);
+    const entitlements = cycle.steps('entitlement').map((e) => [e.detail.amountFen, e.detail.budgetYear, e.basis]);
+    expect(entitlements.sort()).toEqual([
+      [1_000_000, 2027, '第二十条'],
+      [30_000_000, 2027, '第二十条'],
+      [30_000_000, 2027, '第二十条'],
+    ]);
+    expect(cycle.steps('instalment 2 paid')).toHaveLength(3);
+  });
+
+  it('fraud: revoked with its consequences, each citing 第二十六条; clawed back; banned for 4 cycles', () => {
+    const consequences = cycle.context.steps.filter((s) => s.step.startsWith('consequence: '));
+    expect(consequences.map((c) => c.detail.kind)).toEqual(
+      expect.arrayContaining(['revoke', 'recover_certificate_and_plaque', 'clawback', 'ban', 'credit_record']),
+    );
+    expect(consequences.every((c) => c.basis === article('第二十六条'))).toBe(true);
+    expect(consequences.find((c) => c.detail.kind === 'ban')?.detail.detail).toMatchObject({
+      unit: 'cycles',
+      count: 4,
+    });
+    expect(cycle.step('clawback recovered').detail).toMatchObject({ outstandingFen: 0 });
+  });
+
+  it('the banned applicant is refused in the next cycle with the document’s article', async () => {
+    const again = cycle.step('banned applicant applies again');
+    expect(again.detail.status).toBe(422);
+    expect(again.basis).toBe(article('第二十六条'));
+    const record = await cycle.client.expect(200, 'GET', `/public/${policy.key}/credit-record`);
+    expect(JSON.stringify(record as Json)).toContain(cycle.context.applicants[0]?.name as string);
+  });
+});
