@@ -1,5 +1,5 @@
 import { DomainError } from '@laurel/contracts';
-import { ErrorReporter } from '@laurel/platform';
+import { CommandReceipts, deriveKey, ErrorReporter } from '@laurel/platform';
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
@@ -67,7 +67,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
             reply.status(claim.statusCode);
             return of(claim.body);
           default:
-            return next.handle().pipe(
+            // The services record this write's commands under a key of the caller's and the Idempotency-Key's, so a
+            // retry after an answer lost with a dying instance is answered from what it committed, not done again.
+            request.commandKey = deriveKey('idempotency', scope, key, request.method, path);
+            return recorded(request.commandKey, next).pipe(
               // The write failed: nothing happened, the key may be tried again.
               tap({ error: () => void this.records.release(scope, key).catch(() => undefined) }),
               // The write succeeded: its answer goes out even if it cannot be stored. The record then stays
@@ -88,4 +91,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** The route's handling, with its calls to the services numbered per subject (each call's key its own). */
+function recorded(key: string, next: CallHandler): Observable<unknown> {
+  const recording = CommandReceipts.recording({
+    key,
+    subject: 'gateway',
+    tenantId: null,
+    replaying: null,
+    records: false,
+  });
+  return new Observable((subscriber) => CommandReceipts.run(recording, () => next.handle().subscribe(subscriber)));
 }

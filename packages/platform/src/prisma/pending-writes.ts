@@ -35,6 +35,12 @@ export type PendingAuditEntry = Omit<AuditFields, 'tenantId' | 'seq'> & { hashPr
 export class PendingWrites {
   readonly outbox: PendingOutboxRow[] = [];
   private readonly audit = new Map<string, PendingAuditEntry[]>();
+  /** The result of this transaction in the receipt of the keyed command it belongs to (`command-receipts.ts`). */
+  private receipt: { key: string; subject: string; tenantId: string | null; n: number; result: string } | null = null;
+
+  addReceipt(receipt: { key: string; subject: string; tenantId: string | null; n: number; result: string }): void {
+    this.receipt = receipt;
+  }
 
   addAudit(tenantId: string, entry: PendingAuditEntry): void {
     const entries = this.audit.get(tenantId);
@@ -60,6 +66,16 @@ export class PendingWrites {
       statements.push(
         `SELECT audit_append(c.tenant, c.entries)
            FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(chains))}::jsonb) AS c(tenant uuid, entries jsonb)`,
+      );
+    }
+    if (this.receipt) {
+      const { key, subject, tenantId, n, result } = this.receipt;
+      const tenant = tenantId === null ? 'NULL' : `${sqlLiteral(tenantId)}::uuid`;
+      statements.push(
+        `INSERT INTO command_receipt (key, subject, tenant_id, results)
+         VALUES (${sqlLiteral(key)}, ${sqlLiteral(subject)}, ${tenant},
+                 jsonb_build_object(${sqlLiteral(String(n))}, ${sqlLiteral(result)}::jsonb))
+         ON CONFLICT (key, subject) DO UPDATE SET results = command_receipt.results || EXCLUDED.results`,
       );
     }
     return statements.length > 0 ? statements.join(';\n') : null;

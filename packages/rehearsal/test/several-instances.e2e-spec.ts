@@ -1,0 +1,214 @@
+import { loadLaunchPolicy } from '@laurel/policy';
+import { anOrganisation } from '@laurel/testing';
+import {
+  type Answer,
+  CycleContext,
+  type Json,
+  LAUNCH_DIVISIONS,
+  RehearsalClock,
+  RehearsalPlatform,
+  until,
+} from '../src';
+import { FACTS, intake } from '../src/intake.phase';
+import { setUp } from '../src/setup.phase';
+import { REHEARSAL_START } from './full-cycle.util';
+import {
+  consumerBacklogs,
+  inboxAgainstOutbox,
+  keyedPost,
+  pipelineCounts,
+  query,
+  RoundRobinClient,
+  SCHEMAS,
+} from './several-instances.util';
+
+const SERVICES = ['awards', 'objections', 'applications', 'reviews', 'funds', 'gateway'] as const;
+
+/**
+ * Two instances of every app side by side on one NATS, PostgreSQL and Redis (ADR "several instances"): a slice of an
+ * ili cycle through both gateways — the jurisdiction from its policy, applications, the recommender's and the
+ * acceptance notices of the objections service closed by their deadline jobs on the rehearsal clock, the notices'
+ * outcomes consumed by the applications service and the accepted applications by the reviews service — then
+ * concurrent writes while one instance is SIGKILLed. Every count is read back from the databases and JetStream.
+ */
+describe('two instances of every app', () => {
+  let platform: RehearsalPlatform;
+  let client: RoundRobinClient;
+  let context: CycleContext;
+
+  beforeAll(async () => {
+    platform = await RehearsalPlatform.start({ clockStart: REHEARSAL_START, instances: 2 });
+    client = new RoundRobinClient(platform.urls);
+  }, 600_000);
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  /** Until every outbox row is published and every consumer has acknowledged everything. */
+  const settled = () =>
+    until(
+      'the event pipeline to settle',
+      async () => {
+        const counts = await pipelineCounts(platform.database, platform.prefix);
+        const backlogs = await consumerBacklogs(platform.prefix);
+        const idle = counts.every((c) => c.unpublished === 0) && backlogs.every((b) => !b.pending && !b.unacked);
+        return idle ? counts : undefined;
+      },
+      // A killed instance's unacknowledged events are delivered again after their ack wait (60 s).
+      150_000,
+    );
+
+  /** Each command applied once, each event published once and handled once, the audit chains whole. */
+  async function expectEverythingOnce(): Promise<void> {
+    const counts = await settled();
+    // The outbox published once: JetStream holds exactly one message per outbox row (the row id is its message id).
+    for (const c of counts)
+      expect({ schema: c.schema, messages: c.streamMessages }).toEqual({
+        schema: c.schema,
+        messages: c.outboxRows,
+      });
+    // Each event handled once across instances: one inbox row per event of the subject, none missed.
+    const lines = await inboxAgainstOutbox(platform.database);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect({ ...line, handled: line.published }).toEqual(line);
+    // Nothing dead-lettered on the way.
+    for (const schema of SCHEMAS) {
+      expect(await query(platform.database, `SELECT consumer, error FROM "${schema}".dead_letter`)).toEqual([]);
+    }
+    // The audit chain: one chain per tenant and service, whole, seq 1..n without gaps or doubles.
+    for (const service of SERVICES) {
+      const verification = await client.expect(200, 'GET', `/tenants/ili/audit/verify?service=${service}`, {
+        token: context.token('office'),
+      });
+      expect({ service, ...verification }).toMatchObject({ service, ok: true, brokenAt: null });
+    }
+  }
+
+  it('starts two instances of each app, each with its instance id; each gateway on a port of its own', () => {
+    for (const name of SERVICES) {
+      const instances = platform.instances(name);
+      expect(instances.map((i) => i.name)).toEqual([name, `${name}#2`]);
+      expect(instances[1]?.logs).toContain(`"instance":"${name}-2"`);
+    }
+    expect(new Set(platform.urls).size).toBe(2);
+  });
+
+  it('runs intake to acceptance through both gateways: each command, job and event once; the chains whole', async () => {
+    const operator = RehearsalPlatform.OPERATOR;
+    const operatorToken = await client.login(operator.username, operator.password);
+    const clock = new RehearsalClock(client, () => operatorToken);
+    await clock.read();
+    context = new CycleContext(client, clock, loadLaunchPolicy('ili'), () => undefined);
+    context.operatorToken = operatorToken;
+    await setUp(context, LAUNCH_DIVISIONS.ili, operatorToken);
+    await intake(context, 6);
+    expect(context.steps.filter((s) => s.step === 'accepted')).toHaveLength(6);
+    await expectEverythingOnce();
+
+    const db = platform.database;
+    // Each deadline job ran once: one close per notice of the objections service (the recommender's six notices and
+    // the acceptance list), each entry's outcome published once.
+    const closes = await query<{ target_id: string; n: string }>(
+      db,
+      `SELECT target_id, count(*) AS n FROM objections.audit_entry WHERE action = 'notice.close' GROUP BY target_id`,
+    );
+    expect(closes.length).toBeGreaterThanOrEqual(2);
+    expect(closes.every((c) => Number(c.n) === 1)).toBe(true);
+    const passed = await query<{ n: string; entries: string }>(
+      db,
+      `SELECT count(*) AS n, count(DISTINCT payload->>'entryId') AS entries FROM objections.outbox_message
+        WHERE subject = 'objections.notice-entry.passed.v1'`,
+    );
+    expect(Number(passed[0]?.n)).toBe(Number(passed[0]?.entries));
+    // Each event's effect once: every application accepted once, and copied once by the reviews service.
+    const transitions = await query<{ application_id: string; to_status: string; n: string }>(
+      db,
+      `SELECT application_id, to_status, count(*) AS n FROM applications.application_event
+        GROUP BY application_id, to_status HAVING count(*) > 1`,
+    );
+    expect(transitions).toEqual([]);
+    const accepted = await query<{ n: string }>(
+      db,
+      `SELECT count(*) AS n FROM applications.application_event WHERE to_status = 'accepted'`,
+    );
+    expect(Number(accepted[0]?.n)).toBe(6);
+    const copies = await query<{ n: string }>(db, 'SELECT count(*) AS n FROM reviews.review_application');
+    expect(Number(copies[0]?.n)).toBe(6);
+  }, 900_000);
+
+  it('keeps answering while an applications instance is SIGKILLed; every failed write succeeds on retry', async () => {
+    const office = context.token('office');
+    const total = 60;
+    const failures: { item: number; step: string; status: number }[] = [];
+    let sent = 0;
+    let killedAt = -1;
+    /** One applicant and its application, each write with its own key, sent to the gateways in turn. */
+    const write = async (item: number, step: 'applicant' | 'application', body: Json): Promise<Answer> => {
+      const url = platform.urls[(item + (step === 'application' ? 1 : 0)) % platform.urls.length] as string;
+      const route = step === 'applicant' ? '/tenants/ili/applicants' : '/tenants/ili/applications';
+      const key = `several-${step}-${item}`;
+      let answer = await keyedPost(url, route, office, key, body);
+      sent += 1;
+      if (answer.status >= 500 || answer.status === 0) {
+        failures.push({ item, step, status: answer.status });
+        // The client's retry: the same key, until the platform answers (the other instance, or this one back).
+        answer = await until(
+          `${key} on retry`,
+          async () => {
+            const again = await keyedPost(url, route, office, key, body);
+            return again.status >= 500 || again.status === 0 ? undefined : again;
+          },
+          120_000,
+        );
+      }
+      return answer;
+    };
+    const one = async (item: number) => {
+      const n = 7000 + item;
+      const applicant = await write(item, 'applicant', anOrganisation('ili', n, { name: `ili 多实例单位 ${n}` }));
+      expect(applicant.status).toBe(201);
+      const application = await write(item, 'application', {
+        applicantId: applicant.body.id,
+        cycleNumber: context.cycleNumber,
+        facts: FACTS,
+      });
+      expect(application.status).toBe(201);
+    };
+    // Eight clients at a time; applications#2 is killed once a quarter of the writes were sent.
+    const queue = Array.from({ length: total }, (_, i) => i);
+    const killer = until(
+      'a quarter of the writes',
+      async () => (sent >= (total * 2) / 4 ? true : undefined),
+      300_000,
+    ).then(async () => {
+      killedAt = sent;
+      await platform.kill('applications', 2);
+    });
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await one(item);
+      }),
+    );
+    await killer;
+    const share = ((failures.length / sent) * 100).toFixed(1);
+    console.log(
+      `several instances: ${sent} writes sent, applications#2 SIGKILLed after ${killedAt}; ${failures.length} failed ` +
+        `(${share} %: ${failures.map((f) => `${f.step} ${f.item} → ${f.status}`).join(', ') || 'none'}), ` +
+        'each succeeded on retry with the same Idempotency-Key',
+    );
+    // Each write applied once, the retried ones included.
+    const applicants = await query<{ n: string }>(
+      platform.database,
+      `SELECT count(*) AS n FROM applications.applicant WHERE name LIKE 'ili 多实例单位 %'`,
+    );
+    expect(Number(applicants[0]?.n)).toBe(total);
+    const applications = await query<{ n: string }>(
+      platform.database,
+      `SELECT count(*) AS n FROM applications.application a JOIN applications.applicant p ON p.id = a.applicant_id
+        WHERE p.name LIKE 'ili 多实例单位 %'`,
+    );
+    expect(Number(applications[0]?.n)).toBe(total);
+    await platform.restart('applications', 2);
+    await expectEverythingOnce();
+  }, 900_000);
+});
