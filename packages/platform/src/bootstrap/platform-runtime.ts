@@ -172,6 +172,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       `${config.LAUREL_REDIS_PREFIX}:bull`,
       clock,
       logger,
+      redis,
     );
     const client = new ServiceClient(requests, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
     const calendar = new CalendarProvider(

@@ -1,0 +1,27 @@
+import { decodeResult, deriveKey, encodeResult } from './command-receipts';
+
+describe('a transaction result as a command receipt keeps it', () => {
+  it('keeps dates, big integers, bytes and nesting through JSON', () => {
+    const result = {
+      id: 'a',
+      at: new Date('2026-03-02T02:00:00.000Z'),
+      seq: 12345678901234567890n,
+      bytes: Buffer.from('證書'),
+      rows: [{ on: new Date('2026-03-03T00:00:00.000Z'), lastDay: '2026-03-09' }],
+      none: null,
+    };
+    const decoded = decodeResult(JSON.parse(encodeResult(result))) as typeof result;
+    expect(decoded).toEqual(result);
+    expect(decoded.at).toBeInstanceOf(Date);
+    expect(decoded.rows[0]?.lastDay).toBe('2026-03-09');
+  });
+
+  it('records a transaction that answers nothing as null', () => {
+    expect(decodeResult(JSON.parse(encodeResult(undefined)))).toBeNull();
+  });
+
+  it('derives keys that differ by every part', () => {
+    expect(deriveKey('k', 'a.b', '0')).not.toBe(deriveKey('k', 'a.b', '1'));
+    expect(deriveKey('k', 'a.b', '0')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
