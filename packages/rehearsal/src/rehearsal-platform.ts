@@ -32,6 +32,8 @@ export interface RehearsalPlatformOptions {
    * `LAUREL_INSTANCES`, else 1). Each gateway listens on a port of its own (`urls`).
    */
   instances?: number;
+  /** Settings of every app beyond the rehearsal's own (e.g. a lifted rate limit for a load from one address). */
+  env?: Record<string, string>;
   /** Keep the databases, Redis keys and NATS streams after `close()` (default: drop them). */
   keep?: boolean;
 }
@@ -87,6 +89,7 @@ export class RehearsalPlatform {
       LAUREL_HTTP_PORT: '0',
       // Every generated account signs in within the first minute.
       LAUREL_LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      ...options.env,
     });
     const instances = options.instances ?? instancesFromEnv();
     const apps: AppProcess[] = [];

@@ -37,7 +37,12 @@ describe('two instances of every app', () => {
   let context: CycleContext;
 
   beforeAll(async () => {
-    platform = await RehearsalPlatform.start({ clockStart: REHEARSAL_START, instances: 2 });
+    // Every public request of the test comes from 127.0.0.1: its per-address limit lifted.
+    platform = await RehearsalPlatform.start({
+      clockStart: REHEARSAL_START,
+      instances: 2,
+      env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' },
+    });
     client = new RoundRobinClient(platform.urls);
   }, 600_000);
   afterAll(async () => {
@@ -136,26 +141,41 @@ describe('two instances of every app', () => {
     expect(Number(copies[0]?.n)).toBe(6);
   }, 900_000);
 
-  it('keeps answering while an applications instance is SIGKILLed; every failed write succeeds on retry', async () => {
+  it('keeps answering while an instance of applications and of objections is SIGKILLed; failed writes mend on retry', async () => {
     const office = context.token('office');
+    // A notice of the office's on which the public objects meanwhile; closed on the clock afterwards.
+    const notice = await client.expect(201, 'POST', '/tenants/ili/notices', {
+      token: office,
+      body: {
+        stage: 'recommendation',
+        title: '多实例演练公示',
+        publishedOn: context.clock.today,
+        entries: ['甲', '乙', '丙'].map((name, i) => ({
+          subjectKind: 'organisation',
+          subjectId: `several-${i}`,
+          subjectName: `${name}公司`,
+          proposal: '拟推荐',
+        })),
+      },
+    });
+    const entries = notice.entries as { id: string }[];
     const total = 60;
-    const failures: { item: number; step: string; status: number }[] = [];
+    const objections = 24;
+    const failures: { write: string; status: number }[] = [];
     let sent = 0;
-    let killedAt = -1;
-    /** One applicant and its application, each write with its own key, sent to the gateways in turn. */
-    const write = async (item: number, step: 'applicant' | 'application', body: Json): Promise<Answer> => {
-      const url = platform.urls[(item + (step === 'application' ? 1 : 0)) % platform.urls.length] as string;
-      const route = step === 'applicant' ? '/tenants/ili/applicants' : '/tenants/ili/applications';
-      const key = `several-${step}-${item}`;
-      let answer = await keyedPost(url, route, office, key, body);
+    const killed: string[] = [];
+    /** A write with its own key to one gateway; on a 5xx or a refused connection, retried with the same key. */
+    const write = async (name: string, gateway: number, route: string, body: Json, token?: string) => {
+      const url = platform.urls[gateway % platform.urls.length] as string;
+      const key = `several-${name}`;
+      let answer = await keyedPost(url, route, token, key, body);
       sent += 1;
       if (answer.status >= 500 || answer.status === 0) {
-        failures.push({ item, step, status: answer.status });
-        // The client's retry: the same key, until the platform answers (the other instance, or this one back).
+        failures.push({ write: name, status: answer.status });
         answer = await until(
           `${key} on retry`,
           async () => {
-            const again = await keyedPost(url, route, office, key, body);
+            const again = await keyedPost(url, route, token, key, body);
             return again.status >= 500 || again.status === 0 ? undefined : again;
           },
           120_000,
@@ -163,52 +183,106 @@ describe('two instances of every app', () => {
       }
       return answer;
     };
-    const one = async (item: number) => {
+    const register = async (item: number) => {
       const n = 7000 + item;
-      const applicant = await write(item, 'applicant', anOrganisation('ili', n, { name: `ili 多实例单位 ${n}` }));
+      const body = anOrganisation('ili', n, { name: `ili 多实例单位 ${n}` });
+      const applicant = await write(`applicant-${item}`, item, '/tenants/ili/applicants', body, office);
       expect(applicant.status).toBe(201);
-      const application = await write(item, 'application', {
-        applicantId: applicant.body.id,
-        cycleNumber: context.cycleNumber,
-        facts: FACTS,
-      });
+      const started = { applicantId: applicant.body.id, cycleNumber: context.cycleNumber, facts: FACTS };
+      const application = await write(`application-${item}`, item + 1, '/tenants/ili/applications', started, office);
       expect(application.status).toBe(201);
     };
-    // Eight clients at a time; applications#2 is killed once a quarter of the writes were sent.
-    const queue = Array.from({ length: total }, (_, i) => i);
-    const killer = until(
-      'a quarter of the writes',
-      async () => (sent >= (total * 2) / 4 ? true : undefined),
-      300_000,
-    ).then(async () => {
-      killedAt = sent;
-      await platform.kill('applications', 2);
-    });
+    const object = async (item: number) => {
+      const body = {
+        entryId: entries[item % entries.length]?.id,
+        objector: { ...OBJECTOR, name: `异议人${item}` },
+        grounds: '该单位近三年发生重大质量事故。',
+        evidence: [PDF],
+      };
+      const filed = await write(`objection-${item}`, item, `/public/ili/notices/${notice.id}/objections`, body);
+      expect(filed.status).toBe(201);
+    };
+    const work: (() => Promise<void>)[] = [];
+    for (let i = 0; i < total; i += 1) {
+      work.push(() => register(i));
+      if (i < objections) work.push(() => object(i));
+    }
+    const writes = total * 2 + objections;
+    // One instance of each is killed once a quarter of the writes were sent, while eight clients keep writing.
+    const killer = until('a quarter of the writes', async () => (sent >= writes / 4 ? true : undefined), 300_000).then(
+      async () => {
+        killed.push(`applications#2 after ${sent}`);
+        await platform.kill('applications', 2);
+        killed.push(`objections#2 after ${sent}`);
+        await platform.kill('objections', 2);
+      },
+    );
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await one(item);
+        for (let next = work.shift(); next !== undefined; next = work.shift()) await next();
       }),
     );
     await killer;
     const share = ((failures.length / sent) * 100).toFixed(1);
+    // A retry of a write whose instance died after committing it is replayed from its command receipt.
+    const replayed = ['applications', 'objections']
+      .flatMap((name) => platform.instances(name as 'applications'))
+      .reduce((sum, app) => sum + (app.logs.match(/answer was lost: replayed/g)?.length ?? 0), 0);
     console.log(
-      `several instances: ${sent} writes sent, applications#2 SIGKILLed after ${killedAt}; ${failures.length} failed ` +
-        `(${share} %: ${failures.map((f) => `${f.step} ${f.item} → ${f.status}`).join(', ') || 'none'}), ` +
-        'each succeeded on retry with the same Idempotency-Key',
+      `several instances: ${sent} writes through two gateways, ${killed.join(' and ')} (SIGKILL); ${failures.length} ` +
+        `failed (${share} %: ${failures.map((f) => `${f.write} → ${f.status}`).join(', ') || 'none'}); each ` +
+        `succeeded on retry with the same Idempotency-Key, ${replayed} of them replayed from its command receipt`,
     );
-    // Each write applied once, the retried ones included.
-    const applicants = await query<{ n: string }>(
-      platform.database,
+    expect(sent).toBe(writes);
+    // Each write done once, the retried ones included.
+    const db = platform.database;
+    const [applicants] = await query<{ n: string }>(
+      db,
       `SELECT count(*) AS n FROM applications.applicant WHERE name LIKE 'ili 多实例单位 %'`,
     );
-    expect(Number(applicants[0]?.n)).toBe(total);
-    const applications = await query<{ n: string }>(
-      platform.database,
+    expect(Number(applicants?.n)).toBe(total);
+    const [applications] = await query<{ n: string }>(
+      db,
       `SELECT count(*) AS n FROM applications.application a JOIN applications.applicant p ON p.id = a.applicant_id
         WHERE p.name LIKE 'ili 多实例单位 %'`,
     );
-    expect(Number(applications[0]?.n)).toBe(total);
+    expect(Number(applications?.n)).toBe(total);
+    const [filed] = await query<{ n: string }>(
+      db,
+      'SELECT count(*) AS n FROM objections.objection WHERE notice_id = $1',
+      [notice.id],
+    );
+    expect(Number(filed?.n)).toBe(objections);
+
+    // Both back; the notice closes on the clock once, its entries' outcomes consumed once by the applications service.
     await platform.restart('applications', 2);
+    await platform.restart('objections', 2);
+    const deadline = notice.deadline as { closesAt: string };
+    await context.clock.moveTo(new Date(Date.parse(deadline.closesAt) + 1000));
+    const closed = await client.expect(200, 'GET', `/tenants/ili/notices/${notice.id}`, { token: office });
+    expect(closed.status).toBe('closed');
+    const [closes] = await query<{ n: string }>(
+      db,
+      `SELECT count(*) AS n FROM objections.audit_entry WHERE action = 'notice.close' AND target_id = $1`,
+      [notice.id],
+    );
+    expect(Number(closes?.n)).toBe(1);
     await expectEverythingOnce();
   }, 900_000);
 });
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const PDF = {
+  filename: 'evidence.pdf',
+  contentType: 'application/pdf',
+  contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+};
+/** An objector as ili's text asks (第十八条): named, reachable, identified, signed. */
+const OBJECTOR = {
+  kind: 'person',
+  phone: '13812345678',
+  address: '伊宁市解放路 1 号',
+  idNumber: '11010519491231002X',
+  identityProof: { filename: 'id.png', contentType: 'image/png', contentBase64: PNG },
+  signature: { filename: 'signature.png', contentType: 'image/png', contentBase64: PNG },
+};

@@ -21,11 +21,19 @@ export class RoundRobinClient extends GatewayClient {
 }
 
 /** A write with an `Idempotency-Key` to one gateway; a refused connection (a gateway that is down) answers status 0. */
-export async function keyedPost(url: string, route: string, token: string, key: string, body: Json): Promise<Answer> {
+export async function keyedPost(
+  url: string,
+  route: string,
+  token: string | undefined,
+  key: string,
+  body: Json,
+): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': key };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     const response = await fetch(`${url}/api/v1${route}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      headers,
       body: JSON.stringify(body),
     });
     const text = await response.text();
