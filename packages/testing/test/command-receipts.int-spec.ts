@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandReceipts, deriveKey, RequestContexts, type RunningService } from '@laurel/platform';
+import { CommandReceipts, deriveKey, RequestContexts, type RunningService, receiptId } from '@laurel/platform';
 import { createItem } from '../fixtures/probe/src/probe.contracts';
 import type { PrismaClient } from '../fixtures/probe/src/probe-prisma';
 import { withAdmin } from '../src/admin-database.util';
@@ -21,6 +21,8 @@ describe('command receipts', () => {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM probe.${table} WHERE ${where}`);
       return (rows[0] as { n: number }).n;
     }, infra.database);
+  /** The receipt of the first call of createItem under `key` (each call carries a key of its own). */
+  const stored = (key: string) => receiptId(deriveKey(key, createItem.subject, '0'));
   const sql = (statement: string) => withAdmin((client) => client.query(statement), infra.database);
 
   beforeAll(async () => {
@@ -38,21 +40,25 @@ describe('command receipts', () => {
     const again = await sut.runtime.client.request(createItem, { name: 'once' }, { context: keyed(key) });
     expect(again).toEqual(first);
     expect(await count('probe_item', `id = '${first.id}'`)).toBe(1);
-    expect(await count('command_receipt', `answered_at IS NOT NULL AND answer->>'id' = '${first.id}'`)).toBe(1);
+    expect(await count('command_receipt', `answered_at IS NOT NULL AND key = '${stored(key)}'`)).toBe(1);
+    // Sealed: what the command answered is not readable in the database.
+    expect(
+      await count('command_receipt', `results::text LIKE '%${first.id}%' OR answer::text LIKE '%${first.id}%'`),
+    ).toBe(0);
   });
 
   it('replays a command whose answer was lost from what it committed: one row, one event, one audit entry', async () => {
     const key = deriveKey('test', randomUUID());
     const first = await sut.runtime.client.request(createItem, { name: 'answer lost' }, { context: keyed(key) });
     // What an instance killed between its commit and its answer leaves: the receipt of the commit, no answer.
-    await sql(`UPDATE probe.command_receipt SET answer = NULL, answered_at = NULL WHERE answer->>'id' = '${first.id}'`);
+    await sql(`UPDATE probe.command_receipt SET answer = NULL, answered_at = NULL WHERE key = '${stored(key)}'`);
     const retried = await sut.runtime.client.request(createItem, { name: 'answer lost' }, { context: keyed(key) });
     expect(retried).toEqual(first);
     expect(await count('probe_item', `name = 'answer lost'`)).toBe(1);
     expect(await count('outbox_message', `payload->>'name' = 'answer lost'`)).toBe(1);
     expect(await count('audit_entry', `target_id = '${first.id}'`)).toBe(1);
     // The replay answered, and its answer is kept for the next retry.
-    expect(await count('command_receipt', `answered_at IS NOT NULL AND answer->>'id' = '${first.id}'`)).toBe(1);
+    expect(await count('command_receipt', `answered_at IS NOT NULL AND key = '${stored(key)}'`)).toBe(1);
     expect(
       await RequestContexts.run(asTenant(tenant), () =>
         sut.runtime.database.inTenant((tx) => sut.runtime.audit.verify(tx)),

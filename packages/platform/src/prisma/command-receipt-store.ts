@@ -1,5 +1,12 @@
 import type { Logger } from 'pino';
-import { type CommandReceipt, type CommandReceiptStore, CommandReceipts } from './command-receipts';
+import {
+  type CommandReceipt,
+  type CommandReceiptStore,
+  CommandReceipts,
+  receiptId,
+  sealReceipt,
+  unsealReceipt,
+} from './command-receipts';
 import type { SqlExecutor } from './prisma-client-like';
 
 /** A receipt is kept as long as the gateway keeps the Idempotency-Key's answer. */
@@ -8,8 +15,9 @@ const SWEEP_EVERY_MS = 3_600_000;
 
 /**
  * The receipts of a service's keyed commands in its own schema (`command_receipt`, platform.prisma), read and completed
- * by the platform role: the receipt's key already names the caller (the gateway derives it from the user or address and
- * the Idempotency-Key). Swept hourly after a day.
+ * by the platform role: a receipt is found by a hash of the command key and sealed under another (the gateway derives
+ * the command key from the caller and its Idempotency-Key), so only the same caller's retry reads it. Swept hourly
+ * after a day.
  */
 export class DatabaseCommandReceipts implements CommandReceiptStore {
   private timer: NodeJS.Timeout | null = null;
@@ -35,26 +43,29 @@ export class DatabaseCommandReceipts implements CommandReceiptStore {
   }
 
   async find(key: string, subject: string): Promise<CommandReceipt | null> {
-    const rows = await this.sql.$queryRawUnsafe<
-      { results: Record<string, unknown>; answer: unknown; answered: boolean }[]
-    >(
-      `SELECT results, answer, answered_at IS NOT NULL AS answered FROM command_receipt WHERE key = $1 AND subject = $2`,
-      key,
+    const rows = await this.sql.$queryRawUnsafe<{ results: Record<string, string>; answer: string | null }[]>(
+      'SELECT results, answer FROM command_receipt WHERE key = $1 AND subject = $2',
+      receiptId(key),
       subject,
     );
     const row = rows[0];
     if (!row) return null;
-    if (!row.answered) this.logger.warn({ subject }, 'a keyed command is retried after its answer was lost: replayed');
-    return { results: row.results, answer: row.answer, answered: row.answered };
+    const open = (sealed: string) => JSON.parse(unsealReceipt(key, sealed)) as unknown;
+    const results = Object.fromEntries(Object.entries(row.results).map(([n, sealed]) => [n, open(sealed)]));
+    if (row.answer === null) {
+      this.logger.warn({ subject }, 'a keyed command is retried after its answer was lost: replayed');
+      return { results, answer: null, answered: false };
+    }
+    return { results, answer: open(row.answer), answered: true };
   }
 
   async answer(key: string, subject: string, answer: unknown): Promise<void> {
     await this.sql.$executeRawUnsafe(
       `UPDATE command_receipt SET answer = $3::jsonb, answered_at = now()
         WHERE key = $1 AND subject = $2 AND answered_at IS NULL`,
-      key,
+      receiptId(key),
       subject,
-      JSON.stringify(answer ?? null),
+      JSON.stringify(sealReceipt(key, JSON.stringify(answer ?? null))),
     );
   }
 

@@ -1,4 +1,4 @@
-import { decodeResult, deriveKey, encodeResult } from './command-receipts';
+import { decodeResult, deriveKey, encodeResult, sealReceipt, unsealReceipt } from './command-receipts';
 
 describe('a transaction result as a command receipt keeps it', () => {
   it('keeps dates, big integers, bytes and nesting through JSON', () => {
@@ -23,5 +23,14 @@ describe('a transaction result as a command receipt keeps it', () => {
   it('derives keys that differ by every part', () => {
     expect(deriveKey('k', 'a.b', '0')).not.toBe(deriveKey('k', 'a.b', '1'));
     expect(deriveKey('k', 'a.b', '0')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('a sealed receipt', () => {
+  it('opens with the same command key only', () => {
+    const sealed = sealReceipt('key-a', '{"name":"张三"}');
+    expect(sealed).not.toContain('张三');
+    expect(unsealReceipt('key-a', sealed)).toBe('{"name":"张三"}');
+    expect(() => unsealReceipt('key-b', sealed)).toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 /**
  * A command sent with a client's Idempotency-Key, as the service remembers it (`command_receipt`): what each of the
@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
  * computed as the first time (ADR "several instances of each service").
  */
 export interface CommandReceipt {
-  /** Each committed transaction's result, by its number in the command (0, 1 …), encoded (`encodeResult`). */
+  /** Each committed transaction's result, by its number in the command (0, 1 …), as `encodeResult` wrote it, parsed. */
   results: Record<string, unknown>;
   /** The command's answer, once given. */
   answer: unknown;
@@ -71,6 +71,31 @@ export function decodeResult(value: unknown): unknown {
 
 /** A key derived from `key` for one purpose (the n-th call of a subject): hex SHA-256. */
 export const deriveKey = (...parts: string[]): string => createHash('sha256').update(parts.join('\n')).digest('hex');
+
+/**
+ * Receipts hold what commands answered — personal data among it — so they are sealed (AES-256-GCM) under a key derived
+ * from the command key, and found by another hash of it: the database alone reads none of them, only a retry that
+ * presents the same command key (which only the gateway derives, from the caller and its Idempotency-Key).
+ */
+export const receiptId = (commandKey: string): string => deriveKey('command-receipt-id', commandKey);
+
+const sealingKey = (commandKey: string) => createHash('sha256').update(`command-receipt-seal\n${commandKey}`).digest();
+
+/** `text` sealed for the receipt of `commandKey`: base64 of IV, tag and ciphertext. */
+export function sealReceipt(commandKey: string, text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(commandKey), iv);
+  const sealed = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+}
+
+/** What `sealReceipt` sealed (throws if it was sealed under another key or altered). */
+export function unsealReceipt(commandKey: string, sealed: string): string {
+  const bytes = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(commandKey), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+}
 
 export const CommandReceipts = {
   /** A service runtime's store (null: forget it); a service without one does not record its commands. */

@@ -2,7 +2,7 @@ import { DomainError } from '@laurel/contracts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
-import { CommandReceipts, decodeResult, encodeResult, UNRECORDABLE } from './command-receipts';
+import { CommandReceipts, decodeResult, encodeResult, receiptId, sealReceipt, UNRECORDABLE } from './command-receipts';
 import { type ConnectionFields } from './database-url.util';
 import { sqlLiteral } from './pending-writes';
 import { type PrismaClientLike, type SqlExecutor, sqlExecutor, type TxOf } from './prisma-client-like';
@@ -154,7 +154,8 @@ export class Database<C extends PrismaClientLike> {
         scope.refuseIfClosed();
         if (recording && numbered !== null) {
           const { key, subject } = recording;
-          scope.pending.addReceipt({ key, subject, tenantId, n: numbered, result: recordable(result) });
+          const sealed = JSON.stringify(sealReceipt(key, recordable(result)));
+          scope.pending.addReceipt({ id: receiptId(key), subject, tenantId, n: numbered, result: sealed });
         }
         scope.end();
         await scope.commit();

@@ -27,6 +27,18 @@ export interface PendingOutboxRow {
  */
 export type PendingAuditEntry = Omit<AuditFields, 'tenantId' | 'seq'> & { hashPrefix: string; hashSuffix: string };
 
+/** A keyed command's transaction result, sealed (`command-receipts.ts`), waiting for the commit. */
+export interface PendingReceipt {
+  /** The receipt's id (`receiptId` of the command key). */
+  id: string;
+  subject: string;
+  tenantId: string | null;
+  /** The transaction's number in the command. */
+  n: number;
+  /** JSON of the sealed result. */
+  result: string;
+}
+
 /**
  * The platform's writes of one transaction, held until it commits and then sent in the same round trip as the
  * COMMIT: the outbox rows and, per tenant, the audit entries (appended by the schema's `audit_append` function,
@@ -36,9 +48,9 @@ export class PendingWrites {
   readonly outbox: PendingOutboxRow[] = [];
   private readonly audit = new Map<string, PendingAuditEntry[]>();
   /** The result of this transaction in the receipt of the keyed command it belongs to (`command-receipts.ts`). */
-  private receipt: { key: string; subject: string; tenantId: string | null; n: number; result: string } | null = null;
+  private receipt: PendingReceipt | null = null;
 
-  addReceipt(receipt: { key: string; subject: string; tenantId: string | null; n: number; result: string }): void {
+  addReceipt(receipt: PendingReceipt): void {
     this.receipt = receipt;
   }
 
@@ -69,11 +81,11 @@ export class PendingWrites {
       );
     }
     if (this.receipt) {
-      const { key, subject, tenantId, n, result } = this.receipt;
+      const { id, subject, tenantId, n, result } = this.receipt;
       const tenant = tenantId === null ? 'NULL' : `${sqlLiteral(tenantId)}::uuid`;
       statements.push(
         `INSERT INTO command_receipt (key, subject, tenant_id, results)
-         VALUES (${sqlLiteral(key)}, ${sqlLiteral(subject)}, ${tenant},
+         VALUES (${sqlLiteral(id)}, ${sqlLiteral(subject)}, ${tenant},
                  jsonb_build_object(${sqlLiteral(String(n))}, ${sqlLiteral(result)}::jsonb))
          ON CONFLICT (key, subject) DO UPDATE SET results = command_receipt.results || EXCLUDED.results`,
       );
