@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA, ensureDependencies, ensureInfrastructure, ROOT, run, say } from './lib.mjs';
-import { Supervisor } from './supervisor.mjs';
+import { instanceCount, instanceName, Supervisor } from './supervisor.mjs';
 
 function secrets() {
   mkdirSync(DATA, { recursive: true });
@@ -46,22 +46,6 @@ const printLine = (name) => (line) => {
   if (line.includes('operator account created')) operatorCreated = true;
 };
 
-/**
- * How many instances of every app run side by side (`LAUREL_INSTANCES`, default 1): on the same NATS (commands shared
- * by queue group), PostgreSQL and Redis. ADR "several instances of each service".
- */
-function instanceCount() {
-  const value = process.env.LAUREL_INSTANCES ?? '1';
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 8) {
-    throw new Error(`LAUREL_INSTANCES must be a whole number from 1 to 8, not ${JSON.stringify(value)}`);
-  }
-  return count;
-}
-
-/** Instance `n` of an app is supervised as `<app>` (the first) or `<app>#<n>`, with its instance id in its logs. */
-const instanceName = (app, instance) => (instance === 1 ? app : `${app}#${instance}`);
-
 const startApp = (app, instance, env, ready, readyTimeoutMs) => {
   const name = instanceName(app, instance);
   return supervisor.add({
@@ -88,7 +72,7 @@ process.once('SIGINT', () => shutdown(0));
 process.once('SIGTERM', () => shutdown(0));
 
 try {
-  const instances = instanceCount();
+  const instances = instanceCount(process.env.LAUREL_INSTANCES);
   ensureDependencies();
   await ensureInfrastructure();
   const { jwtSecret, applicationsDataKey, objectionsDataKey, reviewsDataKey } = secrets();
