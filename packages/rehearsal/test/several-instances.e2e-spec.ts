@@ -187,10 +187,10 @@ describe('two instances of every app', () => {
       const n = 7000 + item;
       const body = anOrganisation('ili', n, { name: `ili 多实例单位 ${n}` });
       const applicant = await write(`applicant-${item}`, item, '/tenants/ili/applicants', body, office);
-      expect(applicant.status).toBe(201);
+      expect({ status: applicant.status, body: applicant.body }).toMatchObject({ status: 201 });
       const started = { applicantId: applicant.body.id, cycleNumber: context.cycleNumber, facts: FACTS };
       const application = await write(`application-${item}`, item + 1, '/tenants/ili/applications', started, office);
-      expect(application.status).toBe(201);
+      expect({ status: application.status, body: application.body }).toMatchObject({ status: 201 });
     };
     const object = async (item: number) => {
       const body = {
@@ -200,7 +200,7 @@ describe('two instances of every app', () => {
         evidence: [PDF],
       };
       const filed = await write(`objection-${item}`, item, `/public/ili/notices/${notice.id}/objections`, body);
-      expect(filed.status).toBe(201);
+      expect({ status: filed.status, body: filed.body }).toMatchObject({ status: 201 });
     };
     const work: (() => Promise<void>)[] = [];
     for (let i = 0; i < total; i += 1) {

@@ -49,11 +49,12 @@ export class ServiceClient {
     const request = contract.request.safeParse(payload);
     if (!request.success) throw DomainError.validation(fieldErrorsFromZod(request.error, 'body'));
     const id = randomUUID();
-    // A command of a keyed write carries a key of its own (the n-th call of its subject); a query carries none.
+    // A command of a keyed write carries a key of its own (the n-th call of its subject); a query carries none. The
+    // write's key is the context's, or, in the gateway, its route's recording (a context built before the key was).
+    const recording = CommandReceipts.current();
+    const writeKey = context.commandKey ?? (recording && !recording.records ? recording.key : null);
     const commandKey =
-      context.commandKey && contract.kind === 'command'
-        ? CommandReceipts.keyForCall(context.commandKey, contract.subject)
-        : null;
+      writeKey && contract.kind === 'command' ? CommandReceipts.keyForCall(writeKey, contract.subject) : null;
     let reply: NestReply;
     try {
       const message = await this.requests.request(

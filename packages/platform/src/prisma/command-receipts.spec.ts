@@ -1,4 +1,4 @@
-import { decodeResult, deriveKey, encodeResult, sealReceipt, unsealReceipt } from './command-receipts';
+import { CommandReceipts, decodeResult, deriveKey, encodeResult, sealReceipt, unsealReceipt } from './command-receipts';
 
 describe('a transaction result as a command receipt keeps it', () => {
   it('keeps dates, big integers, bytes and nesting through JSON', () => {
@@ -32,5 +32,29 @@ describe('a sealed receipt', () => {
     expect(sealed).not.toContain('张三');
     expect(unsealReceipt('key-a', sealed)).toBe('{"name":"张三"}');
     expect(() => unsealReceipt('key-b', sealed)).toThrow();
+  });
+});
+
+describe('the slots of a command’s transactions', () => {
+  const recording = () =>
+    CommandReceipts.recording({ key: 'k', subject: 's.t.u', tenantId: null, replaying: null, records: true });
+  const read = async (tx: string) => `read ${tx}`;
+  const write = async (tx: string) => `write ${tx}`;
+  const warmUp = async (tx: string) => `cache ${tx}`;
+
+  it('keeps a transaction’s slot when another attempt runs one more elsewhere', () => {
+    const first = recording();
+    const slots = [CommandReceipts.slotOf(first, read), CommandReceipts.slotOf(first, write)];
+    const again = recording();
+    CommandReceipts.slotOf(again, warmUp);
+    expect([CommandReceipts.slotOf(again, read), CommandReceipts.slotOf(again, write)]).toEqual(slots);
+  });
+
+  it('numbers the transactions of one site in the order they begin', () => {
+    const first = recording();
+    const a = CommandReceipts.slotOf(first, read);
+    const b = CommandReceipts.slotOf(first, read);
+    expect(a).not.toBe(b);
+    expect(first.transactions).toBe(2);
   });
 });

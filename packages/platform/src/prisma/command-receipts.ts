@@ -12,7 +12,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
  * computed as the first time (ADR "several instances of each service").
  */
 export interface CommandReceipt {
-  /** Each committed transaction's result, by its number in the command (0, 1 …), as `encodeResult` wrote it, parsed. */
+  /** Each committed transaction's result, by its slot in the command (`slotOf`), as `encodeResult` wrote it, parsed. */
   results: Record<string, unknown>;
   /** The command's answer, once given. */
   answer: unknown;
@@ -35,6 +35,8 @@ export interface CommandRecording {
   /** Whether its transactions are recorded (a service's command), or only its calls numbered (a gateway route). */
   readonly records: boolean;
   transactions: number;
+  /** Transactions begun, by the site that began them (`slotOf`). */
+  readonly sites: Map<string, number>;
   /** Calls to other services by subject: each gets a key of its own, the same on every attempt. */
   readonly calls: Map<string, number>;
 }
@@ -105,8 +107,21 @@ export const CommandReceipts = {
   },
 
   /** A recording of a command's handler (or, not recording transactions, of a gateway route). */
-  recording(fields: Omit<CommandRecording, 'transactions' | 'calls'>): CommandRecording {
-    return { ...fields, transactions: 0, calls: new Map() };
+  recording(fields: Omit<CommandRecording, 'transactions' | 'sites' | 'calls'>): CommandRecording {
+    return { ...fields, transactions: 0, sites: new Map(), calls: new Map() };
+  },
+
+  /**
+   * The slot of a transaction the command begins with `fn`: the site that began it (the function's source, the same
+   * for every closure made there) and its number among that site's transactions. A transaction one attempt runs and the
+   * other does not (a cache warm in one instance and cold in the other) does not shift the others' slots.
+   */
+  slotOf(recording: CommandRecording, fn: (...args: never[]) => unknown): string {
+    const site = deriveKey(fn.toString()).slice(0, 16);
+    const n = recording.sites.get(site) ?? 0;
+    recording.sites.set(site, n + 1);
+    recording.transactions += 1;
+    return `${site}.${n}`;
   },
 
   run<T>(recording: CommandRecording, fn: () => T): T {

@@ -120,11 +120,15 @@ export class Database<C extends PrismaClientLike> {
     fn: (tx: TxOf<C>) => Promise<T>,
   ): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error(`tenant id ${tenantId} is not a uuid`);
-    // A keyed command's own transactions are numbered; one an earlier attempt committed answers from its receipt.
+    // A keyed command's own transactions are numbered; one an earlier attempt committed answers from its receipt. Only
+    // those run in the command's own request context: work it shares with others (a group commit started by its
+    // request, run in the system's context) is nobody's to replay.
     const recording = CommandReceipts.current();
-    const numbered = recording?.records && !TransactionScopes.current() ? recording.transactions++ : null;
-    if (recording && numbered !== null && recording.replaying) {
-      const recorded = recording.replaying.results[String(numbered)];
+    const own =
+      recording?.records && !TransactionScopes.current() && RequestContexts.current()?.commandKey === recording.key;
+    const slot = recording && own ? CommandReceipts.slotOf(recording, fn) : null;
+    if (recording && slot !== null && recording.replaying) {
+      const recorded = recording.replaying.results[slot];
       if (recorded !== undefined) return replayed<T>(recorded);
     }
     const connection = await pool.connectOwn();
@@ -152,10 +156,10 @@ export class Database<C extends PrismaClientLike> {
         result = await TransactionScopes.run(scope, () => fn(client as unknown as TxOf<C>));
         // Timed out while `fn` ran: refused, as its statements were.
         scope.refuseIfClosed();
-        if (recording && numbered !== null) {
+        if (recording && slot !== null) {
           const { key, subject } = recording;
           const sealed = JSON.stringify(sealReceipt(key, recordable(result)));
-          scope.pending.addReceipt({ id: receiptId(key), subject, tenantId, n: numbered, result: sealed });
+          scope.pending.addReceipt({ id: receiptId(key), subject, tenantId, slot, result: sealed });
         }
         scope.end();
         await scope.commit();

@@ -33,8 +33,8 @@ export interface PendingReceipt {
   id: string;
   subject: string;
   tenantId: string | null;
-  /** The transaction's number in the command. */
-  n: number;
+  /** The transaction's slot in the command (`CommandReceipts.slotOf`). */
+  slot: string;
   /** JSON of the sealed result. */
   result: string;
 }
@@ -81,12 +81,12 @@ export class PendingWrites {
       );
     }
     if (this.receipt) {
-      const { id, subject, tenantId, n, result } = this.receipt;
+      const { id, subject, tenantId, slot, result } = this.receipt;
       const tenant = tenantId === null ? 'NULL' : `${sqlLiteral(tenantId)}::uuid`;
       statements.push(
         `INSERT INTO command_receipt (key, subject, tenant_id, results)
          VALUES (${sqlLiteral(id)}, ${sqlLiteral(subject)}, ${tenant},
-                 jsonb_build_object(${sqlLiteral(String(n))}, ${sqlLiteral(result)}::jsonb))
+                 jsonb_build_object(${sqlLiteral(slot)}, ${sqlLiteral(result)}::jsonb))
          ON CONFLICT (key, subject) DO UPDATE SET results = command_receipt.results || EXCLUDED.results`,
       );
     }
