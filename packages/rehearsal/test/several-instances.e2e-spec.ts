@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { loadLaunchPolicy } from '@laurel/policy';
 import { anOrganisation } from '@laurel/testing';
 import {
@@ -46,6 +47,9 @@ describe('two instances of every app', () => {
     client = new RoundRobinClient(platform.urls);
   }, 600_000);
   afterAll(async () => {
+    // Every app's output, for a failure's post-mortem, where LAUREL_REHEARSAL_LOGS names a file.
+    if (platform && process.env.LAUREL_REHEARSAL_LOGS)
+      writeFileSync(process.env.LAUREL_REHEARSAL_LOGS, platform.logs());
     await platform?.close();
   });
 
@@ -187,10 +191,10 @@ describe('two instances of every app', () => {
       const n = 7000 + item;
       const body = anOrganisation('ili', n, { name: `ili 多实例单位 ${n}` });
       const applicant = await write(`applicant-${item}`, item, '/tenants/ili/applicants', body, office);
-      expect({ status: applicant.status, body: applicant.body }).toMatchObject({ status: 201 });
+      created(`applicant-${item}`, applicant);
       const started = { applicantId: applicant.body.id, cycleNumber: context.cycleNumber, facts: FACTS };
       const application = await write(`application-${item}`, item + 1, '/tenants/ili/applications', started, office);
-      expect({ status: application.status, body: application.body }).toMatchObject({ status: 201 });
+      created(`application-${item}`, application);
     };
     const object = async (item: number) => {
       const body = {
@@ -200,7 +204,7 @@ describe('two instances of every app', () => {
         evidence: [PDF],
       };
       const filed = await write(`objection-${item}`, item, `/public/ili/notices/${notice.id}/objections`, body);
-      expect({ status: filed.status, body: filed.body }).toMatchObject({ status: 201 });
+      created(`objection-${item}`, filed);
     };
     const work: (() => Promise<void>)[] = [];
     for (let i = 0; i < total; i += 1) {
@@ -270,6 +274,11 @@ describe('two instances of every app', () => {
     await expectEverythingOnce();
   }, 900_000);
 });
+
+/** A write that must have created its resource; else fails with what the platform answered. */
+function created(write: string, answer: Answer): void {
+  if (answer.status !== 201) throw new Error(`${write} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+}
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const PDF = {
