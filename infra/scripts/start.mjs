@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DATA, ensureDependencies, ensureInfrastructure, ROOT, run, say } from './lib.mjs';
-import { Supervisor } from './supervisor.mjs';
+import { instanceCount, instanceName, Supervisor } from './supervisor.mjs';
 
 function secrets() {
   mkdirSync(DATA, { recursive: true });
@@ -46,17 +46,19 @@ const printLine = (name) => (line) => {
   if (line.includes('operator account created')) operatorCreated = true;
 };
 
-const startApp = (name, env, ready, readyTimeoutMs) =>
-  supervisor.add({
+const startApp = (app, instance, env, ready, readyTimeoutMs) => {
+  const name = instanceName(app, instance);
+  return supervisor.add({
     name,
     command: process.execPath,
-    args: [...APP_NODE_FLAGS, `apps/${name}/dist/main.js`],
+    args: [...APP_NODE_FLAGS, `apps/${app}/dist/main.js`],
     cwd: ROOT,
-    env,
+    env: { ...env, LAUREL_INSTANCE_ID: `${app}-${instance}` },
     ready,
     readyTimeoutMs,
     onLine: printLine(name),
   });
+};
 
 let stopping = false;
 function shutdown(code = 0) {
@@ -70,6 +72,7 @@ process.once('SIGINT', () => shutdown(0));
 process.once('SIGTERM', () => shutdown(0));
 
 try {
+  const instances = instanceCount(process.env.LAUREL_INSTANCES);
   ensureDependencies();
   await ensureInfrastructure();
   const { jwtSecret, applicationsDataKey, objectionsDataKey, reviewsDataKey } = secrets();
@@ -96,22 +99,44 @@ try {
   let healthPort = Number(process.env.LAUREL_HEALTH_PORT_BASE ?? 9101);
   // The gateway's health page shows what the supervisor knows (restarts; a crash loop as the service down).
   env.LAUREL_SUPERVISOR_STATUS_FILE = statusFile;
+  // The first instance of each app in order; further instances (LAUREL_INSTANCES) of the services side by side.
   for (const name of apps) {
-    await startApp(name, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) }, / started"/, 60_000);
+    await startApp(name, 1, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) }, / started"/, 60_000);
   }
-  await startApp(
-    'gateway',
-    { ...env, LAUREL_HEALTH_PORT: String(healthPort++), LAUREL_SEED_LAUNCH_JURISDICTIONS: 'true' },
-    /gateway listening/,
-    120_000,
-  );
+  const further = [];
+  for (const name of apps) {
+    for (let instance = 2; instance <= instances; instance += 1) {
+      further.push(startApp(name, instance, { ...env, LAUREL_HEALTH_PORT: String(healthPort++) }, / started"/, 120_000));
+    }
+  }
+  await Promise.all(further);
+  // Gateways one after the other, each on a port of its own (3000, 3001 …): the first seeds the launch jurisdictions.
+  const httpPort = Number(env.LAUREL_HTTP_PORT ?? '3000');
+  for (let instance = 1; instance <= instances; instance += 1) {
+    await startApp(
+      'gateway',
+      instance,
+      {
+        ...env,
+        LAUREL_HTTP_PORT: String(httpPort + instance - 1),
+        LAUREL_HEALTH_PORT: String(healthPort++),
+        LAUREL_SEED_LAUNCH_JURISDICTIONS: instance === 1 ? 'true' : 'false',
+      },
+      /gateway listening/,
+      120_000,
+    );
+  }
 
-  const base = `http://${env.LAUREL_HTTP_HOST ?? '127.0.0.1'}:${env.LAUREL_HTTP_PORT ?? '3000'}`;
+  const base = `http://${env.LAUREL_HTTP_HOST ?? '127.0.0.1'}:${httpPort}`;
   say('Laurel is running:');
   say(`  web app        ${base}/   (public pages ${base}/p/<jurisdiction>, e.g. ${base}/p/ili; office ${base}/office/login)`);
   say(`  API            ${base}/api/v1`);
   say(`  documentation  ${base}/api/docs`);
   say(`  health         ${base}/api/v1/health`);
+  if (instances > 1) {
+    const ports = Array.from({ length: instances }, (_, i) => httpPort + i).join(', ');
+    say(`  instances      ${instances} of every app; the gateways on ports ${ports} (put a load balancer in front)`);
+  }
   if (operatorCreated && generated) {
     say(`  operator       ${operatorUsername} / ${generated}   (shown once: keep it)`);
   } else {

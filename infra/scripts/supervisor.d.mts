@@ -17,6 +17,8 @@ export interface RestartRecord {
   crashLoop: boolean;
 }
 
+export declare function instanceCount(value: string | undefined): number;
+export declare function instanceName(app: string, instance: number): string;
 export declare const DEFAULT_POLICY: Readonly<SupervisorPolicy>;
 export declare function backoffDelay(failures: number, policy?: SupervisorPolicy): number;
 export declare function freshRecord(startedAt: number): RestartRecord;

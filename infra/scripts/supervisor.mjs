@@ -50,6 +50,22 @@ export function afterExit(record, now, policy = DEFAULT_POLICY) {
   };
 }
 
+/**
+ * How many instances of every app run side by side (`LAUREL_INSTANCES`, 1–8, default 1): on the same NATS (commands
+ * shared by queue group), PostgreSQL and Redis. ADR "several instances of each service".
+ */
+export function instanceCount(value) {
+  if (value === undefined || value === '') return 1;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 8) {
+    throw new Error(`LAUREL_INSTANCES must be a whole number from 1 to 8, not ${JSON.stringify(value)}`);
+  }
+  return count;
+}
+
+/** Instance `n` of an app is supervised as `<app>` (the first) or `<app>#<n>`. */
+export const instanceName = (app, instance) => (instance === 1 ? app : `${app}#${instance}`);
+
 const seconds = (ms) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 const howItEnded = (code, signal) => (signal ? `signal ${signal}` : `exit code ${code}`);
 

@@ -40,6 +40,8 @@ export * from './nats/request-mux';
 export * from './nats/service-client.service';
 export * from './nats/subject-namespace';
 export * from './nats/write-coalescing.util';
+export * from './prisma/command-receipt-store';
+export * from './prisma/command-receipts';
 export * from './prisma/database.service';
 export * from './prisma/database-url.util';
 export * from './prisma/page.util';

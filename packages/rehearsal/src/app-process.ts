@@ -8,7 +8,10 @@ export class AppProcess {
   private output = '';
 
   private constructor(
-    readonly name: string,
+    /** The app (`gateway`, `applications` …). */
+    readonly service: string,
+    /** Which instance of it, from 1. */
+    readonly instance: number,
     private readonly child: ChildProcess,
   ) {
     const keep = (chunk: Buffer) => {
@@ -25,13 +28,14 @@ export class AppProcess {
     env: Record<string, string>,
     ready: RegExp,
     timeoutMs = 120_000,
+    instance = 1,
   ): Promise<{ app: AppProcess; match: string | undefined }> {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'apps', name, 'dist', 'main.js')], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const app = new AppProcess(name, child);
+    const app = new AppProcess(name, instance, child);
     const match = await new Promise<string | undefined>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${name} did not start in time:\n${app.output}`)), timeoutMs);
       const check = () => {
@@ -50,15 +54,29 @@ export class AppProcess {
     return { app, match };
   }
 
+  /** `<app>#<instance>` (the instance only when it is not the first). */
+  get name(): string {
+    return this.instance === 1 ? this.service : `${this.service}#${this.instance}`;
+  }
+
+  /** The process id, while it runs. */
+  get pid(): number | undefined {
+    return this.running ? this.child.pid : undefined;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get logs(): string {
     return this.output;
   }
 
-  /** SIGTERM, then SIGKILL after 10 s; resolves when the process has ended. */
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+  /** SIGTERM (then SIGKILL after 10 s), or SIGKILL at once; resolves when the process has ended. */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
+    if (!this.running) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGTERM');
+    this.child.kill(signal);
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(killer);

@@ -75,4 +75,53 @@ describe('audit anchors', () => {
     expect(result).toMatchObject({ ok: false, brokenAt: 1, anchoredSeq: 1 });
     expect(result.reason).toMatch(/rewritten/);
   });
+
+  it('anchors from several instances of the service under concurrent commands never move back', async () => {
+    const busy = randomUUID();
+    const instances = Array.from(
+      { length: 4 },
+      () =>
+        new AuditAnchors(
+          'probe',
+          sut.runtime.database.systemSql,
+          sut.runtime.js,
+          sut.runtime.jsm,
+          sut.runtime.namespace,
+          sut.runtime.logger,
+        ),
+    );
+    // What the stream stores, in order (a core subscription would also see the publishes JetStream refused).
+    const stored: number[] = [];
+    const consumer = await sut.runtime.js.consumers.get(sut.runtime.namespace.auditAnchorStream(), {
+      filter_subjects: sut.runtime.namespace.auditAnchorSubject('probe', busy),
+    });
+    const messages = await consumer.consume();
+    const reading = (async () => {
+      for await (const message of messages) stored.push((message.json() as { seq: number }).seq);
+    })();
+    let writing = true;
+    const writes = (async () => {
+      for (let i = 0; i < 40; i += 1) {
+        await sut.runtime.client.request(createItem, { name: `busy ${i}` }, { context: asTenant(busy) });
+      }
+      writing = false;
+    })();
+    const anchoring = instances.map(async (instance) => {
+      while (writing) await instance.anchorHeads();
+      await instance.anchorHeads();
+    });
+    await Promise.all([writes, ...anchoring]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    messages.stop();
+    await reading;
+    expect(stored.length).toBeGreaterThan(1);
+    expect(stored).toEqual([...stored].sort((a, b) => a - b));
+    expect(new Set(stored).size).toBe(stored.length);
+    expect((await sut.runtime.auditAnchors.latest(busy))?.seq).toBe(40);
+    expect(await RequestContexts.run(asTenant(busy), () => sut.runtime.verifyAudit())).toMatchObject({
+      ok: true,
+      entries: 40,
+      anchoredSeq: 40,
+    });
+  });
 });

@@ -8,10 +8,27 @@ import {
   backoffDelay,
   DEFAULT_POLICY,
   freshRecord,
+  instanceCount,
+  instanceName,
   type RestartRecord,
   Supervisor,
   type SupervisorStatus,
 } from '../../../infra/scripts/supervisor.mjs';
+
+describe('supervisor: several instances of each app (LAUREL_INSTANCES)', () => {
+  it('runs one of each by default, up to eight, and refuses anything else with the setting named', () => {
+    expect(instanceCount(undefined)).toBe(1);
+    expect(instanceCount('')).toBe(1);
+    expect(instanceCount('2')).toBe(2);
+    expect(instanceCount('8')).toBe(8);
+    for (const wrong of ['0', '9', '1.5', 'two', '-1']) expect(() => instanceCount(wrong)).toThrow(/LAUREL_INSTANCES/);
+  });
+
+  it('supervises the first instance under the app’s name, the others numbered', () => {
+    expect(instanceName('applications', 1)).toBe('applications');
+    expect(instanceName('applications', 2)).toBe('applications#2');
+  });
+});
 
 describe('supervisor: the rules (pure)', () => {
   it('waits 0.5 s after the first exit, doubling up to 30 s', () => {

@@ -15,9 +15,19 @@ export interface Principal {
   memberships: Record<string, string[]>;
 }
 
-export type AuthenticatedRequest = FastifyRequest & { principal?: Principal; tenant?: TenantRef };
+export type AuthenticatedRequest = FastifyRequest & {
+  principal?: Principal;
+  tenant?: TenantRef;
+  /** A write with an Idempotency-Key: the key its commands are recorded under in the services (`command_receipt`). */
+  commandKey?: string;
+};
 
 /** The request context sent with every NATS message for this request. */
 export function contextOf(request: AuthenticatedRequest): RequestContext {
-  return { tenantId: request.tenant?.id ?? null, correlationId: request.id, actor: request.principal?.actor ?? null };
+  return {
+    tenantId: request.tenant?.id ?? null,
+    correlationId: request.id,
+    actor: request.principal?.actor ?? null,
+    commandKey: request.commandKey ?? null,
+  };
 }

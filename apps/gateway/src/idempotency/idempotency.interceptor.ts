@@ -1,9 +1,9 @@
 import { DomainError } from '@laurel/contracts';
-import { ErrorReporter } from '@laurel/platform';
+import { CommandReceipts, deriveKey, ErrorReporter } from '@laurel/platform';
 import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { from, Observable, of, switchMap, tap } from 'rxjs';
+import { catchError, from, Observable, of, switchMap, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../http/authenticated-request';
 import { IdempotencyService } from './idempotency.service';
 import { WITHOUT_IDEMPOTENCY } from './without-idempotency.decorator';
@@ -67,9 +67,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
             reply.status(claim.statusCode);
             return of(claim.body);
           default:
-            return next.handle().pipe(
-              // The write failed: nothing happened, the key may be tried again.
-              tap({ error: () => void this.records.release(scope, key).catch(() => undefined) }),
+            // The services record this write's commands under a key of the caller's and the Idempotency-Key's, so a
+            // retry after an answer lost with a dying instance is answered from what it committed, not done again.
+            request.commandKey = deriveKey('idempotency', scope, key, request.method, path);
+            return recorded(request.commandKey, next).pipe(
+              // The write failed: nothing happened (or the services kept receipts of what did), the key may be tried
+              // again — released before the failure is answered, so a retry sent at once is not told it is in progress.
+              catchError((error: unknown) =>
+                from(this.records.release(scope, key).catch(() => undefined)).pipe(
+                  switchMap(() => throwError(() => error)),
+                ),
+              ),
               // The write succeeded: its answer goes out even if it cannot be stored. The record then stays
               // "in progress" until its lease runs out, rather than letting a retry write a second time at once.
               switchMap((body) =>
@@ -88,4 +96,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** The route's handling, with its calls to the services numbered per subject (each call's key its own). */
+function recorded(key: string, next: CallHandler): Observable<unknown> {
+  const recording = CommandReceipts.recording({
+    key,
+    subject: 'gateway',
+    tenantId: null,
+    replaying: null,
+    records: false,
+  });
+  return new Observable((subscriber) => CommandReceipts.run(recording, () => next.handle().subscribe(subscriber)));
 }

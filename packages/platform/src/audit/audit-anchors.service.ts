@@ -84,15 +84,32 @@ export class AuditAnchors {
 
   /** The tenant's latest anchor, or null when none was ever taken. */
   async latest(tenantId: string): Promise<AuditAnchor | null> {
+    return (await this.latestMessage(tenantId)).anchor;
+  }
+
+  /** The latest anchor and its sequence in the stream (0: none), which the next anchor of the tenant must follow. */
+  private async latestMessage(tenantId: string): Promise<{ anchor: AuditAnchor | null; streamSeq: number }> {
     try {
       const message = await this.jsm.streams.getMessage(this.namespace.auditAnchorStream(), {
         last_by_subj: this.namespace.auditAnchorSubject(this.service, tenantId),
       });
-      return message ? (message.json() as AuditAnchor) : null;
+      return message
+        ? { anchor: message.json() as AuditAnchor, streamSeq: message.seq }
+        : { anchor: null, streamSeq: 0 };
     } catch (error) {
-      if (isNotFound(error)) return null;
+      if (isNotFound(error)) return { anchor: null, streamSeq: 0 };
       throw error;
     }
+  }
+
+  /** Whether the tenant's chain still holds the anchored entry, with the anchored hash. */
+  private async holds(anchor: AuditAnchor): Promise<boolean> {
+    const rows = await this.systemSql.$queryRawUnsafe<{ hash: string }[]>(
+      'SELECT hash FROM audit_entry WHERE tenant_id = $1::uuid AND seq = $2',
+      anchor.tenantId,
+      anchor.seq,
+    );
+    return rows[0]?.hash === anchor.hash;
   }
 
   private async anchorPass(): Promise<number> {
@@ -112,28 +129,41 @@ export class AuditAnchors {
     let count = 0;
     for (const head of heads) {
       const seq = Number(head.seq);
-      let known = this.anchored.get(head.tenant_id);
-      if (known === undefined) {
-        const anchor = await this.latest(head.tenant_id);
-        known = anchor?.seq ?? 0;
-        if (anchor && (seq < anchor.seq || (seq === anchor.seq && head.hash !== anchor.hash))) {
+      const known = this.anchored.get(head.tenant_id);
+      if (known !== undefined && seq <= known) continue;
+      // Every instance of the service anchors: the latest anchor is read again, and the new one is published only if
+      // no other instance anchored the tenant meanwhile (JetStream compares the subject's last sequence), so an anchor
+      // read a moment ago never replaces a later one.
+      const { anchor: latest, streamSeq } = await this.latestMessage(head.tenant_id);
+      if (latest && seq <= latest.seq) {
+        // Anchored already, perhaps by another instance after this pass read the head: fine while the chain still
+        // holds the anchored entry; else entries were removed or changed, reported once and never re-anchored.
+        if (await this.holds(latest)) {
+          this.anchored.set(head.tenant_id, latest.seq);
+        } else {
           this.logger.error(
-            { tenantId: head.tenant_id, head: seq, anchored: anchor.seq, anchoredAt: anchor.anchoredAt },
+            { tenantId: head.tenant_id, head: seq, anchored: latest.seq, anchoredAt: latest.anchoredAt },
             'the audit chain no longer holds its anchored entry: entries were removed or changed; not re-anchored',
           );
           this.anchored.set(head.tenant_id, Number.POSITIVE_INFINITY);
-          continue;
         }
-        this.anchored.set(head.tenant_id, known);
+        continue;
       }
-      if (seq <= known) continue;
       const anchor: AuditAnchor = {
         tenantId: head.tenant_id,
         seq,
         hash: head.hash,
         anchoredAt: this.wallClock.now().toISOString(),
       };
-      await this.js.publish(this.namespace.auditAnchorSubject(this.service, head.tenant_id), JSON.stringify(anchor));
+      try {
+        await this.js.publish(this.namespace.auditAnchorSubject(this.service, head.tenant_id), JSON.stringify(anchor), {
+          expect: { lastSubjectSequence: streamSeq },
+        });
+      } catch (error) {
+        if (!isWrongLastSequence(error)) throw error;
+        // Anchored by another instance between the read and the publish: the next pass reads it.
+        continue;
+      }
       this.anchored.set(head.tenant_id, seq);
       count += 1;
     }
@@ -144,3 +174,10 @@ export class AuditAnchors {
 const isNotFound = (error: unknown) =>
   error instanceof Error &&
   /no message found|not found|10037/i.test(`${error.message} ${(error as { code?: unknown }).code ?? ''}`);
+
+/** JetStream refused a publish whose expected last sequence of the subject no longer holds (10071). */
+const isWrongLastSequence = (error: unknown) =>
+  error instanceof Error &&
+  /wrong last sequence|10071/i.test(
+    `${error.message} ${(error as { api_error?: { err_code?: number } }).api_error?.err_code ?? ''}`,
+  );

@@ -28,6 +28,7 @@ import { RequestMux } from '../nats/request-mux';
 import { ServiceClient } from '../nats/service-client.service';
 import { SubjectNamespace } from '../nats/subject-namespace';
 import { coalesceWrites } from '../nats/write-coalescing.util';
+import { DatabaseCommandReceipts } from '../prisma/command-receipt-store';
 import { Database } from '../prisma/database.service';
 import { connectionFields } from '../prisma/database-url.util';
 import type { PrismaClientLike } from '../prisma/prisma-client-like';
@@ -65,6 +66,8 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
   healthPort: number | null = null;
   private stopped = false;
   private blobTransfer: BlobTransfer | null = null;
+  /** What this service's keyed commands committed and answered (a retry after a lost answer is replayed). */
+  readonly commandReceipts: DatabaseCommandReceipts;
 
   private constructor(
     readonly definition: ServiceDefinition<C>,
@@ -90,7 +93,9 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     readonly wallClock: Clock,
     /** On a rehearsal platform (LAUREL_CLOCK=virtual): what keeps this instance on the shared virtual time. */
     readonly clockFollower: ClockFollower | null,
-  ) {}
+  ) {
+    this.commandReceipts = new DatabaseCommandReceipts(definition.service, database.systemSql, logger);
+  }
 
   get service(): string {
     return this.definition.service;
@@ -112,6 +117,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     }
     const logger = createLogger({
       service: definition.service,
+      instance: config.LAUREL_INSTANCE_ID,
       level: config.LAUREL_LOG_LEVEL,
       destination: options.logDestination,
     });
@@ -124,7 +130,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     const metrics = new PlatformMetrics(definition.service);
     const nats = await connect({
       servers: config.LAUREL_NATS_URL,
-      name: `${config.LAUREL_NATS_PREFIX}-${definition.service}`,
+      name: `${config.LAUREL_NATS_PREFIX}-${config.LAUREL_INSTANCE_ID ?? definition.service}`,
       maxReconnectAttempts: -1,
       // No stack trace captured per request: the client maps timeouts and absent responders itself.
       noAsyncTraces: true,
@@ -166,6 +172,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
       `${config.LAUREL_REDIS_PREFIX}:bull`,
       clock,
       logger,
+      redis,
     );
     const client = new ServiceClient(requests, namespace, config.LAUREL_NATS_REQUEST_TIMEOUT_MS);
     const calendar = new CalendarProvider(
@@ -224,6 +231,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
         .catch((error: unknown) => this.logger.error({ err: error }, 're-scheduling after Redis reconnected failed'));
     });
     await ensureEventStream(this.jsm, this.namespace, this.service);
+    this.commandReceipts.start();
     // Before the jobs: on a virtual clock they wait held until this instance knows the shared time.
     await this.clockFollower?.start();
     await this.calendar.start();
@@ -266,6 +274,7 @@ export class PlatformRuntime<C extends PrismaClientLike = PrismaClientLike> {
     this.stopped = true;
     this.calendar.stop();
     this.clockFollower?.stop();
+    this.commandReceipts.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.auditAnchors.stop();

@@ -43,6 +43,14 @@ export const platformConfigSchema = z.object({
   /** Port of the service's /health and /metrics listener (0 = any free port). */
   LAUREL_HEALTH_PORT: port.optional(),
   LAUREL_HEALTH_HOST: z.string().default('127.0.0.1'),
+  /**
+   * Which instance of its service this process is, when several run side by side (`LAUREL_INSTANCES`), e.g.
+   * `applications-2`: in every log line and in the NATS connection's name. Nothing else depends on it.
+   */
+  LAUREL_INSTANCE_ID: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.-]+$/, 'letters, digits, _ . and - only')
+    .optional(),
   /** Whether this instance runs the outbox relay (turn off to dedicate other instances to it). */
   LAUREL_RELAY_ENABLED: z
     .enum(['true', 'false'])

@@ -8,6 +8,11 @@ export interface RequestContext {
   readonly tenantId: string | null;
   readonly correlationId: string;
   readonly actor: Actor | null;
+  /**
+   * A write sent with a client's Idempotency-Key: the key its commands are recorded under in each service
+   * (`command_receipt`), so that a retry after a lost answer does not do them twice.
+   */
+  readonly commandKey?: string | null;
 }
 
 /** The platform's own audit chain and system actions use the nil UUID as their tenant. */

@@ -8,6 +8,21 @@ import { type DueJobs, firedJobsUntil, HELD_DELAY_MS, type JobEnvelope, runAtOf 
 import type { JobDataOf, JobDefinition } from './job-definition';
 import { type BatchPlan, planBatch, type ReadyDeadline } from './rescheduled-batch.util';
 
+/** Where finished jobs are counted: Redis for every instance of a service (ioredis fits). */
+export interface FinishedCounter {
+  incr(key: string): Promise<unknown>;
+  get(key: string): Promise<string | null>;
+}
+
+/** A count in this process only. */
+function localCounter(): FinishedCounter {
+  const counts = new Map<string, number>();
+  return {
+    incr: async (key) => counts.set(key, (counts.get(key) ?? 0) + 1),
+    get: async (key) => String(counts.get(key) ?? 0),
+  };
+}
+
 export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
 
 /** Open deadlines a service reads from its database: the truth the queues are rebuilt from. */
@@ -56,11 +71,6 @@ export class JobScheduler {
   /** The re-scheduling pass under way, if any: a periodic tick does not start a second one beside it. */
   private rescheduling: Promise<number> | null = null;
   private stopped = false;
-  /**
-   * Jobs this instance's processors finished (counted before BullMQ marks them done, so a step that sees its queues
-   * empty has counted them): what a step of a virtual clock's move fired.
-   */
-  private finished = 0;
   /** The `fireDue` under way: steps of a move run one after the other. */
   private firing: Promise<unknown> = Promise.resolve();
 
@@ -70,6 +80,8 @@ export class JobScheduler {
     private readonly prefix: string,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Counts the jobs every instance finished (the runtime's Redis); without it, this instance's only. */
+    private readonly counter: FinishedCounter = localCounter(),
   ) {
     const seen = new Set<string>();
     for (const job of declared) {
@@ -172,7 +184,7 @@ export class JobScheduler {
   fireDue(options: { timeoutMs?: number } = {}): Promise<DueJobs> {
     const run = async (): Promise<DueJobs> => {
       if (!(this.clock instanceof VirtualClock) || !this.clock.known) return { fired: 0, next: null };
-      const before = this.finished;
+      const before = await this.finishedEverywhere();
       await this.reschedule();
       const next = await firedJobsUntil(
         this.clock,
@@ -182,7 +194,7 @@ export class JobScheduler {
           logger: this.logger,
         },
       );
-      return { fired: this.finished - before, next };
+      return { fired: (await this.finishedEverywhere()) - before, next };
     };
     const turn = this.firing.then(run, run);
     this.firing = turn.catch(() => undefined);
@@ -191,6 +203,21 @@ export class JobScheduler {
 
   private queueNames(): Set<string> {
     return new Set(this.declared.map((d) => d.queue));
+  }
+
+  /**
+   * Jobs finished by the processors of every instance of the service, counted in Redis per queue before BullMQ marks
+   * them done (so a step that sees its queues empty has counted them): what a step of a virtual clock's move fired,
+   * whichever instance's worker took each job.
+   */
+  private async finishedEverywhere(): Promise<number> {
+    let total = 0;
+    for (const name of this.queueNames()) total += Number((await this.counter.get(this.finishedKey(name))) ?? 0);
+    return total;
+  }
+
+  private finishedKey(queueName: string): string {
+    return `${this.prefix}:${queueName}:laurel-finished`;
   }
 
   /**
@@ -366,10 +393,21 @@ export class JobScheduler {
     const definition = this.declared.find((d) => d.queue === queueName && d.name === job.name) as JobDefinition;
     const envelope = job.data as JobEnvelope;
     const data = definition.data.parse(envelope.data);
+    this.catchUp(envelope);
     try {
       await RequestContexts.run(RequestContexts.system(envelope.tenantId), () => processor(data, job));
     } finally {
-      this.finished += 1;
+      await this.counter.incr(this.finishedKey(queueName)).catch(() => undefined);
     }
+  }
+
+  /**
+   * On a virtual clock a job runs only once a move of the shared clock has reached its time — but another instance's
+   * move may hand it to this instance's worker before this instance has heard that step's announcement. Its clock
+   * then catches up to the job's time first, so the processor does not find its deadline still ahead.
+   */
+  private catchUp(envelope: JobEnvelope): void {
+    if (!(this.clock instanceof VirtualClock) || !this.clock.known || typeof envelope.runAt !== 'number') return;
+    if (this.clock.now().getTime() < envelope.runAt) this.clock.set(new Date(envelope.runAt));
   }
 }

@@ -85,6 +85,7 @@ describe('MigrationRunner.deploy', () => {
     expect(tables).toEqual([
       'probe._prisma_migrations',
       'probe.audit_entry',
+      'probe.command_receipt',
       'probe.dead_letter',
       'probe.inbox_message',
       'probe.outbox_message',
@@ -189,6 +190,8 @@ describe('MigrationRunner.deploy', () => {
     expect(security).toEqual({
       _prisma_migrations: [false, false, 0],
       audit_entry: [true, true, 1],
+      // A command's receipt is read and completed by the platform role, keyed by the caller (no tenant column to confine).
+      command_receipt: [false, false, 0],
       dead_letter: [false, false, 0],
       inbox_message: [false, false, 0],
       outbox_message: [false, false, 0],

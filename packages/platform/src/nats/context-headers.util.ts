@@ -3,6 +3,7 @@ import { actorSchema, Headers } from '@laurel/contracts';
 import { type MsgHdrs, headers as natsHeaders } from '@nats-io/transport-node';
 import type { RequestContext } from '../context/request-context';
 
+const COMMAND_KEY = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Writes the request context into NATS headers. */
@@ -11,6 +12,7 @@ export function contextToHeaders(context: RequestContext): MsgHdrs {
   if (context.tenantId) h.set(Headers.tenantId, context.tenantId);
   h.set(Headers.correlationId, context.correlationId);
   if (context.actor) h.set(Headers.actor, JSON.stringify(context.actor));
+  if (context.commandKey) h.set(Headers.commandKey, context.commandKey);
   return h;
 }
 
@@ -28,9 +30,11 @@ export function contextFromHeaders(h: MsgHdrs | undefined): RequestContext {
       actor = null;
     }
   }
+  const commandKey = h?.get(Headers.commandKey) ?? '';
   return {
     tenantId: UUID.test(tenant) ? tenant.toLowerCase() : null,
     correlationId: correlation && correlation.length <= 128 ? correlation : randomUUID(),
     actor,
+    ...(COMMAND_KEY.test(commandKey) ? { commandKey } : {}),
   };
 }

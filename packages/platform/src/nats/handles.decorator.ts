@@ -4,6 +4,7 @@ import { Ctx, MessagePattern, Payload, RpcException } from '@nestjs/microservice
 import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
 import { toErrorShape } from '../errors/rpc-error.util';
+import { runRecorded } from '../prisma/command-receipts';
 import { contextFromHeaders } from './context-headers.util';
 
 interface HeaderCarrier {
@@ -46,13 +47,21 @@ export function Handles(contract: MessageContract): MethodDecorator {
         }
         const request = contract.request.safeParse(data ?? {});
         if (!request.success) throw DomainError.validation(fieldErrorsFromZod(request.error, 'body'));
-        const result = await RequestContexts.run(context, () => original.call(this, request.data, carrier));
-        const response = contract.response.safeParse(result);
-        if (!response.success) {
-          throw new Error(`${contract.subject} answered outside its contract: ${response.error.message}`);
-        }
+        const answerOf = (result: unknown) => {
+          const response = contract.response.safeParse(result);
+          if (!response.success) {
+            throw new Error(`${contract.subject} answered outside its contract: ${response.error.message}`);
+          }
+          return response.data;
+        };
+        const handle = async () => RequestContexts.run(context, () => original.call(this, request.data, carrier));
+        // A command of a keyed write: answered from its receipt, or recorded in it (a retry after a lost answer).
+        const answer =
+          contract.kind === 'command' && context.commandKey
+            ? await runRecorded(context.commandKey, contract.subject, context.tenantId, handle, answerOf)
+            : answerOf(await handle());
         ErrorReporter.observe(contract.subject, 'ok', (performance.now() - started) / 1000);
-        return response.data;
+        return answer;
       } catch (error) {
         ErrorReporter.observe(contract.subject, 'error', (performance.now() - started) / 1000);
         throw new RpcException(RequestContexts.run(context, () => toErrorShape(error, where)));

@@ -11,6 +11,7 @@ import {
 import { errors } from '@nats-io/transport-node';
 import { type RequestContext, RequestContexts } from '../context/request-context';
 import { fromErrorShape } from '../errors/rpc-error.util';
+import { CommandReceipts } from '../prisma/command-receipts';
 import { contextToHeaders } from './context-headers.util';
 import type { RequestMux } from './request-mux';
 import type { SubjectNamespace } from './subject-namespace';
@@ -48,12 +49,18 @@ export class ServiceClient {
     const request = contract.request.safeParse(payload);
     if (!request.success) throw DomainError.validation(fieldErrorsFromZod(request.error, 'body'));
     const id = randomUUID();
+    // A command of a keyed write carries a key of its own (the n-th call of its subject); a query carries none. The
+    // write's key is the context's, or, in the gateway, its route's recording (a context built before the key was).
+    const recording = CommandReceipts.current();
+    const writeKey = context.commandKey ?? (recording && !recording.records ? recording.key : null);
+    const commandKey =
+      writeKey && contract.kind === 'command' ? CommandReceipts.keyForCall(writeKey, contract.subject) : null;
     let reply: NestReply;
     try {
       const message = await this.requests.request(
         this.namespace.wire(contract.subject),
         JSON.stringify({ pattern: contract.subject, data: request.data, id }),
-        { timeoutMs: options.timeoutMs ?? this.timeoutMs, headers: contextToHeaders(context) },
+        { timeoutMs: options.timeoutMs ?? this.timeoutMs, headers: contextToHeaders({ ...context, commandKey }) },
       );
       reply = message.json<NestReply>();
     } catch (error) {

@@ -1,6 +1,8 @@
+import { DomainError } from '@laurel/contracts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { RequestContexts } from '../context/request-context';
 import { ErrorReporter } from '../errors/error-reporter';
+import { CommandReceipts, decodeResult, encodeResult, receiptId, sealReceipt, UNRECORDABLE } from './command-receipts';
 import { type ConnectionFields } from './database-url.util';
 import { sqlLiteral } from './pending-writes';
 import { type PrismaClientLike, type SqlExecutor, sqlExecutor, type TxOf } from './prisma-client-like';
@@ -118,6 +120,17 @@ export class Database<C extends PrismaClientLike> {
     fn: (tx: TxOf<C>) => Promise<T>,
   ): Promise<T> {
     if (tenantId !== null && !UUID.test(tenantId)) throw new Error(`tenant id ${tenantId} is not a uuid`);
+    // A keyed command's own transactions are numbered; one an earlier attempt committed answers from its receipt. Only
+    // those run in the command's own request context: work it shares with others (a group commit started by its
+    // request, run in the system's context) is nobody's to replay.
+    const recording = CommandReceipts.current();
+    const own =
+      recording?.records && !TransactionScopes.current() && RequestContexts.current()?.commandKey === recording.key;
+    const slot = recording && own ? CommandReceipts.slotOf(recording, fn) : null;
+    if (recording && slot !== null && recording.replaying) {
+      const recorded = recording.replaying.results[slot];
+      if (recorded !== undefined) return replayed<T>(recorded);
+    }
     const connection = await pool.connectOwn();
     const begin =
       tenantId === null ? 'BEGIN' : `BEGIN; SELECT set_config('app.tenant_id', ${sqlLiteral(tenantId)}, true)`;
@@ -143,6 +156,11 @@ export class Database<C extends PrismaClientLike> {
         result = await TransactionScopes.run(scope, () => fn(client as unknown as TxOf<C>));
         // Timed out while `fn` ran: refused, as its statements were.
         scope.refuseIfClosed();
+        if (recording && slot !== null) {
+          const { key, subject } = recording;
+          const sealed = JSON.stringify(sealReceipt(key, recordable(result)));
+          scope.pending.addReceipt({ id: receiptId(key), subject, tenantId, slot, result: sealed });
+        }
         scope.end();
         await scope.commit();
       } catch (error) {
@@ -161,4 +179,24 @@ export class Database<C extends PrismaClientLike> {
       connection.release(broken);
     }
   }
+}
+
+/** A transaction's result as its command's receipt keeps it. */
+function recordable(result: unknown): string {
+  try {
+    return encodeResult(result);
+  } catch {
+    return JSON.stringify(UNRECORDABLE);
+  }
+}
+
+/** What a committed transaction of an earlier attempt answered; one that could not be kept is refused, not run again. */
+function replayed<T>(recorded: unknown): T {
+  if (recorded !== null && typeof recorded === 'object' && '$laurel:unrecordable' in recorded) {
+    throw DomainError.conflict({
+      zh: '该请求已执行，但其结果无法重现；请查询其结果',
+      en: 'This request was carried out, but its answer cannot be given again; read the result instead',
+    });
+  }
+  return decodeResult(recorded) as T;
 }

@@ -27,6 +27,18 @@ export interface PendingOutboxRow {
  */
 export type PendingAuditEntry = Omit<AuditFields, 'tenantId' | 'seq'> & { hashPrefix: string; hashSuffix: string };
 
+/** A keyed command's transaction result, sealed (`command-receipts.ts`), waiting for the commit. */
+export interface PendingReceipt {
+  /** The receipt's id (`receiptId` of the command key). */
+  id: string;
+  subject: string;
+  tenantId: string | null;
+  /** The transaction's slot in the command (`CommandReceipts.slotOf`). */
+  slot: string;
+  /** JSON of the sealed result. */
+  result: string;
+}
+
 /**
  * The platform's writes of one transaction, held until it commits and then sent in the same round trip as the
  * COMMIT: the outbox rows and, per tenant, the audit entries (appended by the schema's `audit_append` function,
@@ -35,6 +47,12 @@ export type PendingAuditEntry = Omit<AuditFields, 'tenantId' | 'seq'> & { hashPr
 export class PendingWrites {
   readonly outbox: PendingOutboxRow[] = [];
   private readonly audit = new Map<string, PendingAuditEntry[]>();
+  /** The result of this transaction in the receipt of the keyed command it belongs to (`command-receipts.ts`). */
+  private receipt: PendingReceipt | null = null;
+
+  addReceipt(receipt: PendingReceipt): void {
+    this.receipt = receipt;
+  }
 
   addAudit(tenantId: string, entry: PendingAuditEntry): void {
     const entries = this.audit.get(tenantId);
@@ -60,6 +78,16 @@ export class PendingWrites {
       statements.push(
         `SELECT audit_append(c.tenant, c.entries)
            FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(chains))}::jsonb) AS c(tenant uuid, entries jsonb)`,
+      );
+    }
+    if (this.receipt) {
+      const { id, subject, tenantId, slot, result } = this.receipt;
+      const tenant = tenantId === null ? 'NULL' : `${sqlLiteral(tenantId)}::uuid`;
+      statements.push(
+        `INSERT INTO command_receipt (key, subject, tenant_id, results)
+         VALUES (${sqlLiteral(id)}, ${sqlLiteral(subject)}, ${tenant},
+                 jsonb_build_object(${sqlLiteral(slot)}, ${sqlLiteral(result)}::jsonb))
+         ON CONFLICT (key, subject) DO UPDATE SET results = command_receipt.results || EXCLUDED.results`,
       );
     }
     return statements.length > 0 ? statements.join(';\n') : null;
