@@ -1,6 +1,6 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Clock } from '../clock/clock';
+import { type Clock, SystemClock } from '../clock/clock';
 import { timeLimit } from '../clock/time-limit.util';
 import { VirtualClock } from '../clock/virtual-clock';
 import { RequestContexts } from '../context/request-context';
@@ -41,6 +41,9 @@ const JOB_OPTIONS = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 1000 },
 } as const;
+
+/** BullMQ's delays run on the machine's time, whatever the platform's clock says. */
+const MACHINE_TIME = new SystemClock();
 
 /** Deadlines read in one round trip (and the missing ones added in one) while re-scheduling. */
 const RESCHEDULE_BATCH = 1000;
@@ -327,7 +330,7 @@ export class JobScheduler {
     const batch = deadlines.map((ready) => ({ ...ready, delay: this.delayUntil(ready.deadline.runAt) }));
     let plan: BatchPlan<ReadyJob>;
     try {
-      plan = await planBatch(queue, batch, Date.now());
+      plan = await planBatch(queue, batch, MACHINE_TIME.now().getTime());
     } catch (error) {
       this.logger.warn({ err: error, queue: queueName }, 'reading a batch of jobs failed; scheduling them one by one');
       plan = { missing: [], changed: [...batch], unchanged: 0 };
