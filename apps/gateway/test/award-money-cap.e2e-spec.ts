@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readXlsx } from '@laurel/platform';
 import { loadLaunchPolicy } from '@laurel/policy';
 import { eventually, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
@@ -107,5 +108,19 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
     });
 
     expect((await decide(5_000_000)).status).toBe(409);
+
+    // Finance's list carries the cap and the decision: the cap, the amount, who decided, the document and why.
+    const response = await fetch(`${sut.gateway.url}${FUNDS}/entitlements.xlsx`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    expect(response.status).toBe(200);
+    const rows = await readXlsx(Buffer.from(await response.arrayBuffer()));
+    const header = rows[0] as string[];
+    const line = rows.find((row) => row[0] === within.applicantName) as string[];
+    expect(Number(line[header.indexOf('上限（元）')])).toBe(80_000);
+    expect(Number(line[header.indexOf('应得金额（元）')])).toBe(60_000);
+    expect(line[header.indexOf('金额决定（机关、文号、理由）')]).toBe(
+      '上饶市信州区人民政府 信府字〔2025〕10号：按评审得分确定',
+    );
   });
 });

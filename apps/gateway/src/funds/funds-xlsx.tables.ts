@@ -116,7 +116,9 @@ interface EntitlementLine {
   budgetYear: number | string;
   basis: string;
   status: string;
+  cap: number | null;
   amount: number | null;
+  decision: string;
   paid: number;
   pending: number;
   outstanding: number;
@@ -130,7 +132,11 @@ export function entitlementsTable(entitlements: readonly EntitlementView[]): Xls
     budgetYear: e.budgetYear,
     basis: e.basis ?? '',
     status: entitlementStatusLabels[e.status].zh,
+    cap: e.capFen === null ? null : yuan(e.capFen),
     amount: e.amountFen === null ? null : yuan(e.amountFen),
+    decision: e.amountDecision
+      ? `${e.amountDecision.decidedBy} ${e.amountDecision.document}：${e.amountDecision.reason}`
+      : '',
     paid: yuan(e.paidFen),
     pending: yuan(e.pendingFen),
     outstanding: yuan(e.outstandingFen),
@@ -141,7 +147,9 @@ export function entitlementsTable(entitlements: readonly EntitlementView[]): Xls
     budgetYear: '',
     basis: '',
     status: '',
+    cap: null,
     amount: yuan(sum(entitlements, (e) => e.amountFen ?? 0)),
+    decision: '',
     paid: yuan(sum(entitlements, (e) => e.paidFen)),
     pending: yuan(sum(entitlements, (e) => e.pendingFen)),
     outstanding: yuan(sum(entitlements, (e) => e.outstandingFen)),
@@ -154,7 +162,9 @@ export function entitlementsTable(entitlements: readonly EntitlementView[]): Xls
       { key: 'budgetYear', header: '预算年度', width: 10 },
       { key: 'basis', header: '依据', width: 14 },
       { key: 'status', header: '状态', width: 12 },
+      money('cap', '上限（元）'),
       money('amount', '应得金额（元）'),
+      { key: 'decision', header: '金额决定（机关、文号、理由）', width: 36 },
       money('paid', '已拨付（元）'),
       money('pending', '待国库支付（元）'),
       money('outstanding', '尚未拨付（元）'),
