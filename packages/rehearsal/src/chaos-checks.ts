@@ -13,6 +13,7 @@ export interface ChaosCheck {
 export interface ReconcileInput {
   database: string;
   prefix: string;
+  natsUrl: string;
   client: GatewayClient;
   office: string;
   noticeId: string;
@@ -75,14 +76,14 @@ export async function reconcile(input: ReconcileInput): Promise<ChaosCheck[]> {
   const counts = await until(
     'the event pipeline to settle',
     async () => {
-      const found = await pipelineCounts(db, input.prefix);
-      const backlogs = await consumerBacklogs(input.prefix);
+      const found = await pipelineCounts(db, input.prefix, input.natsUrl);
+      const backlogs = await consumerBacklogs(input.prefix, input.natsUrl);
       const idle = found.every((c) => c.unpublished === 0) && backlogs.every((b) => !b.pending && !b.unacked);
       return idle ? found : undefined;
     },
     // A killed instance's unacknowledged events are delivered again after their ack wait (60 s).
     180_000,
-  ).catch(() => pipelineCounts(db, input.prefix));
+  ).catch(() => pipelineCounts(db, input.prefix, input.natsUrl));
   for (const c of counts)
     check(
       `${c.schema}: outbox published once (one stream message per row)`,

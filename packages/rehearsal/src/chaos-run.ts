@@ -4,6 +4,7 @@ import { type ChaosCheck, reconcile } from './chaos-checks';
 import { ChaosTraffic, type FailedWrite } from './chaos-traffic';
 import { CycleContext } from './cycle-context';
 import { RoundRobinClient } from './event-pipeline';
+import { OwnNatsServer } from './own-nats-server';
 import { RehearsalClock } from './rehearsal-clock';
 import { REHEARSAL_SERVICES, type RehearsalApp, RehearsalPlatform } from './rehearsal-platform';
 import { setUp } from './setup.phase';
@@ -48,17 +49,23 @@ const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 /**
  * The chaos run of issue 18: a rehearsal platform with two instances of every app, an ili jurisdiction, and the
  * several-instances traffic through both gateways, while a random instance is SIGKILLed at random moments and started
- * again (one at a time), until `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed. Then
+ * again (one at a time), until `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed and the
+ * run's own NATS server is restarted. Then
  * every instance runs again, the notice is closed on the clock, and everything is reconciled.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const say = options.say ?? (() => undefined);
   const [least, most] = options.pause ?? [1, 4];
+  // A NATS server of the run's own, to restart half-way (never the machine's shared one).
+  const nats = await OwnNatsServer.start();
   const platform = await RehearsalPlatform.start({
     clockStart: START,
     instances: INSTANCES,
     // Every public request comes from 127.0.0.1: its per-address limit lifted.
-    env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', LAUREL_NATS_URL: nats.url },
+  }).catch(async (error: unknown) => {
+    await nats.stop();
+    throw error;
   });
   try {
     say(`platform up: ${INSTANCES} instances of each app, gateways ${platform.urls.join(', ')}`);
@@ -106,6 +113,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const removed = await platform.flushRedis();
         events.push({ at: seconds(), what: `flushed the run's Redis keys (${removed} keys)` });
         say(`${seconds()} s: flushed the run's Redis keys (${removed})`);
+        const stopped = seconds();
+        await nats.restart();
+        events.push({
+          at: stopped,
+          what: `restarted the run's NATS server on port ${nats.port} (down and up in ${(seconds() - stopped).toFixed(1)} s)`,
+        });
+        say(`${seconds()} s: restarted the run's NATS server`);
         flushed = true;
       }
       const name = APPS[randomInt(APPS.length)] as RehearsalApp;
@@ -127,6 +141,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const checks = await reconcile({
       database: platform.database,
       prefix: platform.prefix,
+      natsUrl: nats.url,
       client,
       office,
       noticeId: notice.id as string,
@@ -149,6 +164,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     throw error;
   } finally {
     await platform.close();
+    await nats.stop();
   }
 }
 

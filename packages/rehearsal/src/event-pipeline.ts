@@ -56,8 +56,12 @@ export interface PipelineCounts {
 }
 
 /** Each service's outbox rows (and how many are unpublished) against the messages its JetStream stream holds. */
-export async function pipelineCounts(database: string, prefix: string): Promise<PipelineCounts[]> {
-  const nats = await connect({ servers: testConfig.LAUREL_TEST_NATS_URL });
+export async function pipelineCounts(
+  database: string,
+  prefix: string,
+  natsUrl = testConfig.LAUREL_TEST_NATS_URL,
+): Promise<PipelineCounts[]> {
+  const nats = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(nats);
     const counts: PipelineCounts[] = [];
@@ -84,8 +88,9 @@ export async function pipelineCounts(database: string, prefix: string): Promise<
 /** Every durable consumer's backlog: what is still to be delivered or acknowledged. */
 export async function consumerBacklogs(
   prefix: string,
+  natsUrl = testConfig.LAUREL_TEST_NATS_URL,
 ): Promise<{ consumer: string; pending: number; unacked: number }[]> {
-  const nats = await connect({ servers: testConfig.LAUREL_TEST_NATS_URL });
+  const nats = await connect({ servers: natsUrl });
   try {
     const jsm = await jetstreamManager(nats);
     const backlogs: { consumer: string; pending: number; unacked: number }[] = [];
