@@ -109,7 +109,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let flushed = false;
     while (kills.length < options.kills && performance.now() < ends) {
       await pause(least + Math.random() * (most - least));
-      if (!flushed && (kills.length >= options.kills / 2 || performance.now() >= began + (ends - began) / 2)) {
+      if (
+        !flushed &&
+        (kills.length >= Math.floor(options.kills / 2) || performance.now() >= began + (ends - began) / 2)
+      ) {
         const removed = await platform.flushRedis();
         events.push({ at: seconds(), what: `flushed the run's Redis keys (${removed} keys)` });
         say(`${seconds()} s: flushed the run's Redis keys (${removed})`);
