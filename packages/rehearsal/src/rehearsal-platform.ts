@@ -162,6 +162,11 @@ export class RehearsalPlatform {
     return this.infra.prefix;
   }
 
+  /** Deletes the run's Redis keys (its prefix only, never other runs'): what losing Redis looks like. */
+  flushRedis(): Promise<number> {
+    return this.infra.flushRedis();
+  }
+
   /** The database the rehearsal keeps (with `keep`). */
   get database(): string {
     return this.infra.database;

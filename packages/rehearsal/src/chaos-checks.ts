@@ -1,0 +1,115 @@
+import type { ChaosTraffic } from './chaos-traffic';
+import { CHAOS_APPLICANT } from './chaos-traffic';
+import { consumerBacklogs, inboxAgainstOutbox, pipelineCounts, query, SCHEMAS } from './event-pipeline';
+import { type GatewayClient, until } from './gateway-client';
+
+/** One reconciliation of the chaos run: what was checked, whether it held, and what was found. */
+export interface ChaosCheck {
+  check: string;
+  ok: boolean;
+  found: string;
+}
+
+export interface ReconcileInput {
+  database: string;
+  prefix: string;
+  natsUrl: string;
+  client: GatewayClient;
+  office: string;
+  noticeId: string;
+  traffic: ChaosTraffic;
+}
+
+const AUDITED = ['awards', 'objections', 'applications', 'reviews', 'funds', 'gateway'] as const;
+const count = async (database: string, sql: string, values: unknown[] = []) =>
+  Number((await query<{ n: string }>(database, sql, values))[0]?.n);
+
+/**
+ * The several-instances checks after the chaos, read from PostgreSQL, JetStream and the audit routes: every write
+ * applied once, one stream message per outbox row, one inbox row per consumed event, nothing dead-lettered, the
+ * notice closed once, no status transition twice, the audit chains whole, every failed request mended on retry.
+ */
+export async function reconcile(input: ReconcileInput): Promise<ChaosCheck[]> {
+  const { database: db, traffic } = input;
+  const checks: ChaosCheck[] = [];
+  const check = (name: string, ok: boolean, found: string) => checks.push({ check: name, ok, found });
+
+  const mended = traffic.failures.filter((f) => f.mended).length;
+  check(
+    'every failed request mended by a retry with the same Idempotency-Key',
+    mended === traffic.failures.length && traffic.unexpected.length === 0,
+    `${mended} of ${traffic.failures.length} mended${traffic.unexpected.length ? `; ${traffic.unexpected.join('; ')}` : ''}`,
+  );
+  const applicants = await count(db, 'SELECT count(*) AS n FROM applications.applicant WHERE name LIKE $1', [
+    `${CHAOS_APPLICANT} %`,
+  ]);
+  check('each applicant registered once', applicants === traffic.applicants, `${applicants} of ${traffic.applicants}`);
+  const applications = await count(
+    db,
+    `SELECT count(*) AS n FROM applications.application a JOIN applications.applicant p ON p.id = a.applicant_id
+      WHERE p.name LIKE $1`,
+    [`${CHAOS_APPLICANT} %`],
+  );
+  check(
+    'each application started once',
+    applications === traffic.applications,
+    `${applications} of ${traffic.applications}`,
+  );
+  const objections = await count(db, 'SELECT count(*) AS n FROM objections.objection WHERE notice_id = $1', [
+    input.noticeId,
+  ]);
+  check('each objection filed once', objections === traffic.objections, `${objections} of ${traffic.objections}`);
+  const notice = await input.client.call('GET', `/tenants/ili/notices/${input.noticeId}`, { token: input.office });
+  const closes = await count(
+    db,
+    `SELECT count(*) AS n FROM objections.audit_entry WHERE action = 'notice.close' AND target_id = $1`,
+    [input.noticeId],
+  );
+  check('the notice closed once, on the clock', notice.body.status === 'closed' && closes === 1, `${closes} close(s)`);
+  const twice = await count(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM applications.application_event
+      GROUP BY application_id, to_status HAVING count(*) > 1) AS doubled`,
+  );
+  check('no application status transition twice', twice === 0, `${twice} doubled`);
+
+  const counts = await until(
+    'the event pipeline to settle',
+    async () => {
+      const found = await pipelineCounts(db, input.prefix, input.natsUrl);
+      const backlogs = await consumerBacklogs(input.prefix, input.natsUrl);
+      const idle = found.every((c) => c.unpublished === 0) && backlogs.every((b) => !b.pending && !b.unacked);
+      return idle ? found : undefined;
+    },
+    // A killed instance's unacknowledged events are delivered again after their ack wait (60 s).
+    180_000,
+  ).catch(() => pipelineCounts(db, input.prefix, input.natsUrl));
+  for (const c of counts)
+    check(
+      `${c.schema}: outbox published once (one stream message per row)`,
+      c.streamMessages === c.outboxRows && c.unpublished === 0,
+      `${c.outboxRows} rows, ${c.streamMessages} messages, ${c.unpublished} unpublished`,
+    );
+  const lines = await inboxAgainstOutbox(db);
+  const off = lines.filter((line) => line.handled !== line.published);
+  check(
+    'each consumed event handled once (one inbox row per event)',
+    lines.length > 0 && off.length === 0,
+    `${lines.length} consumer subjects${off.map((l) => `; ${l.consumer} ${l.subject} ${l.handled}/${l.published}`).join('')}`,
+  );
+  for (const schema of SCHEMAS) {
+    const dead = await count(db, `SELECT count(*) AS n FROM "${schema}".dead_letter`);
+    check(`${schema}: nothing dead-lettered`, dead === 0, `${dead} dead letters`);
+  }
+  for (const service of AUDITED) {
+    const verified = await input.client.call('GET', `/tenants/ili/audit/verify?service=${service}`, {
+      token: input.office,
+    });
+    check(
+      `${service}: the audit chain verifies`,
+      verified.status === 200 && verified.body.ok === true,
+      JSON.stringify(verified.body).slice(0, 200),
+    );
+  }
+  return checks;
+}

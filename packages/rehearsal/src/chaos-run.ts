@@ -1,0 +1,191 @@
+import { randomInt } from 'node:crypto';
+import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
+import { type ChaosCheck, reconcile } from './chaos-checks';
+import { ChaosTraffic, type FailedWrite } from './chaos-traffic';
+import { CycleContext } from './cycle-context';
+import { RoundRobinClient } from './event-pipeline';
+import { OwnNatsServer } from './own-nats-server';
+import { RehearsalClock } from './rehearsal-clock';
+import { REHEARSAL_SERVICES, type RehearsalApp, RehearsalPlatform } from './rehearsal-platform';
+import { setUp } from './setup.phase';
+
+/** Monday 2 March 2026, 10:00 in Beijing. */
+const START = '2026-03-02T02:00:00.000Z';
+const APPS: RehearsalApp[] = [...REHEARSAL_SERVICES, 'gateway'];
+const INSTANCES = 2;
+
+export interface ChaosOptions {
+  /** At most this many kills (default 100). */
+  kills: number;
+  /** The kills stop after this many minutes, whatever their number. */
+  minutes: number;
+  /** Clients writing side by side (default 6). */
+  clients?: number;
+  /** Seconds between a restart and the next kill, at random within [min, max] (default 1–4). */
+  pause?: [number, number];
+  /** A line of progress (default: none). */
+  say?: (line: string) => void;
+}
+
+/** Something the chaos did, seconds after the traffic began. */
+export interface ChaosEvent {
+  at: number;
+  what: string;
+}
+
+export interface ChaosReport {
+  kills: ChaosEvent[];
+  /** The flush of the run's Redis keys, and other events beside the kills. */
+  events: ChaosEvent[];
+  seconds: number;
+  sent: number;
+  failures: FailedWrite[];
+  checks: ChaosCheck[];
+  ok: boolean;
+}
+
+const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/**
+ * The chaos run of issue 18: a rehearsal platform with two instances of every app, an ili jurisdiction, and the
+ * several-instances traffic through both gateways, while a random instance is SIGKILLed at random moments and started
+ * again (one at a time), until `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed and the
+ * run's own NATS server is restarted. Then
+ * every instance runs again, the notice is closed on the clock, and everything is reconciled.
+ */
+export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
+  const say = options.say ?? (() => undefined);
+  const [least, most] = options.pause ?? [1, 4];
+  // A NATS server of the run's own, to restart half-way (never the machine's shared one).
+  const nats = await OwnNatsServer.start();
+  const platform = await RehearsalPlatform.start({
+    clockStart: START,
+    instances: INSTANCES,
+    // Every public request comes from 127.0.0.1: its per-address limit lifted.
+    env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', LAUREL_NATS_URL: nats.url },
+  }).catch(async (error: unknown) => {
+    await nats.stop();
+    throw error;
+  });
+  try {
+    say(`platform up: ${INSTANCES} instances of each app, gateways ${platform.urls.join(', ')}`);
+    // The gateways' URLs as they are now (a restarted gateway listens on a new port).
+    const client = new RoundRobinClient(platform.urls);
+    const operator = RehearsalPlatform.OPERATOR;
+    const operatorToken = await client.login(operator.username, operator.password);
+    const clock = new RehearsalClock(client, () => operatorToken);
+    await clock.read();
+    const context = new CycleContext(client, clock, loadLaunchPolicy('ili'), () => undefined);
+    context.operatorToken = operatorToken;
+    await setUp(context, launchDivisionCodes.ili, operatorToken);
+    const office = context.token('office');
+    const notice = await client.expect(201, 'POST', '/tenants/ili/notices', {
+      token: office,
+      body: {
+        stage: 'recommendation',
+        title: '混沌演练公示',
+        publishedOn: clock.today,
+        entries: ['甲', '乙', '丙'].map((name, i) => ({
+          subjectKind: 'organisation',
+          subjectId: `chaos-${i}`,
+          subjectName: `${name}公司`,
+          proposal: '拟推荐',
+        })),
+      },
+    });
+    const traffic = new ChaosTraffic({
+      urls: () => platform.urls,
+      office,
+      cycleNumber: context.cycleNumber,
+      noticeId: notice.id as string,
+      entries: (notice.entries as { id: string }[]).map((e) => e.id),
+    });
+    const began = performance.now();
+    const seconds = () => Math.round(performance.now() - began) / 1000;
+    const ends = began + options.minutes * 60_000;
+    const writing = traffic.run(options.clients ?? 6);
+    const kills: ChaosEvent[] = [];
+    const events: ChaosEvent[] = [];
+    let flushed = false;
+    while (kills.length < options.kills && performance.now() < ends) {
+      await pause(least + Math.random() * (most - least));
+      if (
+        !flushed &&
+        (kills.length >= Math.floor(options.kills / 2) || performance.now() >= began + (ends - began) / 2)
+      ) {
+        const removed = await platform.flushRedis();
+        events.push({ at: seconds(), what: `flushed the run's Redis keys (${removed} keys)` });
+        say(`${seconds()} s: flushed the run's Redis keys (${removed})`);
+        const stopped = seconds();
+        await nats.restart();
+        events.push({
+          at: stopped,
+          what: `restarted the run's NATS server on port ${nats.port} (down and up in ${(seconds() - stopped).toFixed(1)} s)`,
+        });
+        say(`${seconds()} s: restarted the run's NATS server`);
+        flushed = true;
+      }
+      const name = APPS[randomInt(APPS.length)] as RehearsalApp;
+      const instance = 1 + randomInt(INSTANCES);
+      const label = `${name}#${instance}`;
+      const at = seconds();
+      await platform.kill(name, instance);
+      kills.push({ at, what: `${label} (SIGKILL)` });
+      say(`${at} s: killed ${label}; ${traffic.sent} writes sent, ${traffic.failures.length} failed so far`);
+      await restart(platform, name, instance, events, seconds);
+    }
+    traffic.stop();
+    await writing;
+    const duration = seconds();
+    say(`${duration} s: ${kills.length} kills, traffic stopped after ${traffic.sent} writes; reconciling`);
+    // The notice closes on the clock, once, its entries' outcomes consumed by the applications service.
+    const closesAt = (notice.deadline as { closesAt: string }).closesAt;
+    await clock.moveTo(new Date(Date.parse(closesAt) + 1000));
+    const checks = await reconcile({
+      database: platform.database,
+      prefix: platform.prefix,
+      natsUrl: nats.url,
+      client,
+      office,
+      noticeId: notice.id as string,
+      traffic,
+    });
+    return {
+      kills,
+      events,
+      seconds: duration,
+      sent: traffic.sent,
+      failures: traffic.failures,
+      checks,
+      ok: checks.every((c) => c.ok) && kills.length > 0 && flushed,
+    };
+  } catch (error) {
+    if (process.env.LAUREL_REHEARSAL_LOGS) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(process.env.LAUREL_REHEARSAL_LOGS, platform.logs());
+    }
+    throw error;
+  } finally {
+    await platform.close();
+    await nats.stop();
+  }
+}
+
+/** Starts a killed instance again; a start that fails (the machine busy) is tried again, up to three times. */
+async function restart(
+  platform: RehearsalPlatform,
+  name: RehearsalApp,
+  instance: number,
+  events: ChaosEvent[],
+  seconds: () => number,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await platform.restart(name, instance);
+      return;
+    } catch (error) {
+      events.push({ at: seconds(), what: `restart of ${name}#${instance} failed: ${String(error).slice(0, 200)}` });
+      if (attempt === 3) throw error;
+    }
+  }
+}
