@@ -2,6 +2,7 @@ import { anOrganisation } from '@laurel/testing';
 import { keyedPost } from './event-pipeline';
 import type { Answer, Json } from './gateway-client';
 import { FACTS } from './intake.phase';
+import { OBJECTOR, PDF } from './objector.fixture';
 
 /** A client request that failed (a 5xx, a refused connection, a key left in progress) and whether a retry mended it. */
 export interface FailedWrite {
@@ -127,19 +128,3 @@ function retryable(answer: Answer): boolean {
   if (answer.status === 0 || answer.status >= 500) return true;
   return answer.status === 409 && /still being processed|仍在处理中/.test(JSON.stringify(answer.body));
 }
-
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const PDF = {
-  filename: 'evidence.pdf',
-  contentType: 'application/pdf',
-  contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
-};
-/** An objector as ili's text asks (第十八条): named, reachable, identified, signed. */
-const OBJECTOR = {
-  kind: 'person',
-  phone: '13812345678',
-  address: '伊宁市解放路 1 号',
-  idNumber: '11010519491231002X',
-  identityProof: { filename: 'id.png', contentType: 'image/png', contentBase64: PNG },
-  signature: { filename: 'signature.png', contentType: 'image/png', contentBase64: PNG },
-};

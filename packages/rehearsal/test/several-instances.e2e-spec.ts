@@ -3,6 +3,7 @@ import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
 import { anOrganisation } from '@laurel/testing';
 import { type Answer, CycleContext, type Json, RehearsalClock, RehearsalPlatform, until } from '../src';
 import { FACTS, intake } from '../src/intake.phase';
+import { OBJECTOR, PDF } from '../src/objector.fixture';
 import { setUp } from '../src/setup.phase';
 import { REHEARSAL_START } from './full-cycle.util';
 import {
@@ -271,19 +272,3 @@ describe('two instances of every app', () => {
 function created(write: string, answer: Answer): void {
   if (answer.status !== 201) throw new Error(`${write} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 }
-
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-const PDF = {
-  filename: 'evidence.pdf',
-  contentType: 'application/pdf',
-  contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
-};
-/** An objector as ili's text asks (第十八条): named, reachable, identified, signed. */
-const OBJECTOR = {
-  kind: 'person',
-  phone: '13812345678',
-  address: '伊宁市解放路 1 号',
-  idNumber: '11010519491231002X',
-  identityProof: { filename: 'id.png', contentType: 'image/png', contentBase64: PNG },
-  signature: { filename: 'signature.png', contentType: 'image/png', contentBase64: PNG },
-};

@@ -5,23 +5,11 @@ import { timeLimit } from '../clock/time-limit.util';
 import { VirtualClock } from '../clock/virtual-clock';
 import { RequestContexts } from '../context/request-context';
 import { type DueJobs, firedJobsUntil, HELD_DELAY_MS, type JobEnvelope, runAtOf } from './due-jobs.util';
+import { type FinishedCounter, localCounter } from './finished-counter';
 import type { JobDataOf, JobDefinition } from './job-definition';
 import { type BatchPlan, planBatch, type ReadyDeadline } from './rescheduled-batch.util';
 
-/** Where finished jobs are counted: Redis for every instance of a service (ioredis fits). */
-export interface FinishedCounter {
-  incr(key: string): Promise<unknown>;
-  get(key: string): Promise<string | null>;
-}
-
-/** A count in this process only. */
-function localCounter(): FinishedCounter {
-  const counts = new Map<string, number>();
-  return {
-    incr: async (key) => counts.set(key, (counts.get(key) ?? 0) + 1),
-    get: async (key) => String(counts.get(key) ?? 0),
-  };
-}
+export type { FinishedCounter } from './finished-counter';
 
 export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
 
