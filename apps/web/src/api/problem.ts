@@ -35,12 +35,23 @@ function formNameOf(field: string): string[] {
   return name;
 }
 
-/** The problem's field errors as antd form fields, so each reason shows under its own input. */
-export function fieldErrorsOf<F extends { errors?: string[] }>(error: unknown): F[] {
+/**
+ * The problem's field errors as antd form fields, so each reason shows under its own input. `renamed` maps a body
+ * field to the form's input where they differ (e.g. `amountFen` entered in yuan as `amount`).
+ */
+export function fieldErrorsOf<F extends { errors?: string[] }>(
+  error: unknown,
+  renamed: Record<string, string> = {},
+): F[] {
   if (!(error instanceof ProblemError)) return [];
   const fields = (error.problem.errors ?? [])
     .filter((e) => e.field && e.reason)
-    .map((e) => ({ name: formNameOf(e.field ?? ''), errors: [e.reason ?? ''] }));
+    .map((e) => {
+      const name = formNameOf(e.field ?? '');
+      const first = name[0];
+      if (first !== undefined && Object.hasOwn(renamed, first)) name[0] = renamed[first] as string;
+      return { name, errors: [e.reason ?? ''] };
+    });
   // The form's own field type (its names as tuples): the gateway names fields as the API's body does.
   return fields as unknown as F[];
 }

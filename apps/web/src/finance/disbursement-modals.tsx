@@ -42,12 +42,7 @@ export function InitiateDisbursementModal(props: {
       props.onClose();
     },
     onError: (error) =>
-      form.setFields(
-        fieldErrorsOf<{ name: string[]; errors: string[] }>(error).map((f) => ({
-          ...f,
-          name: f.name[0] === 'amountFen' ? ['amount'] : f.name,
-        })) as never,
-      ),
+      form.setFields(fieldErrorsOf<{ name: string[]; errors: string[] }>(error, { amountFen: 'amount' }) as never),
   });
   const target = props.target;
   return (
