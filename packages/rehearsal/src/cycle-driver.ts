@@ -40,6 +40,29 @@ export function rehearsedTiers(policy: Policy, count: number): (string | null)[]
   });
 }
 
+/** The stages of a whole cycle, by name, in order (a run of many cycles times each). */
+export function cyclePhases(
+  options: Pick<CycleOptions, 'divisionCode' | 'applicants' | 'policy' | 'successor'>,
+): [string, (context: CycleContext) => Promise<void>][] {
+  const count = options.applicants ?? 3;
+  return [
+    ['jurisdiction, staff and cycle', (c) => setUp(c, options.divisionCode, c.operatorToken)],
+    ['intake to acceptance', (c) => intake(c, count)],
+    ['appropriation', appropriate],
+    ['reviews to candidate list and notices', (c) => selection(c, rehearsedTiers(options.policy, count))],
+    ['approval, titles and certificates', approval],
+    ['entitlements and instalments', payEntitlements],
+    ['use of the money', useOfMoney],
+    [
+      'revocation, clawback, ban and the next cycle',
+      async (c) => {
+        const banned = await revocation(c);
+        if (banned) await nextCycleRefusal(c, banned, options.successor);
+      },
+    ],
+  ];
+}
+
 /**
  * One whole cycle of a jurisdiction through the gateway's HTTP API on the rehearsal clock, the steps chosen from its
  * policy: the jurisdiction and its staff, intake to acceptance along the applications' plan, the review stages in the
@@ -56,15 +79,6 @@ export async function rehearseCycle(options: CycleOptions): Promise<CycleContext
   // Access tokens keep real time (ADR 0017) and outlive a rehearsal; a fresh one for the operator all the same.
   operatorToken = await client.login(operator.username, operator.password);
   context.operatorToken = operatorToken;
-  await setUp(context, options.divisionCode, operatorToken);
-  const count = options.applicants ?? 3;
-  await intake(context, count);
-  await appropriate(context);
-  await selection(context, rehearsedTiers(policy, count));
-  await approval(context);
-  await payEntitlements(context);
-  await useOfMoney(context);
-  const banned = await revocation(context);
-  if (banned) await nextCycleRefusal(context, banned, options.successor);
+  for (const [, phase] of cyclePhases(options)) await phase(context);
   return context;
 }

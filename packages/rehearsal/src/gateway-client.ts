@@ -63,8 +63,15 @@ export class GatewayClient {
   }
 }
 
+/** How long `until` polls by default (a run of thousands of cycles queues its requests and raises it). */
+export const polling = { timeoutMs: 30_000 };
+
 /** Polls `probe` until it answers something other than `undefined` (what another service does asynchronously). */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = polling.timeoutMs,
+): Promise<T> {
   const started = performance.now();
   let delay = 50;
   for (;;) {

@@ -5,7 +5,7 @@ const BEIJING = 8 * 3_600_000;
 
 /** The platform's rehearsal clock as the operator reads and moves it (`/clock`, `/operations/clock`; ADR 0017). */
 export class RehearsalClock {
-  private current = new Date(0);
+  protected current = new Date(0);
 
   constructor(
     private readonly client: GatewayClient,

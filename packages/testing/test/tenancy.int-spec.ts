@@ -45,6 +45,22 @@ describe('tenancy: NATS request context and row-level security', () => {
     expect(seenByA.items.find((i) => i.id === item.id)?.name).toBe('owned by A');
   });
 
+  it('lookups by a unique key of several tenants in the same tick each run in their own tenant (no batching across)', async () => {
+    const [a, b] = await Promise.all([
+      sut.runtime.client.request(createItem, { name: 'A’s' }, { context: asTenant(tenantA) }),
+      sut.runtime.client.request(createItem, { name: 'B’s' }, { context: asTenant(tenantB) }),
+    ]);
+    const find = (tenant: string, id: string) =>
+      RequestContexts.run(asTenant(tenant), () =>
+        sut.runtime.database.inTenant((tx) => tx.probeItem.findUnique({ where: { id } })),
+      );
+    // Prisma's dataloader would answer both from one query run in the first caller's transaction (tenant A's).
+    const [seenByA, seenByB, bAsA] = await Promise.all([find(tenantA, a.id), find(tenantB, b.id), find(tenantA, b.id)]);
+    expect(seenByA?.name).toBe('A’s');
+    expect(seenByB?.name).toBe('B’s');
+    expect(bAsA).toBeNull();
+  });
+
   it('refuses a tenant-scoped message without a tenant', async () => {
     const noTenant = { tenantId: null, correlationId: randomUUID(), actor: null };
     await expect(sut.runtime.client.request(listItems, {}, { context: noTenant })).rejects.toMatchObject({

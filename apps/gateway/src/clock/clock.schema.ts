@@ -87,7 +87,16 @@ export const moveClockAnswerSchema = z.object({
   previous: instant,
   now: instant,
   steps: z
-    .array(z.object({ at: instant, fired: z.number().int() }))
+    .array(
+      z.object({
+        at: instant,
+        fired: z.number().int(),
+        firedWithinMs: z
+          .number()
+          .int()
+          .describe('Real milliseconds from the clock reaching this instant until its last deadline had fired'),
+      }),
+    )
     .describe('Each instant the clock stopped at on its way, in order: every due deadline’s time, then the target'),
   services: z.array(serviceClockOutcomeSchema),
 });

@@ -126,7 +126,7 @@ export class ClockService implements OnModuleInit {
     }
     const by = context.actor?.userId ?? 'unknown';
     const outcomes = new Map<string, { fired: number; now: string | null; error?: string }>();
-    const steps: { at: string; fired: number }[] = [];
+    const steps: { at: string; fired: number; firedWithinMs: number }[] = [];
     // Every service on the current time first: one that was down catches up, and each tells its next deadline.
     let answers = await this.applyEverywhere(previous, outcomes);
     let at = previous;
@@ -145,8 +145,14 @@ export class ClockService implements OnModuleInit {
         });
       }
       at = step;
+      // Real time from the clock reaching the step to the last of its deadlines fired: the latest firing's lag.
+      const reached = performance.now();
       answers = await this.applyEverywhere(step, outcomes);
-      steps.push({ at: step.toISOString(), fired: answers.reduce((sum, answer) => sum + answer.fired, 0) });
+      steps.push({
+        at: step.toISOString(),
+        fired: answers.reduce((sum, answer) => sum + answer.fired, 0),
+        firedWithinMs: Math.round(performance.now() - reached),
+      });
     }
     await RequestContexts.run({ ...context, tenantId: PLATFORM_TENANT_ID }, () =>
       this.database.asSystem((tx) =>

@@ -8,6 +8,7 @@ import { sqlLiteral } from './pending-writes';
 import { type PrismaClientLike, type SqlExecutor, sqlExecutor, type TxOf } from './prisma-client-like';
 import { RoutedPool } from './routed-pool';
 import { TransactionScope, TransactionScopes } from './transaction-scope';
+import { withoutLookupBatching } from './unbatched-lookups';
 
 /** Builds a service's generated Prisma client over a driver adapter (with `prismaClientOptions(adapter)`). */
 export type PrismaClientFactory<C extends PrismaClientLike> = (adapter: PrismaPg) => C;
@@ -81,8 +82,8 @@ export class Database<C extends PrismaClientLike> {
     for (const each of [this.appPool, this.systemPool]) {
       each.on('error', (error) => ErrorReporter.report(error, 'an idle database connection failed'));
     }
-    this.app = factory(new PrismaPg(this.appPool, { schema: options.schema }));
-    this.system = factory(new PrismaPg(this.systemPool, { schema: options.schema }));
+    this.app = withoutLookupBatching(factory(new PrismaPg(this.appPool, { schema: options.schema })));
+    this.system = withoutLookupBatching(factory(new PrismaPg(this.systemPool, { schema: options.schema })));
     this.systemSql = sqlExecutor((text, values) => this.systemPool.queryOwn(text, values));
   }
 
