@@ -1,6 +1,7 @@
 import { loadLaunchPolicy, type Policy } from '@laurel/policy';
 import { rehearsedTiers } from './cycle-driver';
 import { capOf } from './money.phase';
+import { shareOfMax } from './scoring.phase';
 import { basisOf, formatStep } from './rehearsal-step';
 
 describe('a rehearsal step', () => {
@@ -43,5 +44,12 @@ describe('a rehearsal step', () => {
     expect(capOf(capped, 'award', 'organisation')).toBe(8_000_000);
     expect(capOf(district, 'award', 'organisation')).toBeNull();
     expect(capOf(loadLaunchPolicy('ili'), 'award', 'organisation')).toBeNull();
+  });
+
+  it('scores generated applicants in their order, distinct and above zero however many there are', () => {
+    const shares = Array.from({ length: 200 }, (_, i) => shareOfMax(i));
+    expect(shares.slice(0, 3)).toEqual([0.85, 0.8, 0.75].map((x) => expect.closeTo(x, 10)));
+    for (let i = 1; i < shares.length; i += 1) expect(shares[i]).toBeLessThan(shares[i - 1] as number);
+    expect(Math.min(...shares)).toBeGreaterThan(0.05);
   });
 });
