@@ -24,7 +24,7 @@ export function formatCountryReport(report: CountryReport, floor: CountryReport 
   );
   let commands = 0;
   let reads = 0;
-  for (const m of report.stages) {
+  for (const m of report.stages.filter((stage) => stage.cycles > 0 || stage.commands + stage.reads > 0)) {
     const wall = m.lastAt - m.firstAt;
     commands += m.commands;
     reads += m.reads;
@@ -54,6 +54,14 @@ export function formatCountryReport(report: CountryReport, floor: CountryReport 
     lines.push(
       `Redis flushed with ${r.before} deadline jobs held (${r.removedKeys} keys; jobs of deadlines settled since are among them and were not re-scheduled): ${r.after} open deadlines re-scheduled from the databases in ${s(r.ms)} (target < 60 s: ${r.ms < 60_000 ? 'PASS' : 'MISS'})`,
     );
+  const apps = Object.keys(report.memory.peak);
+  if (apps.length > 0) {
+    lines.push('resident memory (MiB)  idle    peak during the cycles');
+    for (const app of apps)
+      lines.push(
+        `  ${app.padEnd(20)}${(report.memory.idle[app] ?? 0).toFixed(0).padStart(5)}  ${(report.memory.peak[app] ?? 0).toFixed(0).padStart(6)}`,
+      );
+  }
   const whole = report.startMs + report.cyclesMs;
   lines.push(
     `the whole country in ${s(whole)} (target < 30 min: ${whole < 1_800_000 ? 'PASS' : 'MISS'}); ${report.ok ? 'every count reconciles' : 'NOT everything reconciles'}`,

@@ -10,6 +10,7 @@ import { GatewayClient, polling } from './gateway-client';
 import { MeteredClient, Meters, type StageMeter } from './metered-client';
 import { type Rescheduling, rescheduleAfterFlush } from './redis-deadlines';
 import { RehearsalPlatform } from './rehearsal-platform';
+import { ResidentMemory } from './resident-memory';
 
 /** Monday 2 March 2026, 10:00 in Beijing, as every rehearsal. */
 const START = '2026-03-02T02:00:00.000Z';
@@ -45,6 +46,8 @@ export interface CountryReport {
   cycles: CountryCycle[];
   checks: CountryCheck[];
   rescheduling: Rescheduling | null;
+  /** Each app's resident memory (MiB) before the cycles and the most it reached during them. */
+  memory: { idle: Record<string, number>; peak: Record<string, number> };
   ok: boolean;
 }
 
@@ -96,6 +99,8 @@ export async function runCountry(options: CountryOptions): Promise<CountryReport
     const barrier = new ClockBarrier(operator, () => operatorToken);
     await barrier.read();
     const meters = new Meters(options.inFlight);
+    const memory = new ResidentMemory(platform);
+    await memory.start();
     const cyclesBegan = performance.now();
     const progress = setInterval(() => {
       const lines = [...meters.stages.values()].map((m) => `${m.stage} ${m.cycles}`).join(' · ');
@@ -106,6 +111,7 @@ export async function runCountry(options: CountryOptions): Promise<CountryReport
         runOne(i + 1, options, platform.url, meters, barrier, operatorToken),
       ),
     ).finally(() => clearInterval(progress));
+    await memory.stop();
     const cyclesMs = Math.round(performance.now() - cyclesBegan);
     const failed = cycles.filter((c) => c.error);
     say(`${options.tenants} cycles in ${(cyclesMs / 1000).toFixed(1)} s; ${failed.length} stopped; reconciling`);
@@ -139,6 +145,7 @@ export async function runCountry(options: CountryOptions): Promise<CountryReport
       cycles,
       checks,
       rescheduling,
+      memory: { idle: memory.idle as Record<string, number>, peak: memory.peak as Record<string, number> },
       ok,
     };
   } finally {

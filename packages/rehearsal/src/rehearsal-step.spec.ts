@@ -1,8 +1,8 @@
 import { loadLaunchPolicy, type Policy } from '@laurel/policy';
 import { rehearsedTiers } from './cycle-driver';
 import { capOf } from './money.phase';
-import { shareOfMax } from './scoring.phase';
 import { basisOf, formatStep } from './rehearsal-step';
+import { shareOfMax } from './scoring.phase';
 
 describe('a rehearsal step', () => {
   it('takes the article of the answer: its basis, else the last step or history entry that has one', () => {

@@ -1,23 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
 import { CycleContext } from './cycle-context';
 import { GatewayClient } from './gateway-client';
 import { intake } from './intake.phase';
 import { RehearsalClock } from './rehearsal-clock';
-import { instancesFromEnv, REHEARSAL_SERVICES, type RehearsalApp, RehearsalPlatform } from './rehearsal-platform';
+import { instancesFromEnv, RehearsalPlatform } from './rehearsal-platform';
+import { PLATFORM_APPS as APPS, residentMiB } from './resident-memory';
 import { setUp } from './setup.phase';
 
 /** Monday 2 March 2026, 10:00 in Beijing. */
 const START = '2026-03-02T02:00:00.000Z';
-const APPS: RehearsalApp[] = [...REHEARSAL_SERVICES, 'gateway'];
-
-/** A process's resident set size in MiB, from /proc (Linux). */
-async function residentMiB(pid: number | undefined): Promise<number | null> {
-  if (!pid) return null;
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-  const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-  return kib ? Number(kib) / 1024 : null;
-}
 
 async function table(platform: RehearsalPlatform, moment: string): Promise<void> {
   console.log(`\n${moment}`);
