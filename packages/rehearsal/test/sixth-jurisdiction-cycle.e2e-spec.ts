@@ -31,6 +31,15 @@ describe('a whole cycle of a sixth jurisdiction, by its policy document alone', 
     expect(cycle.steps('accepted')).toHaveLength(3);
   });
 
+  it('with no recommender in its text, submits straight to the office’s formal review (none made up)', () => {
+    const submitted = cycle.steps('submitted to the office');
+    expect(submitted.map((s) => s.result.replace(/.*: /, ''))).toEqual(['submitted', 'submitted', 'submitted']);
+    expect(cycle.steps('submitted to the recommender')).toHaveLength(0);
+    expect(cycle.steps('recommended by the department')).toHaveLength(0);
+    expect(cycle.context.steps.some((s) => s.step === 'recommending department registered')).toBe(false);
+    expect(cycle.steps('formal review passed')).toHaveLength(3);
+  });
+
   it('its review stages in its order, scored, then its committee’s deliberation and the proposed winners’ notice', () => {
     const order = cycle.context.steps.map((s) => s.step);
     expect(order.filter((s) => s.endsWith(': opened'))).toEqual(['材料评审: opened', '现场评审: opened']);
