@@ -19,6 +19,7 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
   const call: ApplicationsPlatform['call'] = (...args) => sut.call(...args);
   let office: string;
   let finance: string;
+  let winner: string;
 
   const ok = (response: { status: number; body: Json }, status = 200) => {
     if (response.status !== status) throw new Error(`${response.status}: ${JSON.stringify(response.body)}`);
@@ -29,6 +30,7 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
     sut = await startApplicationsPlatform({ clock, tenants: ['xinzhou-district'], funds: true });
     office = (await sut.addUser('xinzhou-district', 'xzd-office', ['office'])).token;
     finance = (await sut.addUser('xinzhou-district', 'xzd-finance', ['finance'])).token;
+    winner = (await sut.addUser('xinzhou-district', 'xzd-winner', ['applicant'])).token;
     const operator = await sut.login('operator');
     const tenantId = ok(await call('GET', XZD, { token: operator })).id as string;
     const v2 = structuredClone(loadLaunchPolicy('xinzhou-district')) as unknown as Json & {
@@ -55,7 +57,7 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
     await titlesOfCycleOne(
       sut,
       { key: 'xinzhou-district', id: tenantId, office },
-      [{ name: '信州丁精密制造有限公司', code: 4301 }],
+      [{ name: '信州丁精密制造有限公司', code: 4301, account: winner }],
       { approvingBody: '上饶市信州区人民政府', documentNumber: '信府字〔2025〕9号', decidedOn: '2025-06-01' },
     );
   });
@@ -78,6 +80,25 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
       policyVersion: 2,
     });
     expect((entitlement.reason as Json).zh).toContain('不超过80,000.00元');
+    // The winner sees it on its award money, awaiting the decision, with the cap and its article; the list of uses
+    // (finance's work list) holds no entitlement whose amount is not decided.
+    const useOf = async () => {
+      const items = ok(
+        await call('GET', `${FUNDS}/use-reports?applicantId=${entitlement.applicantId}`, { token: winner }),
+      ).items as Json[];
+      expect(items).toHaveLength(1);
+      return (items[0] as Json).entitlement as Json;
+    };
+    expect(await useOf()).toMatchObject({
+      id: entitlement.id,
+      status: 'amount_undecided',
+      amountFen: null,
+      capFen: 8_000_000,
+      basis: entitlement.basis,
+      amountDecision: null,
+      paidFen: 0,
+    });
+    expect(ok(await call('GET', `${FUNDS}/use-reports`, { token: finance })).items).toEqual([]);
     const decide = (amountFen: number) =>
       call('POST', `${FUNDS}/entitlements/${entitlement.id}/amount-decision`, {
         token: office,
@@ -108,6 +129,21 @@ describe('a capped prize is a recorded decision within the cap (xinzhou-district
     });
 
     expect((await decide(5_000_000)).status).toBe(409);
+
+    // Once decided, the winner sees the amount with the decision that set it (body, document, why, when).
+    expect(await useOf()).toMatchObject({
+      status: 'obligated',
+      amountFen: 6_000_000,
+      capFen: 8_000_000,
+      amountDecision: {
+        amountFen: 6_000_000,
+        decidedBy: '上饶市信州区人民政府',
+        document: '信府字〔2025〕10号',
+        reason: '按评审得分确定',
+        recordedAt: clock.now().toISOString(),
+      },
+    });
+    expect(JSON.stringify(await useOf())).not.toContain('xzd-office');
 
     // Finance's list carries the cap and the decision: the cap, the amount, who decided, the document and why.
     const response = await fetch(`${sut.gateway.url}${FUNDS}/entitlements.xlsx`, {

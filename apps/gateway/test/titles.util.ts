@@ -11,14 +11,15 @@ import type { ApplicationsPlatform, Json } from './applications.util';
 export async function titlesOfCycleOne(
   sut: ApplicationsPlatform,
   tenant: { key: string; id: string; office: string },
-  winners: readonly { name: string; code: number }[],
+  /** `account`: the applicant account that registers (and so owns) the winner; the office registers it otherwise. */
+  winners: readonly { name: string; code: number; account?: string }[],
   decision: { approvingBody: string; documentNumber: string; decidedOn: string },
 ): Promise<Record<string, { titleId: string; applicantId: string; creditCode: string }>> {
   const api = `/api/v1/tenants/${tenant.key}`;
   const entries = [];
   for (const [index, winner] of winners.entries()) {
     const applicant = await sut.call('POST', `${api}/applicants`, {
-      token: tenant.office,
+      token: winner.account ?? tenant.office,
       body: {
         kind: 'organisation',
         name: winner.name,

@@ -141,6 +141,15 @@ describe('a sixth jurisdiction, from its policy document alone', () => {
     });
   });
 
+  it('leaves the individual’s nomination prize to a decision within its cap, the organisation’s exact (第二十条)', () => {
+    expect(computeEntitlement(sut, { tier: 'nomination', applicantKind: 'individual', previousWins: 0 })).toMatchObject(
+      { fen: null, capFen: 1_000_000, basis: '第二十条' },
+    );
+    expect(
+      computeEntitlement(sut, { tier: 'nomination', applicantKind: 'organisation', previousWins: 0 }),
+    ).toMatchObject({ fen: 5_000_000, basis: '第二十条' });
+  });
+
   it('explains itself', () => {
     const text = explainPolicy(sut);
 

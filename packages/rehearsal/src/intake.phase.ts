@@ -21,8 +21,9 @@ const firstNumber = (key: string): number => 1000 + ([...key].reduce((sum, c) =>
 /**
  * Intake to acceptance for `count` generated applicants of the kinds the policy admits, following each application's
  * plan as the applications service answers it (the pinned policy's steps, in order, with their notices): internal
- * publicity, the no-state-secret statement where the text asks for it, submission, the recommender's review, the
- * office's formal review with the decisions the text leaves to people, the acceptance list.
+ * publicity, the no-state-secret statement where the text asks for it, submission (to the rehearsal's recommending
+ * department where the plan has a recommendation step, else straight to the office), the recommender's review where
+ * there is one, the office's formal review with the decisions the text leaves to people, the acceptance list.
  */
 export async function intake(context: CycleContext, count: number): Promise<void> {
   const { client } = context;
@@ -67,12 +68,13 @@ export async function intake(context: CycleContext, count: number): Promise<void
   }
   const first = await applicationOf(context, context.applicants[0] as RehearsalApplicant);
   const plan = first.plan as { kind: string; basis: string; notice: Json | null }[];
+  const toRecommender = plan.some((step) => step.kind === 'recommendation');
   for (const step of plan) {
     if (step.kind === 'internal_publicity') await internalPublicity(context, step.basis);
-    else if (step.kind === 'submission') await submission(context);
+    else if (step.kind === 'submission') await submission(context, toRecommender);
     else if (step.kind === 'recommendation') await recommendation(context, step.notice !== null);
     else if (step.kind === 'formal_review') await formalReview(context);
-    else if (step.kind === 'acceptance') await acceptance(context, step.notice);
+    else if (step.kind === 'acceptance') await acceptance(context, step.notice, toRecommender);
   }
   for (const applicant of context.applicants) {
     const accepted = await statusBecomes(context, applicant, 'accepted');
@@ -122,7 +124,8 @@ async function internalPublicity(context: CycleContext, basis: string): Promise<
   await moveAfter(context, ends);
 }
 
-async function submission(context: CycleContext): Promise<void> {
+/** Submission: to the rehearsal's recommending department where the plan has a recommender, else to the office. */
+async function submission(context: CycleContext, toRecommender: boolean): Promise<void> {
   for (const applicant of context.applicants) {
     if (context.policy.conduct.noStateSecrets) {
       const statement = await action(context, applicant, 'state-secret-statement', { noStateSecrets: true });
@@ -134,8 +137,17 @@ async function submission(context: CycleContext): Promise<void> {
         basisOf(statement) ?? context.policy.conduct.noStateSecrets,
       );
     }
-    const submitted = await action(context, applicant, 'submit', { recommenderId: context.recommenderId });
-    context.record('submitted to the recommender', `${applicant.name}: ${submitted.status}`, submitted);
+    const submitted = await action(
+      context,
+      applicant,
+      'submit',
+      toRecommender ? { recommenderId: context.recommenderId } : {},
+    );
+    context.record(
+      toRecommender ? 'submitted to the recommender' : 'submitted to the office',
+      `${applicant.name}: ${submitted.status}`,
+      submitted,
+    );
   }
 }
 
@@ -144,7 +156,7 @@ async function recommendation(context: CycleContext, noticed: boolean): Promise<
   // Where the plan has no step of its own for it, the application goes to its recommender here.
   const status = (await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status as string;
   if (status === 'draft' || status === 'internal_publicity') {
-    await submission(context);
+    await submission(context, true);
   }
   for (const applicant of context.applicants) {
     const reviewed = await action(
@@ -187,15 +199,15 @@ async function formalReview(context: CycleContext): Promise<void> {
   }
 }
 
-async function acceptance(context: CycleContext, notice: Json | null): Promise<void> {
-  // Where the plan names no submission or recommendation of its own, the applications still go to a recommending
-  // department (the applications service's lifecycle asks for one): the rehearsal's, without a notice.
+async function acceptance(context: CycleContext, notice: Json | null, toRecommender: boolean): Promise<void> {
+  // Where the plan names no submission of its own, the applications are submitted here: with no recommender in the
+  // text, straight to the office.
   const status = (await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status;
-  if (status === 'draft' || status === 'internal_publicity' || status === 'submitted') {
-    await recommendation(context, false);
-  }
-  // Where the plan names no formal review of its own, the office's review comes before the acceptance list.
-  if ((await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status === 'recommended') {
+  if (status === 'draft' || status === 'internal_publicity') await submission(context, toRecommender);
+  // Where the plan names no formal review of its own, the office's review comes before the acceptance list: of what
+  // the recommender recommended, or of what was submitted where the text has no recommender.
+  const reviewable = toRecommender ? 'recommended' : 'submitted';
+  if ((await applicationOf(context, context.applicants[0] as RehearsalApplicant)).status === reviewable) {
     await formalReview(context);
   }
   if (!notice) return;

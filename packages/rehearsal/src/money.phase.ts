@@ -47,6 +47,7 @@ export async function payEntitlements(context: CycleContext): Promise<void> {
       {
         entitlementId: entitlement.id,
         amountFen: entitlement.amountFen,
+        capFen: entitlement.capFen ?? null,
         status: entitlement.status,
         budgetYear: entitlement.budgetYear,
       },
@@ -100,7 +101,10 @@ export function capOf(policy: Policy, tier: string, kind: 'organisation' | 'indi
  * one (the rehearsal's decision: the full cap), nothing where it states no amount (the rehearsal invents no prize).
  */
 async function decideAmount(context: CycleContext, entitlement: Json): Promise<Json> {
-  const cap = capOf(context.policy, entitlement.tier as string, entitlement.applicantKind as 'organisation');
+  // The cap as funds recorded it from the policy version of the award; the rehearsed document's where it has none.
+  const cap =
+    (entitlement.capFen as number | null | undefined) ??
+    capOf(context.policy, entitlement.tier as string, entitlement.applicantKind as 'organisation');
   const amountFen = cap ?? 0;
   const reason =
     cap === null
@@ -119,7 +123,14 @@ async function decideAmount(context: CycleContext, entitlement: Json): Promise<J
     'amount decided',
     `${entitlement.applicantName}: ${amountFen} fen (${cap === null ? 'no amount in the text' : `cap ${cap}`}), ${decided.status}`,
     decided,
-    { entitlementId: entitlement.id, amountFen: decided.amountFen, status: decided.status, reason },
+    {
+      entitlementId: entitlement.id,
+      amountFen: decided.amountFen,
+      capFen: cap,
+      status: decided.status,
+      reason,
+      decision: decided.amountDecision ?? null,
+    },
     (decided.basis as string | null) ?? (entitlement.basis as string | null) ?? null,
   );
   return decided;

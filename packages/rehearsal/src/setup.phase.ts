@@ -6,8 +6,8 @@ const PASSWORD = 'rehearsal-password-1';
 const STAFF = ['office', 'leading_group', 'finance'] as const;
 
 /**
- * The jurisdiction from its policy document, its staff, a recommending department with its account, and the cycle
- * opened today for the policy's cycle length.
+ * The jurisdiction from its policy document, its staff, a recommending department with its account where the text has
+ * a recommendation step (none is made up where it has not), and the cycle opened today for the policy's cycle length.
  */
 export async function setUp(context: CycleContext, divisionCode: string, operatorToken: string): Promise<void> {
   const { client, policy } = context;
@@ -18,7 +18,9 @@ export async function setUp(context: CycleContext, divisionCode: string, operato
   context.record('jurisdiction created from its policy', `${policy.name.zh} v${policy.version}`, tenant, {
     tenantId: tenant.id,
   });
-  for (const role of [...STAFF, 'recommender'] as const) {
+  const recommends = policy.procedure.stages.some((stage) => stage.kind === 'recommendation');
+  const roles = recommends ? ([...STAFF, 'recommender'] as const) : STAFF;
+  for (const role of roles) {
     const username = `${context.key}-${role}`.replace(/_/g, '-');
     const user = await client.expect(201, 'POST', context.api('/users'), {
       token: operatorToken,
@@ -27,7 +29,7 @@ export async function setUp(context: CycleContext, divisionCode: string, operato
     context.userIds[role] = user.id as string;
     context.tokens[role] = await client.login(username, PASSWORD);
   }
-  context.record('staff accounts', `${STAFF.join(', ')}, recommender`, undefined, {}, null);
+  context.record('staff accounts', roles.join(', '), undefined, {}, null);
 
   const opensOn = context.clock.today;
   context.cycleYear = Number(opensOn.slice(0, 4));
@@ -40,6 +42,7 @@ export async function setUp(context: CycleContext, divisionCode: string, operato
   context.record(`cycle ${context.cycleNumber} opened`, `${context.cycleYear}, ${opensOn}`, cycle, {
     number: cycle.number,
   });
+  if (!recommends) return;
   const recommender = await client.expect(201, 'POST', context.api('/recommenders'), {
     token: context.token('office'),
     body: { name: `${policy.name.zh} 推荐部门`, kind: 'department', userIds: [context.userIds.recommender] },

@@ -1,17 +1,17 @@
-import type { ApplicationStatus, ApplicationTransitionPayload } from '@laurel/contracts';
+import type { ApplicationStatus, ApplicationTransitionPayload, PlanStep } from '@laurel/contracts';
 import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import type { ApplicationsTx, PrismaClient } from '../applications-prisma';
 import { applicationNotFound, wrongStatus } from './application.errors';
-import { type ApplicationAction, type ApplicationTransition, transitionOf } from './application.lifecycle';
+import { type ApplicationAction, type ApplicationTransition, routeOf, transitionOf } from './application.lifecycle';
 import { type ApplicationChange, ApplicationRepository, type ApplicationWithDetails } from './application.repository';
 
 /**
- * Refuses at once (409) an action the table does not allow in the application's state as read, before a step asks
- * other services anything; the transition step checks again under the lock.
+ * Refuses at once (409) an action the table does not allow in the application's state as read (on the route its plan
+ * gives it), before a step asks other services anything; the transition step checks again under the lock.
  */
-export function requireAllowed(row: { status: ApplicationStatus }, action: ApplicationAction): void {
-  if (!transitionOf(action, row.status)) throw wrongStatus(row.status, action);
+export function requireAllowed(row: { status: ApplicationStatus; plan: PlanStep[] }, action: ApplicationAction): void {
+  if (!transitionOf(action, row.status, routeOf(row.plan))) throw wrongStatus(row.status, action);
 }
 
 /** What a step adds to its row of the lifecycle table. */
@@ -60,7 +60,7 @@ export class ApplicationTransitions {
     action: ApplicationAction,
     details: StepDetails = {},
   ): Promise<void> {
-    const transition = transitionOf(action, row.status);
+    const transition = transitionOf(action, row.status, routeOf(row.plan));
     if (!transition) throw wrongStatus(row.status, action);
     await details.guard?.(tx, row);
     const change = typeof details.change === 'function' ? details.change(row) : details.change;
@@ -75,8 +75,9 @@ export class ApplicationTransitions {
   /** The first transition: the new row was just written in `tx` as `draft`. */
   async created(tx: ApplicationsTx, id: string): Promise<void> {
     const row = await this.applications.find(tx, id);
-    const transition = transitionOf('create', null);
-    if (!row || !transition) throw applicationNotFound();
+    if (!row) throw applicationNotFound();
+    const transition = transitionOf('create', null, routeOf(row.plan));
+    if (!transition) throw applicationNotFound();
     await this.record(tx, row, transition, null, {}, undefined);
   }
 

@@ -103,6 +103,30 @@ export const notARecommender = () =>
     },
   ]);
 
+/** 400: the plan has a recommendation step (its article), so the application goes to a recommender it names. */
+export const recommenderRequired = (basis: string) =>
+  DomainError.validation([
+    {
+      field: 'body.recommenderId',
+      reason: {
+        zh: `必填：申报经推荐单位推荐（${basis}）`,
+        en: `is required: applications go through a recommender (${basis})`,
+      },
+    },
+  ]);
+
+/** 400: the plan has no recommendation step, so the application goes to the office and names no recommender. */
+export const noRecommender = (policyKey: string) =>
+  DomainError.validation([
+    {
+      field: 'body.recommenderId',
+      reason: {
+        zh: `不适用：${policyKey} 未规定推荐环节，申报直接报送质量奖办公室形式审查`,
+        en: `does not apply: ${policyKey} has no recommendation step, the application goes straight to the office's formal review`,
+      },
+    },
+  ]);
+
 export const stateSecretStatementMissing = (basis: string) =>
   new DomainError({
     code: 'rule_violation',

@@ -16,11 +16,19 @@ import {
   applicationStatusSchema,
   applicationSubmitted,
   type EventContract,
+  type PlanStep,
 } from '@laurel/contracts';
 
 /**
+ * Where a submitted application goes: to its recommender where the plan has a recommendation step, else straight to
+ * the office's formal review (a text with no recommender, e.g. internal publicity then the acceptance list).
+ */
+export type SubmissionRoute = 'recommender' | 'office';
+
+/**
  * The application's lifecycle as data: each row is an action, the states it may be taken from, the state it leads to
- * (`same`: it changes the application without moving it) and the event it emits (null: an edit, audited only).
+ * (`same`: it changes the application without moving it), the event it emits (null: an edit, audited only) and, where
+ * it holds on one route only, the route (the plan decides it: `routeOf`).
  * Every step of the procedure goes through `ApplicationTransitions`, which guards by this table; nothing else decides
  * whether an action is allowed in a state.
  *
@@ -34,6 +42,8 @@ export interface ApplicationTransition {
   readonly to: ApplicationStatus | 'same';
   readonly event: EventContract | null;
   readonly consequence?: true;
+  /** Only on this route (absent: on both). */
+  readonly route?: SubmissionRoute;
 }
 
 export type ApplicationAction =
@@ -75,25 +85,62 @@ export const APPLICATION_LIFECYCLE: readonly ApplicationTransition[] = [
   { action: 'start-publicity', from: ['draft'], to: 'internal_publicity', event: applicationPublicityStarted },
   // From `draft` only where the plan has no internal publicity: the submission step checks the plan.
   { action: 'submit', from: ['draft', 'internal_publicity', 'returned'], to: 'submitted', event: applicationSubmitted },
-  { action: 'return', from: ['submitted'], to: 'returned', event: applicationReturned },
-  { action: 'refuse', from: ['submitted'], to: 'refused', event: applicationRefused },
-  { action: 'recommend', from: ['submitted'], to: 'recommended', event: applicationRecommended },
+  // The recommender's review: only where the plan has a recommender.
+  { action: 'return', from: ['submitted'], to: 'returned', event: applicationReturned, route: 'recommender' },
+  { action: 'refuse', from: ['submitted'], to: 'refused', event: applicationRefused, route: 'recommender' },
+  {
+    action: 'recommend',
+    from: ['submitted'],
+    to: 'recommended',
+    event: applicationRecommended,
+    route: 'recommender',
+  },
   {
     action: 'recommend-for-notice',
     from: ['submitted'],
     to: 'recommendation_notice',
     event: applicationRecommendationNoticed,
+    route: 'recommender',
   },
   {
     action: 'recommendation-notice-passed',
     from: ['recommendation_notice'],
     to: 'recommended',
     event: applicationRecommended,
+    route: 'recommender',
   },
-  { action: 'not-accept', from: ['recommended'], to: 'not_accepted', event: applicationNotAccepted },
-  { action: 'formal-review', from: ['recommended'], to: 'formal_review_passed', event: applicationFormalReviewPassed },
+  // The office's formal review: of what its recommender recommended, or of what was submitted where there is none.
+  {
+    action: 'not-accept',
+    from: ['recommended'],
+    to: 'not_accepted',
+    event: applicationNotAccepted,
+    route: 'recommender',
+  },
+  { action: 'not-accept', from: ['submitted'], to: 'not_accepted', event: applicationNotAccepted, route: 'office' },
+  {
+    action: 'formal-review',
+    from: ['recommended'],
+    to: 'formal_review_passed',
+    event: applicationFormalReviewPassed,
+    route: 'recommender',
+  },
+  {
+    action: 'formal-review',
+    from: ['submitted'],
+    to: 'formal_review_passed',
+    event: applicationFormalReviewPassed,
+    route: 'office',
+  },
   // Where the policy has no acceptance list notice, passing formal review accepts the application.
-  { action: 'formal-review-accept', from: ['recommended'], to: 'accepted', event: applicationAccepted },
+  {
+    action: 'formal-review-accept',
+    from: ['recommended'],
+    to: 'accepted',
+    event: applicationAccepted,
+    route: 'recommender',
+  },
+  { action: 'formal-review-accept', from: ['submitted'], to: 'accepted', event: applicationAccepted, route: 'office' },
   {
     action: 'acceptance-list',
     from: ['formal_review_passed'],
@@ -118,14 +165,22 @@ export const APPLICATION_LIFECYCLE: readonly ApplicationTransition[] = [
   },
 ];
 
-/** The row for `action` taken from `status`, or null when the table does not allow it. */
+/** The route of an application whose plan is `plan`: its recommender where the plan has a recommendation step. */
+export const routeOf = (plan: readonly PlanStep[]): SubmissionRoute =>
+  plan.some((step) => step.kind === 'recommendation') ? 'recommender' : 'office';
+
+/** The row for `action` taken from `status` on `route`, or null when the table does not allow it. */
 export function transitionOf(
   action: ApplicationAction,
   status: ApplicationStatus | null,
+  route: SubmissionRoute,
 ): ApplicationTransition | null {
   return (
     APPLICATION_LIFECYCLE.find(
-      (row) => row.action === action && (status === null ? row.from.length === 0 : row.from.includes(status)),
+      (row) =>
+        row.action === action &&
+        (row.route === undefined || row.route === route) &&
+        (status === null ? row.from.length === 0 : row.from.includes(status)),
     ) ?? null
   );
 }
@@ -138,7 +193,8 @@ export const TERMINAL: ReadonlySet<ApplicationStatus> = new Set(
 );
 
 /** Whether an upheld objection on a prohibited ground may still disqualify an application in this state. */
-export const mayBeDisqualified = (status: ApplicationStatus): boolean => transitionOf('disqualify', status) !== null;
+export const mayBeDisqualified = (status: ApplicationStatus): boolean =>
+  APPLICATION_LIFECYCLE.some((row) => row.action === 'disqualify' && row.from.includes(status));
 
 /** The states `action` may be taken from (for messages and the spec). */
 export const fromStatesOf = (action: ApplicationAction): ApplicationStatus[] => [

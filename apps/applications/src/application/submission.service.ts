@@ -4,16 +4,24 @@ import { Clock } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { MaterialRepository } from '../material/material.repository';
 import { RecommenderRepository } from '../recommender/recommender.repository';
-import { notARecommender, publicityFirst, publicityRunning, stateSecretStatementMissing } from './application.errors';
+import {
+  noRecommender,
+  notARecommender,
+  publicityFirst,
+  publicityRunning,
+  recommenderRequired,
+  stateSecretStatementMissing,
+} from './application.errors';
 import { ApplicationEligibility, requireBanSettled, type StoredEligibility } from './application-eligibility.service';
 import { requireWindow } from './application-intake.service';
 import { ApplicationReader } from './application-reader.service';
 import { ApplicationTransitions, requireAllowed } from './application-transitions.service';
 import { AwardsGateway } from './awards.gateway';
-import { stepOf } from './procedure-plan.util';
+import { officeStepOf, stepOf } from './procedure-plan.util';
 
 /**
- * Submission to a recommender: not before internal publicity ended (where the policy has it), nor while ineligible or
+ * Submission to a recommender, or straight to the office's formal review where the plan has no recommendation step
+ * (then naming no recommender): not before internal publicity ended (where the policy has it), nor while ineligible or
  * a ban check awaits a decision; the first submission within the cycle's window. Materials go with the statement that
  * they hold no state secret (where the policy has the article) and are frozen: later changes are new versions.
  */
@@ -29,9 +37,12 @@ export class SubmissionService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(id: string, recommenderId: string) {
+  async submit(id: string, recommenderId: string | undefined) {
     const row = await this.reader.load(id, 'applicant');
     const plan = row.plan;
+    const recommendation = stepOf(plan, 'recommendation');
+    if (recommendation && !recommenderId) throw recommenderRequired(recommendation.basis);
+    if (!recommendation && recommenderId) throw noRecommender(row.policyKey);
     const publicityStep = stepOf(plan, 'internal_publicity');
     // The table allows submitting a draft; a plan with internal publicity does not.
     if (row.status === 'draft' && publicityStep) throw publicityFirst(publicityStep.basis);
@@ -42,17 +53,17 @@ export class SubmissionService {
     if (row.status !== 'returned') {
       requireWindow(await this.awards.cycle(row.cycleNumber), shanghaiDateOf(this.clock.now()));
     }
-    const target = stepOf(plan, 'recommendation') ?? stepOf(plan, 'submission') ?? plan[0];
+    const target = recommendation ?? stepOf(plan, 'submission') ?? officeStepOf(plan) ?? plan[0];
     const noStateSecrets = (await this.awards.policy(row.policyVersion)).conduct.noStateSecrets;
     await this.transitions.run(id, 'submit', {
       stage: target?.stage ?? null,
       basis: target?.basis ?? null,
-      change: { recommenderId },
+      change: { recommenderId: recommenderId ?? null },
       guard: async (tx, locked) => {
         if (locked.status === 'draft' && publicityStep) throw publicityFirst(publicityStep.basis);
         this.eligibility.requireEligible(locked.eligibility);
         requireBanSettled(locked);
-        if (!(await this.recommenders.find(tx, recommenderId))) throw notARecommender();
+        if (recommenderId && !(await this.recommenders.find(tx, recommenderId))) throw notARecommender();
         if (noStateSecrets && !locked.stateSecretStatement && (await this.materials.countOf(tx, id)) > 0) {
           throw stateSecretStatementMissing(`${row.policyKey} ${noStateSecrets}`);
         }

@@ -47,10 +47,22 @@ export class EntitlementRepository {
     });
   }
 
-  /** Obligated entitlements (of one applicant, when given), oldest first: those whose use is reported. */
-  obligated(tx: FundsTx, filter: { applicantId?: string }): Promise<EntitlementRow[]> {
+  /** Obligated entitlements, oldest first: those whose use is reported. */
+  obligated(tx: FundsTx): Promise<EntitlementRow[]> {
     return tx.entitlement.findMany({
-      where: { status: 'obligated', ...(filter.applicantId ? { applicantId: filter.applicantId } : {}) },
+      where: { status: 'obligated' },
+      include: withDisbursements,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  /**
+   * A recipient's award money, oldest first: obligated, and awaiting the decision on an amount the regulation leaves
+   * open (`amount_undecided`), so the winner sees it before it is decided.
+   */
+  ofRecipient(tx: FundsTx, applicantId: string): Promise<EntitlementRow[]> {
+    return tx.entitlement.findMany({
+      where: { status: { in: ['obligated', 'amount_undecided'] }, applicantId },
       include: withDisbursements,
       orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     });

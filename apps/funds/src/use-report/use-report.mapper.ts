@@ -19,7 +19,20 @@ export function toUseReportView(
       applicantId: entitlement.applicantId,
       applicantName: entitlement.applicantName,
       tier: entitlement.tier,
+      status: entitlement.status === 'amount_undecided' ? 'amount_undecided' : 'obligated',
       amountFen: entitlement.amountFen === null ? null : fenNumber(entitlement.amountFen),
+      capFen: entitlement.capFen === null ? null : fenNumber(entitlement.capFen),
+      basis: entitlement.basis,
+      amountDecision:
+        entitlement.amountRecordedAt && entitlement.amountFen !== null
+          ? {
+              amountFen: fenNumber(entitlement.amountFen),
+              decidedBy: entitlement.amountDecidedBy ?? '',
+              document: entitlement.amountDocument ?? '',
+              reason: entitlement.amountDecisionReason ?? '',
+              recordedAt: entitlement.amountRecordedAt.toISOString(),
+            }
+          : null,
       paidFen: fenNumber(outstandingOf(entitlement).paid),
     },
     rules: rules

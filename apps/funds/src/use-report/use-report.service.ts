@@ -45,11 +45,16 @@ export class UseReportService {
     private readonly clock: Clock,
   ) {}
 
-  /** Obligated entitlements with their use: the tenant's for staff; an applicant account's own (by `applicantId`). */
+  /**
+   * Obligated entitlements with their use: the tenant's for staff; an applicant account's own (by `applicantId`). A
+   * recipient's list (`applicantId`) holds its money awaiting an amount decision too, with the cap (ADR 0033).
+   */
   async list(query: UseReportListQuery): Promise<{ items: UseReportView[] }> {
     if (!this.access.isStaff()) await this.access.require(query.applicantId, useNotFound);
     const { rows, reports, evaluations } = await this.database.inTenant(async (tx) => {
-      const rows = await this.entitlements.obligated(tx, { applicantId: query.applicantId });
+      const rows = query.applicantId
+        ? await this.entitlements.ofRecipient(tx, query.applicantId)
+        : await this.entitlements.obligated(tx);
       const ids = rows.map((row) => row.id);
       return {
         rows,

@@ -158,8 +158,8 @@ export class ApplicationController {
   @Access({ roles: ['office', 'applicant'] })
   @ApiRoute({
     tag: 'applications',
-    summary: 'Submit to a recommender',
-    rule: 'not before internal publicity ended, nor while ineligible or a ban check awaits a decision; the first time within the cycle’s window (the tenant’s policy names the article, e.g. ili 第十条)',
+    summary: 'Submit to a recommender, or to the office where the policy has no recommender',
+    rule: 'not before internal publicity ended, nor while ineligible or a ban check awaits a decision; the first time within the cycle’s window (the tenant’s policy names the article, e.g. ili 第十条); `recommenderId` where the policy has a recommendation step, none where it has not (the office’s formal review follows)',
     body: submitBody,
     response: applicationSchema,
     status: 200,
@@ -197,7 +197,7 @@ export class ApplicationController {
   @ApiRoute({
     tag: 'applications',
     summary: 'The office’s formal review: pass, or not accepted with written reasons',
-    rule: 'not accepted only with written reasons (e.g. linxia 第十七条); the ban check is asked again',
+    rule: 'not accepted only with written reasons (e.g. linxia 第十七条); the ban check is asked again; of a recommended application, or of a submitted one where the policy has no recommender',
     body: formalReviewBody,
     response: applicationSchema,
     status: 200,

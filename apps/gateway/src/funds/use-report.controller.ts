@@ -46,7 +46,8 @@ export class UseReportController {
     tag: 'funds',
     summary:
       'The use of each obligated entitlement (the policy’s purposes, the report, the evaluation), by `?status=`; ' +
-      'an applicant account passes its own `?applicantId=`',
+      'an applicant account passes its own `?applicantId=`, and then sees its money whose amount awaits a decision ' +
+      'too (`amount_undecided`, with the cap)',
     rule: USE_RULE,
     query: useReportListQuery,
     response: useReportList.response,

@@ -7,7 +7,7 @@ import { formatDate } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { HolderTitlesCard } from '../post-award/holder-titles-card';
 import { QueryState } from '../shared/query-state';
-import { APPLICATION_STATUS } from '../shared/status-labels';
+import { applicationStatusTable } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 import { RegisterApplicantForm } from './register-applicant-form';
 
@@ -113,7 +113,7 @@ export function ApplicantHomePage() {
                   },
                   {
                     title: t({ zh: '状态', en: 'Status' }),
-                    render: (_, a) => <StatusTag table={APPLICATION_STATUS} status={a.status} />,
+                    render: (_, a) => <StatusTag table={applicationStatusTable(a)} status={a.status} />,
                   },
                   { title: t({ zh: '推荐单位', en: 'Recommender' }), render: (_, a) => a.recommender?.name ?? '—' },
                 ]}

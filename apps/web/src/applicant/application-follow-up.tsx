@@ -3,7 +3,7 @@ import type { Application } from '../api/api-types';
 import { formatDeadline, formatInstant, plainBasis } from '../format/shanghai-time';
 import type { Bilingual } from '../i18n/language';
 import { useT } from '../i18n/language-context';
-import { APPLICATION_STATUS, labelOf } from '../shared/status-labels';
+import { APPLICATION_STATUS, applicationStatusTable, labelOf } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 
 const STAGES: Record<string, Bilingual> = {
@@ -91,7 +91,7 @@ export function ApplicationFollowUp({ tenantKey, application }: { tenantKey: str
             children: (
               <>
                 <div>
-                  <StatusTag table={APPLICATION_STATUS} status={h.to} /> {at(h.at)}
+                  <StatusTag table={applicationStatusTable(application)} status={h.to} /> {at(h.at)}
                 </div>
                 <div style={{ color: '#666' }}>
                   {[h.reason, h.basis ? plainBasis(h.basis) : null].filter(Boolean).join(' · ')}

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { plainBasis } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
-import { APPLICATION_STATUS } from '../shared/status-labels';
+import { applicationStatusTable } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 import { ApplicationFollowUp } from './application-follow-up';
 import { EligibilityTable } from './eligibility-table';
@@ -48,7 +48,7 @@ export function ApplicationWorkspacePage() {
               title={a.applicant.name}
               extra={
                 <span data-testid="application-status">
-                  <StatusTag table={APPLICATION_STATUS} status={a.status} />
+                  <StatusTag table={applicationStatusTable(a)} status={a.status} />
                 </span>
               }
               style={{ marginBottom: 24 }}

@@ -7,13 +7,15 @@ import { formatYuan } from '../finance/yuan.util';
 import { formatInstant } from '../format/shanghai-time';
 import { useT } from '../i18n/language-context';
 import { QueryState } from '../shared/query-state';
-import { EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
+import { ENTITLEMENT_STATUS, EVALUATION_RATING, USE_REPORT_STATUS } from '../shared/status-labels';
 import { StatusTag } from '../shared/status-tag';
 import { reportActionLabel } from '../shared/use-report-actions';
+import { AwardAmount, AwardAmountDecision } from './award-amount';
 import { UseReportForm, type UseView } from './use-report-form';
 
 /**
- * The winner's award money (奖补资金) in the applicant portal: each entitlement with what was paid, what its policy
+ * The winner's award money (奖补资金) in the applicant portal: each entitlement with its amount (or, where the text
+ * leaves it to a decision within a cap, that it awaits finance's decision, then the decision), what was paid, what its policy
  * says the money may be used for (inner-mongolia 第十九条, xinzhou-city 第二十二条), its use report (written, submitted,
  * corrected after finance's questions) and the grant's performance evaluation once finance recorded it.
  */
@@ -65,11 +67,17 @@ function EntitlementUseCard({ tenantKey, use }: { tenantKey: string; use: UseVie
         zh: `第${entitlement.cycleNumber}届 奖补资金（${entitlement.budgetYear}年度预算）`,
         en: `Cycle ${entitlement.cycleNumber} award money (budget year ${entitlement.budgetYear})`,
       })}
-      extra={report && <StatusTag table={USE_REPORT_STATUS} status={report.status} />}
+      extra={
+        entitlement.status === 'amount_undecided' ? (
+          <StatusTag table={ENTITLEMENT_STATUS} status={entitlement.status} />
+        ) : (
+          report && <StatusTag table={USE_REPORT_STATUS} status={report.status} />
+        )
+      }
     >
       <Descriptions size="small" column={3} bordered style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t({ zh: '奖补金额（元）', en: 'Amount (CNY)' })}>
-          {entitlement.amountFen === null ? '—' : formatYuan(entitlement.amountFen)}
+          <AwardAmount entitlement={entitlement} />
         </Descriptions.Item>
         <Descriptions.Item label={t({ zh: '已拨付（元）', en: 'Paid (CNY)' })}>
           {formatYuan(entitlement.paidFen)}
@@ -78,6 +86,7 @@ function EntitlementUseCard({ tenantKey, use }: { tenantKey: string; use: UseVie
           {formatYuan(report?.totalFen ?? 0)}
         </Descriptions.Item>
       </Descriptions>
+      <AwardAmountDecision entitlement={entitlement} />
       {rules ? (
         <Alert
           type="info"

@@ -60,6 +60,18 @@ export const APPLICATION_STATUS = coloured(applicationStatusLabels, {
   disqualified: 'red',
 });
 
+/**
+ * The statuses of one application: where it has no recommender once submitted (a plan without a recommendation step,
+ * ADR 0037), `submitted` means it went straight to the award office.
+ */
+export const applicationStatusTable = (application: { recommender: unknown }): Record<string, Labelled> =>
+  application.recommender
+    ? APPLICATION_STATUS
+    : {
+        ...APPLICATION_STATUS,
+        submitted: { zh: '已报送质量奖办公室', en: 'Submitted to the award office', color: 'blue' },
+      };
+
 export const ENTITLEMENT_STATUS = coloured(entitlementStatusLabels, {
   obligated: 'green',
   refused: 'red',

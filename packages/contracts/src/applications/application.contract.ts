@@ -325,9 +325,15 @@ export const applicationStartPublicity = defineCommand('applications.application
   response: applicationSchema,
 });
 
-export const submitBody = z.object({ recommenderId: z.uuid() }).strict();
+export const submitBody = z
+  .object({
+    /** The recommender it goes to: required where the policy has a recommendation step, refused where it has none. */
+    recommenderId: z.uuid().optional(),
+  })
+  .strict();
 /**
- * Submits to a recommender; not before internal publicity ended, nor while ineligible or a ban check awaits a
+ * Submits to a recommender, or straight to the office's formal review where the policy has no recommendation step;
+ * not before internal publicity ended, nor while ineligible or a ban check awaits a
  * person's decision, nor (the first time) outside the cycle's application window (409).
  */
 export const applicationSubmit = defineCommand('applications.application.submit', {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../awards/awards-common.schema';
 import { defineEvent } from '../messaging/event-contract';
 import { defineCommand, defineQuery } from '../messaging/message-contract';
+import { entitlementSchema } from './entitlement.contract';
 import { budgetYearSchema, fenSchema } from './ledger.contract';
 
 /**
@@ -64,7 +65,22 @@ export const useReportViewSchema = z.object({
     applicantId: z.uuid(),
     applicantName: z.string(),
     tier: z.string(),
+    /**
+     * `amount_undecided`: the regulation leaves the amount to a decision not yet recorded (a cap, "不超过N万元", or no
+     * amount stated); listed to its recipient only (`applicantId`), never on the list of uses.
+     */
+    status: z.enum(['obligated', 'amount_undecided']),
+    /** Null while the amount awaits its decision. */
     amountFen: z.int().nullable(),
+    /** The cap where the regulation gives one and leaves the amount to a decision; else null. */
+    capFen: z.int().nullable(),
+    /** The article the amount or the cap comes from, e.g. `第二十条`. */
+    basis: z.string().nullable(),
+    /** The decision that set an amount the regulation left open: the deciding body, its document, why, and when. */
+    amountDecision: entitlementSchema.shape.amountDecision
+      .unwrap()
+      .pick({ amountFen: true, decidedBy: true, document: true, reason: true, recordedAt: true })
+      .nullable(),
     /** Confirmed by the treasury: what a report may account for. */
     paidFen: z.int(),
   }),
@@ -127,7 +143,8 @@ export type UseReportListQuery = z.infer<typeof useReportListQuery>;
 
 /**
  * The use of each obligated entitlement (with its report and evaluation, if any): staff see the tenant's; an applicant
- * account only its own applicant's (`applicantId` required).
+ * account only its own applicant's (`applicantId` required). With `applicantId`, that recipient's award money whose
+ * amount awaits a decision too (`amount_undecided`, with its cap), so the winner sees it before it is decided.
  */
 export const useReportList = defineQuery('funds.use-report.list', {
   request: useReportListQuery,
