@@ -57,8 +57,26 @@ export async function selection(context: CycleContext, tiers: readonly (string |
   await publishList(context);
 }
 
+/**
+ * The reviews service learns of accepted applications from the applications service's events: until it has them all
+ * (under load, a moment after the acceptance list), the office's console does not list them and opening would refuse.
+ */
+async function acceptedKnown(context: CycleContext, stage: Stage): Promise<void> {
+  const office = context.token('office');
+  const expected = context.applicants.map((a) => a.applicationId);
+  await until(`the reviews service to know the ${expected.length} accepted applications`, async () => {
+    const list = await context.client.expect(200, 'GET', context.api(`/cycles/${context.cycleNumber}/review-stages`), {
+      token: office,
+    });
+    const planned = (list.stages as Json[]).find((s) => s.stageKey === stage.key);
+    const found = new Set(((planned?.entryFindings as Json[] | undefined) ?? []).map((f) => f.applicationId));
+    return expected.every((id) => found.has(id)) ? true : undefined;
+  });
+}
+
 async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
   const office = context.token('office');
+  await acceptedKnown(context, stage);
   const route = context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`);
   let body: Json = {};
   let answer = await context.client.call('POST', route, { token: office, body });
