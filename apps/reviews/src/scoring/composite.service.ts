@@ -5,6 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { onUniqueViolation } from '../unique-violation.util';
+import { AssessedCompositeService } from './assessed-composite.service';
+import { assessedCompositeOf } from './assessed-composite.util';
 import { compositeByKind, skippedCompositeStages } from './composite-kinds.util';
 import { compositeReportDocument, renderCompositeReport } from './composite-report.util';
 import { rankByKind } from './rank-by-kind.util';
@@ -30,6 +32,7 @@ export class CompositeService {
     private readonly scoring: ScoringPolicy,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly assessed: AssessedCompositeService,
   ) {}
 
   async get(cycleNumber: number): Promise<CompositeView> {
@@ -107,7 +110,10 @@ export class CompositeService {
     return onUniqueViolation(put, put);
   }
 
-  /** The composite report (综合评审报告) as a downloadable HTML document. */
+  /**
+   * The composite report (综合评审报告; xinzhou-district 综合考核报告) as a downloadable HTML document: the scored
+   * composite's ranking, or the office's recorded assessment per application where nothing is scored.
+   */
   async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
     const policy = await this.scoring.policy(cycleNumber);
     const content = renderCompositeReport(await this.reportInput(policy, cycleNumber));
@@ -132,10 +138,15 @@ export class CompositeService {
   private reportInput(policy: Policy, cycleNumber: number) {
     return this.database.inTenant(async (tx) => {
       const composite = await this.compute(tx, policy, cycleNumber);
+      const assessed = assessedCompositeOf(policy);
       const stages = [];
-      for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      if (!assessed) {
+        for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      }
       return {
         jurisdiction: policy.name.zh,
+        reportName: assessed?.stage.name.zh ?? '综合评审报告',
+        reviews: assessed ? await this.assessed.reviewOutcomes(tx, policy, cycleNumber) : [],
         stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
         composite,
         stages,
@@ -145,6 +156,7 @@ export class CompositeService {
   }
 
   async compute(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CompositeView> {
+    if (assessedCompositeOf(policy)) return this.assessed.compute(tx, policy, cycleNumber);
     const policyKey = policy.key;
     const composite = scoringPlanOf(policyKey).composite;
     const named = composite?.stages.map(
@@ -203,6 +215,7 @@ export class CompositeService {
           }));
     return {
       cycleNumber,
+      method: 'scored',
       stages: [...composite.stages],
       basis: `${policyKey} ${composite.basis}`,
       weights: values
@@ -235,6 +248,7 @@ export class CompositeService {
         decidedBy: rule.decidedBy,
         decidedAt: rule.decidedAt.toISOString(),
       })),
+      assessments: [],
     };
   }
 }
