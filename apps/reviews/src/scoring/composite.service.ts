@@ -20,7 +20,9 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 /**
  * The composite of the stages the policy combines (linxia 第二十条: defense and on-site; inner-mongolia 第十五条:
  * on-site and defense), weighted as the policy says or, where it is silent, as the office records; and its ranking.
- * No ranking is given while a stage has flags awaiting consensus or no weights are known: `pending` says why.
+ * No ranking is given while a stage has flags awaiting consensus or no weights are known: `pending` says why. Where the
+ * policy scores nothing its composite is the office's assessment per application (`AssessedCompositeService`), shown
+ * and reported through the same view and report.
  */
 @Injectable()
 export class CompositeService {

@@ -25,8 +25,9 @@ export interface CycleRankingView {
 
 /**
  * The ranking of a cycle's review results: the composite's where the policy combines stages (linxia 第二十条,
- * inner-mongolia 第十五条), else the last stage the policy scores with sheets. What the slate of a vote and the
- * office's candidate proposal are taken from.
+ * inner-mongolia 第十五条), else the last stage the policy scores with sheets; where nothing is scored and the policy
+ * has a composite stage (ili 第十六条, xinzhou-district 第十三条) no ranking but the list the office's assessment
+ * recommends (`order`). What the slate of a vote and the office's candidate proposal are taken from.
  */
 @Injectable()
 export class CycleRanking {
