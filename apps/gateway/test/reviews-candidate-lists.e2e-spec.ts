@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { RunningService } from '@laurel/platform';
-import { eventually, TestClock } from '@laurel/testing';
+import { eventually, extractPdfTextCompact, TestClock } from '@laurel/testing';
 import { type ApplicationsPlatform, type Json, startApplicationsPlatform } from './applications.util';
 import { acceptCityApplications, acceptDistrictApplications, openCycle } from './reviews-xinzhou-acceptance.util';
 
@@ -7,8 +8,10 @@ import { acceptCityApplications, acceptDistrictApplications, openCycle } from '.
  * The `candidate_list` stage, as each text has it, through the gateway with the real awards, objections, applications
  * and reviews services: xinzhou-city 第十八条 — the office proposes candidates from the review results (here its own
  * list with a reason: the policy scores no stage, so there is no ranking), the leading group deliberates among them
- * (第十九条) and the list is published; xinzhou-district 第十四条 — the leading group's deliberation decides the candidate
- * list itself, and publishing works from it.
+ * (第十九条) and the list is published; xinzhou-district 第十三条 — the office's composite assessment report, one
+ * recorded conclusion per organisation that passed the on-site verification (hostile input refused, naming the field),
+ * as HTML and PDF — then 第十四条: the leading group's deliberation decides the candidate list itself, and publishing
+ * works from it.
  */
 describe('reviews: the candidate-list stage (xinzhou-city 第十八条, xinzhou-district 第十四条)', () => {
   let sut: ApplicationsPlatform;
@@ -141,6 +144,133 @@ describe('reviews: the candidate-list stage (xinzhou-city 第十八条, xinzhou-
     ]);
     const audit = JSON.stringify(ok(await call('GET', `${city}/audit?service=reviews`, { token: office })));
     expect(audit).toContain('candidate-proposal.record');
+  });
+
+  it('xinzhou-district 第十三条: the office’s composite assessment report, per organisation with its reason, before the leading group decides', async () => {
+    const office = tokens['xinzhou-district-office'] as string;
+    const route = `${district}/scoring/cycles/1/composite`;
+    const assess = (id: string, body: unknown, token = office) =>
+      call('PUT', `${route}/assessments/${id}`, { token, body });
+    const body = (outcome: string) => ({
+      outcome,
+      opinion: '现场查验资料真实，质量指标居同行业前列',
+      reason: '考核工作组意见',
+    });
+    // The leading group decides on the report: not before it is formed.
+    const early = await call('POST', `${district}/deliberations`, {
+      token: office,
+      body: deliberation([{ applicationId: districtIds[0], tier: 'award' }]),
+    });
+    expect(early.status).toBe(409);
+    expect(String(early.body.detail)).toContain('xinzhou-district 第十三条');
+    const before = ok(await call('GET', route, { token: office }));
+    expect(before).toMatchObject({ method: 'assessed', stages: ['onsite'], basis: 'xinzhou-district 第十三条' });
+    expect(JSON.stringify(before.pending)).toContain('现场查验');
+    // Only those that went on from the on-site verification (第十二条) are assessed: none while it is open.
+    const notYet = await assess(districtIds[0] as string, body('recommended'));
+    expect(notYet.status).toBe(422);
+    expect(notYet.body).toMatchObject({ basis: 'xinzhou-district 第十三条' });
+    expect(fieldsOf(notYet.body)).toEqual(['path.applicationId']);
+    const opened = ok(
+      await call('POST', `${district}/cycles/1/review-stages/onsite/open`, { token: office, body: {} }),
+      201,
+    );
+    ok(
+      await call('POST', `${district}/review-stages/${opened.id}/close`, {
+        token: office,
+        body: { wentOn: districtIds, reason: '考核工作组现场查验：资料属实' },
+      }),
+    );
+    const formed = ok(await call('GET', route, { token: office }));
+    expect((formed.incomplete as Json[]).map((row) => row.applicationId).sort()).toEqual([...districtIds].sort());
+    expect(JSON.stringify(formed.pending)).toContain('未记录综合意见');
+
+    // Hostile input: each refusal names the field, nothing recorded.
+    const leader = (await sut.addUser('xinzhou-district', 'xinzhou-district-leader', ['leading_group'])).token;
+    expect((await assess(districtIds[0] as string, body('recommended'), leader)).status).toBe(403);
+    expect((await call('PUT', `${route}/assessments/${districtIds[0]}`, { body: body('recommended') })).status).toBe(
+      401,
+    );
+    const cases: [string, unknown, string][] = [
+      [districtIds[0] as string, { ...body('recommended'), outcome: 'winner' }, 'body.outcome'],
+      [districtIds[0] as string, { ...body('recommended'), opinion: '   ' }, 'body.opinion'],
+      [districtIds[0] as string, { ...body('recommended'), opinion: '长'.repeat(4001) }, 'body.opinion'],
+      [districtIds[0] as string, { outcome: 'recommended', opinion: '意见' }, 'body.reason'],
+      [districtIds[0] as string, { ...body('recommended'), score: 95 }, 'body'],
+      [districtIds[0] as string, ['recommended'], 'body'],
+      ["x' OR 1=1 --", body('recommended'), 'path.applicationId'],
+    ];
+    for (const [id, given, field] of cases) {
+      const refused = await call('PUT', `${route}/assessments/${encodeURIComponent(id)}`, {
+        token: office,
+        body: given,
+      });
+      expect([refused.status, refused.headers.get('content-type')]).toEqual([
+        400,
+        expect.stringContaining('application/problem+json'),
+      ]);
+      expect(fieldsOf(refused.body).some((f) => f === field || String(f).startsWith(`${field}.`))).toBe(true);
+    }
+    const badCycle = await call('PUT', `${district}/scoring/cycles/0/composite/assessments/${districtIds[0]}`, {
+      token: office,
+      body: body('recommended'),
+    });
+    expect(badCycle.status).toBe(400);
+    expect(fieldsOf(badCycle.body)).toEqual(['path.cycle']);
+    const stranger = await assess(randomUUID(), body('recommended'));
+    expect(stranger.status).toBe(422);
+    expect(fieldsOf(stranger.body)).toEqual(['path.applicationId']);
+    // Another jurisdiction's application is not in this one's composite; a policy without the stage has none.
+    expect((await assess(cityIds[0] as string, body('recommended'))).status).toBe(422);
+    const noStage = await call('PUT', `${city}/scoring/cycles/1/composite/assessments/${cityIds[0]}`, {
+      token: tokens['xinzhou-city-office'],
+      body: body('recommended'),
+    });
+    expect(noStage.status).toBe(422);
+    expect(String(noStage.body.detail)).toContain('未规定综合评分');
+    expect((ok(await call('GET', route, { token: office })).assessments as Json[]).length).toBe(0);
+
+    ok(await assess(districtIds[0] as string, body('recommended')));
+    ok(await assess(districtIds[1] as string, body('not_recommended')));
+    // Recorded again, the later one stands; the audit keeps the earlier.
+    const done = ok(
+      await assess(districtIds[1] as string, { ...body('recommended'), reason: '征求成员单位意见后改为推荐' }),
+    );
+    expect(done.pending).toEqual([]);
+    expect((done.assessments as Json[]).map((a) => [a.applicationId, a.outcome, a.basis, a.decidedBy])).toEqual(
+      districtIds.map((id) => [id, 'recommended', 'xinzhou-district 第十三条', expect.any(String)]),
+    );
+    expect((done.assessments as Json[])[1]?.reason).toBe('征求成员单位意见后改为推荐');
+    const audit = JSON.stringify(ok(await call('GET', `${district}/audit?service=reviews`, { token: office })));
+    expect(audit).toContain('composite-assessment.put');
+    expect(audit).toContain('"outcome":"not_recommended"');
+
+    // The report (综合考核报告) as HTML and PDF, the leading group reads it too.
+    const report = await fetch(`${sut.gateway.url}${route}/report`, { headers: { authorization: `Bearer ${leader}` } });
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('text/html');
+    const html = await report.text();
+    for (const expected of [
+      '综合考核报告（第1届）',
+      'xinzhou-district 第十三条',
+      '信州甲制造有限公司',
+      '征求成员单位意见后改为推荐',
+    ]) {
+      expect(html).toContain(expected);
+    }
+    expect(html).not.toContain('综合排名');
+    const pdf = await fetch(`${sut.gateway.url}${route}/report.pdf`, {
+      headers: { authorization: `Bearer ${office}` },
+    });
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    const text = (await extractPdfTextCompact(Buffer.from(await pdf.arrayBuffer()))).text.replace(/\s+/g, '');
+    expect(text).toContain('信州乙科技有限公司');
+    // A scored composite's routes do not apply.
+    const weights = await call('PUT', `${route}/weights`, {
+      token: office,
+      body: { weights: { onsite: 1 }, reason: '等权' },
+    });
+    expect(weights.status).toBe(422);
   });
 
   it('xinzhou-district 第十四条: the leading group’s deliberation decides the candidate list; it is published from it and recorded by awards', async () => {

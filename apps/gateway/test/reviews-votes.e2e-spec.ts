@@ -122,13 +122,14 @@ describe('reviews: votes, deliberation and the candidate list through the gatewa
     });
     expect(badSlate.status).toBe(400);
     expect(fieldsOf(badSlate.body)).toEqual(['body.applicationIds.1']);
-    // The slate is the cycle's ranking by default; ili's policy scores no stage, so there is none to take.
+    // The slate is by default the list of the composite report (ili 第十六条: nothing scored, the office's assessment
+    // of those that passed the on-site review); the on-site review is not over, so there is none to take yet.
     const fromRanking = await call('PUT', `${api}/votes/${voteId}/slate`, {
       token: tokens.office,
-      body: { reason: '按排名' },
+      body: { reason: '按综合评审报告' },
     });
     expect(fromRanking.status).toBe(409);
-    expect(String(fromRanking.body.detail)).toContain('没有排名');
+    expect(String(fromRanking.body.detail)).toContain('现场评审');
     // The office's own list, with its reason, is the recorded exception.
     const slate = ok(
       await call('PUT', `${api}/votes/${voteId}/slate`, {

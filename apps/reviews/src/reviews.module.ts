@@ -38,7 +38,9 @@ import { LoadedRubricRepository } from './rubric/loaded-rubric.repository';
 import { RubricHandler } from './rubric/rubric.handler';
 import { RubricCatalog } from './rubric/rubric-catalog.service';
 import { RubricLoadService } from './rubric/rubric-load.service';
+import { AssessedCompositeService } from './scoring/assessed-composite.service';
 import { CompositeService } from './scoring/composite.service';
+import { CompositeAssessmentRepository } from './scoring/composite-assessment.repository';
 import { CycleRanking } from './scoring/cycle-ranking.service';
 import { ScoreSheetHandler } from './scoring/score-sheet.handler';
 import { ScoreSheetRepository } from './scoring/score-sheet.repository';
@@ -113,6 +115,8 @@ export class ReviewsModule {
         ScoreSheetService,
         StageResultService,
         CompositeService,
+        AssessedCompositeService,
+        CompositeAssessmentRepository,
         CycleProcedure,
         MemberUnitRepository,
         MemberUnitService,

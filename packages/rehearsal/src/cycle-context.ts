@@ -37,6 +37,11 @@ export class CycleContext {
   deliberated = false;
   /** The keys of the stages the platform scores with sheets (asked once). */
   scoredStages: Set<string> | null = null;
+  /**
+   * The applications the composite assessment recommends where nothing is scored (ili 第十六条): the vote's slate is
+   * taken from it. null: no such composite.
+   */
+  compositeList: string[] | null = null;
   /** The candidate list is published. */
   listPublished = false;
 

@@ -40,12 +40,23 @@ export async function vote(context: CycleContext): Promise<void> {
     },
   });
   context.record('vote rules recorded', 'quorum 2/3, majority > 1/2', rules);
-  await context.client.expect(200, 'PUT', context.api(`/votes/${id}/slate`), {
+  // The slate is the composite report's list where the platform forms one (ili 第十六条), else the office's own.
+  const slateBody = context.compositeList
+    ? { reason: '综合评审报告推荐的申报（演练）' }
+    : {
+        applicationIds: context.applicants.filter((a) => !a.stopped).map((a) => a.applicationId),
+        reason: '按综合评审报告排序（演练）',
+      };
+  const slated = await context.client.expect(200, 'PUT', context.api(`/votes/${id}/slate`), {
     token: office,
-    body: {
-      applicationIds: context.applicants.filter((a) => !a.stopped).map((a) => a.applicationId),
-      reason: '按综合评审报告排序（演练）',
-    },
+    body: slateBody,
+  });
+  const slate = slated.slate as Json;
+  const onSlate = new Set((slate.candidates as Json[]).map((c) => c.applicationId as string));
+  context.record('vote slate recorded', `${onSlate.size} candidates (${slate.source})`, slated, {
+    candidates: [...onSlate],
+    source: slate.source,
+    basis: slate.basis,
   });
   const opened = await context.client.expect(200, 'POST', context.api(`/votes/${id}/open`), { token: office });
   context.record('vote opened', `${units.length} member units`, opened);
@@ -54,7 +65,7 @@ export async function vote(context: CycleContext): Promise<void> {
       token: unit.token,
       body: {
         choices: context.applicants
-          .filter((a) => !a.stopped)
+          .filter((a) => onSlate.has(a.applicationId))
           .map((a) => ({ applicationId: a.applicationId, choice: a.tier ?? 'none' })),
       },
     });

@@ -49,6 +49,32 @@ describe('a whole ili cycle, rehearsed', () => {
     expect(tally.detail).toMatchObject({ status: 'tallied', cast: 3, tiers: ['award', 'award', 'nomination'] });
   });
 
+  it('the office’s composite report (第十六条): each organisation assessed with its reason, the list the vote’s slate', () => {
+    const assessed = cycle.steps('composite assessment recorded by the office');
+    expect(assessed.map((s) => [s.basis, s.detail.outcome])).toEqual(Array(3).fill(['ili 第十六条', 'recommended']));
+    expect(assessed.every((s) => String(s.detail.reason).startsWith('办法未规定综合评审的标准'))).toBe(true);
+    expect(cycle.step('composite formed')).toMatchObject({
+      basis: 'ili 第十六条',
+      result: '3 assessed, 3 recommended',
+      detail: { method: 'assessed', pending: [] },
+    });
+    expect(cycle.step('composite report')).toMatchObject({
+      result: 'downloaded',
+      detail: { status: 200, pdfStatus: 200, names: cycle.context.applicants.map((a) => a.n) },
+    });
+    const slate = cycle.step('vote slate recorded');
+    expect(slate.detail).toMatchObject({ source: 'ranking', basis: 'ili 第十六条' });
+    // The slate is the composite's list, in the order accepted (the text ranks nothing).
+    expect([...(slate.detail.candidates as string[])].sort()).toEqual(
+      cycle.context.applicants.map((a) => a.applicationId).sort(),
+    );
+    expect(slate.detail.candidates).toEqual(cycle.step('composite formed').detail.recommended);
+    const order = cycle.context.steps.map((s) => s.step);
+    expect(order.indexOf('现场评审: closed')).toBeLessThan(order.indexOf('composite formed'));
+    expect(order.indexOf('composite report')).toBeLessThan(order.indexOf('vote slate recorded'));
+    expect(cycle.context.steps.filter((s) => s.detail.notDriven)).toEqual([]);
+  });
+
   it('the leading group deliberates on the vote’s result; the proposed winners are noticed 5 working days', () => {
     expect(cycle.step('deliberation by 领导小组').basis).toBe('ili 第十七条');
     expect(cycle.step('candidate list published').basis).toBe('ili 第十六条; ili 第十七条');

@@ -43,6 +43,26 @@ describe('a whole xinzhou-district cycle, rehearsed', () => {
     expect(cycle.step('approval recorded').at >= '2026-03-09T16:00:00.000Z').toBe(true);
   });
 
+  it('the composite assessment report (第十三条): each organisation assessed by the office, before the leading group decides', () => {
+    const assessed = cycle.steps('composite assessment recorded by the office');
+    expect(assessed.map((s) => [s.basis, s.detail.outcome])).toEqual(
+      Array(3).fill(['xinzhou-district 第十三条', 'recommended']),
+    );
+    expect(cycle.step('composite formed')).toMatchObject({
+      basis: 'xinzhou-district 第十三条',
+      result: '3 assessed, 3 recommended',
+      detail: { method: 'assessed', pending: [] },
+    });
+    expect(cycle.step('composite report')).toMatchObject({
+      result: 'downloaded',
+      detail: { status: 200, pdfStatus: 200, names: cycle.context.applicants.map((a) => a.n) },
+    });
+    const order = cycle.context.steps.map((s) => s.step);
+    expect(order.indexOf('现场查验: closed')).toBeLessThan(order.indexOf('composite formed'));
+    expect(order.indexOf('composite report')).toBeLessThan(order.indexOf('deliberation by 领导小组'));
+    expect(cycle.context.steps.filter((s) => s.detail.notDriven)).toEqual([]);
+  });
+
   it('the approval grants two awards (3 years) and a nomination (1 year), each with a certificate and no duties', () => {
     expect(cycle.step('approval recorded').result).toContain('award 2/3, nomination 1/5');
     const titles = cycle.steps('title granted');

@@ -17,6 +17,11 @@ export type StagePath = z.infer<typeof stagePath>;
 export const sheetPath = z.object({ tenantKey: tenantKeyParam, cycle, stageKey, applicationId: z.uuid() }).strict();
 export type SheetPath = z.infer<typeof sheetPath>;
 
+export const assessmentPath = z
+  .object({ tenantKey: tenantKeyParam, cycle, applicationId: z.uuid().describe('The application assessed') })
+  .strict();
+export type AssessmentPath = z.infer<typeof assessmentPath>;
+
 export const sheetIdPath = z.object({ tenantKey: tenantKeyParam, id: z.uuid() }).strict();
 export type SheetIdPath = z.infer<typeof sheetIdPath>;
 

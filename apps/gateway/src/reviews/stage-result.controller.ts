@@ -1,7 +1,10 @@
 import {
+  type CompositeAssessmentBody,
   type CompositeKindRuleBody,
   type CompositeWeightsBody,
   type ConsensusBody,
+  compositeAssessmentBody,
+  compositeAssessmentPut,
   compositeGet,
   compositeKindRuleBody,
   compositeKindRulePut,
@@ -26,7 +29,14 @@ import { ApiRoute } from '../http/api-route.decorator';
 import { type AuthenticatedRequest, contextOf } from '../http/authenticated-request';
 import { DOCUMENT_TIMEOUT_MS, replyWithDocument } from '../http/document-reply.util';
 import { ZodPipe } from '../http/zod-body.pipe';
-import { type CyclePath, cyclePath, type StagePath, stagePath } from './scoring-routes.schema';
+import {
+  type AssessmentPath,
+  assessmentPath,
+  type CyclePath,
+  cyclePath,
+  type StagePath,
+  stagePath,
+} from './scoring-routes.schema';
 
 const NORMALISATION_RULE =
   'each expert’s leniency corrected within the stage and applicant kind (z-scores shrunk toward the pool; raw with too ' +
@@ -106,7 +116,7 @@ export class StageResultController {
   @ApiRoute({
     tag: 'stage results',
     summary:
-      'The composite of the stages the policy combines (linxia 第二十条, inner-mongolia 第十五条) and its ranking',
+      'The composite evaluation: of the stages the policy combines (linxia 第二十条, inner-mongolia 第十五条) and its ranking, or where nothing is scored the office’s assessment per application (ili 第十六条, xinzhou-district 第十三条)',
     response: compositeSchema,
     path: cyclePath,
   })
@@ -153,6 +163,29 @@ export class StageResultController {
     return this.runtime.client.request(
       compositeKindRulePut,
       { cycleNumber: path.cycle, ...body },
+      { context: contextOf(request) },
+    );
+  }
+
+  @Put('composite/assessments/:applicationId')
+  @Access({ roles: ['office'] })
+  @ApiRoute({
+    tag: 'stage results',
+    summary:
+      'Record the composite evaluation of an application where the policy scores nothing (ili 第十六条, xinzhou-district 第十三条): `recommended` or `not_recommended`, the opinion and the reason',
+    rule: 'only an application that went on from the last review stage before the composite; recorded again, the later one stands (the audit keeps both)',
+    body: compositeAssessmentBody,
+    response: compositeSchema,
+    path: assessmentPath,
+  })
+  assessment(
+    @Req() request: AuthenticatedRequest,
+    @Param(new ZodPipe(assessmentPath, 'path')) path: AssessmentPath,
+    @Body(new ZodPipe(compositeAssessmentBody)) body: CompositeAssessmentBody,
+  ) {
+    return this.runtime.client.request(
+      compositeAssessmentPut,
+      { cycleNumber: path.cycle, applicationId: path.applicationId, ...body },
       { context: contextOf(request) },
     );
   }

@@ -12,6 +12,17 @@ import { onUniqueViolation } from '../unique-violation.util';
 import { SlateSource } from '../vote/slate-source.service';
 import { applicationsByIds } from '../vote/vote.repository';
 
+const listNotScored = (byCount: boolean) =>
+  DomainError.validation([
+    {
+      field: byCount ? 'body.count' : 'body.minScore',
+      reason: {
+        zh: '综合评审未评分、不排名：候选名单取其推荐名单全部，或由办公室列明名单',
+        en: 'the composite is not scored or ranked: take its whole recommended list, or give the list',
+      },
+    },
+  ]);
+
 /** The policy's candidate-list rule when the office proposes from the results, with the stage after it. */
 export function officeProposalOf(policy: Policy) {
   const rule = scoringPlanOf(policy.key).candidateList;
@@ -89,10 +100,17 @@ export class CandidateProposalService {
           const ranked = await this.slates.candidates(tx, cycleNumber, undefined);
           const rows = (await this.ranking.of(tx, policy, cycleNumber)).rows;
           count = body.count ?? (body.minScore === undefined ? ranked.applicationIds.length : null);
-          const evaluated = evaluateCutByKind(rows, count !== null ? { count } : { minScore: body.minScore as number });
-          if (evaluated.splitTie) throw cutSplitsTie(evaluated.splitTie.rank, evaluated.splitTie.applicationIds);
-          goesOn = evaluated.goesOn;
-          stops = evaluated.stops;
+          if (rows.length === 0) {
+            // The composite assessment's list (nothing scored): whole, since it has no scores to cut by.
+            if (body.count !== undefined || body.minScore !== undefined) throw listNotScored(body.count !== undefined);
+            goesOn = ranked.applicationIds;
+          } else {
+            const rule = count !== null ? { count } : { minScore: body.minScore as number };
+            const evaluated = evaluateCutByKind(rows, rule);
+            if (evaluated.splitTie) throw cutSplitsTie(evaluated.splitTie.rank, evaluated.splitTie.applicationIds);
+            goesOn = evaluated.goesOn;
+            stops = evaluated.stops;
+          }
         }
         const decided = {
           cycleNumber,

@@ -1,9 +1,12 @@
 import { type DeliberationBody, type DeliberationView, DomainError, deliberationRecorded } from '@laurel/contracts';
-import { AuditTrail, acting, Clock, Database, Outbox } from '@laurel/platform';
+import { AuditTrail, acting, Clock, Database, Outbox, RequestContexts } from '@laurel/platform';
 import { Injectable } from '@nestjs/common';
 import { CycleProcedure, stageOf } from '../cycle/cycle-procedure.service';
 import type { PrismaClient } from '../reviews-prisma';
+import { AssessedCompositeService } from '../scoring/assessed-composite.service';
+import { assessedCompositeOf } from '../scoring/assessed-composite.util';
 import { StageResultRepository } from '../scoring/stage-result.repository';
+import { CyclePolicy } from '../stage/cycle-policy.service';
 import { onUniqueViolation } from '../unique-violation.util';
 import { invalidField } from '../vote/vote.errors';
 import { applicationsByIds, VoteRepository } from '../vote/vote.repository';
@@ -25,6 +28,8 @@ export class DeliberationService {
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly policies: CyclePolicy,
+    private readonly assessed: AssessedCompositeService,
   ) {}
 
   async list(cycle?: number): Promise<{ deliberations: DeliberationView[] }> {
@@ -42,6 +47,10 @@ export class DeliberationService {
       });
     }
     const voteStage = stageOf(policy, 'vote');
+    const { policy: pinned } = await this.policies.of(RequestContexts.requireTenant(), body.cycleNumber);
+    // The composite report goes to the leading group before it decides (xinzhou-district 第十三条 报领导小组审核); where a
+    // vote or the office's proposal comes between, their slate is taken from it already.
+    const composite = voteStage || policy.proposal ? null : assessedCompositeOf(pinned);
     const tiers = new Set(policy.tiers.map((t) => t.key));
     const record = () =>
       this.database.inTenant(async (tx) => {
@@ -50,6 +59,18 @@ export class DeliberationService {
             zh: `第 ${body.cycleNumber} 届的审议已记录`,
             en: `The deliberation of cycle ${body.cycleNumber} is recorded already`,
           });
+        }
+        if (composite) {
+          const formed = await this.assessed.compute(tx, pinned, body.cycleNumber);
+          if (formed.pending.length > 0) {
+            throw DomainError.conflict(
+              {
+                zh: `须先形成${composite.stage.name.zh}（${composite.basis}）：${formed.pending.map((p) => p.zh).join('；')}`,
+                en: `The ${composite.stage.name.en.toLowerCase()} must be formed first (${composite.basis}): ${formed.pending.map((p) => p.en).join('; ')}`,
+              },
+              { pending: formed.pending },
+            );
+          }
         }
         let slate: Set<string> | null = null;
         if (policy.proposal) {

@@ -1,12 +1,19 @@
 import type { CompositeView, StageResultView } from '@laurel/contracts';
+import type { ReviewOutcomes } from './assessed-composite.service';
 
 const fixed = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 const outcomeLabels = { keep: '保留', adjust: '调整', exclude: '剔除' } as const;
 const kindLabels: Record<string, string> = { organisation: '组织', individual: '个人' };
 const KIND_ORDER = ['organisation', 'individual'];
+const assessmentLabels = { recommended: '推荐', not_recommended: '不推荐' } as const;
+const reviewOutcomeLabels: Record<string, string> = { went_on: '通过', stopped: '未通过' };
 
 export interface CompositeReportInput {
   jurisdiction: string;
+  /** The report's name: 综合评审报告, or the policy's name of its composite stage where nothing is scored. */
+  reportName: string;
+  /** Where nothing is scored: the results of the review stages the composite is formed from. */
+  reviews: readonly ReviewOutcomes[];
   /** zh names of the policy's stages by key. */
   stageNames: Readonly<Record<string, string>>;
   composite: CompositeView;
@@ -26,10 +33,16 @@ export interface CompositeReportModel {
   readonly title: string;
   readonly lines: readonly string[];
   readonly pending: string | null;
-  /** One ranking per applicant kind (organisations and individuals compete separately). */
+  /** Heading of the rankings section (shown alone with 无 when there are none). */
+  readonly rankingsCaption: string;
+  /**
+   * One ranking per applicant kind (organisations and individuals compete separately); where nothing is scored, the
+   * office's assessment per kind.
+   */
   readonly rankings: readonly ReportTable[];
   readonly notes: readonly string[];
-  readonly stages: readonly { table: ReportTable; flags: readonly string[] }[];
+  /** Per stage its table; `flags` null where the stage is not scored (no outliers to show). */
+  readonly stages: readonly { table: ReportTable; flags: readonly string[] | null }[];
   readonly generated: string;
 }
 
@@ -39,6 +52,7 @@ export interface CompositeReportModel {
  * it (nothing dropped silently). Pure.
  */
 export function compositeReportModel(input: CompositeReportInput): CompositeReportModel {
+  if (input.composite.method === 'assessed') return assessedReportModel(input);
   const { composite } = input;
   const stageName = (key: string) => input.stageNames[key] ?? key;
   const weights = composite.weights
@@ -105,12 +119,72 @@ export function compositeReportModel(input: CompositeReportInput): CompositeRepo
       ),
   }));
   return {
-    title: `${input.jurisdiction} 综合评审报告（第${composite.cycleNumber}届）`,
+    title: `${input.jurisdiction} ${input.reportName}（第${composite.cycleNumber}届）`,
+    rankingsCaption: '综合排名',
     lines: [
       `依据：${composite.basis}。综合环节：${composite.stages.map(stageName).join('、')}。权重：${weights}。`,
       '各环节分数为专家评分经宽严校正（标准化）后的均值；原始分数与标准化分数并列于各环节表中。组织与个人分别排名。',
     ],
     pending: composite.pending.length > 0 ? composite.pending.map((p) => p.zh).join('；') : null,
+    rankings,
+    notes,
+    stages,
+    generated: `生成时间：${input.generatedAt}`,
+  };
+}
+
+/**
+ * The report where nothing is scored (ili 第十六条, xinzhou-district 第十三条): per applicant kind the office's recorded
+ * conclusion, opinion and reason, and the results of the review stages it was formed from. No ranking: the text gives
+ * none. Pure.
+ */
+function assessedReportModel(input: CompositeReportInput): CompositeReportModel {
+  const { composite } = input;
+  const stageName = (key: string) => input.stageNames[key] ?? key;
+  const kinds = [...new Set(composite.assessments.map((row) => row.applicantKind))].sort(
+    (a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b),
+  );
+  const rankings = kinds.map((kind) => ({
+    caption: `综合意见（${kindLabels[kind] ?? kind}）`,
+    header: [kind === 'individual' ? '申报个人' : '申报组织', '结论', '综合意见', '理由', '记录'],
+    rows: composite.assessments
+      .filter((row) => row.applicantKind === kind)
+      .map((row) => [
+        row.applicantName,
+        assessmentLabels[row.outcome],
+        row.opinion,
+        row.reason,
+        `${row.decidedBy ?? ''}，${row.decidedAt.slice(0, 10)}`,
+      ]),
+  }));
+  const recommended = composite.assessments.filter((row) => row.outcome === 'recommended');
+  const notes = [
+    `推荐名单（按受理顺序，不表示名次）：${recommended.length > 0 ? recommended.map((row) => row.applicantName).join('、') : '无'}`,
+  ];
+  if (composite.incomplete.length > 0) {
+    notes.push(`尚未记录综合意见：${composite.incomplete.map((row) => row.applicantName).join('、')}`);
+  }
+  const stages = input.reviews.map((review) => ({
+    table: {
+      caption: `环节：${stageName(review.stageKey)}（评审结果）`,
+      header: ['申报者', '类别', '结果', '理由'],
+      rows: review.rows.map((row) => [
+        row.applicantName,
+        kindLabels[row.applicantKind] ?? row.applicantKind,
+        row.outcome ? (reviewOutcomeLabels[row.outcome] ?? row.outcome) : '尚无结果',
+        row.reason,
+      ]),
+    },
+    flags: null,
+  }));
+  return {
+    title: `${input.jurisdiction} ${input.reportName}（第${composite.cycleNumber}届）`,
+    lines: [
+      `依据：${composite.basis}。根据${composite.stages.length > 0 ? composite.stages.map(stageName).join('、') : '受理'}的评审结果，由办公室对每个申报逐一记录结论、综合意见及理由。`,
+      '条文未规定评分与排序：本报告不含分数与名次，结论与意见均为办公室记录的决定。',
+    ],
+    pending: composite.pending.length > 0 ? composite.pending.map((p) => p.zh).join('；') : null,
+    rankingsCaption: '综合意见',
     rankings,
     notes,
     stages,

@@ -18,13 +18,17 @@ export function renderCompositeReport(input: CompositeReportInput): string {
   const rankings =
     model.rankings.length > 0
       ? model.rankings.map((table) => `<h2>${html(table.caption)}</h2>\n${htmlTable(table)}`).join('\n')
-      : '<h2>综合排名</h2>\n<p>无</p>';
+      : `<h2>${html(model.rankingsCaption)}</h2>\n<p>无</p>`;
   const stages = model.stages
     .map(
       ({ table, flags }) => `<h2>${html(table.caption)}</h2>
-${htmlTable(table)}
+${htmlTable(table)}${
+  flags === null
+    ? ''
+    : `
 <h3>离群评分及合议</h3>
-${flags.length > 0 ? `<ul>${flags.map((flag) => `<li>${html(flag)}</li>`).join('\n')}</ul>` : '<p>无</p>'}`,
+${flags.length > 0 ? `<ul>${flags.map((flag) => `<li>${html(flag)}</li>`).join('\n')}</ul>` : '<p>无</p>'}`
+}`,
     )
     .join('\n');
   return `<!doctype html>
@@ -53,11 +57,12 @@ export function compositeReportDocument(input: CompositeReportInput, createdAt: 
   const blocks: PdfBlock[] = model.lines.map((text) => ({ kind: 'paragraph', text }));
   if (model.pending) blocks.push({ kind: 'paragraph', text: `尚不能排名：${model.pending}` });
   if (model.rankings.length === 0)
-    blocks.push({ kind: 'heading', text: '综合排名' }, { kind: 'paragraph', text: '无' });
+    blocks.push({ kind: 'heading', text: model.rankingsCaption }, { kind: 'paragraph', text: '无' });
   for (const ranking of model.rankings) blocks.push({ kind: 'heading', text: ranking.caption }, table(ranking));
   for (const note of model.notes) blocks.push({ kind: 'paragraph', text: note });
   for (const stage of model.stages) {
     blocks.push({ kind: 'heading', text: stage.table.caption }, table(stage.table));
+    if (stage.flags === null) continue;
     blocks.push({ kind: 'paragraph', text: `离群评分及合议：${stage.flags.length > 0 ? '' : '无'}` });
     for (const flag of stage.flags) blocks.push({ kind: 'paragraph', text: `· ${flag}` });
   }
@@ -66,7 +71,7 @@ export function compositeReportDocument(input: CompositeReportInput, createdAt: 
     title: model.title,
     blocks,
     footer: model.title,
-    info: { subject: '综合评审报告', author: input.jurisdiction },
+    info: { subject: input.reportName, author: input.jurisdiction },
     createdAt,
   };
 }

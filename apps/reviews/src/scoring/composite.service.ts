@@ -5,6 +5,8 @@ import { Injectable } from '@nestjs/common';
 import { ReviewApplicationRepository } from '../application/review-application.repository';
 import type { PrismaClient, ReviewsTx } from '../reviews-prisma';
 import { onUniqueViolation } from '../unique-violation.util';
+import { AssessedCompositeService } from './assessed-composite.service';
+import { assessedCompositeOf } from './assessed-composite.util';
 import { compositeByKind, skippedCompositeStages } from './composite-kinds.util';
 import { compositeReportDocument, renderCompositeReport } from './composite-report.util';
 import { rankByKind } from './rank-by-kind.util';
@@ -18,7 +20,9 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
 /**
  * The composite of the stages the policy combines (linxia 第二十条: defense and on-site; inner-mongolia 第十五条:
  * on-site and defense), weighted as the policy says or, where it is silent, as the office records; and its ranking.
- * No ranking is given while a stage has flags awaiting consensus or no weights are known: `pending` says why.
+ * No ranking is given while a stage has flags awaiting consensus or no weights are known: `pending` says why. Where the
+ * policy scores nothing its composite is the office's assessment per application (`AssessedCompositeService`), shown
+ * and reported through the same view and report.
  */
 @Injectable()
 export class CompositeService {
@@ -30,6 +34,7 @@ export class CompositeService {
     private readonly scoring: ScoringPolicy,
     private readonly audit: AuditTrail,
     private readonly clock: Clock,
+    private readonly assessed: AssessedCompositeService,
   ) {}
 
   async get(cycleNumber: number): Promise<CompositeView> {
@@ -107,7 +112,10 @@ export class CompositeService {
     return onUniqueViolation(put, put);
   }
 
-  /** The composite report (综合评审报告) as a downloadable HTML document. */
+  /**
+   * The composite report (综合评审报告; xinzhou-district 综合考核报告) as a downloadable HTML document: the scored
+   * composite's ranking, or the office's recorded assessment per application where nothing is scored.
+   */
   async report(cycleNumber: number): Promise<{ filename: string; contentType: string; content: string }> {
     const policy = await this.scoring.policy(cycleNumber);
     const content = renderCompositeReport(await this.reportInput(policy, cycleNumber));
@@ -132,10 +140,15 @@ export class CompositeService {
   private reportInput(policy: Policy, cycleNumber: number) {
     return this.database.inTenant(async (tx) => {
       const composite = await this.compute(tx, policy, cycleNumber);
+      const assessed = assessedCompositeOf(policy);
       const stages = [];
-      for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      if (!assessed) {
+        for (const stageKey of composite.stages) stages.push(await this.stages.compute(tx, cycleNumber, stageKey));
+      }
       return {
         jurisdiction: policy.name.zh,
+        reportName: assessed?.stage.name.zh ?? '综合评审报告',
+        reviews: assessed ? await this.assessed.reviewOutcomes(tx, policy, cycleNumber) : [],
         stageNames: Object.fromEntries(policy.procedure.stages.map((stage) => [stage.key, stage.name.zh])),
         composite,
         stages,
@@ -145,6 +158,7 @@ export class CompositeService {
   }
 
   async compute(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CompositeView> {
+    if (assessedCompositeOf(policy)) return this.assessed.compute(tx, policy, cycleNumber);
     const policyKey = policy.key;
     const composite = scoringPlanOf(policyKey).composite;
     const named = composite?.stages.map(
@@ -203,6 +217,7 @@ export class CompositeService {
           }));
     return {
       cycleNumber,
+      method: 'scored',
       stages: [...composite.stages],
       basis: `${policyKey} ${composite.basis}`,
       weights: values
@@ -235,6 +250,7 @@ export class CompositeService {
         decidedBy: rule.decidedBy,
         decidedAt: rule.decidedAt.toISOString(),
       })),
+      assessments: [],
     };
   }
 }

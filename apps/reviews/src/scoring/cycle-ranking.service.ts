@@ -2,6 +2,7 @@ import type { StageResultView } from '@laurel/contracts';
 import { type Policy, scoringPlanOf } from '@laurel/policy';
 import { Injectable } from '@nestjs/common';
 import type { ReviewsTx } from '../reviews-prisma';
+import { assessedCompositeOf } from './assessed-composite.util';
 import { CompositeService } from './composite.service';
 import { isSheetScored } from './scoring-policy.service';
 import { StageResultService } from './stage-result.service';
@@ -14,13 +15,19 @@ export interface CycleRankingView {
   readonly source: string | null;
   readonly basis: string | null;
   readonly rows: readonly StageResultView['ranking'][number][];
+  /**
+   * The list in its order: the ranking's applications, or where nothing is scored the applications the office's
+   * composite assessment recommends (ili 第十六条, xinzhou-district 第十三条; accepted order, not merit). Empty while pending.
+   */
+  readonly order: readonly string[];
   readonly pending: readonly Text[];
 }
 
 /**
  * The ranking of a cycle's review results: the composite's where the policy combines stages (linxia 第二十条,
- * inner-mongolia 第十五条), else the last stage the policy scores with sheets. What the slate of a vote and the
- * office's candidate proposal are taken from.
+ * inner-mongolia 第十五条), else the last stage the policy scores with sheets; where nothing is scored and the policy
+ * has a composite stage (ili 第十六条, xinzhou-district 第十三条) no ranking but the list the office's assessment
+ * recommends (`order`). What the slate of a vote and the office's candidate proposal are taken from.
  */
 @Injectable()
 export class CycleRanking {
@@ -30,6 +37,24 @@ export class CycleRanking {
   ) {}
 
   async of(tx: ReviewsTx, policy: Policy, cycleNumber: number): Promise<CycleRankingView> {
+    const view = await this.ranked(tx, policy, cycleNumber);
+    return { ...view, order: view.order ?? view.rows.map((row) => row.applicationId) };
+  }
+
+  private async ranked(
+    tx: ReviewsTx,
+    policy: Policy,
+    cycleNumber: number,
+  ): Promise<Omit<CycleRankingView, 'order'> & { order?: readonly string[] }> {
+    if (assessedCompositeOf(policy)) {
+      const composite = await this.composite.compute(tx, policy, cycleNumber);
+      const pending = [...composite.pending];
+      const order = composite.assessments.filter((a) => a.outcome === 'recommended').map((a) => a.applicationId);
+      if (pending.length === 0 && order.length === 0) {
+        pending.push({ zh: '综合评审未推荐任何申报', en: 'The composite assessment recommends no application' });
+      }
+      return { source: 'composite', basis: composite.basis, rows: [], order: pending.length > 0 ? [] : order, pending };
+    }
     if (scoringPlanOf(policy.key).composite) {
       const composite = await this.composite.compute(tx, policy, cycleNumber);
       const pending = [...composite.pending];

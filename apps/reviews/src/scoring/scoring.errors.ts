@@ -166,3 +166,28 @@ export const kindSkipsNoStage = (kind: string, basis: string) =>
     zh: `政策未规定${kind === 'individual' ? '个人' : '组织'}跳过综合评分的任一环节：按 ${basis} 综合`,
     en: `The policy has ${kind}s skip none of the composite's stages: they are combined as ${basis} says`,
   });
+
+export const compositeIsScored = (basis: string) =>
+  DomainError.conflict(
+    {
+      zh: `本辖区政策的综合评分由各环节分数合成（${basis}），不逐项记录综合意见`,
+      en: `This policy's composite combines the stages' scores (${basis}): there is no per-application assessment`,
+    },
+    { basis },
+  );
+
+export const notBeforeComposite = (stageKey: string, basis: string) =>
+  new DomainError({
+    code: 'rule_violation',
+    detail: {
+      zh: `该申报未通过环节“${stageKey}”（或该环节尚未结束），不进入综合评审`,
+      en: `This application did not go on from stage "${stageKey}" (or the stage is not closed): it is not in the composite`,
+    },
+    basis,
+    fields: [
+      {
+        field: 'path.applicationId',
+        reason: { zh: `未通过“${stageKey}”环节进入综合评审`, en: `did not go on from "${stageKey}" to the composite` },
+      },
+    ],
+  });

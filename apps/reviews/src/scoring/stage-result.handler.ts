@@ -1,7 +1,9 @@
 import {
+  type CompositeAssessmentBody,
   type CompositeKindRuleBody,
   type CompositeWeightsBody,
   type ConsensusBody,
+  compositeAssessmentPut,
   compositeGet,
   compositeKindRulePut,
   compositeReport,
@@ -14,6 +16,7 @@ import {
 } from '@laurel/contracts';
 import { Handles } from '@laurel/platform';
 import { Controller } from '@nestjs/common';
+import { AssessedCompositeService } from './assessed-composite.service';
 import { CompositeService } from './composite.service';
 import { StageResultService } from './stage-result.service';
 
@@ -24,6 +27,7 @@ export class StageResultHandler {
   constructor(
     private readonly stages: StageResultService,
     private readonly composite: CompositeService,
+    private readonly assessed: AssessedCompositeService,
   ) {}
 
   @Handles(stageResultGet)
@@ -58,6 +62,12 @@ export class StageResultHandler {
   weights(request: CompositeWeightsBody & { cycleNumber: number }) {
     const { cycleNumber, ...body } = request;
     return this.composite.putWeights(cycleNumber, body);
+  }
+
+  @Handles(compositeAssessmentPut)
+  assessment(request: CompositeAssessmentBody & { cycleNumber: number; applicationId: string }) {
+    const { cycleNumber, applicationId, ...body } = request;
+    return this.assessed.put(cycleNumber, applicationId, body);
   }
 
   @Handles(compositeReport)

@@ -20,7 +20,7 @@ export interface Slate {
 /**
  * Where a list of candidates comes from — a vote's slate (ili 第十六条), the office's candidate proposal
  * (inner-mongolia 第十五条, xinzhou-city 第十八条): the cycle's ranking (the composite's, or the last scored stage's),
- * in its order. The exception is the office's own list, given with a reason the caller records: checked against the
+ * in its order, or where nothing is scored the applications the office's composite assessment recommends (ili 第十六条). The exception is the office's own list, given with a reason the caller records: checked against the
  * cycle's accepted applications, and the only way where the policy scores nothing (ili, xinzhou-city: no ranking).
  */
 @Injectable()
@@ -40,7 +40,7 @@ export class SlateSource {
     const ranking = await this.ranking.of(tx, policy, cycleNumber);
     const scores = new Map(ranking.rows.map((row) => [row.applicationId, row.score]));
     if (requested === undefined) {
-      if (ranking.pending.length > 0 || ranking.rows.length === 0) {
+      if (ranking.pending.length > 0 || ranking.order.length === 0) {
         throw DomainError.conflict(
           {
             zh: `尚无可用的排名（${ranking.pending.map((p) => p.zh).join('；')}）：可由办公室列明名单并说明理由`,
@@ -50,7 +50,7 @@ export class SlateSource {
         );
       }
       return {
-        applicationIds: ranking.rows.map((row) => row.applicationId),
+        applicationIds: ranking.order,
         source: 'ranking',
         basis: ranking.basis,
         scores,

@@ -150,8 +150,30 @@ export const compositeWeightsBody = z
   .strict();
 export type CompositeWeightsBody = z.infer<typeof compositeWeightsBody>;
 
+/** What the office concludes of an application in an unscored composite evaluation (ili 第十六条, xinzhou-district 第十三条). */
+export const compositeOutcomeSchema = z.enum(['recommended', 'not_recommended']);
+
+export const compositeAssessmentSchema = z.object({
+  applicationId: z.uuid(),
+  applicantName: z.string(),
+  applicantKind: z.enum(['organisation', 'individual']),
+  outcome: compositeOutcomeSchema,
+  opinion: z.string(),
+  reason: z.string(),
+  basis: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string(),
+});
+
 export const compositeSchema = z.object({
   cycleNumber: z.number().int(),
+  /**
+   * `scored`: the platform combines the scores of the stages the policy names (linxia 第二十条); `assessed`: the policy
+   * scores no stage and the office records per application the composite's outcome with its opinion and reason (ili
+   * 第十六条, xinzhou-district 第十三条) — no ranking, the list is the recommended applications.
+   */
+  method: z.enum(['scored', 'assessed']),
+  /** Scored: the stages combined. Assessed: the review stages whose results the composite is formed from. */
   stages: z.array(z.string()),
   basis: z.string(),
   weights: z
@@ -190,6 +212,8 @@ export const compositeSchema = z.object({
       decidedAt: z.string(),
     }),
   ),
+  /** Assessed: the office's recorded outcome per application (empty for a scored composite). */
+  assessments: z.array(compositeAssessmentSchema),
 });
 export type CompositeView = z.infer<typeof compositeSchema>;
 
@@ -222,6 +246,24 @@ export const compositeKindRulePut = defineCommand('reviews.composite-kind-rule.p
 /** The office records the composite's weights where the policy names none. */
 export const compositeWeightsPut = defineCommand('reviews.composite-weights.put', {
   request: compositeWeightsBody.extend({ cycleNumber }).strict(),
+  response: compositeSchema,
+});
+
+export const compositeAssessmentBody = z
+  .object({
+    outcome: compositeOutcomeSchema.describe('Whether the office recommends the application on to the next stage'),
+    opinion: z.string().trim().min(1).max(4000).describe('The composite opinion (综合意见) on the review results'),
+    reason: z.string().trim().min(1).max(2000).describe('Why the office concludes so'),
+  })
+  .strict();
+export type CompositeAssessmentBody = z.infer<typeof compositeAssessmentBody>;
+
+/**
+ * The office records the composite evaluation of an application where the policy scores no stage (ili 第十六条,
+ * xinzhou-district 第十三条): recommended or not, the opinion and the reason. Recorded again, the later one stands.
+ */
+export const compositeAssessmentPut = defineCommand('reviews.composite-assessment.put', {
+  request: compositeAssessmentBody.extend({ cycleNumber, applicationId: z.uuid() }).strict(),
   response: compositeSchema,
 });
 
