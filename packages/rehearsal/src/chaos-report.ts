@@ -13,6 +13,11 @@ export function describeChaos(report: ChaosReport): string {
       `${mended} of them mended by a retry with the same Idempotency-Key` +
       (report.failures.length ? ` (${summarise(report)})` : ''),
   );
+  lines.push(
+    `answered: ${Object.entries(report.answered)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ')}`,
+  );
   lines.push('\nchecked:');
   for (const c of report.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.check}: ${c.found}`);
   lines.push(`\nchaos ${report.ok ? 'reconciled' : 'did NOT reconcile'}`);
