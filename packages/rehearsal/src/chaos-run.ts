@@ -45,6 +45,10 @@ export interface ChaosEvent {
 }
 
 export interface ChaosReport {
+  /** Seconds the later cycle took to rehearse up to its approval, before the traffic. */
+  prepared: number;
+  /** Seconds from the traffic's stop to the end of the reconciliation (the event pipeline settling in it). */
+  reconciled: number;
   kills: ChaosEvent[];
   /** The flush of the run's Redis keys, and other events beside the kills. */
   events: ChaosEvent[];
@@ -91,7 +95,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const clock = new RehearsalClock(client, () => operatorToken);
     await clock.read();
     // The later cycle first: its notices move the clock, and ili's cycle opens after them.
+    const preparing = performance.now();
     const later = await rehearseToApproval(client, clock, operatorToken);
+    const prepared = Math.round(performance.now() - preparing) / 1000;
     say(`${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps)`);
     const context = new CycleContext(client, clock, loadLaunchPolicy('ili'), () => undefined);
     context.operatorToken = operatorToken;
@@ -186,6 +192,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       })),
     );
     return {
+      prepared,
+      reconciled: Math.round(seconds() - duration),
       kills,
       events,
       seconds: duration,
