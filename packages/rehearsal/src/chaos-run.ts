@@ -80,8 +80,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const platform = await RehearsalPlatform.start({
     clockStart: START,
     instances: INSTANCES,
-    // Every public request comes from 127.0.0.1: its per-address limit lifted.
-    env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', LAUREL_NATS_URL: nats.url },
+    env: {
+      // Every public request comes from 127.0.0.1: its per-address limit lifted.
+      LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+      LAUREL_NATS_URL: nats.url,
+      // The clients sign in once: their access tokens outlive the run (the kills, an hour more for the rest), which
+      // refreshing tokens, a client's concern, would otherwise cut at the default 15 minutes.
+      LAUREL_ACCESS_TOKEN_TTL_SECONDS: String(Math.min(86_400, Math.ceil(options.minutes * 60) + 3600)),
+    },
   }).catch(async (error: unknown) => {
     await nats.stop();
     throw error;
