@@ -5,30 +5,24 @@ import type { Json } from './gateway-client';
 export const approvingBodyOf = (context: CycleContext): string =>
   context.policy.procedure.stages.find((s) => s.kind === 'approval')?.actor?.zh ?? `${context.policy.name.zh}审定机关`;
 
-/**
- * The government's approval recorded by the office from its act (the candidates with their tiers), the titles it
- * grants, a certificate for each and the duties the policy plans for each title.
- */
-export async function approval(context: CycleContext): Promise<void> {
-  const office = context.token('office');
-  const winners = context.applicants.filter((a) => a.tier !== null);
-  const decision = await context.client.expect(
-    201,
-    'POST',
-    context.api(`/cycles/${context.cycleNumber}/commendation-decision`),
-    {
-      token: office,
-      body: {
-        approvingBody: approvingBodyOf(context),
-        documentNumber: `演练〔${context.cycleYear}〕${context.cycleNumber}号`,
-        decidedOn: context.clock.today,
-        winners: winners.map((w) => ({ applicationId: w.applicationId, tier: w.tier })),
-      },
-    },
-  );
+/** The office's record of the government's approval act: the candidates with their tiers (the request's body). */
+export function decisionBody(context: CycleContext): Json {
+  return {
+    approvingBody: approvingBodyOf(context),
+    documentNumber: `演练〔${context.cycleYear}〕${context.cycleNumber}号`,
+    decidedOn: context.clock.today,
+    winners: context.applicants
+      .filter((a) => a.tier !== null)
+      .map((w) => ({ applicationId: w.applicationId, tier: w.tier })),
+  };
+}
+
+/** Records the approval and the titles it granted; each winner's title id kept on its applicant. */
+export function recordTitles(context: CycleContext, decision: Json): Json[] {
   const quotas = (decision.quotas as Json[]).map((q) => `${q.tier} ${q.used}/${q.max ?? '∞'}`).join(', ');
   context.record('approval recorded', `${approvingBodyOf(context)}: ${quotas}`, decision, { decisionId: decision.id });
-  for (const title of decision.titles as Json[]) {
+  const titles = decision.titles as Json[];
+  for (const title of titles) {
     const applicant = context.applicants.find((a) => a.applicationId === title.applicationId);
     if (applicant) applicant.titleId = title.id as string;
     context.record(
@@ -43,6 +37,23 @@ export async function approval(context: CycleContext): Promise<void> {
       },
       title.validityBasis as string,
     );
+  }
+  return titles;
+}
+
+/**
+ * The government's approval recorded by the office from its act (the candidates with their tiers), the titles it
+ * grants, a certificate for each and the duties the policy plans for each title.
+ */
+export async function approval(context: CycleContext): Promise<void> {
+  const office = context.token('office');
+  const decision = await context.client.expect(
+    201,
+    'POST',
+    context.api(`/cycles/${context.cycleNumber}/commendation-decision`),
+    { token: office, body: decisionBody(context) },
+  );
+  for (const title of recordTitles(context, decision)) {
     const certificate = await context.client.expect(201, 'POST', context.api(`/titles/${title.id}/certificate`), {
       token: office,
     });

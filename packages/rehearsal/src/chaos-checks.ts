@@ -1,5 +1,6 @@
 import type { ChaosTraffic } from './chaos-traffic';
 import { CHAOS_APPLICANT } from './chaos-traffic';
+import type { KeyedWriter } from './chaos-writer';
 import { consumerBacklogs, inboxAgainstOutbox, pipelineCounts, query, SCHEMAS } from './event-pipeline';
 import { type GatewayClient, until } from './gateway-client';
 
@@ -18,6 +19,9 @@ export interface ReconcileInput {
   office: string;
   noticeId: string;
   traffic: ChaosTraffic;
+  writer: KeyedWriter;
+  /** The jurisdictions whose audit chains are verified, each with a token of its office. */
+  audited: { key: string; token: string }[];
 }
 
 const AUDITED = ['awards', 'objections', 'applications', 'reviews', 'funds', 'gateway'] as const;
@@ -30,15 +34,15 @@ const count = async (database: string, sql: string, values: unknown[] = []) =>
  * notice closed once, no status transition twice, the audit chains whole, every failed request mended on retry.
  */
 export async function reconcile(input: ReconcileInput): Promise<ChaosCheck[]> {
-  const { database: db, traffic } = input;
+  const { database: db, traffic, writer } = input;
   const checks: ChaosCheck[] = [];
   const check = (name: string, ok: boolean, found: string) => checks.push({ check: name, ok, found });
 
-  const mended = traffic.failures.filter((f) => f.mended).length;
+  const mended = writer.failures.filter((f) => f.mended).length;
   check(
     'every failed request mended by a retry with the same Idempotency-Key',
-    mended === traffic.failures.length && traffic.unexpected.length === 0,
-    `${mended} of ${traffic.failures.length} mended${traffic.unexpected.length ? `; ${traffic.unexpected.join('; ')}` : ''}`,
+    mended === writer.failures.length && writer.unexpected.length === 0,
+    `${mended} of ${writer.failures.length} mended${writer.unexpected.length ? `; ${writer.unexpected.join('; ')}` : ''}`,
   );
   const applicants = await count(db, 'SELECT count(*) AS n FROM applications.applicant WHERE name LIKE $1', [
     `${CHAOS_APPLICANT} %`,
@@ -101,15 +105,16 @@ export async function reconcile(input: ReconcileInput): Promise<ChaosCheck[]> {
     const dead = await count(db, `SELECT count(*) AS n FROM "${schema}".dead_letter`);
     check(`${schema}: nothing dead-lettered`, dead === 0, `${dead} dead letters`);
   }
-  for (const service of AUDITED) {
-    const verified = await input.client.call('GET', `/tenants/ili/audit/verify?service=${service}`, {
-      token: input.office,
-    });
-    check(
-      `${service}: the audit chain verifies`,
-      verified.status === 200 && verified.body.ok === true,
-      JSON.stringify(verified.body).slice(0, 200),
-    );
-  }
+  for (const tenant of input.audited)
+    for (const service of AUDITED) {
+      const verified = await input.client.call('GET', `/tenants/${tenant.key}/audit/verify?service=${service}`, {
+        token: tenant.token,
+      });
+      check(
+        `${tenant.key} ${service}: the audit chain verifies`,
+        verified.status === 200 && verified.body.ok === true,
+        JSON.stringify(verified.body).slice(0, 200),
+      );
+    }
   return checks;
 }

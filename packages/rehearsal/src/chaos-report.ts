@@ -5,7 +5,8 @@ export function describeChaos(report: ChaosReport): string {
   const lines: string[] = [];
   const mended = report.failures.filter((f) => f.mended).length;
   const share = report.sent ? ((report.failures.length / report.sent) * 100).toFixed(2) : '0';
-  lines.push(`\nkilled (${report.kills.length}, SIGKILL, each started again before the next):`);
+  lines.push(`\nthe later cycle rehearsed up to its approval in ${report.prepared.toFixed(0)} s, before the traffic`);
+  lines.push(`killed (${report.kills.length}, SIGKILL, each started again before the next):`);
   const timeline = [...report.kills, ...report.events].sort((a, b) => a.at - b.at);
   for (const event of timeline) lines.push(`  +${event.at.toFixed(1).padStart(7)} s  ${event.what}`);
   lines.push(
@@ -13,8 +14,14 @@ export function describeChaos(report: ChaosReport): string {
       `${mended} of them mended by a retry with the same Idempotency-Key` +
       (report.failures.length ? ` (${summarise(report)})` : ''),
   );
+  lines.push(
+    `answered: ${Object.entries(report.answered)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ')}`,
+  );
   lines.push('\nchecked:');
   for (const c of report.checks) lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.check}: ${c.found}`);
+  lines.push(`reconciled in ${report.reconciled} s after the traffic stopped`);
   lines.push(`\nchaos ${report.ok ? 'reconciled' : 'did NOT reconcile'}`);
   return lines.join('\n');
 }

@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
+import { AwardTraffic } from './chaos-award-traffic';
 import { type ChaosCheck, reconcile } from './chaos-checks';
-import { ChaosTraffic, type FailedWrite } from './chaos-traffic';
+import { rehearseToApproval, tenantIdOf } from './chaos-cycle';
+import { FundsTraffic } from './chaos-funds-traffic';
+import { reconcileLaterCycle } from './chaos-later-checks';
+import { natsKilledAndRestarted } from './chaos-nats';
+import { ChaosTraffic } from './chaos-traffic';
+import { type FailedWrite, KeyedWriter } from './chaos-writer';
 import { CycleContext } from './cycle-context';
 import { RoundRobinClient } from './event-pipeline';
 import { OwnNatsServer } from './own-nats-server';
@@ -19,10 +26,14 @@ export interface ChaosOptions {
   kills: number;
   /** The kills stop after this many minutes, whatever their number. */
   minutes: number;
-  /** Clients writing side by side (default 6). */
+  /** Clients writing side by side (default 6): three for the later cycle's writes, the rest for intake. */
   clients?: number;
   /** Seconds between a restart and the next kill, at random within [min, max] (default 1–4). */
   pause?: [number, number];
+  /** The nats-server executable the run starts its own server with (default Debian's). */
+  natsServer?: string;
+  /** A file to write every app's output to if the run fails. */
+  logs?: string;
   /** A line of progress (default: none). */
   say?: (line: string) => void;
 }
@@ -34,12 +45,18 @@ export interface ChaosEvent {
 }
 
 export interface ChaosReport {
+  /** Seconds the later cycle took to rehearse up to its approval, before the traffic. */
+  prepared: number;
+  /** Seconds from the traffic's stop to the end of the reconciliation (the event pipeline settling in it). */
+  reconciled: number;
   kills: ChaosEvent[];
   /** The flush of the run's Redis keys, and other events beside the kills. */
   events: ChaosEvent[];
   seconds: number;
   sent: number;
   failures: FailedWrite[];
+  /** What the clients were answered, by kind of write. */
+  answered: Record<string, number>;
   checks: ChaosCheck[];
   ok: boolean;
 }
@@ -47,22 +64,30 @@ export interface ChaosReport {
 const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 /**
- * The chaos run of issue 18: a rehearsal platform with two instances of every app, an ili jurisdiction, and the
- * several-instances traffic through both gateways, while a random instance is SIGKILLed at random moments and started
- * again (one at a time), until `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed and the
- * run's own NATS server is restarted. Then
- * every instance runs again, the notice is closed on the clock, and everything is reconciled.
+ * The chaos run of issue 18: a rehearsal platform with two instances of every app; an inner-mongolia cycle rehearsed
+ * up to its approval; ili set up with a notice; then sustained keyed writes through both gateways — ili's applicants,
+ * applications and objections, inner-mongolia's approval, certificates, duties and departments, appropriations and
+ * instalments — while a random instance is SIGKILLed at random moments and started again (one at a time), until
+ * `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed and the run's own NATS server is
+ * SIGKILLed and started again. Then every instance runs again, the notice is closed on the clock, and everything is
+ * reconciled.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const say = options.say ?? (() => undefined);
   const [least, most] = options.pause ?? [1, 4];
-  // A NATS server of the run's own, to restart half-way (never the machine's shared one).
-  const nats = await OwnNatsServer.start();
+  // A NATS server of the run's own, to kill half-way (never the machine's shared one).
+  const nats = await OwnNatsServer.start(options.natsServer);
   const platform = await RehearsalPlatform.start({
     clockStart: START,
     instances: INSTANCES,
-    // Every public request comes from 127.0.0.1: its per-address limit lifted.
-    env: { LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000', LAUREL_NATS_URL: nats.url },
+    env: {
+      // Every public request comes from 127.0.0.1: its per-address limit lifted.
+      LAUREL_PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000',
+      LAUREL_NATS_URL: nats.url,
+      // The clients sign in once: their access tokens outlive the run (the kills, an hour more for the rest), which
+      // refreshing tokens, a client's concern, would otherwise cut at the default 15 minutes.
+      LAUREL_ACCESS_TOKEN_TTL_SECONDS: String(Math.min(86_400, Math.ceil(options.minutes * 60) + 3600)),
+    },
   }).catch(async (error: unknown) => {
     await nats.stop();
     throw error;
@@ -75,6 +100,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const operatorToken = await client.login(operator.username, operator.password);
     const clock = new RehearsalClock(client, () => operatorToken);
     await clock.read();
+    // The later cycle first: its notices move the clock, and ili's cycle opens after them.
+    const preparing = performance.now();
+    const later = await rehearseToApproval(client, clock, operatorToken);
+    const prepared = Math.round(performance.now() - preparing) / 1000;
+    say(`${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps)`);
     const context = new CycleContext(client, clock, loadLaunchPolicy('ili'), () => undefined);
     context.operatorToken = operatorToken;
     await setUp(context, launchDivisionCodes.ili, operatorToken);
@@ -93,19 +123,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         })),
       },
     });
-    const traffic = new ChaosTraffic({
-      urls: () => platform.urls,
+    const writer = new KeyedWriter(() => platform.urls);
+    const traffic = new ChaosTraffic(writer, {
       office,
       cycleNumber: context.cycleNumber,
       noticeId: notice.id as string,
       entries: (notice.entries as { id: string }[]).map((e) => e.id),
     });
+    const awards = new AwardTraffic(writer, later);
+    const winners = later.applicants.filter((a) => a.tier !== null).length;
+    const funds = new FundsTraffic(writer, later, () => platform.urls, winners);
     const began = performance.now();
     const seconds = () => Math.round(performance.now() - began) / 1000;
     const ends = began + options.minutes * 60_000;
-    const writing = traffic.run(options.clients ?? 6);
+    const writing = Promise.all([traffic.run(Math.max(1, (options.clients ?? 6) - 3)), awards.run(), funds.run()]);
     const kills: ChaosEvent[] = [];
     const events: ChaosEvent[] = [];
+    const checks: ChaosCheck[] = [];
     let flushed = false;
     while (kills.length < options.kills && performance.now() < ends) {
       await pause(least + Math.random() * (most - least));
@@ -116,13 +150,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         const removed = await platform.flushRedis();
         events.push({ at: seconds(), what: `flushed the run's Redis keys (${removed} keys)` });
         say(`${seconds()} s: flushed the run's Redis keys (${removed})`);
-        const stopped = seconds();
-        await nats.restart();
-        events.push({
-          at: stopped,
-          what: `restarted the run's NATS server on port ${nats.port} (down and up in ${(seconds() - stopped).toFixed(1)} s)`,
-        });
-        say(`${seconds()} s: restarted the run's NATS server`);
+        const killed = await natsKilledAndRestarted(nats, platform.prefix, seconds);
+        events.push(killed.event);
+        checks.push(killed.check);
+        say(`${killed.event.at} s: ${killed.event.what}`);
         flushed = true;
       }
       const name = APPS[randomInt(APPS.length)] as RehearsalApp;
@@ -131,39 +162,66 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const at = seconds();
       await platform.kill(name, instance);
       kills.push({ at, what: `${label} (SIGKILL)` });
-      say(`${at} s: killed ${label}; ${traffic.sent} writes sent, ${traffic.failures.length} failed so far`);
+      say(`${at} s: killed ${label}; ${writer.sent} writes sent, ${writer.failures.length} failed so far`);
       await restart(platform, name, instance, events, seconds);
     }
     traffic.stop();
+    awards.stop();
+    funds.stop();
     await writing;
     const duration = seconds();
-    say(`${duration} s: ${kills.length} kills, traffic stopped after ${traffic.sent} writes; reconciling`);
+    say(`${duration} s: ${kills.length} kills, traffic stopped after ${writer.sent} writes; reconciling`);
     // The notice closes on the clock, once, its entries' outcomes consumed by the applications service.
     const closesAt = (notice.deadline as { closesAt: string }).closesAt;
     await clock.moveTo(new Date(Date.parse(closesAt) + 1000));
-    const checks = await reconcile({
-      database: platform.database,
-      prefix: platform.prefix,
-      natsUrl: nats.url,
-      client,
-      office,
-      noticeId: notice.id as string,
-      traffic,
-    });
+    checks.push(
+      ...(await reconcile({
+        database: platform.database,
+        prefix: platform.prefix,
+        natsUrl: nats.url,
+        client,
+        office,
+        noticeId: notice.id as string,
+        traffic,
+        writer,
+        audited: [
+          { key: 'ili', token: office },
+          { key: later.key, token: later.token('office') },
+        ],
+      })),
+      ...(await reconcileLaterCycle({
+        database: platform.database,
+        tenantId: tenantIdOf(later),
+        cycleNumber: later.cycleNumber,
+        awards,
+        funds,
+      })),
+    );
     return {
+      prepared,
+      reconciled: Math.round(seconds() - duration),
       kills,
       events,
       seconds: duration,
-      sent: traffic.sent,
-      failures: traffic.failures,
+      sent: writer.sent,
+      failures: writer.failures,
+      answered: {
+        applicants: traffic.applicants,
+        applications: traffic.applications,
+        objections: traffic.objections,
+        approvals: awards.decision ? 1 : 0,
+        certificates: awards.certificates.size,
+        'duty plans': awards.duties.size,
+        departments: awards.departments,
+        appropriations: funds.appropriations,
+        'instalments initiated': funds.initiated,
+        'instalments confirmed': funds.confirmed,
+      },
       checks,
       ok: checks.every((c) => c.ok) && kills.length > 0 && flushed,
     };
   } catch (error) {
-    if (process.env.LAUREL_REHEARSAL_LOGS) {
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(process.env.LAUREL_REHEARSAL_LOGS, platform.logs());
-    }
+    if (options.logs) await writeFile(options.logs, platform.logs());
     throw error;
   } finally {
     await platform.close();

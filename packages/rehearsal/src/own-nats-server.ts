@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Where Debian's nats-server package puts the server. */
-const NATS_SERVER = process.env.LAUREL_NATS_SERVER_BIN ?? '/usr/sbin/nats-server';
+export const DEFAULT_NATS_SERVER = '/usr/sbin/nats-server';
 
 /** A free TCP port on 127.0.0.1, as the kernel hands one out. */
 function freePort(): Promise<number> {
@@ -23,7 +23,7 @@ function freePort(): Promise<number> {
 
 /**
  * A NATS server with JetStream that a run starts for itself, on a port and in a storage directory of its own — never
- * the machine's shared server — so the run can restart it. `stop()` ends it and removes its storage.
+ * the machine's shared server — so the run can kill and restart it. `stop()` ends it and removes its storage.
  */
 export class OwnNatsServer {
   private child: ChildProcess | null = null;
@@ -31,10 +31,13 @@ export class OwnNatsServer {
   private constructor(
     readonly port: number,
     private readonly storeDir: string,
+    private readonly bin: string,
   ) {}
 
-  static async start(): Promise<OwnNatsServer> {
-    const server = new OwnNatsServer(await freePort(), await mkdtemp(path.join(tmpdir(), 'laurel-chaos-nats-')));
+  /** `bin`: the nats-server executable (default Debian's). */
+  static async start(bin = DEFAULT_NATS_SERVER): Promise<OwnNatsServer> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'laurel-chaos-nats-'));
+    const server = new OwnNatsServer(await freePort(), dir, bin);
     await server.launch();
     return server;
   }
@@ -43,9 +46,17 @@ export class OwnNatsServer {
     return `nats://127.0.0.1:${this.port}`;
   }
 
-  /** Stops the server (SIGTERM: JetStream flushes its files) and starts it again on the same port and storage. */
-  async restart(): Promise<void> {
-    await this.end();
+  /** The server process's id (this run's own child; what `kill` ends). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /**
+   * A crash of the server: SIGKILL to this run's own child process (JetStream flushes nothing), then the server started
+   * again on the same port and storage, where it recovers its streams from what reached the disk.
+   */
+  async killAndRestart(): Promise<void> {
+    await this.end('SIGKILL');
     await this.launch();
   }
 
@@ -55,7 +66,7 @@ export class OwnNatsServer {
   }
 
   private async launch(): Promise<void> {
-    const child = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], {
+    const child = spawn(this.bin, ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -70,6 +81,10 @@ export class OwnNatsServer {
       };
       child.stdout?.on('data', check);
       child.stderr?.on('data', check);
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(new Error(`nats-server ${this.bin} did not start: ${error.message}`));
+      });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`nats-server exited with ${code}:\n${output}`));
@@ -77,11 +92,11 @@ export class OwnNatsServer {
     });
   }
 
-  private async end(): Promise<void> {
+  private async end(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
+    child.kill(signal);
     const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(killer);
