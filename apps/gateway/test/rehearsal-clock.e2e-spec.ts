@@ -255,9 +255,9 @@ describe('the rehearsal clock', () => {
       previous: '2026-09-29T10:00:00.000Z',
       now: '2026-10-09T10:00:00.000Z',
       steps: [
-        { at: '2026-09-29T16:00:00.000Z', fired: 1 },
-        { at: '2026-10-08T16:00:00.000Z', fired: 1 },
-        { at: '2026-10-09T10:00:00.000Z', fired: 0 },
+        { at: '2026-09-29T16:00:00.000Z', fired: 1, firedWithinMs: expect.any(Number) },
+        { at: '2026-10-08T16:00:00.000Z', fired: 1, firedWithinMs: expect.any(Number) },
+        { at: '2026-10-09T10:00:00.000Z', fired: 0, firedWithinMs: expect.any(Number) },
       ],
       services: applied('2026-10-09T10:00:00.000Z', 2),
     });
@@ -299,8 +299,8 @@ describe('the rehearsal clock', () => {
     expect(past.body).toMatchObject({
       now: '2026-10-09T16:00:00.999Z',
       steps: [
-        { at: '2026-10-09T16:00:00.000Z', fired: 1 },
-        { at: '2026-10-09T16:00:00.999Z', fired: 0 },
+        { at: '2026-10-09T16:00:00.000Z', fired: 1, firedWithinMs: expect.any(Number) },
+        { at: '2026-10-09T16:00:00.999Z', fired: 0, firedWithinMs: expect.any(Number) },
       ],
     });
     // Closed by its job at its deadline, the objection still pending: no waiting, the move answered after it.
