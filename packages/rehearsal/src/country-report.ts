@@ -29,7 +29,7 @@ export function formatCountryReport(report: CountryReport, floor: CountryReport 
     commands += m.commands;
     reads += m.reads;
     lines.push(
-      `${m.stage.padEnd(46)} ${String(m.cycles).padStart(6)}   ${s(wall).padStart(8)}  ${String(m.commands).padStart(8)}  ${String(m.reads).padStart(8)}  ${String(rate(m.commands, wall)).padStart(10)}  ${m.errors}`,
+      `${m.stage.padEnd(46)} ${String(m.cycles).padStart(6)}   ${s(wall).padStart(8)}  ${String(m.commands).padStart(8)}  ${String(m.reads).padStart(8)}  ${String(rate(m.commands, wall)).padStart(10)}  ${String(Math.round(m.requestMs / Math.max(1, m.commands + m.reads))).padStart(7)}  ${String(m.logins + m.accounts).padStart(6)}  ${m.errors}`,
     );
   }
   lines.push(
