@@ -20,7 +20,7 @@ export function formatCountryReport(report: CountryReport, floor: CountryReport 
     lines.push(`  ${tenants} × the floor, one after the other, would be ${s(tenants * floor.cyclesMs)}`);
   }
   lines.push(
-    'stage                                          cycles   wall      commands  reads     commands/s  errors',
+    'stage                                          cycles   wall      commands  reads     commands/s  mean ms  argon2  errors',
   );
   let commands = 0;
   let reads = 0;
