@@ -1,15 +1,12 @@
 import type { ChaosTraffic } from './chaos-traffic';
 import { CHAOS_APPLICANT } from './chaos-traffic';
 import type { KeyedWriter } from './chaos-writer';
-import { consumerBacklogs, inboxAgainstOutbox, pipelineCounts, query, SCHEMAS } from './event-pipeline';
-import { type GatewayClient, until } from './gateway-client';
+import { query } from './event-pipeline';
+import type { GatewayClient } from './gateway-client';
+import { pipelineChecks, type RunCheck } from './pipeline-checks';
 
-/** One reconciliation of the chaos run: what was checked, whether it held, and what was found. */
-export interface ChaosCheck {
-  check: string;
-  ok: boolean;
-  found: string;
-}
+/** One reconciliation of the chaos run. */
+export type ChaosCheck = RunCheck;
 
 export interface ReconcileInput {
   database: string;
@@ -70,41 +67,8 @@ export async function reconcile(input: ReconcileInput): Promise<ChaosCheck[]> {
     [input.noticeId],
   );
   check('the notice closed once, on the clock', notice.body.status === 'closed' && closes === 1, `${closes} close(s)`);
-  const twice = await count(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM applications.application_event
-      GROUP BY application_id, to_status HAVING count(*) > 1) AS doubled`,
-  );
-  check('no application status transition twice', twice === 0, `${twice} doubled`);
-
-  const counts = await until(
-    'the event pipeline to settle',
-    async () => {
-      const found = await pipelineCounts(db, input.prefix, input.natsUrl);
-      const backlogs = await consumerBacklogs(input.prefix, input.natsUrl);
-      const idle = found.every((c) => c.unpublished === 0) && backlogs.every((b) => !b.pending && !b.unacked);
-      return idle ? found : undefined;
-    },
-    // A killed instance's unacknowledged events are delivered again after their ack wait (60 s).
-    180_000,
-  ).catch(() => pipelineCounts(db, input.prefix, input.natsUrl));
-  for (const c of counts)
-    check(
-      `${c.schema}: outbox published once (one stream message per row)`,
-      c.streamMessages === c.outboxRows && c.unpublished === 0,
-      `${c.outboxRows} rows, ${c.streamMessages} messages, ${c.unpublished} unpublished`,
-    );
-  const lines = await inboxAgainstOutbox(db);
-  const off = lines.filter((line) => line.handled !== line.published);
-  check(
-    'each consumed event handled once (one inbox row per event)',
-    lines.length > 0 && off.length === 0,
-    `${lines.length} consumer subjects${off.map((l) => `; ${l.consumer} ${l.subject} ${l.handled}/${l.published}`).join('')}`,
-  );
-  for (const schema of SCHEMAS) {
-    const dead = await count(db, `SELECT count(*) AS n FROM "${schema}".dead_letter`);
-    check(`${schema}: nothing dead-lettered`, dead === 0, `${dead} dead letters`);
-  }
+  // A killed instance's unacknowledged events are delivered again after their ack wait (60 s).
+  checks.push(...(await pipelineChecks(db, input.prefix, { natsUrl: input.natsUrl, settleMs: 180_000 })));
   for (const tenant of input.audited)
     for (const service of AUDITED) {
       const verified = await input.client.call('GET', `/tenants/${tenant.key}/audit/verify?service=${service}`, {

@@ -1,13 +1,10 @@
 import type { CountryCycle } from './country-run';
-import { consumerBacklogs, inboxAgainstOutbox, pipelineCounts, query, SCHEMAS } from './event-pipeline';
-import { type GatewayClient, until } from './gateway-client';
+import { query, SCHEMAS } from './event-pipeline';
+import type { GatewayClient } from './gateway-client';
+import { pipelineChecks, type RunCheck } from './pipeline-checks';
 
-/** One reconciliation of the country run: what was checked, whether it held, and what was found. */
-export interface CountryCheck {
-  check: string;
-  ok: boolean;
-  found: string;
-}
+/** One reconciliation of the country run. */
+export type CountryCheck = RunCheck;
 
 export interface CountryReconcileInput {
   database: string;
@@ -108,12 +105,6 @@ export async function reconcileCountry(input: CountryReconcileInput): Promise<Co
       GROUP BY tenant_id HAVING sum(debits_posted) <> sum(credits_posted)`,
   );
   check('every ledger balanced (debits = credits)', unbalanced.length === 0, `${unbalanced.length} unbalanced`);
-  const twice = await query<{ n: string }>(
-    db,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM applications.application_event
-      GROUP BY application_id, to_status HAVING count(*) > 1) AS doubled`,
-  );
-  check('no application status transition twice', Number(twice[0]?.n) === 0, `${twice[0]?.n} doubled`);
   const closes = await query<{ n: string }>(
     db,
     `SELECT count(*) AS n FROM (SELECT 1 FROM objections.audit_entry WHERE action = 'notice.close'
@@ -121,33 +112,7 @@ export async function reconcileCountry(input: CountryReconcileInput): Promise<Co
   );
   check('every notice closed once', Number(closes[0]?.n) === 0, `${closes[0]?.n} closed twice`);
 
-  const counts = await until(
-    'the event pipeline to settle',
-    async () => {
-      const found = await pipelineCounts(db, input.prefix);
-      const backlogs = await consumerBacklogs(input.prefix);
-      const idle = found.every((c) => c.unpublished === 0) && backlogs.every((b) => !b.pending && !b.unacked);
-      return idle ? found : undefined;
-    },
-    300_000,
-  ).catch(() => pipelineCounts(db, input.prefix));
-  for (const c of counts)
-    check(
-      `${c.schema}: outbox published once`,
-      c.streamMessages === c.outboxRows && c.unpublished === 0,
-      `${c.outboxRows} rows, ${c.streamMessages} messages, ${c.unpublished} unpublished`,
-    );
-  const lines = await inboxAgainstOutbox(db);
-  const off = lines.filter((line) => line.handled !== line.published);
-  check(
-    'each consumed event handled once',
-    lines.length > 0 && off.length === 0,
-    `${lines.length} consumer subjects${off.map((l) => `; ${l.consumer} ${l.subject} ${l.handled}/${l.published}`).join('')}`,
-  );
-  for (const schema of SCHEMAS) {
-    const dead = await query<{ n: string }>(db, `SELECT count(*) AS n FROM "${schema}".dead_letter`);
-    check(`${schema}: nothing dead-lettered`, Number(dead[0]?.n) === 0, `${dead[0]?.n} dead letters`);
-  }
+  checks.push(...(await pipelineChecks(db, input.prefix, { settleMs: 300_000 })));
   checks.push(await auditChains(input.client, finished));
   return checks;
 }
