@@ -1,13 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Queue } from 'bullmq';
 import type { Logger } from 'pino';
-import type { Clock } from '../clock/clock';
+import { type Clock, SystemClock } from '../clock/clock';
+import { HeldIndex } from './held-index';
 
-/**
- * How long a job waits in BullMQ on a virtual clock before a move of the clock fires it: a year of real time, renewed
- * by every re-scheduling pass, so held jobs never run by BullMQ's own (real-time) delay.
- */
-export const HELD_DELAY_MS = 365 * 24 * 3600 * 1000;
+export { HELD_DELAY_MS } from './held-index';
 
 /** What a job carries: the tenant it runs for, its data, and when it is due on the platform's clock (ms). */
 export interface JobEnvelope {
@@ -30,10 +27,16 @@ export function runAtOf(job: Pick<Job, 'data' | 'timestamp' | 'delay'>): number 
   return typeof runAt === 'number' ? runAt : job.timestamp + (job.delay ?? 0);
 }
 
+/** BullMQ's back-offs run on the machine's time, whatever the platform's clock says. */
+const MACHINE_TIME = new SystemClock();
+
 /**
  * Runs every held job of these queues that is due by the clock's time and waits until none due is left waiting,
  * running or held (a failed attempt waits out its back-off; a job that schedules another due job waits for it too), or
  * until `timeoutMs` of real time have passed (logged). Answers the run time of the earliest job still held.
+ *
+ * Held jobs are found by their run time in each queue's `HeldIndex`, so a poll costs a few round trips however many
+ * deadlines are held for later; due ones are promoted a thousand at a time.
  */
 export async function firedJobsUntil(
   clock: Clock,
@@ -41,25 +44,19 @@ export async function firedJobsUntil(
   options: { timeoutMs: number; logger: Logger },
 ): Promise<Date | null> {
   const now = clock.now().getTime();
+  const indexes = queues.map((queue) => ({ queue, held: new HeldIndex(queue) }));
   // A real-time limit on the wait (how long this takes, not what the platform's clock says).
   const giveUpAt = performance.now() + options.timeoutMs;
   let quiet = 0;
   for (;;) {
     let pending = 0;
     let next = Number.POSITIVE_INFINITY;
-    for (const queue of queues) {
-      // Held jobs first, then the waiting and running ones: a job leaving the held set for the waiting one between the
-      // two reads is seen in the second.
-      for (const job of await queue.getDelayed()) {
-        const at = runAtOf(job);
-        if (at > now) {
-          next = Math.min(next, at);
-          continue;
-        }
-        pending += 1;
-        // Held, and its time has come: it runs now. Retries of a failed attempt keep their back-off.
-        if (job.attemptsMade === 0) await job.promote().catch(() => undefined);
-      }
+    for (const { queue, held } of indexes) {
+      // Held jobs whose time has come run now (those that could not be promoted stay due, and are tried again).
+      pending += await held.promoteDue(now);
+      next = Math.min(next, (await held.next(now)) ?? Number.POSITIVE_INFINITY);
+      // Failed attempts waiting out their back-off, then the waiting and running jobs.
+      pending += await held.backingOff(MACHINE_TIME.now().getTime());
       pending += await queue.getJobCountByTypes('waiting', 'active', 'prioritized');
     }
     const nextAt = next === Number.POSITIVE_INFINITY ? null : new Date(next);

@@ -1,45 +1,19 @@
 import { type ConnectionOptions, type Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
-import { type Clock, SystemClock } from '../clock/clock';
+import type { Clock } from '../clock/clock';
 import { timeLimit } from '../clock/time-limit.util';
 import { VirtualClock } from '../clock/virtual-clock';
 import { RequestContexts } from '../context/request-context';
-import { type DueJobs, firedJobsUntil, HELD_DELAY_MS, type JobEnvelope, runAtOf } from './due-jobs.util';
+import { type DueJobs, firedJobsUntil, type JobEnvelope, runAtOf } from './due-jobs.util';
 import { type FinishedCounter, localCounter } from './finished-counter';
+import { HELD_DELAY_MS, HeldIndex } from './held-index';
 import type { JobDataOf, JobDefinition } from './job-definition';
-import { type BatchPlan, planBatch, type ReadyDeadline } from './rescheduled-batch.util';
+import { type DeadlineSource, JOB_OPTIONS, type PassKind, reschedulingPass } from './rescheduling-pass';
 
 export type { FinishedCounter } from './finished-counter';
+export type { DeadlineSource, ScheduledDeadline } from './rescheduling-pass';
 
 export type JobProcessor<J extends JobDefinition> = (data: JobDataOf<J>, job: Job) => Promise<void>;
-
-/** Open deadlines a service reads from its database: the truth the queues are rebuilt from. */
-export interface ScheduledDeadline {
-  job: JobDefinition;
-  data: unknown;
-  runAt: Date;
-  tenantId: string | null;
-}
-export type DeadlineSource = () => Promise<ScheduledDeadline[]>;
-
-/** Every job: removed once done, kept a while when it failed for good, retried with back-off. */
-const JOB_OPTIONS = {
-  removeOnComplete: true,
-  removeOnFail: { count: 1000 },
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
-} as const;
-
-/** BullMQ's delays run on the machine's time, whatever the platform's clock says. */
-const MACHINE_TIME = new SystemClock();
-
-/** Deadlines read in one round trip (and the missing ones added in one) while re-scheduling. */
-const RESCHEDULE_BATCH = 1000;
-
-/** A deadline of a source, checked and with its job's envelope, for a re-scheduling batch. */
-interface ReadyJob extends ReadyDeadline {
-  readonly deadline: ScheduledDeadline;
-}
 
 /** How long a command that committed waits for Redis to take its job before leaving it to re-scheduling. */
 const COMMITTED_WAIT_MS = 2000;
@@ -128,6 +102,21 @@ export class JobScheduler {
     const parsed = job.data.parse(data);
     const jobId = job.jobId(parsed);
     const delay = this.delayUntil(runAt);
+    await this.add(job, parsed, jobId, runAt, delay, tenantId);
+    if (!(this.clock instanceof VirtualClock)) return;
+    const held = this.held(job.queue);
+    if (delay >= HELD_DELAY_MS) await held.hold([{ jobId, runAt: runAt.getTime() }]);
+    else await held.release([jobId]);
+  }
+
+  private async add(
+    job: JobDefinition,
+    parsed: unknown,
+    jobId: string,
+    runAt: Date,
+    delay: number,
+    tenantId: string | null | undefined,
+  ): Promise<void> {
     const queue = this.queue(job.queue);
     const existing = await queue.getJob(jobId);
     if (existing) {
@@ -168,7 +157,7 @@ export class JobScheduler {
   }
 
   /**
-   * On a virtual clock, after it moved: re-schedules from the database, runs every job due by the clock's time (in
+   * On a virtual clock, after it moved: re-schedules from the database (a quick pass), runs every job due by the clock's time (in
    * whichever instance's worker takes it) and waits until none is left (failed attempts are retried first), then
    * answers how many ran and the run time of the next held job. One call at a time.
    */
@@ -176,7 +165,7 @@ export class JobScheduler {
     const run = async (): Promise<DueJobs> => {
       if (!(this.clock instanceof VirtualClock) || !this.clock.known) return { fired: 0, next: null };
       const before = await this.finishedEverywhere();
-      await this.reschedule();
+      await this.reschedule('quick');
       const next = await firedJobsUntil(
         this.clock,
         [...this.queueNames()].map((name) => this.queue(name)),
@@ -247,116 +236,34 @@ export class JobScheduler {
   }
 
   async cancel<J extends JobDefinition>(job: J, data: JobDataOf<J>): Promise<void> {
-    const existing = await this.queue(job.queue).getJob(job.jobId(job.data.parse(data)));
+    const jobId = job.jobId(job.data.parse(data));
+    const existing = await this.queue(job.queue).getJob(jobId);
     await existing?.remove().catch(() => undefined);
+    if (this.clock instanceof VirtualClock) await this.held(job.queue).release([jobId]);
   }
 
   /**
    * Re-schedules every open deadline from the database; returns how many were (re)scheduled. A deadline or a source
    * that fails is logged and skipped: it does not keep the others from being scheduled, nor the service from starting.
-   * Runs one pass at a time (a call during a pass gets that pass's result).
+   * Runs one pass at a time (a call during a pass gets that pass's result). A move of a virtual clock runs a quick one
+   * (`PassKind`).
    */
-  reschedule(): Promise<number> {
-    this.rescheduling ??= this.reschedulePass().finally(() => {
+  reschedule(kind: PassKind = 'full'): Promise<number> {
+    this.rescheduling ??= reschedulingPass(
+      this.sources,
+      {
+        logger: this.logger,
+        virtual: this.clock instanceof VirtualClock,
+        stopped: () => this.stopped,
+        queue: (name) => this.queue(name),
+        delayUntil: (runAt) => this.delayUntil(runAt),
+        schedule: (job, data, runAt, tenantId) => this.schedule(job, data as never, runAt, tenantId),
+      },
+      kind,
+    ).finally(() => {
       this.rescheduling = null;
     });
     return this.rescheduling;
-  }
-
-  private async reschedulePass(): Promise<number> {
-    let count = 0;
-    for (const source of this.sources) {
-      let deadlines: ScheduledDeadline[];
-      try {
-        deadlines = await source();
-      } catch (error) {
-        this.logger.error({ err: error }, 'reading open deadlines failed; the next pass tries again');
-        continue;
-      }
-      for (const [queueName, ready] of this.readyByQueue(deadlines)) {
-        for (let start = 0; start < ready.length; start += RESCHEDULE_BATCH) {
-          if (this.stopped) return count;
-          count += await this.rescheduleBatch(queueName, ready.slice(start, start + RESCHEDULE_BATCH));
-        }
-      }
-    }
-    return count;
-  }
-
-  /** A source's deadlines checked (a bad one logged and skipped) and grouped by queue. */
-  private readyByQueue(deadlines: readonly ScheduledDeadline[]): Map<string, ReadyJob[]> {
-    const byQueue = new Map<string, ReadyJob[]>();
-    for (const deadline of deadlines) {
-      try {
-        const data = deadline.job.data.parse(deadline.data);
-        const runAt = deadline.runAt.getTime();
-        const ready: ReadyJob = {
-          deadline,
-          name: deadline.job.name,
-          jobId: deadline.job.jobId(data),
-          envelope: { tenantId: deadline.tenantId ?? RequestContexts.current()?.tenantId ?? null, data, runAt },
-          delay: this.delayUntil(deadline.runAt),
-        };
-        const queued = byQueue.get(deadline.job.queue);
-        if (queued) queued.push(ready);
-        else byQueue.set(deadline.job.queue, [ready]);
-      } catch (error) {
-        this.logDeadlineFailure(error, deadline);
-      }
-    }
-    return byQueue;
-  }
-
-  /**
-   * One batch of a queue's deadlines: their jobs read in one round trip; the missing added in one (after a Redis
-   * flush, all of them); those already held or delayed for their time left alone; the rest one by one as `schedule`
-   * does. Answers how many are scheduled.
-   */
-  private async rescheduleBatch(queueName: string, deadlines: readonly ReadyJob[]): Promise<number> {
-    const queue = this.queue(queueName);
-    // Delays are relative to when a job is added: taken now, not when the source was read.
-    const batch = deadlines.map((ready) => ({ ...ready, delay: this.delayUntil(ready.deadline.runAt) }));
-    let plan: BatchPlan<ReadyJob>;
-    try {
-      plan = await planBatch(queue, batch, MACHINE_TIME.now().getTime());
-    } catch (error) {
-      this.logger.warn({ err: error, queue: queueName }, 'reading a batch of jobs failed; scheduling them one by one');
-      plan = { missing: [], changed: [...batch], unchanged: 0 };
-    }
-    let count = plan.unchanged;
-    const oneByOne = [...plan.changed];
-    if (plan.missing.length > 0) {
-      try {
-        await queue.addBulk(
-          plan.missing.map((ready) => ({
-            name: ready.name,
-            data: ready.envelope,
-            opts: { ...JOB_OPTIONS, jobId: ready.jobId, delay: this.delayUntil(ready.deadline.runAt) },
-          })),
-        );
-        count += plan.missing.length;
-      } catch (error) {
-        this.logger.warn({ err: error, queue: queueName }, 'adding a batch of jobs failed; adding them one by one');
-        oneByOne.push(...plan.missing);
-      }
-    }
-    for (const { deadline } of oneByOne) {
-      if (this.stopped) return count;
-      try {
-        await this.schedule(deadline.job, deadline.data, deadline.runAt, deadline.tenantId);
-        count += 1;
-      } catch (error) {
-        this.logDeadlineFailure(error, deadline);
-      }
-    }
-    return count;
-  }
-
-  private logDeadlineFailure(error: unknown, deadline: ScheduledDeadline): void {
-    this.logger.error(
-      { err: error, queue: deadline.job.queue, job: deadline.job.name, tenantId: deadline.tenantId },
-      're-scheduling a deadline failed; the next pass tries again',
-    );
   }
 
   async stop(): Promise<void> {
@@ -365,6 +272,10 @@ export class JobScheduler {
     await this.rescheduling?.catch(() => undefined);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+
+  private held(queueName: string): HeldIndex {
+    return new HeldIndex(this.queue(queueName));
   }
 
   private queue(name: string): Queue {

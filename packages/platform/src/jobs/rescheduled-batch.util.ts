@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
-import { HELD_DELAY_MS, type JobEnvelope } from './due-jobs.util';
+import type { JobEnvelope } from './due-jobs.util';
+import { HELD_DELAY_MS, SCORE_PER_MS } from './held-index';
 
 /** A deadline read from the database, its job id and data checked, ready for its queue. */
 export interface ReadyDeadline {
@@ -14,20 +15,20 @@ export interface ReadyDeadline {
 export interface BatchPlan<T extends ReadyDeadline = ReadyDeadline> {
   /** No job in Redis (never taken, or Redis lost it): added together, in one round trip. */
   readonly missing: T[];
-  /** A job in another state than the plan needs (moved run time, due now, finished or failed): handled one by one. */
+  /** A job in another state than the plan needs (moved run time, finished or failed): handled one by one. */
   readonly changed: T[];
+  /** Held for its run time, which the clock has reached: promoted together. */
+  readonly due: T[];
   /** Already held or delayed for the right time: nothing to do. */
   readonly unchanged: number;
 }
 
-/** BullMQ's score in the delayed set: the time it fires (ms) × 0x1000 plus a counter. */
-const SCORE_PER_MS = 0x1000;
 /** A delayed job firing within this of the planned time is on time (BullMQ's own rounding, a pass's duration). */
 const ON_TIME_MS = 1000;
 
 /**
  * Reads the jobs of a batch of deadlines of one queue in one pipelined round trip (their data and their place in the
- * delayed set) and sorts them: missing, changed, or unchanged. A held job (virtual clock) is renewed once half its
+ * delayed set) and sorts them: missing, changed, due, or unchanged. A held job (virtual clock) is renewed once half its
  * hold has passed, so every pass need not touch it.
  */
 export async function planBatch<T extends ReadyDeadline>(
@@ -44,6 +45,7 @@ export async function planBatch<T extends ReadyDeadline>(
   const answers = (await pipeline.exec()) ?? [];
   const missing: T[] = [];
   const changed: T[] = [];
+  const due: T[] = [];
   let unchanged = 0;
   for (const [index, deadline] of batch.entries()) {
     const [dataError, data] = answers[index * 2] ?? [new Error('no answer'), null];
@@ -60,16 +62,20 @@ export async function planBatch<T extends ReadyDeadline>(
       missing.push(deadline);
       continue;
     }
+    if (deadline.delay === 0) {
+      due.push(deadline);
+      continue;
+    }
     const firesAt = Math.floor(Number(score) / SCORE_PER_MS);
     const onTime =
       deadline.delay >= HELD_DELAY_MS
         ? firesAt - realNow > HELD_DELAY_MS / 2
         : Math.abs(firesAt - (realNow + deadline.delay)) <= ON_TIME_MS;
-    // A job due now goes the one-by-one way (promoted at once), as do the few whose time moved.
-    if (onTime && deadline.delay > 0) unchanged += 1;
+    // The few whose time moved go the one-by-one way.
+    if (onTime) unchanged += 1;
     else changed.push(deadline);
   }
-  return { missing, changed, unchanged };
+  return { missing, changed, due, unchanged };
 }
 
 function sameRunAt(data: string, runAt: number): boolean {
