@@ -3,7 +3,6 @@
 // service's does in one round trip (marks its row fired in a transaction); the clock moves to that midnight and the
 // time until the last has fired is the largest lag. Floor, in the same run: the same processor draining the same jobs
 // from a plain BullMQ queue (added due, no clock, no holding). Target: no deadline fired more than 60 s late.
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { defineJob, JobScheduler, redisConnectionOptions, VirtualClock } from '@laurel/platform';
 import { Queue, Worker } from 'bullmq';
@@ -11,6 +10,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { z } from 'zod';
 import { ensureTemplateDatabase, TestInfrastructure, testConfig, testRunId } from '../src';
+import { benchHeader, rate, runBench, seconds } from './bench-run';
 
 const DUE = Number(process.env.BENCH_DUE ?? 100_000);
 const HELD = Number(process.env.BENCH_HELD ?? 100_000);
@@ -24,9 +24,6 @@ const deadline = defineJob({
   data: z.object({ reminderId: z.string().min(1) }),
   jobId: (data) => `reminder:${data.reminderId}:due`,
 });
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000)}/s`;
 
 async function main(): Promise<number> {
   testRunId();
@@ -45,11 +42,7 @@ async function main(): Promise<number> {
     pino({ level: process.env.BENCH_LOG ?? 'silent' }),
   );
   console.log(
-    `firing bench: ${new Date().toISOString()}\nmachine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), ` +
-      `Node ${process.version}, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}\n${DUE} deadlines due at ${MIDNIGHT.toISOString()}, ${HELD} held for the year after`,
+    `${benchHeader('firing bench')}\n${DUE} deadlines due at ${MIDNIGHT.toISOString()}, ${HELD} held for the year after`,
   );
   // What a service's processor does with a deadline: re-reads its row and marks it fired, in one transaction.
   const fire = async (id: string) => {
@@ -165,10 +158,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -3,7 +3,6 @@
 // same jobs added with BullMQ's `addBulk` alone (no reading, no checks). Also a pass with nothing to do (the periodic
 // pass on a healthy Redis), and the one-job-at-a-time path (`schedule`) on a sample, as a pass did before batches.
 // Target: re-scheduling 100,000 under 60 s.
-import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { defineJob, JobScheduler, redisConnectionOptions, SystemClock } from '@laurel/platform';
 import { Queue } from 'bullmq';
@@ -11,6 +10,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { z } from 'zod';
 import { ensureTemplateDatabase, TestInfrastructure, testConfig, testRunId } from '../src';
+import { benchHeader, rate, runBench, seconds, timed } from './bench-run';
 
 const DEADLINES = Number(process.env.BENCH_DEADLINES ?? 100_000);
 const SAMPLE = Math.min(DEADLINES, Number(process.env.BENCH_SAMPLE ?? 5000));
@@ -23,15 +23,6 @@ const deadline = defineJob({
   jobId: (data) => `notice:${data.noticeId}:close`,
 });
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const rate = (n: number, ms: number) => `${Math.round((n / ms) * 1000)}/s`;
-
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await fn();
-  return [result, performance.now() - started];
-}
-
 async function main(): Promise<number> {
   testRunId();
   await ensureTemplateDatabase();
@@ -42,13 +33,7 @@ async function main(): Promise<number> {
   const prefix = `${infra.prefix}:bull`;
   const queue = new Queue(deadline.queue, { connection, prefix });
   const scheduler = new JobScheduler([deadline], connection, prefix, new SystemClock(), pino({ level: 'silent' }));
-  console.log(
-    `reschedule bench: ${new Date().toISOString()}\nmachine: ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'unknown'}), ` +
-      `Node ${process.version}, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-  );
+  console.log(benchHeader('reschedule bench'));
   try {
     // The open deadlines as a service keeps them: rows with a run time and a tenant, spread over the coming month.
     await db.query(
@@ -121,10 +106,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
