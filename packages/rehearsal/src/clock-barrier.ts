@@ -13,6 +13,8 @@ export interface ClockMove {
   ms: number;
   /** The largest real time between the clock reaching a step and that step's last deadline firing. */
   maxLagMs: number;
+  /** The step that fired the most: its instant, its jobs, and the real time they took. */
+  busiest: { at: string; fired: number; ms: number } | null;
 }
 
 interface Waiter {
@@ -104,10 +106,18 @@ export class ClockBarrier {
       fired: steps.reduce((sum, step) => sum + (step.fired as number), 0),
       ms: Math.round(performance.now() - started),
       maxLagMs: Math.max(0, ...steps.map((step) => step.firedWithinMs as number)),
+      busiest: busiestStep(steps),
     });
     this.current = new Date(body.now as string);
     return this.current;
   }
+}
+
+function busiestStep(steps: readonly Json[]): ClockMove['busiest'] {
+  const top = [...steps].sort((a, b) => (b.fired as number) - (a.fired as number))[0];
+  return top && (top.fired as number) > 0
+    ? { at: top.at as string, fired: top.fired as number, ms: top.firedWithinMs as number }
+    : null;
 }
 
 /** A cycle's view of the shared clock: a move waits for the barrier. */

@@ -42,8 +42,12 @@ export function formatCountryReport(report: CountryReport, floor: CountryReport 
   lines.push(
     `clock: ${moves.length} moves, ${fired} deadline jobs fired, ${rate(fired, firingMs)} jobs/s while firing; largest lag from a deadline to its firing ${s(lag)} (target ≤ 60 s: ${lag <= 60_000 ? 'PASS' : 'MISS'})`,
   );
-  for (const m of [...moves].sort((a, b) => b.fired - a.fired).slice(0, 5))
-    lines.push(`  ${m.to}: ${m.fired} fired for ${m.released} cycles, move ${s(m.ms)}, lag ≤ ${s(m.maxLagMs)}`);
+  for (const m of [...moves].sort((a, b) => b.fired - a.fired).slice(0, 5)) {
+    const top = m.busiest
+      ? `; busiest step ${m.busiest.at}: ${m.busiest.fired} in ${s(m.busiest.ms)} (${rate(m.busiest.fired, m.busiest.ms)} jobs/s)`
+      : '';
+    lines.push(`  ${m.to}: ${m.fired} fired for ${m.released} cycles, move ${s(m.ms)}, lag ≤ ${s(m.maxLagMs)}${top}`);
+  }
   const stopped = report.cycles.filter((c) => c.error);
   lines.push(`${report.cycles.length - stopped.length} of ${report.cycles.length} cycles whole`);
   for (const c of stopped.slice(0, 10))
