@@ -12,12 +12,11 @@ export const titleHolders = (context: CycleContext): RehearsalApplicant[] =>
   context.applicants.filter((a) => a.titleId !== null);
 
 /**
- * What the winners owe after the award, under the chaos (each a keyed write of the shared writer), one client: once
+ * What the winners owe after the award, under the chaos (each a keyed write of the shared writer): once
  * the titles and their duties are answered, every holder submits each of its annual reports from its own account;
  * then, once funds has confirmed an instalment to the first holder, it reports the use of the money paid (the lines
  * written, the report submitted), finance accepts the report and records the grant's performance evaluation (which
- * the awards service answers by marking the evaluation duty submitted). Made whole even when the traffic stops
- * early, so that every run reaches them.
+ * the awards service answers by marking the evaluation duty submitted).
  */
 export class HolderTraffic {
   /** The duties submitted, as answered (by duty id, the holder's title id). */
@@ -27,7 +26,6 @@ export class HolderTraffic {
   /** The use report as accepted, and what it reported (null: none accepted). */
   useReport: { entitlementId: string; titleId: string; totalFen: number } | null = null;
   evaluations = 0;
-  private stopped = false;
 
   constructor(
     private readonly writer: KeyedWriter,
@@ -35,15 +33,12 @@ export class HolderTraffic {
     private readonly awards: AwardTraffic,
   ) {}
 
-  stop(): void {
-    this.stopped = true;
-  }
-
-  async run(): Promise<void> {
+  /** The duties, then the use of the money; a read that never answers, past `done()`, leaves the rest out. */
+  async run(done: () => boolean): Promise<void> {
     await this.awards.granted;
     await this.submitDuties();
     const holder = titleHolders(this.context)[0];
-    if (holder) await this.reportUse(holder);
+    if (holder) await this.reportUse(holder, done);
   }
 
   private async submitDuties(): Promise<void> {
@@ -61,12 +56,12 @@ export class HolderTraffic {
   }
 
   /** The holder's use of what was paid to it (its own list, as its account sees it), accepted and evaluated. */
-  private async reportUse(holder: RehearsalApplicant): Promise<void> {
+  private async reportUse(holder: RehearsalApplicant, done: () => boolean): Promise<void> {
     const funds = this.context.api('/funds');
     const paid = (body: Json) =>
       ((body.items ?? []) as Json[]).find((i) => i.rules && ((i.entitlement as Json).paidFen as number) > 0);
     const route = `${funds}/use-reports?applicantId=${holder.applicantId}`;
-    const item = await this.writer.read(route, holder.accountToken, paid, () => this.stopped);
+    const item = await this.writer.read(route, holder.accountToken, paid, done);
     if (!item) return;
     const entitlement = item.entitlement as Json;
     const rules = item.rules as Json;

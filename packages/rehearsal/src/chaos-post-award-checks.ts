@@ -36,8 +36,8 @@ async function audited(db: string, schema: string, tenantId: string, action: str
  * PostgreSQL: each duty submitted once (one audit entry each); the use report once, accepted, its lines the fen
  * reported, each step once; the performance evaluation once and the evaluation duty fulfilled once; one revocation
  * case of the title, its steps and its ban once, one clawback case for it of what was paid under the title, each
- * recovery once on the ledger and on the case; one sheet per (expert, application) of the stage, each submitted once
- * with the total sent.
+ * recovery once on the ledger and on the case; one sheet per (expert, application) of the stage, each submitted once,
+ * each revision of it recorded once (a revision row and an audit entry), its total the last one sent.
  */
 export async function reconcilePostAward(input: PostAwardInput): Promise<ChaosCheck[]> {
   return [
@@ -197,27 +197,37 @@ async function scoreChecks({ database: db, scoredTenantId, scoring }: PostAwardI
     db,
     `SELECT expert_id::text AS expert, application_id::text AS application, status, total,
             (SELECT count(*) FROM reviews.audit_entry a
-              WHERE a.tenant_id = s.tenant_id AND a.action = 'score-sheet.submit' AND a.target_id = s.id::text) AS submits
+              WHERE a.tenant_id = s.tenant_id AND a.action = 'score-sheet.submit' AND a.target_id = s.id::text) AS submits,
+            (SELECT count(*) FROM reviews.audit_entry a
+              WHERE a.tenant_id = s.tenant_id AND a.action = 'score-sheet.revise' AND a.target_id = s.id::text) AS revises,
+            (SELECT count(*) FROM reviews.score_revision r WHERE r.sheet_id = s.id) AS revisions
        FROM reviews.score_sheet s WHERE tenant_id = $1 AND cycle_number = $2 AND stage_key = $3`,
     [scoredTenantId, context.cycleNumber, stage.stageKey],
   );
   const pairs = new Set(found.map((r) => `${r.expert} ${r.application}`));
-  const off = found.filter(
-    (r) =>
-      r.status !== 'submitted' ||
-      Number(r.submits) !== 1 ||
-      scoring.submitted.get(`${r.expert} ${r.application}`) !== Number(r.total),
-  );
+  const submitted = found.filter((r) => r.status === 'submitted' || r.status === 'revised');
+  const revisedOff = found.filter((r) => {
+    const revisions = scoring.revisions.get(`${r.expert} ${r.application}`) ?? 0;
+    return Number(r.revisions) !== revisions || Number(r.revises) !== revisions;
+  });
+  const totalsOff = found.filter((r) => scoring.totals.get(`${r.expert} ${r.application}`) !== Number(r.total));
+  const stored = found.reduce((sum, r) => sum + Number(r.revisions), 0);
   return [
     {
-      check: 'one score sheet per (expert, application) of the stage, each submitted once with the total sent',
+      check: 'one score sheet per (expert, application) of the stage, each submitted once',
       ok:
         sheets.length > 0 &&
-        scoring.submitted.size === sheets.length &&
+        scoring.totals.size === sheets.length &&
         found.length === sheets.length &&
         pairs.size === found.length &&
-        off.length === 0,
-      found: `${found.length} sheets for ${pairs.size} (expert, application) pairs, ${scoring.submitted.size} of ${sheets.length} answered submitted, ${off.length} off`,
+        submitted.length === found.length &&
+        found.every((r) => Number(r.submits) === 1),
+      found: `${found.length} sheets for ${pairs.size} (expert, application) pairs, ${submitted.length} submitted, ${scoring.totals.size} of ${sheets.length} answered submitted`,
+    },
+    {
+      check: 'each revision of a submitted sheet recorded once, each sheet’s total the last one sent',
+      ok: revisedOff.length === 0 && totalsOff.length === 0 && stored === scoring.revised,
+      found: `${stored} of ${scoring.revised} revisions, ${revisedOff.length} sheet(s) off in revisions, ${totalsOff.length} in total`,
     },
   ];
 }

@@ -6,18 +6,18 @@ import type { CycleContext } from './cycle-context';
 import type { Json } from './gateway-client';
 import { approvalOf, consequenceToRehearse, demandBody, revocationBody } from './revocation.phase';
 
-/** What the chaos recovers at a time, in fen (1 yuan): an instalment paid comes back in ten recoveries. */
-const RECOVERY_FEN = 100;
+/** What the chaos recovers at a time, in fen (1 jiao): an instalment paid comes back in a hundred recoveries. */
+const RECOVERY_FEN = 10;
 /** The receipt every recovery of the chaos starts with. */
 export const CHAOS_RECEIPT = '混沌缴款书';
 
 /**
- * A revocation under the chaos, as the office and finance make it (each a keyed write of the shared writer), one
- * client: once funds has confirmed an instalment to the last title holder, its instalments stop (what was paid is
- * what a clawback recovers); the office opens a revocation case of its title on the ground the policy revokes, bans
- * and claws back for, and records the approving body's act; once funds has opened the clawback case from the awards'
- * event, finance sends the demand letter and records recoveries of a yuan each, until the traffic stops or nothing is
- * outstanding (at least two, so that every run reaches them). Counts what was answered.
+ * A revocation under the chaos, as the office and finance make it (each a keyed write of the shared writer): once
+ * funds has confirmed an instalment to the last title holder, its instalments stop (what was paid is what a clawback
+ * recovers); the office opens a revocation case of its title on the ground the policy revokes, bans and claws back
+ * for, and records the approving body's act; once funds has opened the clawback case from the awards' event, finance
+ * sends the demand letter; then, one at a time as the client asks, recoveries of a jiao each until nothing is
+ * outstanding. Counts what was answered.
  */
 export class RevocationTraffic {
   /** The revocation as approved (null: none), the title it revoked and what was paid under it. */
@@ -26,7 +26,8 @@ export class RevocationTraffic {
   clawback: { id: string; amountFen: number } | null = null;
   recoveries = 0;
   recoveredFen = 0;
-  private stopped = false;
+  /** What the case still claims, as last answered. */
+  outstandingFen = 0;
 
   constructor(
     private readonly writer: KeyedWriter,
@@ -34,11 +35,8 @@ export class RevocationTraffic {
     private readonly funds: FundsTraffic,
   ) {}
 
-  stop(): void {
-    this.stopped = true;
-  }
-
-  async run(): Promise<void> {
+  /** The revocation, approved, and its clawback case demanded. */
+  async revoke(): Promise<void> {
     const chosen = consequenceToRehearse(this.context);
     const holders = titleHolders(this.context);
     const holder = holders[holders.length - 1];
@@ -89,15 +87,19 @@ export class RevocationTraffic {
     );
     if (!demanded) return;
     this.clawback = { id, amountFen: Number(opened.amountFen) };
-    let outstanding = Number(demanded.body.outstandingFen);
-    for (let k = 0; outstanding > 0 && (!this.stopped || this.recoveries < 2); k += 1) {
-      const amountFen = Math.min(RECOVERY_FEN, outstanding);
-      const recovery = { transferId: randomUUID(), amountFen, receipt: `${CHAOS_RECEIPT} 混沌-${k}` };
-      const answered = await this.writer.write(`recovery-${k}`, k, `${cases}/${id}/recoveries`, recovery, finance);
-      if (!answered) continue;
-      this.recoveries += 1;
-      this.recoveredFen += amountFen;
-      outstanding = Number(answered.body.outstandingFen);
-    }
+    this.outstandingFen = Number(demanded.body.outstandingFen);
+  }
+
+  /** The k-th recovery, of a jiao or what is left. */
+  async recover(k: number): Promise<void> {
+    if (!this.clawback || this.outstandingFen <= 0) return;
+    const amountFen = Math.min(RECOVERY_FEN, this.outstandingFen);
+    const recovery = { transferId: randomUUID(), amountFen, receipt: `${CHAOS_RECEIPT} 混沌-${k}` };
+    const route = this.context.api(`/funds/clawback-cases/${this.clawback.id}/recoveries`);
+    const answered = await this.writer.write(`recovery-${k}`, k, route, recovery, this.context.token('finance'));
+    if (!answered) return;
+    this.recoveries += 1;
+    this.recoveredFen += amountFen;
+    this.outstandingFen = Number(answered.body.outstandingFen);
   }
 }

@@ -5,12 +5,11 @@ import { AwardTraffic } from './chaos-award-traffic';
 import { type ChaosCheck, reconcile } from './chaos-checks';
 import { rehearseToApproval, tenantIdOf } from './chaos-cycle';
 import { FundsTraffic } from './chaos-funds-traffic';
-import { HolderTraffic } from './chaos-holder-traffic';
 import { reconcileLaterCycle } from './chaos-later-checks';
 import { natsKilledAndRestarted } from './chaos-nats';
 import { reconcilePostAward } from './chaos-post-award-checks';
-import { RevocationTraffic } from './chaos-revocation-traffic';
-import { prepareScoredStage, ScoringTraffic } from './chaos-scoring-traffic';
+import { PostAwardTraffic } from './chaos-post-award-traffic';
+import { prepareScoredStage } from './chaos-scoring-traffic';
 import { ChaosTraffic } from './chaos-traffic';
 import { type FailedWrite, KeyedWriter } from './chaos-writer';
 import { CycleContext } from './cycle-context';
@@ -30,7 +29,10 @@ export interface ChaosOptions {
   kills: number;
   /** The kills stop after this many minutes, whatever their number. */
   minutes: number;
-  /** Clients writing side by side (default 6): three for the later cycle's writes, the rest for intake. */
+  /**
+   * Clients writing side by side (default 6): three for the later cycle's approval and money, one for what follows
+   * the award and for the panel's scores, the rest for intake.
+   */
   clients?: number;
   /** Seconds between a restart and the next kill, at random within [min, max] (default 1–4). */
   pause?: [number, number];
@@ -143,20 +145,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const awards = new AwardTraffic(writer, later);
     const winners = later.applicants.filter((a) => a.tier !== null).length;
     const funds = new FundsTraffic(writer, later, winners);
-    const holder = new HolderTraffic(writer, later, awards);
-    const revocation = new RevocationTraffic(writer, later, funds);
-    const scoring = new ScoringTraffic(writer, scored);
-    const postAward = [holder, revocation, scoring];
+    const postAward = new PostAwardTraffic(writer, later, awards, funds, scored);
+    const { holder, revocation, scoring } = postAward;
     const began = performance.now();
     const seconds = () => Math.round(performance.now() - began) / 1000;
     const ends = began + options.minutes * 60_000;
     const writing = Promise.all([
-      traffic.run(Math.max(1, (options.clients ?? 6) - 3)),
+      traffic.run(Math.max(1, (options.clients ?? 6) - 4)),
       awards.run(),
       funds.run(),
-      // After the award, one client: the holders' duties and use of the money, then a revocation and its clawback.
-      holder.run().then(() => revocation.run()),
-      scoring.run(),
+      postAward.run(),
     ]);
     const kills: ChaosEvent[] = [];
     const events: ChaosEvent[] = [];
@@ -186,7 +184,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       say(`${at} s: killed ${label}; ${writer.sent} writes sent, ${writer.failures.length} failed so far`);
       await restart(platform, name, instance, events, seconds);
     }
-    for (const stopping of [traffic, awards, funds, ...postAward]) stopping.stop();
+    for (const stopping of [traffic, awards, funds, postAward]) stopping.stop();
     await writing;
     const duration = seconds();
     say(`${duration} s: ${kills.length} kills, traffic stopped after ${writer.sent} writes; reconciling`);
@@ -250,7 +248,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         revocations: revocation.revocation ? 1 : 0,
         'clawback cases demanded': revocation.clawback ? 1 : 0,
         'clawback recoveries': revocation.recoveries,
-        'score sheets submitted': scoring.submitted.size,
+        'score sheets submitted': scoring.totals.size,
+        'score revisions': scoring.revised,
       },
       checks,
       ok: checks.every((c) => c.ok) && kills.length > 0 && flushed,

@@ -4,7 +4,7 @@ import { CycleContext } from './cycle-context';
 import type { GatewayClient, Json } from './gateway-client';
 import { intake } from './intake.phase';
 import type { RehearsalClock } from './rehearsal-clock';
-import { assignSheets, type SheetToFill, sheetItems } from './scoring.phase';
+import { assignSheets, itemsFor, type SheetToFill, sheetItems, sheetTotal } from './scoring.phase';
 import { openPanelStage, PANEL_KINDS, scoredStageKeys } from './selection.phase';
 import { setUp } from './setup.phase';
 
@@ -44,49 +44,68 @@ export async function prepareScoredStage(
   return { context, stage, sheets: await assignSheets(context, stage) };
 }
 
+/** A submitted sheet as the traffic knows it: its id, its rubric and its place in the rehearsal's order. */
+interface Submitted {
+  id: string;
+  token: string;
+  rubric: Json;
+  index: number;
+}
+
 /**
- * The panel's scores under the chaos, one client: each expert's sheet for each application it was given, read (its
- * rubric), its items written and the sheet submitted, each write keyed (the shared writer). Made whole even when the
- * traffic stops early, so that every run reaches them. Counts what was answered, and the total each sheet was sent.
+ * The panel's scores under the chaos (each write keyed, the shared writer): each expert's sheet for each application
+ * it was given, read (its rubric), its items written and the sheet submitted; then, one at a time as the client asks,
+ * revisions of the submitted sheets in turn, each a point or two off the sheet's first total, with its reason. Counts
+ * what was answered, and the last total each sheet was sent.
  */
 export class ScoringTraffic {
-  /** The total sent for each sheet submitted as answered, by `<expert id> <application id>`. */
-  readonly submitted = new Map<string, number>();
-  private stopped = false;
+  /** The last total sent for each sheet answered submitted, by `<expert id> <application id>`. */
+  readonly totals = new Map<string, number>();
+  /** The revisions answered, by `<expert id> <application id>`. */
+  readonly revisions = new Map<string, number>();
+  private readonly sheets: (Submitted & { pair: string })[] = [];
 
   constructor(
     private readonly writer: KeyedWriter,
     readonly scored: ScoredStage,
   ) {}
 
-  stop(): void {
-    this.stopped = true;
+  get revised(): number {
+    return [...this.revisions.values()].reduce((sum, n) => sum + n, 0);
   }
 
-  async run(): Promise<void> {
+  /** Whether a sheet was submitted, to revise. */
+  get revisable(): boolean {
+    return this.sheets.length > 0;
+  }
+
+  /** Every sheet filled and submitted (a rubric read that never answers, past `done()`, leaves its sheet out). */
+  async submit(done: () => boolean): Promise<void> {
     for (const [n, sheet] of this.scored.sheets.entries()) {
-      const rubric = await this.writer.read(
-        sheet.route,
-        sheet.token,
-        (b) => b.rubric as Json,
-        () => this.stopped,
-      );
+      const rubric = await this.writer.read(sheet.route, sheet.token, (b) => b.rubric as Json, done);
       if (!rubric) continue;
       const items = sheetItems(rubric, sheet.index);
       if (!(await this.writer.write(`sheet-${n}`, n, sheet.route, { items }, sheet.token, 200, 'PUT'))) continue;
-      const submitted = await this.writer.write(
-        `sheet-submit-${n}`,
-        n + 1,
-        `${sheet.route}/submit`,
-        {},
-        sheet.token,
-        200,
-      );
-      if (submitted?.body.status === 'submitted')
-        this.submitted.set(
-          `${sheet.expertId} ${sheet.applicationId}`,
-          items.reduce((sum, item) => sum + (item.score as number), 0),
-        );
+      const submit = `${sheet.route}/submit`;
+      const submitted = await this.writer.write(`sheet-submit-${n}`, n + 1, submit, {}, sheet.token, 200);
+      if (submitted?.body.status !== 'submitted') continue;
+      const pair = `${sheet.expertId} ${sheet.applicationId}`;
+      this.totals.set(pair, totalOf(items));
+      this.sheets.push({ id: submitted.body.id as string, token: sheet.token, rubric, index: sheet.index, pair });
     }
   }
+
+  /** The k-th revision: of the next submitted sheet in turn. */
+  async revise(k: number): Promise<void> {
+    const sheet = this.sheets[k % this.sheets.length];
+    if (!sheet) return;
+    const items = itemsFor(sheet.rubric, Math.max(0, sheetTotal(sheet.rubric, sheet.index) - 1 - (k % 2)));
+    const body = { items, reason: `复核后调整（混沌演练第${k}次）` };
+    const route = this.scored.context.api(`/scoring/sheets/${sheet.id}/revisions`);
+    if (!(await this.writer.write(`sheet-revision-${k}`, k, route, body, sheet.token, 200))) return;
+    this.totals.set(sheet.pair, totalOf(items));
+    this.revisions.set(sheet.pair, (this.revisions.get(sheet.pair) ?? 0) + 1);
+  }
 }
+
+const totalOf = (items: Json[]) => items.reduce((sum, item) => sum + (item.score as number), 0);

@@ -96,9 +96,12 @@ export async function assignSheets(context: CycleContext, stage: Json): Promise<
   });
 }
 
-/** A sheet's items for the index-th applicant: the rubric's maximum times its share, filled in order. */
-export const sheetItems = (rubric: Json, index: number): Json[] =>
-  itemsFor(rubric, Math.round((rubric.max as number) * shareOfMax(index)));
+/** The total the index-th applicant scores on a rubric: its maximum times the applicant's share. */
+export const sheetTotal = (rubric: Json, index: number): number =>
+  Math.round((rubric.max as number) * shareOfMax(index));
+
+/** A sheet's items for the index-th applicant: its total, filled in order. */
+export const sheetItems = (rubric: Json, index: number): Json[] => itemsFor(rubric, sheetTotal(rubric, index));
 
 /**
  * A scored stage (opened already): the panel of the rehearsal's experts, the assignment solved, every expert's sheet

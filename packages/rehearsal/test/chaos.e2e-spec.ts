@@ -21,7 +21,8 @@ describe('chaos: random SIGKILLs of two instances of every app', () => {
     expect(report.answered).toMatchObject({ approvals: 1, certificates: 2, 'duty plans': 2 });
     expect(report.answered['instalments confirmed']).toBeGreaterThan(1);
     // After the award and the panel, under the kills too: each holder's annual reports (3 a title), the first holder's
-    // use of the money and its evaluation, the last holder's revocation with its clawback, linxia's panel scores.
+    // use of the money and its evaluation, the last holder's revocation with its clawback, linxia's panel scores and
+    // their revisions.
     expect(report.answered).toMatchObject({
       'duty submissions': 6,
       'use reports accepted': 1,
@@ -31,6 +32,7 @@ describe('chaos: random SIGKILLs of two instances of every app', () => {
     });
     expect(report.answered['clawback recoveries']).toBeGreaterThan(1);
     expect(report.answered['score sheets submitted']).toBeGreaterThan(0);
+    expect(report.answered['score revisions']).toBeGreaterThan(0);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.failures.every((f) => f.mended)).toBe(true);
     expect(report.ok).toBe(true);
