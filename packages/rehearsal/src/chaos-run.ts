@@ -110,7 +110,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The later cycle first: its notices move the clock, and ili's cycle opens after them.
     const preparing = performance.now();
     const later = await rehearseToApproval(client, clock, operatorToken);
-    say(`${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps)`);
+    const laterAt = Math.round(performance.now() - preparing) / 1000;
+    say(
+      `${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps, ${laterAt} s)`,
+    );
     // A panel stage of a third jurisdiction made ready to score: its sheets the traffic fills.
     const scored = await prepareScoredStage(client, clock, operatorToken);
     const prepared = Math.round(performance.now() - preparing) / 1000;
