@@ -18,21 +18,38 @@ export class AwardTraffic {
   decision: Json | null = null;
   /** Each title's certificate number, as answered. */
   readonly certificates = new Map<string, string>();
-  /** Each title's duties, as the plan answered them (by duty id). */
-  readonly duties = new Map<string, string[]>();
+  /** Each title's duties, as the plan answered them. */
+  readonly duties = new Map<string, Json[]>();
   departments = 0;
+  /** Once the approval and each title's certificate and duties are answered (or were not). */
+  readonly granted: Promise<void>;
+  private doneGranting: () => void = () => undefined;
   private stopped = false;
 
   constructor(
     private readonly writer: KeyedWriter,
     private readonly context: CycleContext,
-  ) {}
+  ) {
+    this.granted = new Promise((resolve) => {
+      this.doneGranting = resolve;
+    });
+  }
 
   stop(): void {
     this.stopped = true;
   }
 
   async run(): Promise<void> {
+    await this.grant().finally(this.doneGranting);
+    const office = this.context.token('office');
+    for (let k = 0; !this.stopped; k += 1) {
+      const body = { name: `${CHAOS_DEPARTMENT} ${k}` };
+      const route = this.context.api('/departments');
+      if (await this.writer.write(`department-${k}`, k, route, body, office)) this.departments += 1;
+    }
+  }
+
+  private async grant(): Promise<void> {
     const office = this.context.token('office');
     const api = (path: string) => this.context.api(path);
     const route = api(`/cycles/${this.context.cycleNumber}/commendation-decision`);
@@ -45,15 +62,7 @@ export class AwardTraffic {
       const certificate = await this.writer.write(`certificate-${i}`, i, api(`/titles/${id}/certificate`), {}, office);
       if (certificate) this.certificates.set(id, certificate.body.number as string);
       const planned = await this.writer.write(`duties-${i}`, i + 1, api(`/titles/${id}/duties`), {}, office, 200);
-      if (planned)
-        this.duties.set(
-          id,
-          ((planned.body.items ?? []) as Json[]).map((d) => d.id as string),
-        );
-    }
-    for (let k = 0; !this.stopped; k += 1) {
-      const body = { name: `${CHAOS_DEPARTMENT} ${k}` };
-      if (await this.writer.write(`department-${k}`, k, api('/departments'), body, office)) this.departments += 1;
+      if (planned) this.duties.set(id, (planned.body.items ?? []) as Json[]);
     }
   }
 }

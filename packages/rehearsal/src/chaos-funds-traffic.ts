@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyedWriter } from './chaos-writer';
 import type { CycleContext } from './cycle-context';
-import { GatewayClient, type Json } from './gateway-client';
+import type { Json } from './gateway-client';
 
 /** What the chaos appropriates at a time and pays in one instalment, in fen (100 and 10 yuan). */
 const APPROPRIATION_FEN = 10_000;
@@ -23,18 +23,40 @@ export class FundsTraffic {
   initiated = 0;
   confirmed = 0;
   paidFen = 0;
+  /** What was confirmed paid to each entitlement, in fen. */
+  readonly paidTo = new Map<string, number>();
+  /** Once every instalment is done (the traffic stopped, or no entitlement to pay). */
+  readonly paying: Promise<void>;
+  private donePaying: () => void = () => undefined;
+  /** Entitlements no longer paid (their title about to be revoked). */
+  private readonly closed = new Set<string>();
+  /** The instalment under way (initiated and not yet confirmed or failed). */
+  private current: Promise<void> = Promise.resolve();
   private stopped = false;
 
   constructor(
     private readonly writer: KeyedWriter,
     private readonly context: CycleContext,
-    private readonly urls: () => string[],
     /** How many winners the approval obligates an entitlement for. */
     private readonly winners: number,
-  ) {}
+  ) {
+    this.paying = new Promise((resolve) => {
+      this.donePaying = resolve;
+    });
+  }
 
   stop(): void {
     this.stopped = true;
+  }
+
+  /**
+   * No further instalment to the entitlement (its title about to be revoked); answers what was confirmed paid to it
+   * once the instalment under way, if any, is done: what a clawback case then recovers.
+   */
+  async stopPaying(entitlementId: string): Promise<number> {
+    this.closed.add(entitlementId);
+    await this.current;
+    return this.paidTo.get(entitlementId) ?? 0;
   }
 
   run(): Promise<unknown> {
@@ -58,43 +80,55 @@ export class FundsTraffic {
     }
   }
 
-  /** Instalments until stopped, and at least two: a short run still pays some once its entitlements are there. */
+  /**
+   * Instalments until stopped, and at least two: a short run still pays some once its entitlements are there. Paid in
+   * turn to each entitlement still open.
+   */
   private async pay(): Promise<void> {
-    const finance = this.context.token('finance');
-    const entitlements = await this.obligated();
-    for (let k = 0; entitlements.length > 0 && (!this.stopped || this.confirmed < 2); k += 1) {
-      const entitlement = entitlements[k % entitlements.length] as Json;
-      const transferId = randomUUID();
-      const initiate = {
-        transferId,
-        amountFen: INSTALMENT_FEN,
-        voucher: `${CHAOS_VOUCHER}〔${this.context.cycleYear}〕${k}号`,
-      };
-      const route = this.context.api(`/funds/entitlements/${entitlement.id}/disbursements`);
-      if (!(await this.writer.write(`instalment-${k}`, k, route, initiate, finance))) continue;
-      this.initiated += 1;
-      const confirm = { transferId: randomUUID(), treasuryReference: `国库集中支付 混沌-${k}` };
-      const confirmRoute = this.context.api(`/funds/disbursements/${transferId}/confirm`);
-      if (!(await this.writer.write(`confirm-${k}`, k + 1, confirmRoute, confirm, finance, 200))) continue;
-      this.confirmed += 1;
-      this.paidFen += INSTALMENT_FEN;
+    try {
+      const entitlements = await this.obligated();
+      for (let k = 0; !this.stopped || this.confirmed < 2; k += 1) {
+        const open = entitlements.filter((e) => !this.closed.has(e.id as string));
+        if (open.length === 0) return;
+        let done: () => void = () => undefined;
+        this.current = new Promise((resolve) => {
+          done = resolve;
+        });
+        await this.instalment(k, open[k % open.length] as Json).finally(done);
+      }
+    } finally {
+      this.donePaying();
     }
+  }
+
+  /** One instalment: initiated (a pending transfer), then confirmed by the treasury (posted). */
+  private async instalment(k: number, entitlement: Json): Promise<void> {
+    const finance = this.context.token('finance');
+    const transferId = randomUUID();
+    const initiate = {
+      transferId,
+      amountFen: INSTALMENT_FEN,
+      voucher: `${CHAOS_VOUCHER}〔${this.context.cycleYear}〕${k}号`,
+    };
+    const route = this.context.api(`/funds/entitlements/${entitlement.id}/disbursements`);
+    if (!(await this.writer.write(`instalment-${k}`, k, route, initiate, finance))) return;
+    this.initiated += 1;
+    const confirm = { transferId: randomUUID(), treasuryReference: `国库集中支付 混沌-${k}` };
+    const confirmRoute = this.context.api(`/funds/disbursements/${transferId}/confirm`);
+    if (!(await this.writer.write(`confirm-${k}`, k + 1, confirmRoute, confirm, finance, 200))) return;
+    this.confirmed += 1;
+    this.paidFen += INSTALMENT_FEN;
+    const id = entitlement.id as string;
+    this.paidTo.set(id, (this.paidTo.get(id) ?? 0) + INSTALMENT_FEN);
   }
 
   /** The obligated entitlements once there is one per winner (read through whichever gateway answers). */
   private async obligated(): Promise<Json[]> {
-    const finance = this.context.token('finance');
-    for (let attempt = 0; ; attempt += 1) {
-      const urls = this.urls();
-      const client = new GatewayClient(urls[attempt % urls.length] as string);
-      const answer = await client
-        .call('GET', this.context.api('/funds/entitlements?status=obligated'), { token: finance })
-        .catch(() => undefined);
-      const list = (answer?.status === 200 ? answer.body.entitlements : undefined) as Json[] | undefined;
-      if (list && list.length >= this.winners) return list;
-      // Past the stop, the entitlements have had the ack wait of a killed consumer and more: none is coming.
-      if (this.stopped && attempt > 600) return [];
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    const route = this.context.api('/funds/entitlements?status=obligated');
+    const found = (body: Json) => {
+      const list = body.entitlements as Json[] | undefined;
+      return list && list.length >= this.winners ? list : undefined;
+    };
+    return (await this.writer.read(route, this.context.token('finance'), found, () => this.stopped)) ?? [];
   }
 }

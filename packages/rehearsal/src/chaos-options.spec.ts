@@ -23,8 +23,8 @@ describe('the options of npm run chaos', () => {
 
   it('answers a clear error for a bad flag or value', () => {
     expect(chaosOptions(['--kills', '0', '--nats-server', bin])).toBe('--kills must be a positive number, not "0"');
-    expect(chaosOptions(['--clients', '3', '--nats-server', bin])).toBe(
-      '--clients must be a whole number of at least 4, not 3',
+    expect(chaosOptions(['--clients', '4', '--nats-server', bin])).toBe(
+      '--clients must be a whole number of at least 5, not 4',
     );
     expect(chaosOptions(['--logs', '--kills', '8'])).toBe('--logs needs a value');
     expect(chaosOptions(['--kill', '8'])).toBe('unknown argument "--kill"');

@@ -5,7 +5,7 @@ import { DEFAULT_NATS_SERVER } from './own-nats-server';
 export const CHAOS_USAGE = `usage: npm run chaos -- [--kills N] [--minutes M] [--clients C] [--logs <dir>] [--nats-server <bin>]
   --kills N            at most N SIGKILLs of a random instance (default 100)
   --minutes M          the kills stop after M minutes, whatever their number (default 30)
-  --clients C          clients writing side by side, at least 4: three for the later cycle, the rest for intake (default 6)
+  --clients C          clients writing side by side, at least 5: four for the later cycle and the panel, the rest for intake (default 6)
   --logs <dir>         an existing directory: every app's output is written there (chaos-apps.log) if the run fails
   --nats-server <bin>  the nats-server executable the run starts its own server with (default ${DEFAULT_NATS_SERVER})`;
 
@@ -44,8 +44,8 @@ export function chaosOptions(argv: string[], cwd = process.cwd()): ChaosCliOptio
     if (!Number.isFinite(value) || value <= 0) return `--${name} must be a positive number, not ${JSON.stringify(raw)}`;
     numbers[name] = value;
   }
-  if ((numbers.clients as number) < 4 || !Number.isInteger(numbers.clients))
-    return `--clients must be a whole number of at least 4, not ${given.get('clients')}`;
+  if ((numbers.clients as number) < 5 || !Number.isInteger(numbers.clients))
+    return `--clients must be a whole number of at least 5, not ${given.get('clients')}`;
   const natsServer = path.resolve(cwd, given.get('nats-server') ?? DEFAULT_NATS_SERVER);
   try {
     if (!statSync(natsServer).isFile()) return `--nats-server: ${natsServer} is not a file`;

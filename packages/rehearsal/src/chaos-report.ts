@@ -5,7 +5,9 @@ export function describeChaos(report: ChaosReport): string {
   const lines: string[] = [];
   const mended = report.failures.filter((f) => f.mended).length;
   const share = report.sent ? ((report.failures.length / report.sent) * 100).toFixed(2) : '0';
-  lines.push(`\nthe later cycle rehearsed up to its approval in ${report.prepared.toFixed(0)} s, before the traffic`);
+  lines.push(
+    `\nthe later cycle rehearsed up to its approval, and the scored stage made ready, in ${report.prepared.toFixed(0)} s, before the traffic`,
+  );
   lines.push(`killed (${report.kills.length}, SIGKILL, each started again before the next):`);
   const timeline = [...report.kills, ...report.events].sort((a, b) => a.at - b.at);
   for (const event of timeline) lines.push(`  +${event.at.toFixed(1).padStart(7)} s  ${event.what}`);

@@ -7,6 +7,9 @@ import { rehearseToApproval, tenantIdOf } from './chaos-cycle';
 import { FundsTraffic } from './chaos-funds-traffic';
 import { reconcileLaterCycle } from './chaos-later-checks';
 import { natsKilledAndRestarted } from './chaos-nats';
+import { reconcilePostAward } from './chaos-post-award-checks';
+import { PostAwardTraffic } from './chaos-post-award-traffic';
+import { prepareScoredStage } from './chaos-scoring-traffic';
 import { ChaosTraffic } from './chaos-traffic';
 import { type FailedWrite, KeyedWriter } from './chaos-writer';
 import { CycleContext } from './cycle-context';
@@ -26,7 +29,10 @@ export interface ChaosOptions {
   kills: number;
   /** The kills stop after this many minutes, whatever their number. */
   minutes: number;
-  /** Clients writing side by side (default 6): three for the later cycle's writes, the rest for intake. */
+  /**
+   * Clients writing side by side (default 6): three for the later cycle's approval and money, one for what follows
+   * the award and for the panel's scores, the rest for intake.
+   */
   clients?: number;
   /** Seconds between a restart and the next kill, at random within [min, max] (default 1–4). */
   pause?: [number, number];
@@ -45,7 +51,7 @@ export interface ChaosEvent {
 }
 
 export interface ChaosReport {
-  /** Seconds the later cycle took to rehearse up to its approval, before the traffic. */
+  /** Seconds the later cycle took to rehearse up to its approval and the scored stage to be made ready, before the traffic. */
   prepared: number;
   /** Seconds from the traffic's stop to the end of the reconciliation (the event pipeline settling in it). */
   reconciled: number;
@@ -65,9 +71,10 @@ const pause = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 
 /**
  * The chaos run of issue 18: a rehearsal platform with two instances of every app; an inner-mongolia cycle rehearsed
- * up to its approval; ili set up with a notice; then sustained keyed writes through both gateways — ili's applicants,
- * applications and objections, inner-mongolia's approval, certificates, duties and departments, appropriations and
- * instalments — while a random instance is SIGKILLed at random moments and started again (one at a time), until
+ * up to its approval; a linxia cycle up to its first scored stage with its panel assigned; ili set up with a notice;
+ * then sustained keyed writes through both gateways — ili's applicants, applications and objections, inner-mongolia's
+ * approval, certificates, duties and departments, appropriations and instalments, the holders' duty submissions and
+ * use of the money, a revocation with its clawback and recoveries, linxia's panel scores — while a random instance is SIGKILLed at random moments and started again (one at a time), until
  * `kills` kills or `minutes` minutes; half-way, the run's Redis keys are flushed and the run's own NATS server is
  * SIGKILLed and started again. Then every instance runs again, the notice is closed on the clock, and everything is
  * reconciled.
@@ -103,8 +110,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     // The later cycle first: its notices move the clock, and ili's cycle opens after them.
     const preparing = performance.now();
     const later = await rehearseToApproval(client, clock, operatorToken);
+    const laterAt = Math.round(performance.now() - preparing) / 1000;
+    say(
+      `${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps, ${laterAt} s)`,
+    );
+    // A panel stage of a third jurisdiction made ready to score: its sheets the traffic fills.
+    const scored = await prepareScoredStage(client, clock, operatorToken);
     const prepared = Math.round(performance.now() - preparing) / 1000;
-    say(`${later.key}: cycle ${later.cycleNumber} rehearsed up to its approval (${later.steps.length} steps)`);
+    say(
+      `${scored.context.key}: ${scored.stage.stageKey} opened, ${scored.sheets.length} sheets to score (${prepared} s)`,
+    );
     const context = new CycleContext(client, clock, loadLaunchPolicy('ili'), () => undefined);
     context.operatorToken = operatorToken;
     await setUp(context, launchDivisionCodes.ili, operatorToken);
@@ -132,11 +147,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     });
     const awards = new AwardTraffic(writer, later);
     const winners = later.applicants.filter((a) => a.tier !== null).length;
-    const funds = new FundsTraffic(writer, later, () => platform.urls, winners);
+    const funds = new FundsTraffic(writer, later, winners);
+    const postAward = new PostAwardTraffic(writer, later, awards, funds, scored);
+    const { holder, revocation, scoring } = postAward;
     const began = performance.now();
     const seconds = () => Math.round(performance.now() - began) / 1000;
     const ends = began + options.minutes * 60_000;
-    const writing = Promise.all([traffic.run(Math.max(1, (options.clients ?? 6) - 3)), awards.run(), funds.run()]);
+    const writing = Promise.all([
+      traffic.run(Math.max(1, (options.clients ?? 6) - 4)),
+      awards.run(),
+      funds.run(),
+      postAward.run(),
+    ]);
     const kills: ChaosEvent[] = [];
     const events: ChaosEvent[] = [];
     const checks: ChaosCheck[] = [];
@@ -165,9 +187,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       say(`${at} s: killed ${label}; ${writer.sent} writes sent, ${writer.failures.length} failed so far`);
       await restart(platform, name, instance, events, seconds);
     }
-    traffic.stop();
-    awards.stop();
-    funds.stop();
+    for (const stopping of [traffic, awards, funds, postAward]) stopping.stop();
     await writing;
     const duration = seconds();
     say(`${duration} s: ${kills.length} kills, traffic stopped after ${writer.sent} writes; reconciling`);
@@ -187,6 +207,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         audited: [
           { key: 'ili', token: office },
           { key: later.key, token: later.token('office') },
+          { key: scored.context.key, token: scored.context.token('office') },
         ],
       })),
       ...(await reconcileLaterCycle({
@@ -195,6 +216,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         cycleNumber: later.cycleNumber,
         awards,
         funds,
+      })),
+      ...(await reconcilePostAward({
+        database: platform.database,
+        tenantId: tenantIdOf(later),
+        holder,
+        revocation,
+        scoring,
+        scoredTenantId: tenantIdOf(scored.context),
       })),
     );
     return {
@@ -216,6 +245,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         appropriations: funds.appropriations,
         'instalments initiated': funds.initiated,
         'instalments confirmed': funds.confirmed,
+        'duty submissions': holder.submitted.size,
+        'use reports accepted': holder.useReport ? 1 : 0,
+        'performance evaluations': holder.evaluations,
+        revocations: revocation.revocation ? 1 : 0,
+        'clawback cases demanded': revocation.clawback ? 1 : 0,
+        'clawback recoveries': revocation.recoveries,
+        'score sheets submitted': scoring.totals.size,
+        'score revisions': scoring.revised,
       },
       checks,
       ok: checks.every((c) => c.ok) && kills.length > 0 && flushed,

@@ -1,5 +1,5 @@
 import { keyedPost } from './event-pipeline';
-import type { Answer, Json } from './gateway-client';
+import { type Answer, GatewayClient, type Json } from './gateway-client';
 
 /** A client request that failed (a 5xx, a refused connection, a key left in progress) and whether a retry mended it. */
 export interface FailedWrite {
@@ -36,6 +36,7 @@ export class KeyedWriter {
     body: Json,
     token?: string,
     expected = 201,
+    method: 'POST' | 'PUT' = 'POST',
   ): Promise<Answer | undefined> {
     const key = `chaos-${name}`;
     const url = (attempt: number) => {
@@ -43,20 +44,44 @@ export class KeyedWriter {
       return urls[(gateway + attempt) % urls.length] as string;
     };
     this.sent += 1;
-    let answer = await keyedPost(url(0), route, token, key, body);
+    let answer = await keyedPost(url(0), route, token, key, body, method);
     if (retryable(answer)) {
       const failure: FailedWrite = { write: name, status: answer.status, at: this.seconds(), mended: false };
       this.failures.push(failure);
       const until = performance.now() + MEND_WITHIN_MS;
       for (let attempt = 1; retryable(answer) && performance.now() < until; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 2000)));
-        answer = await keyedPost(url(attempt), route, token, key, body);
+        answer = await keyedPost(url(attempt), route, token, key, body, method);
       }
       failure.mended = answer.status === expected;
     }
     if (answer.status === expected) return answer;
     this.unexpected.push(`${name} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
     return undefined;
+  }
+
+  /**
+   * A read through whichever gateway answers, every half second until `found` answers something of a 200's body; gives
+   * up (undefined) once `done()` holds, five minutes after the first attempt at the least (past a killed consumer's ack
+   * wait and more: what has not come by then is not coming). Reads are not counted as writes.
+   */
+  async read<T>(
+    route: string,
+    token: string,
+    found: (body: Json) => T | undefined,
+    done: () => boolean,
+  ): Promise<T | undefined> {
+    const giveUpFrom = performance.now() + 300_000;
+    for (let attempt = 0; ; attempt += 1) {
+      const urls = this.urls();
+      const answer = await new GatewayClient(urls[attempt % urls.length] as string)
+        .call('GET', route, { token })
+        .catch(() => undefined);
+      const value = answer?.status === 200 ? found(answer.body) : undefined;
+      if (value !== undefined) return value;
+      if (done() && performance.now() > giveUpFrom) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 
   private seconds(): number {

@@ -20,19 +20,23 @@ export class RoundRobinClient extends GatewayClient {
   }
 }
 
-/** A write with an `Idempotency-Key` to one gateway; a refused connection (a gateway that is down) answers status 0. */
+/**
+ * A write with an `Idempotency-Key` to one gateway (a POST, or the `method` given); a refused connection (a gateway that
+ * is down) answers status 0.
+ */
 export async function keyedPost(
   url: string,
   route: string,
   token: string | undefined,
   key: string,
   body: Json,
+  method: 'POST' | 'PUT' = 'POST',
 ): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'idempotency-key': key };
   if (token) headers.authorization = `Bearer ${token}`;
   try {
     const response = await fetch(`${url}/api/v1${route}`, {
-      method: 'POST',
+      method,
       headers,
       body: JSON.stringify(body),
     });

@@ -10,7 +10,7 @@ import { addMonths } from './setup.phase';
 const PREFERRED_GROUNDS = ['fraud_or_bribery', 'false_materials'];
 
 /** The policy's consequence that revokes and bans, and the ground the rehearsal reports under it. */
-function consequenceToRehearse(context: CycleContext) {
+export function consequenceToRehearse(context: CycleContext) {
   const candidates = context.policy.consequences.filter((c) => c.actions.revoke && c.actions.ban);
   const chosen = candidates.find((c) => c.events.some((e) => PREFERRED_GROUNDS.includes(e))) ?? candidates[0];
   if (!chosen) return null;
@@ -35,13 +35,7 @@ export async function revocation(context: CycleContext): Promise<RehearsalApplic
   await context.clock.moveDays(30);
   const opened = await context.client.expect(201, 'POST', context.api('/revocations'), {
     token: office,
-    body: {
-      titleId: winner.titleId,
-      ground: chosen.ground,
-      eventOn: context.clock.today,
-      description: '经查，申报材料弄虚作假（演练）',
-      evidence: [{ title: '调查报告（演练）', reference: `演练查〔${context.cycleYear}〕1号` }],
-    },
+    body: revocationBody(context, winner.titleId as string, chosen.ground),
   });
   const planned = ((opened.evaluation as Json).consequences as Json[]).map((c) => c.kind).join(', ');
   context.record('revocation case opened', `${winner.name}: ${chosen.ground} → ${planned}`, opened.evaluation as Json, {
@@ -49,10 +43,10 @@ export async function revocation(context: CycleContext): Promise<RehearsalApplic
     ground: chosen.ground,
   });
   await context.clock.moveDays(7);
-  const approvedBy = chosen.consequence.actions.approval?.by?.zh ?? approvingBodyOf(context);
+  const approvedBy = approvalOf(context, chosen.consequence).body;
   const approved = await context.client.expect(200, 'POST', context.api(`/revocations/${opened.id}/approve`), {
     token: office,
-    body: { body: approvedBy, documentNumber: `演练撤〔${context.cycleYear}〕1号`, approvedOn: context.clock.today },
+    body: approvalOf(context, chosen.consequence),
   });
   context.record('revocation approved', `${approvedBy}: ${approved.status}`, approved, { status: approved.status });
   for (const step of approved.steps as Json[]) {
@@ -75,6 +69,32 @@ export async function revocation(context: CycleContext): Promise<RehearsalApplic
   return winner;
 }
 
+/** The office's request to open a revocation case of a title on a ground, today, with the investigation's report. */
+export function revocationBody(context: CycleContext, titleId: string, ground: string): Json {
+  return {
+    titleId,
+    ground,
+    eventOn: context.clock.today,
+    description: '经查，申报材料弄虚作假（演练）',
+    evidence: [{ title: '调查报告（演练）', reference: `演练查〔${context.cycleYear}〕1号` }],
+  };
+}
+
+/** The approving body's act on a revocation of the consequence (the body its policy names), dated today. */
+export function approvalOf(
+  context: CycleContext,
+  consequence: NonNullable<ReturnType<typeof consequenceToRehearse>>['consequence'],
+): { body: string; documentNumber: string; approvedOn: string } {
+  const body = consequence.actions.approval?.by?.zh ?? approvingBodyOf(context);
+  return { body, documentNumber: `演练撤〔${context.cycleYear}〕1号`, approvedOn: context.clock.today };
+}
+
+/** Finance's demand letter of a clawback case: due in 30 days, a reminder a week before. */
+export const demandBody = (context: CycleContext): Json => ({
+  dueOn: addDays(context.clock.today, 30),
+  remindDaysBefore: 7,
+});
+
 async function clawback(context: CycleContext, revocationId: string): Promise<void> {
   const finance = context.token('finance');
   const funds = context.api('/funds/clawback-cases');
@@ -89,7 +109,7 @@ async function clawback(context: CycleContext, revocationId: string): Promise<vo
   });
   const demanded = await context.client.expect(200, 'POST', `${funds}/${found.id}/demand`, {
     token: finance,
-    body: { dueOn: addDays(context.clock.today, 30), remindDaysBefore: 7 },
+    body: demandBody(context),
   });
   context.record('demand letter', `due ${demanded.dueOn}`, demanded, {
     status: demanded.status,

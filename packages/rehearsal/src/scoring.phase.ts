@@ -41,7 +41,7 @@ export function shareOfMax(index: number): number {
 }
 
 /** Items of a rubric filled in order up to their points, adding up to `total`. */
-function itemsFor(rubric: Json, total: number): Json[] {
+export function itemsFor(rubric: Json, total: number): Json[] {
   let left = total;
   return (rubric.categories as Json[]).flatMap((category) =>
     (category.items as Json[]).map((item) => {
@@ -52,13 +52,20 @@ function itemsFor(rubric: Json, total: number): Json[] {
   );
 }
 
+/** One expert's sheet to fill: its route, the expert's token and the applicant's place in the rehearsal's order. */
+export interface SheetToFill {
+  route: string;
+  token: string;
+  expertId: string;
+  applicationId: string;
+  index: number;
+}
+
 /**
- * A scored stage (opened already): the panel of the rehearsal's experts, the assignment solved, every expert's sheet
- * for every application it was given, filled from the stage's rubric and submitted. The generated applicants score in
- * their order (the first highest), the same from every expert. Where the score decides who goes on (a cut), the office
- * records it; answers whether the stage then closes from the cut.
+ * A scored stage (opened already) made ready to score: the panel of the rehearsal's experts, the rubrics the office
+ * records, the assignment solved; answers every sheet an expert was given.
  */
-export async function scoreStage(context: CycleContext, stage: Json): Promise<boolean> {
+export async function assignSheets(context: CycleContext, stage: Json): Promise<SheetToFill[]> {
   const office = context.token('office');
   const pool = await experts(context);
   await recordStageRubrics(context, stage);
@@ -76,25 +83,47 @@ export async function scoreStage(context: CycleContext, stage: Json): Promise<bo
   });
   const assignments = solved.assignments as Json[];
   context.record(`${(stage.name as Json).zh}: experts assigned`, `${assignments.length} assignments`, solved);
-  for (const assignment of assignments) {
+  return assignments.flatMap((assignment) => {
     const expert = pool.find((e) => e.id === assignment.expertId);
     const index = context.applicants.findIndex((a) => a.applicationId === assignment.applicationId);
-    if (!expert || index < 0) continue;
-    const sheet = context.api(
+    if (!expert || index < 0) return [];
+    const route = context.api(
       `/scoring/cycles/${context.cycleNumber}/stages/${stage.stageKey}/applications/${assignment.applicationId}/sheet`,
     );
-    const opened = await context.client.expect(200, 'GET', sheet, { token: expert.token });
-    const rubric = opened.rubric as Json;
-    const total = Math.round((rubric.max as number) * shareOfMax(index));
-    await context.client.expect(200, 'PUT', sheet, { token: expert.token, body: { items: itemsFor(rubric, total) } });
-    await context.client.expect(200, 'POST', `${sheet}/submit`, { token: expert.token });
+    return [
+      { route, token: expert.token, expertId: expert.id, applicationId: assignment.applicationId as string, index },
+    ];
+  });
+}
+
+/** The total the index-th applicant scores on a rubric: its maximum times the applicant's share. */
+export const sheetTotal = (rubric: Json, index: number): number =>
+  Math.round((rubric.max as number) * shareOfMax(index));
+
+/** A sheet's items for the index-th applicant: its total, filled in order. */
+export const sheetItems = (rubric: Json, index: number): Json[] => itemsFor(rubric, sheetTotal(rubric, index));
+
+/**
+ * A scored stage (opened already): the panel of the rehearsal's experts, the assignment solved, every expert's sheet
+ * for every application it was given, filled from the stage's rubric and submitted. The generated applicants score in
+ * their order (the first highest), the same from every expert. Where the score decides who goes on (a cut), the office
+ * records it; answers whether the stage then closes from the cut.
+ */
+export async function scoreStage(context: CycleContext, stage: Json): Promise<boolean> {
+  const office = context.token('office');
+  const sheets = await assignSheets(context, stage);
+  for (const sheet of sheets) {
+    const opened = await context.client.expect(200, 'GET', sheet.route, { token: sheet.token });
+    const items = sheetItems(opened.rubric as Json, sheet.index);
+    await context.client.expect(200, 'PUT', sheet.route, { token: sheet.token, body: { items } });
+    await context.client.expect(200, 'POST', `${sheet.route}/submit`, { token: sheet.token });
   }
   const results = context.api(`/scoring/cycles/${context.cycleNumber}/stages/${stage.stageKey}/results`);
   const table = await context.client.expect(200, 'GET', results, { token: office });
   const ranking = (table.ranking as Json[] | undefined) ?? [];
   context.record(
     `${(stage.name as Json).zh}: scored`,
-    `${assignments.length} sheets submitted; ${ranking.length} ranked`,
+    `${sheets.length} sheets submitted; ${ranking.length} ranked`,
     table,
     { ranking },
   );

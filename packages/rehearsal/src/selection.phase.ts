@@ -9,7 +9,7 @@ import { vote } from './vote.phase';
 type Stage = CycleContext['policy']['procedure']['stages'][number];
 
 /** Stage kinds the reviews service runs with a panel, opened and closed by the office. */
-const PANEL_KINDS = new Set(['material_review', 'defense', 'onsite_review']);
+export const PANEL_KINDS = new Set(['material_review', 'defense', 'onsite_review']);
 
 /**
  * What happens after acceptance, stage by stage in the policy's order: the panel stages opened with the policy's
@@ -74,7 +74,12 @@ async function acceptedKnown(context: CycleContext, stage: Stage): Promise<void>
   });
 }
 
-async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
+/**
+ * A panel stage opened by the office, once the reviews service knows the accepted applications: where the text is
+ * silent on who enters, the office lists them with its reason; where the standard it scores by is not loaded, the
+ * rehearsal's stand-in. Answers the stage as opened.
+ */
+export async function openPanelStage(context: CycleContext, stage: Stage): Promise<Json> {
   const office = context.token('office');
   await acceptedKnown(context, stage);
   const route = context.api(`/cycles/${context.cycleNumber}/review-stages/${stage.key}/open`);
@@ -95,8 +100,16 @@ async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
   }
   if (answer.status !== 201) throw new UnexpectedAnswer(`POST ${route}`, answer);
   const opened = answer.body;
+  context.record(`${stage.name.zh}: opened`, `${(opened.entrants as Json[]).length} entrants`, opened, {
+    stageId: opened.id,
+  });
+  return opened;
+}
+
+async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
+  const office = context.token('office');
+  const opened = await openPanelStage(context, stage);
   const entrants = opened.entrants as Json[];
-  context.record(`${stage.name.zh}: opened`, `${entrants.length} entrants`, opened, { stageId: opened.id });
   const byCut = (await scoredStageKeys(context)).has(stage.key) ? await scoreStage(context, opened) : false;
   const closeBody = byCut ? {} : { wentOn: entrants.map((e) => e.applicationId), reason: '均通过本阶段（演练）' };
   const closed = await context.client.expect(200, 'POST', `/tenants/${context.key}/review-stages/${opened.id}/close`, {
@@ -121,7 +134,7 @@ async function panelStage(context: CycleContext, stage: Stage): Promise<void> {
 }
 
 /** The stages the platform scores with sheets (the policy's, and those its scoring plan adds), asked once. */
-async function scoredStageKeys(context: CycleContext): Promise<Set<string>> {
+export async function scoredStageKeys(context: CycleContext): Promise<Set<string>> {
   if (!context.scoredStages) {
     const listed = await context.client.expect(200, 'GET', context.api('/scoring/stages'), {
       token: context.token('office'),

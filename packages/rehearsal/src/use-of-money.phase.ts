@@ -21,18 +21,7 @@ export async function useOfMoney(context: CycleContext): Promise<void> {
       const paid = entitlement.paidFen as number;
       if (!rules || paid <= 0) continue;
       const use = `${funds}/entitlements/${entitlement.id}`;
-      const purposes = (rules.purposes as Json[]).slice(0, 2);
-      const lines =
-        purposes.length === 0
-          ? [{ purpose: 'other', amountFen: paid, description: '质量提升项目支出（演练）' }]
-          : purposes.map((p, i) => ({
-              purpose: p.key,
-              amountFen:
-                i === purposes.length - 1
-                  ? paid - Math.floor(paid / purposes.length) * i
-                  : Math.floor(paid / purposes.length),
-              description: `${(p.name as Json).zh}项目支出（演练）`,
-            }));
+      const lines = useLines(rules, paid);
       await context.client.expect(200, 'PUT', `${use}/use-report`, { token: winner.accountToken, body: { lines } });
       const submitted = await context.client.expect(200, 'POST', `${use}/use-report/submission`, {
         token: winner.accountToken,
@@ -47,7 +36,7 @@ export async function useOfMoney(context: CycleContext): Promise<void> {
       );
       const accepted = await context.client.expect(200, 'POST', `${use}/use-report/acceptance`, {
         token: finance,
-        body: { note: '资金使用符合办法规定的用途（演练）' },
+        body: USE_ACCEPTED,
       });
       context.record(
         'use report accepted by finance',
@@ -61,18 +50,36 @@ export async function useOfMoney(context: CycleContext): Promise<void> {
   }
 }
 
+/** The lines of a use report spending what was paid, split between the first two purposes the rules list. */
+export function useLines(rules: Json, paid: number): { purpose: string; amountFen: number; description: string }[] {
+  const purposes = (rules.purposes as Json[]).slice(0, 2);
+  if (purposes.length === 0) return [{ purpose: 'other', amountFen: paid, description: '质量提升项目支出（演练）' }];
+  return purposes.map((p, i) => ({
+    purpose: p.key as string,
+    amountFen:
+      i === purposes.length - 1 ? paid - Math.floor(paid / purposes.length) * i : Math.floor(paid / purposes.length),
+    description: `${(p.name as Json).zh}项目支出（演练）`,
+  }));
+}
+
+/** Finance's acceptance of a use report. */
+export const USE_ACCEPTED = { note: '资金使用符合办法规定的用途（演练）' };
+
+/** Finance's record of the grant's performance evaluation, dated today. */
+export const evaluationBody = (context: CycleContext): Json => ({
+  rating: 'good',
+  score: 85,
+  conclusion: '资金使用规范，项目按计划实施（演练）',
+  evaluator: '财政部门（演练）',
+  evaluatedOn: context.clock.today,
+  document: `演练绩评〔${context.cycleYear}〕1号`,
+});
+
 /** Finance records the grant's performance evaluation; the awards service marks the evaluation duty submitted. */
 async function evaluation(context: CycleContext, titleId: string, use: string, basis: string): Promise<void> {
   const recorded = await context.client.expect(201, 'POST', `${use}/performance-evaluation`, {
     token: context.token('finance'),
-    body: {
-      rating: 'good',
-      score: 85,
-      conclusion: '资金使用规范，项目按计划实施（演练）',
-      evaluator: '财政部门（演练）',
-      evaluatedOn: context.clock.today,
-      document: `演练绩评〔${context.cycleYear}〕1号`,
-    },
+    body: evaluationBody(context),
   });
   const evaluated = recorded.evaluation as Json;
   context.record('performance evaluation recorded', `${evaluated.rating}, ${evaluated.document}`, evaluated, {

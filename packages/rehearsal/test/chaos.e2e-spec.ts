@@ -3,8 +3,9 @@ import { runChaos } from '../src/chaos-run';
 
 /**
  * The short chaos run (issue 18, `npm run chaos` in small): two instances of every app, sustained writes through both
- * gateways while eight random instances are SIGKILLed one at a time and started again, the run's Redis keys flushed
- * half-way and the run's own
+ * gateways (intake, objections, the later cycle's approval and money, the holders' duties and use of the money, a
+ * revocation with its clawback, a panel's scores) while eight random instances are SIGKILLed one at a time and started
+ * again, the run's Redis keys flushed half-way and the run's own
  * NATS server restarted; afterwards every write applied once, every event published and handled once, nothing dead-lettered, the
  * notice closed once, the audit chains whole, and every failed client request mended by a retry with its key.
  */
@@ -19,6 +20,19 @@ describe('chaos: random SIGKILLs of two instances of every app', () => {
     // The later cycle's writes reached under the kills: the approval, each title's certificate and duties, instalments.
     expect(report.answered).toMatchObject({ approvals: 1, certificates: 2, 'duty plans': 2 });
     expect(report.answered['instalments confirmed']).toBeGreaterThan(1);
+    // After the award and the panel, under the kills too: each holder's annual reports (3 a title), the first holder's
+    // use of the money and its evaluation, the last holder's revocation with its clawback, linxia's panel scores and
+    // their revisions.
+    expect(report.answered).toMatchObject({
+      'duty submissions': 6,
+      'use reports accepted': 1,
+      'performance evaluations': 1,
+      revocations: 1,
+      'clawback cases demanded': 1,
+    });
+    expect(report.answered['clawback recoveries']).toBeGreaterThan(1);
+    expect(report.answered['score sheets submitted']).toBeGreaterThan(0);
+    expect(report.answered['score revisions']).toBeGreaterThan(0);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.failures.every((f) => f.mended)).toBe(true);
     expect(report.ok).toBe(true);
