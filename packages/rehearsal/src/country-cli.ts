@@ -1,4 +1,5 @@
 import { isLaunchPolicyKey, launchPolicyKeys, loadLaunchPolicy, type Policy } from '@laurel/policy';
+import { option, unknownFlag } from './cli-args';
 import { formatCountryReport } from './country-report';
 import { type CountryReport, runCountry } from './country-run';
 import { policyFromFile } from './policy-file';
@@ -14,13 +15,6 @@ const USAGE = `usage: npm run bench:country -- [--tenants N] [--applications M] 
   --keep          keep the country platform's database, Redis keys and streams afterwards
   --no-floor      skip the floor (one jurisdiction alone on a platform of its own, first)`;
 
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-}
-
 function whole(argv: string[], name: string, fallback: number, max: number): number | string {
   const value = option(argv, name);
   if (value === undefined) return fallback;
@@ -31,6 +25,15 @@ function whole(argv: string[], name: string, fallback: number, max: number): num
 }
 
 async function main(argv: string[]): Promise<number> {
+  const unknown = unknownFlag(argv, {
+    valued: ['tenants', 'applications', 'in-flight', 'policy'],
+    switches: ['keep', 'no-floor'],
+  });
+  if (unknown) {
+    console.error(unknown);
+    console.error(USAGE);
+    return 2;
+  }
   const tenants = whole(argv, 'tenants', 3200, 10_000);
   const applications = whole(argv, 'applications', 20, 200);
   const inFlight = whole(argv, 'in-flight', 32, 1024);

@@ -5,6 +5,7 @@ import {
   loadLaunchPolicy,
   type Policy,
 } from '@laurel/policy';
+import { option, unknownFlag } from './cli-args';
 import { rehearseCycle } from './cycle-driver';
 import { GatewayClient } from './gateway-client';
 import { policyFromFile } from './policy-file';
@@ -29,16 +30,10 @@ interface Rehearsal {
   divisionCode: string;
 }
 
-/** `--name value` or `--name=value`. */
-function option(argv: string[], name: string): string | undefined {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (i < 0) return undefined;
-  const arg = argv[i] as string;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[i + 1];
-}
-
 /** What the arguments ask to rehearse; a string is the error to print above the usage. */
 function rehearsals(argv: string[]): Rehearsal[] | string {
+  const unknown = unknownFlag(argv, { valued: ['policy', 'division', 'start'], switches: ['keep'] });
+  if (unknown) return unknown;
   const file = option(argv, 'policy');
   const division = option(argv, 'division');
   const valued = new Set([file, division, option(argv, 'start')].filter((v) => v !== undefined));
@@ -52,9 +47,9 @@ function rehearsals(argv: string[]): Rehearsal[] | string {
     return [{ policy, divisionCode }];
   }
   const keys = named.includes('all') ? [...launchPolicyKeys] : named;
-  const unknown = keys.filter((k) => !isLaunchPolicyKey(k));
+  const strangers = keys.filter((k) => !isLaunchPolicyKey(k));
   if (keys.length === 0) return 'nothing to rehearse';
-  if (unknown.length > 0) return `unknown jurisdiction: ${unknown.join(', ')} (any other: --policy <file>)`;
+  if (strangers.length > 0) return `unknown jurisdiction: ${strangers.join(', ')} (any other: --policy <file>)`;
   return keys.filter(isLaunchPolicyKey).map((key) => ({
     policy: loadLaunchPolicy(key),
     divisionCode: division ?? launchDivisionCodes[key],
