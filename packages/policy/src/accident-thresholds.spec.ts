@@ -1,6 +1,7 @@
 import type { Accident } from './accident-threshold.util';
+import type { ApplicantFacts } from './eligibility-facts';
 import { evaluateConsequences } from './evaluate-consequences.util';
-import { type ApplicantFacts, evaluateEligibility } from './evaluate-eligibility.util';
+import { evaluateEligibility } from './evaluate-eligibility.util';
 import type { IncidentKind, LaunchPolicyKey } from './index';
 import { loadLaunchPolicy } from './policy-loader.service';
 

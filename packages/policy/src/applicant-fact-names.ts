@@ -1,4 +1,4 @@
-import type { ApplicantFacts } from './evaluate-eligibility.util';
+import type { ApplicantFacts } from './eligibility-facts';
 
 /** The facts an applicant declares, as the forms name them in Chinese (a missing fact's reason names it so). */
 export const applicantFactNamesZh: Partial<Record<keyof ApplicantFacts, string>> = {

@@ -1,4 +1,5 @@
-import { type ApplicantFacts, evaluateEligibility } from './evaluate-eligibility.util';
+import type { ApplicantFacts } from './eligibility-facts';
+import { evaluateEligibility } from './evaluate-eligibility.util';
 import { loadLaunchPolicy } from './policy-loader.service';
 
 const ili = loadLaunchPolicy('ili');

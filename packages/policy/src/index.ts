@@ -42,6 +42,15 @@ export {
   type Organisation,
 } from './detect-conflicts.util';
 export * from './duty-reminders.rules';
+export type {
+  ApplicantFacts,
+  ApplicantIncident,
+  EligibilityFinding,
+  EligibilityOptions,
+  EligibilityOutcome,
+  EligibilityResult,
+  RecordedDecision,
+} from './eligibility-facts';
 export {
   type Consequence,
   type ConsequenceBan,
@@ -51,16 +60,7 @@ export {
   evaluateConsequences,
 } from './evaluate-consequences.util';
 export { type CutResult, type CutRule, evaluateCut } from './evaluate-cut.util';
-export {
-  type ApplicantFacts,
-  type ApplicantIncident,
-  type EligibilityFinding,
-  type EligibilityOptions,
-  type EligibilityOutcome,
-  type EligibilityResult,
-  evaluateEligibility,
-  type RecordedDecision,
-} from './evaluate-eligibility.util';
+export { evaluateEligibility } from './evaluate-eligibility.util';
 export {
   evaluateObjectionOutcome,
   type ObjectionDecision,
