@@ -2,6 +2,7 @@ import { checkExtensions } from './extension-consistency.util';
 import { isoDate } from './iso-date.util';
 import { formatProblemPath, type PolicyProblem } from './policy-problem.schema';
 import { checkStageEntries } from './stage-entry-consistency.util';
+import { asArray, asDate, asInt, asRecord, asString, type Record_ } from './untyped-document.util';
 
 /**
  * Cross-field checks of a policy document, beyond its shape. They read the raw document defensively
@@ -10,28 +11,6 @@ import { checkStageEntries } from './stage-entry-consistency.util';
  */
 
 type Path = readonly PropertyKey[];
-type Record_ = Readonly<Record<string, unknown>>;
-
-function asRecord(value: unknown): Record_ | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record_) : undefined;
-}
-
-function asArray(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function asString(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function asInt(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
-}
-
-function asDate(value: unknown): string | undefined {
-  return isoDate.isValid(value) ? value : undefined;
-}
-
 /** Rank of each stage kind in the procedure: a stage may not come before one of a higher rank. */
 const stageRank: Readonly<Record<string, number>> = {
   internal_publicity: 0,
