@@ -117,4 +117,14 @@ describe('JobScheduler firing on a virtual clock', () => {
     expect(await redis.zrange(heldIndex(), '0', '-1')).toEqual(['item:l1:remind']);
     expect(fired.size).toBe(DUE + LATER - 2);
   });
+
+  it('puts back a job that vanished from BullMQ while still indexed, and fires it at its time', async () => {
+    await (await queue.getJob('item:l1:remind'))?.remove();
+    expect(await redis.zscore(heldIndex(), 'item:l1:remind')).not.toBeNull();
+    clock.set(new Date(MIDNIGHT + 5 * DAY));
+    const result = await sut.fireDue();
+    expect(result).toEqual({ fired: 1, next: null });
+    expect(fired.get('l1')).toBe(1);
+    expect(await redis.zcard(heldIndex())).toBe(0);
+  });
 });

@@ -39,17 +39,25 @@ export class HeldIndex {
     }
   }
 
-  /** The run times (clock ms) the index holds these jobs at; null for a job it does not hold. */
+  /**
+   * The run times (clock ms) at which these jobs are held: the index's entry, for a job BullMQ's delayed set still has
+   * (one round trip per thousand reads both); null for a job not held, or indexed but gone from BullMQ.
+   */
   async runTimes(jobIds: readonly string[]): Promise<(number | null)[]> {
     if (jobIds.length === 0) return [];
     const client = await this.queue.getBackend().client;
     const times: (number | null)[] = [];
     for (let start = 0; start < jobIds.length; start += CHUNK) {
-      const scores: (string | null)[] = await client.runCommand('zmscore', [
-        this.key,
-        ...jobIds.slice(start, start + CHUNK),
-      ]);
-      times.push(...scores.map((score) => (score === null ? null : Number(score))));
+      const chunk = jobIds.slice(start, start + CHUNK);
+      const pipeline = client.pipeline();
+      pipeline.runCommand('zmscore', [this.key, ...chunk]);
+      pipeline.runCommand('zmscore', [this.queue.keys.delayed, ...chunk]);
+      const [indexed, delayed] = (await pipeline.exec()) ?? [];
+      if (!indexed || !delayed || indexed[0] || delayed[0])
+        throw indexed?.[0] ?? delayed?.[0] ?? new Error('no answer');
+      const runAts = indexed[1] as (string | null)[];
+      const inBull = delayed[1] as (string | null)[];
+      times.push(...runAts.map((runAt, index) => (runAt === null || inBull[index] === null ? null : Number(runAt))));
     }
     return times;
   }

@@ -160,10 +160,22 @@ async function rescheduleBatch(queueName: string, deadlines: readonly ReadyJob[]
   return count;
 }
 
-/** A batch of a quick pass: the jobs the held index holds at their deadlines' run times are left alone. */
+/**
+ * A batch of a quick pass: the jobs held (in BullMQ's delayed set) and indexed at their deadlines' run times are left
+ * alone; the rest get the full treatment.
+ */
 async function quickBatch(queueName: string, deadlines: readonly ReadyJob[], host: PassHost): Promise<number> {
   const held = new HeldIndex(host.queue(queueName));
-  const times = await held.runTimes(deadlines.map((ready) => ready.jobId));
+  let times: (number | null)[];
+  try {
+    times = await held.runTimes(deadlines.map((ready) => ready.jobId));
+  } catch (error) {
+    host.logger.warn(
+      { err: error, queue: queueName },
+      'reading the held index failed; re-scheduling the batch in full',
+    );
+    return rescheduleBatch(queueName, deadlines, host);
+  }
   const unheld = deadlines.filter((ready, index) => times[index] !== ready.envelope.runAt);
   return deadlines.length - unheld.length + (await rescheduleBatch(queueName, unheld, host));
 }
