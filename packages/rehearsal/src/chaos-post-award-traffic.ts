@@ -10,7 +10,8 @@ import type { CycleContext } from './cycle-context';
  * One client of the chaos for what follows the award and for a panel: the panel's sheets submitted; once the titles
  * are granted, the holders' duties and the use of the money; a revocation with its clawback case demanded (all of
  * these made whole even when the traffic stops early, so that every run reaches them); then, until the traffic stops,
- * a clawback recovery and a sheet's revision in turn (the recoveries until nothing is outstanding, at least two).
+ * a clawback recovery and a sheet's revision in turn (the recoveries until nothing is outstanding; at least two
+ * recoveries and one revision, even when the traffic stopped before them).
  */
 export class PostAwardTraffic {
   readonly holder: HolderTraffic;
@@ -41,7 +42,7 @@ export class PostAwardTraffic {
     await this.revocation.revoke();
     for (let k = 0; ; k += 1) {
       const recovering = this.revocation.outstandingFen > 0 && (!this.stopped || this.revocation.recoveries < 2);
-      const revising = !this.stopped && this.scoring.revisable;
+      const revising = this.scoring.revisable && (!this.stopped || this.scoring.revised < 1);
       if (!recovering && !revising) return;
       if (recovering) await this.revocation.recover(k);
       if (revising) await this.scoring.revise(k);
