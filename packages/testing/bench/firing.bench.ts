@@ -3,14 +3,13 @@
 // service's does in one round trip (marks its row fired in a transaction); the clock moves to that midnight and the
 // time until the last has fired is the largest lag. Floor, in the same run: the same processor draining the same jobs
 // from a plain BullMQ queue (added due, no clock, no holding). Target: no deadline fired more than 60 s late.
-import { performance } from 'node:perf_hooks';
 import { defineJob, JobScheduler, redisConnectionOptions, VirtualClock } from '@laurel/platform';
 import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import pino from 'pino';
 import { z } from 'zod';
 import { ensureTemplateDatabase, TestInfrastructure, testConfig, testRunId } from '../src';
-import { benchHeader, rate, runBench, seconds } from './bench-run';
+import { benchHeader, rate, runBench, seconds, timed } from './bench-run';
 
 const DUE = Number(process.env.BENCH_DUE ?? 100_000);
 const HELD = Number(process.env.BENCH_HELD ?? 100_000);
@@ -87,18 +86,19 @@ async function main(): Promise<number> {
     const floorDone = new Promise<void>((resolve) => {
       allDrained = resolve;
     });
-    const floorStarted = performance.now();
-    const worker = new Worker(
-      'bench-plain',
-      async (job) => {
-        await fire(job.data.id as string);
-        drained += 1;
-        if (drained === due.length) allDrained();
-      },
-      { connection, prefix, concurrency: 8 },
-    );
-    await floorDone;
-    const floorMs = performance.now() - floorStarted;
+    const [worker, floorMs] = await timed(async () => {
+      const draining = new Worker(
+        'bench-plain',
+        async (job) => {
+          await fire(job.data.id as string);
+          drained += 1;
+          if (drained === due.length) allDrained();
+        },
+        { connection, prefix, concurrency: 8 },
+      );
+      await floorDone;
+      return draining;
+    });
     await worker.close();
     await plain.close();
     await pool.query('UPDATE bench_reminder SET fired = 0');
@@ -115,23 +115,17 @@ async function main(): Promise<number> {
         tenantId: row.tenant_id,
       })),
     );
-    const startStarted = performance.now();
-    await scheduler.start({ rescheduleEveryMs: 24 * 3600_000 });
-    const held = await new Queue(deadline.queue, { connection, prefix }).getDelayedCount();
-    console.log(
-      `the service started: ${held} of ${DUE + HELD} deadlines held, in ${seconds(performance.now() - startStarted)}`,
-    );
+    const [, startMs] = await timed(() => scheduler.start({ rescheduleEveryMs: 24 * 3600_000 }));
+    const queue = new Queue(deadline.queue, { connection, prefix });
+    const held = await queue.getDelayedCount();
+    await queue.close();
+    console.log(`the service started: ${held} of ${DUE + HELD} deadlines held, in ${seconds(startMs)}`);
 
-    const quickStarted = performance.now();
-    const checked = await scheduler.reschedule('quick');
-    console.log(
-      `a move's quick pass over the ${checked} open deadlines (the held index trusted): ${seconds(performance.now() - quickStarted)}`,
-    );
+    const [checked, quickMs] = await timed(() => scheduler.reschedule('quick'));
+    console.log(`a move's quick pass over the ${checked} open deadlines (the held index trusted): ${seconds(quickMs)}`);
 
     clock.set(MIDNIGHT);
-    const moved = performance.now();
-    const result = await scheduler.fireDue({ timeoutMs: 30 * 60_000 });
-    const lagMs = performance.now() - moved;
+    const [result, lagMs] = await timed(() => scheduler.fireDue({ timeoutMs: 30 * 60_000 }));
     const counts = (
       await pool.query<{ due_fired: string; held_fired: string; twice: string }>(
         `SELECT count(*) FILTER (WHERE id LIKE 'd%' AND fired = 1) AS due_fired,

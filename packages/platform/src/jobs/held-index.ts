@@ -24,9 +24,12 @@ export const SCORE_PER_MS = 0x1000;
  */
 export class HeldIndex {
   private readonly key: string;
+  /** BullMQ's delayed set of the queue. */
+  private readonly delayed: string;
 
   constructor(private readonly queue: Queue) {
     this.key = queue.toKey('laurel-held');
+    this.delayed = queue.keys.delayed ?? queue.toKey('delayed');
   }
 
   /** Records (or moves) held jobs at their run times. */
@@ -45,18 +48,11 @@ export class HeldIndex {
    */
   async runTimes(jobIds: readonly string[]): Promise<(number | null)[]> {
     if (jobIds.length === 0) return [];
-    const client = await this.queue.getBackend().client;
     const times: (number | null)[] = [];
     for (let start = 0; start < jobIds.length; start += CHUNK) {
       const chunk = jobIds.slice(start, start + CHUNK);
-      const pipeline = client.pipeline();
-      pipeline.runCommand('zmscore', [this.key, ...chunk]);
-      pipeline.runCommand('zmscore', [this.queue.keys.delayed, ...chunk]);
-      const [indexed, delayed] = (await pipeline.exec()) ?? [];
-      if (!indexed || !delayed || indexed[0] || delayed[0])
-        throw indexed?.[0] ?? delayed?.[0] ?? new Error('no answer');
-      const runAts = indexed[1] as (string | null)[];
-      const inBull = delayed[1] as (string | null)[];
+      // Sent together: one round trip.
+      const [runAts, inBull] = await Promise.all([this.scores(this.key, chunk), this.scores(this.delayed, chunk)]);
       times.push(...runAts.map((runAt, index) => (runAt === null || inBull[index] === null ? null : Number(runAt))));
     }
     return times;
@@ -138,23 +134,23 @@ export class HeldIndex {
   async backingOff(realNow: number): Promise<number> {
     const client = await this.queue.getBackend().client;
     return Number(
-      await client.runCommand('zcount', [
-        this.queue.keys.delayed,
-        '-inf',
-        `(${(realNow + HELD_DELAY_MS / 2) * SCORE_PER_MS}`,
-      ]),
+      await client.runCommand('zcount', [this.delayed, '-inf', `(${(realNow + HELD_DELAY_MS / 2) * SCORE_PER_MS}`]),
     );
   }
 
+  /** Whether each of these jobs is still in BullMQ's delayed set (when that cannot be read: held, to be tried again). */
   private async stillDelayed(ids: readonly string[]): Promise<boolean[]> {
     if (ids.length === 0) return [];
+    try {
+      return (await this.scores(this.delayed, ids)).map((score) => score !== null);
+    } catch {
+      return ids.map(() => true);
+    }
+  }
+
+  /** The scores of these members in a sorted set (null for a member it does not have), in one command. */
+  private async scores(key: string, members: readonly string[]): Promise<(string | null)[]> {
     const client = await this.queue.getBackend().client;
-    const pipeline = client.pipeline();
-    for (const id of ids) pipeline.runCommand('zscore', [this.queue.keys.delayed, id]);
-    const answers = (await pipeline.exec()) ?? [];
-    return ids.map((_, index) => {
-      const [error, score] = answers[index] ?? [new Error('no answer'), null];
-      return error !== null || score !== null;
-    });
+    return client.runCommand('zmscore', [key, ...members]);
   }
 }
