@@ -1,4 +1,4 @@
-import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
+import { type LaunchPolicyKey, launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
 import { CycleContext } from './cycle-context';
 import { rehearsedTiers } from './cycle-driver';
 import type { GatewayClient } from './gateway-client';
@@ -13,7 +13,7 @@ import { setUp } from './setup.phase';
  * 第十八条) and plans duties for each title (the annual report, 第二十七条), so its approval has titles, certificates,
  * duties and entitlements to pay.
  */
-export const LATER_CYCLE_KEY = 'inner-mongolia';
+export const LATER_CYCLE_KEY: LaunchPolicyKey = 'inner-mongolia';
 
 /** How many applicants the later cycle runs through to the approval (the policy's quota gives each a title). */
 const APPLICANTS = 3;
@@ -28,13 +28,27 @@ export async function rehearseToApproval(
   clock: RehearsalClock,
   operatorToken: string,
 ): Promise<CycleContext> {
-  const policy = loadLaunchPolicy(LATER_CYCLE_KEY);
-  const context = new CycleContext(client, clock, policy, () => undefined);
-  context.operatorToken = operatorToken;
-  await setUp(context, launchDivisionCodes[LATER_CYCLE_KEY], operatorToken);
-  await intake(context, APPLICANTS);
+  const context = await acceptedCycle(client, clock, operatorToken, LATER_CYCLE_KEY, APPLICANTS);
   await appropriate(context);
-  await selection(context, rehearsedTiers(policy, APPLICANTS));
+  await selection(context, rehearsedTiers(context.policy, APPLICANTS));
+  return context;
+}
+
+/**
+ * A launch jurisdiction's cycle rehearsed before the chaos up to its acceptance list: the jurisdiction and its staff
+ * set up, `applicants` applications taken in and accepted.
+ */
+export async function acceptedCycle(
+  client: GatewayClient,
+  clock: RehearsalClock,
+  operatorToken: string,
+  key: LaunchPolicyKey,
+  applicants: number,
+): Promise<CycleContext> {
+  const context = new CycleContext(client, clock, loadLaunchPolicy(key), () => undefined);
+  context.operatorToken = operatorToken;
+  await setUp(context, launchDivisionCodes[key], operatorToken);
+  await intake(context, applicants);
   return context;
 }
 

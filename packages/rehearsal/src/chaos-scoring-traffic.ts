@@ -1,15 +1,14 @@
-import { launchDivisionCodes, loadLaunchPolicy } from '@laurel/policy';
+import type { LaunchPolicyKey } from '@laurel/policy';
+import { acceptedCycle } from './chaos-cycle';
 import type { KeyedWriter } from './chaos-writer';
-import { CycleContext } from './cycle-context';
+import type { CycleContext } from './cycle-context';
 import type { GatewayClient, Json } from './gateway-client';
-import { intake } from './intake.phase';
 import type { RehearsalClock } from './rehearsal-clock';
 import { assignSheets, itemsFor, type SheetToFill, sheetItems, sheetTotal } from './scoring.phase';
 import { openPanelStage, PANEL_KINDS, scoredStageKeys } from './selection.phase';
-import { setUp } from './setup.phase';
 
 /** The jurisdiction whose panel scores under the chaos: its first panel stage after acceptance is scored (答辩). */
-export const SCORED_KEY = 'linxia';
+export const SCORED_KEY: LaunchPolicyKey = 'linxia';
 /** How many applicants it runs through acceptance to the scored stage. */
 const APPLICANTS = 3;
 
@@ -30,13 +29,9 @@ export async function prepareScoredStage(
   clock: RehearsalClock,
   operatorToken: string,
 ): Promise<ScoredStage> {
-  const policy = loadLaunchPolicy(SCORED_KEY);
-  const context = new CycleContext(client, clock, policy, () => undefined);
-  context.operatorToken = operatorToken;
-  await setUp(context, launchDivisionCodes[SCORED_KEY], operatorToken);
-  await intake(context, APPLICANTS);
+  const context = await acceptedCycle(client, clock, operatorToken, SCORED_KEY, APPLICANTS);
   const scored = await scoredStageKeys(context);
-  const first = [...policy.procedure.stages]
+  const first = [...context.policy.procedure.stages]
     .sort((a, b) => a.order - b.order)
     .find((s) => PANEL_KINDS.has(s.kind) && scored.has(s.key));
   if (!first) throw new Error(`${SCORED_KEY}: no scored panel stage to score under the chaos`);

@@ -1,14 +1,14 @@
 import { isLaunchPolicyKey, launchPolicyKeys, loadLaunchPolicy, type Policy } from '@laurel/policy';
 import { option, unknownFlag } from './cli-args';
 import { formatCountryReport } from './country-report';
-import { type CountryReport, runCountry } from './country-run';
+import { COUNTRY_APPLICATIONS, COUNTRY_TENANTS, type CountryReport, runCountry } from './country-run';
 import { policyFromFile } from './policy-file';
 
 const SIXTH = 'packages/policy/test-fixtures/sixth-jurisdiction.json';
 
 const USAGE = `usage: npm run bench:country -- [--tenants N] [--applications M] [--in-flight C] [--policy <file>|<key>] [--no-floor]
-  --tenants       jurisdictions onboarded by the policy document (default 3200), 1 to 10000
-  --applications  applications each (default 20), 1 to 200
+  --tenants       jurisdictions onboarded by the policy document (default ${COUNTRY_TENANTS}), 1 to 10000
+  --applications  applications each (default ${COUNTRY_APPLICATIONS}), 1 to 200
   --in-flight     requests in flight at most over every jurisdiction (default 32)
   --policy        the document every jurisdiction is onboarded with (default ${SIXTH});
                   a launch key (${launchPolicyKeys.join(', ')}) takes that jurisdiction's document
@@ -34,8 +34,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const tenants = whole(argv, 'tenants', 3200, 10_000);
-  const applications = whole(argv, 'applications', 20, 200);
+  const tenants = whole(argv, 'tenants', COUNTRY_TENANTS, 10_000);
+  const applications = whole(argv, 'applications', COUNTRY_APPLICATIONS, 200);
   const inFlight = whole(argv, 'in-flight', 32, 1024);
   const named = option(argv, 'policy') ?? SIXTH;
   let policy: Policy;

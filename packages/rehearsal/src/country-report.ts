@@ -1,9 +1,6 @@
-import type { CountryReport } from './country-run';
+import { COUNTRY_APPLICATIONS, COUNTRY_TENANTS, type CountryReport } from './country-run';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-/** The issue's whole country: every government from county up, and the applications each runs. */
-const COUNTRY_TENANTS = 3200;
-const COUNTRY_APPLICATIONS = 20;
 const rate = (n: number, ms: number) => (ms > 0 ? Math.round((n * 1000) / ms) : 0);
 
 /** The country run's figures as printed: stages, the clock's moves, what stopped, the checks, the re-scheduling. */

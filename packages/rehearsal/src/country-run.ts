@@ -15,10 +15,14 @@ import { ResidentMemory } from './resident-memory';
 /** Monday 2 March 2026, 10:00 in Beijing, as every rehearsal. */
 const START = '2026-03-02T02:00:00.000Z';
 
+/** The issue's whole country: every government from the county up, and the applications each runs. */
+export const COUNTRY_TENANTS = 3200;
+export const COUNTRY_APPLICATIONS = 20;
+
 export interface CountryOptions {
-  /** How many jurisdictions (default 3,200: China's governments from the county up). */
+  /** How many jurisdictions (default `COUNTRY_TENANTS`). */
   tenants: number;
-  /** Applications per jurisdiction (default 20). */
+  /** Applications per jurisdiction (default `COUNTRY_APPLICATIONS`). */
   applications: number;
   /** The document every jurisdiction is onboarded with, each under a key and a division code of its own. */
   policy: Policy;
